@@ -1,0 +1,57 @@
+#pragma once
+/// The core's one request/response surface: JSON text in, JSON text out, identical in the
+/// native and the WebAssembly build. Ops and their fields are documented in docs/core-api.md.
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "yilu/calendar.hpp"
+#include "yilu/date.hpp"
+#include "yilu/error.hpp"
+
+namespace yilu {
+
+class Catalog;
+
+/// What the caller knows about the world: the core never reads the clock itself.
+struct CallContext {
+  Date today{};      ///< the default `as_of` of checks (China Standard Time)
+  Timestamp now = 0; ///< the default "now" of supervision
+};
+
+/// Requests larger than this are answered with `request_too_large` without being parsed.
+constexpr std::size_t kMaxRequestBytes = 1u << 20;
+
+/// Holds the loaded data (calendar, catalog) and answers `call` requests. Loading replaces
+/// data only when the new text is valid; calls are const and safe to run concurrently.
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+
+  /// Loads the holiday calendar; on failure returns the error and keeps the previous one.
+  std::optional<Error> load_calendar(std::string_view json_text);
+
+  /// One JSON request in, one JSON response out (a single line). Never throws: a malformed
+  /// request gives {"ok":false,"error":{"code","message"[,"path"]}}.
+  std::string call(std::string_view request, const CallContext& ctx) const;
+
+  /// The loaded calendar, or nullptr.
+  const Calendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
+
+ private:
+  std::optional<Calendar> calendar_;
+};
+
+/// The response a caller sends for a request it could not even read (a line over the size
+/// limit, say): the same shape and message table as every other error.
+std::string error_response(std::string_view code, std::string_view path = {});
+
+/// Today and now in China Standard Time, from seconds since the epoch (for edges that own a clock).
+CallContext context_at(Timestamp now);
+
+}  // namespace yilu

@@ -1,0 +1,271 @@
+#include "yilu/calendar.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "detail/json_access.hpp"
+
+namespace yilu {
+
+using detail::json;
+using detail::member;
+
+namespace {
+
+constexpr int kMaxEstimateYears = 50;  // bounds memory for a hostile `through_year`
+
+enum class Mark : std::uint8_t { None, Rest, Work };
+
+std::string fnv1a_hex(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Error invalid(std::string path, std::string what) {
+  return Error{"calendar_invalid", "节假日数据有误：" + what, std::move(path)};
+}
+
+}  // namespace
+
+// Builds the per-day marks from the JSON, then the cumulative tables. A friend of Calendar.
+struct CalendarBuilder {
+  Calendar cal;
+  std::vector<Mark> marks;         // base schedule
+  std::vector<std::uint16_t> names;
+  std::vector<std::uint8_t> makeup;
+
+  std::uint16_t name_index(std::string_view name) {
+    for (std::size_t i = 0; i < cal.names_.size(); ++i)
+      if (cal.names_[i] == name) return static_cast<std::uint16_t>(i);
+    cal.names_.emplace_back(name);
+    return static_cast<std::uint16_t>(cal.names_.size() - 1);
+  }
+
+  // Applies {date: name} entries of one year to marks; each date must lie in that year.
+  std::optional<Error> apply(const json& entries, int year, Mark mark, const std::string& path,
+                             std::vector<Mark>& m, std::vector<std::uint16_t>& n,
+                             std::vector<std::uint8_t>* mk) {
+    if (!entries.is_object()) return invalid(path, "应为对象 {日期: 节日名}");
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+      const std::string p = detail::pointer_append(path, it.key());
+      const auto d = parse_date(it.key());
+      const auto name = detail::as_string(it.value());
+      if (!d || ymd_from_date(*d).year != year) return invalid(p, "日期格式应为该年份的 YYYY-MM-DD");
+      if (!name || name->empty() || name->size() > 64) return invalid(p, "节日名应为非空字符串");
+      const std::int32_t i = d->days - cal.first_day_.days;
+      if (i < 0 || i >= cal.day_count_) return invalid(p, "日期超出范围");
+      m[static_cast<std::size_t>(i)] = mark;
+      n[static_cast<std::size_t>(i)] = name_index(*name);
+      if (mk) (*mk)[static_cast<std::size_t>(i)] = mark == Mark::Work ? 1 : 0;
+    }
+    return std::nullopt;
+  }
+
+  // Applies a {YYYY: {holidays, workdays}} object.
+  std::optional<Error> apply_years(const json& years, const std::string& path, int lo, int hi,
+                                   std::vector<Mark>& m, std::vector<std::uint16_t>& n,
+                                   std::vector<std::uint8_t>* mk) {
+    if (!years.is_object()) return invalid(path, "years 应为对象");
+    for (auto it = years.begin(); it != years.end(); ++it) {
+      const std::string yp = detail::pointer_append(path, it.key());
+      int year = 0;
+      const auto& key = it.key();
+      if (key.size() != 4 || std::sscanf(key.c_str(), "%4d", &year) != 1 || year < lo || year > hi)
+        return invalid(yp, "年份超出数据范围");
+      if (!it.value().is_object()) return invalid(yp, "应为对象");
+      if (const json* h = member(it.value(), "holidays"))
+        if (auto e = apply(*h, year, Mark::Rest, yp + "/holidays", m, n, mk)) return e;
+      if (const json* w = member(it.value(), "workdays"))
+        if (auto e = apply(*w, year, Mark::Work, yp + "/workdays", m, n, mk)) return e;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Error> apply_fixed(const json& rules, std::vector<Mark>& m) {
+    if (!rules.is_array()) return invalid("/estimate/fixed_holidays", "应为数组");
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const std::string p = "/estimate/fixed_holidays/" + std::to_string(r);
+      const json* mo = member(rules[r], "month");
+      const json* da = member(rules[r], "day");
+      const json* dn = member(rules[r], "days");
+      const json* nm = member(rules[r], "name");
+      const auto month = mo ? detail::as_int(*mo, 1, 12) : std::nullopt;
+      const auto day = da ? detail::as_int(*da, 1, 31) : std::nullopt;
+      const auto days = dn ? detail::as_int(*dn, 1, 15) : std::nullopt;
+      const auto name = nm ? detail::as_string(*nm) : std::nullopt;
+      if (!month || !day || !days || !name || name->empty()) return invalid(p, "需要 month、day、days、name");
+      const std::uint16_t ni = name_index(*name);
+      for (int y = cal.last_year_ + 1; y <= cal.horizon_year_; ++y) {
+        const auto start = make_date(y, static_cast<int>(*month), static_cast<int>(*day));
+        if (!start) return invalid(p, "不是有效的日期");
+        for (std::int64_t k = 0; k < *days; ++k) {
+          const std::int32_t i = start->days + static_cast<std::int32_t>(k) - cal.first_day_.days;
+          if (i >= 0 && i < cal.day_count_) {
+            m[static_cast<std::size_t>(i)] = Mark::Rest;
+            names[static_cast<std::size_t>(i)] = ni;
+          }
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  Calendar::Table index(const std::vector<Mark>& m, const std::vector<std::uint16_t>& n,
+                        const std::vector<std::uint8_t>& mk) const {
+    Calendar::Table t;
+    const auto count = static_cast<std::size_t>(cal.day_count_);
+    t.workdays_before.resize(count + 1);
+    t.nth_workday.reserve(count * 5 / 7 + 16);
+    std::int32_t acc = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      t.workdays_before[i] = acc;
+      bool work = iso_weekday(Date{cal.first_day_.days + static_cast<std::int32_t>(i)}) <= 5;
+      if (m[i] == Mark::Rest) work = false;
+      if (m[i] == Mark::Work) work = true;
+      if (work) {
+        t.nth_workday.push_back(static_cast<std::int32_t>(i));
+        ++acc;
+      }
+    }
+    t.workdays_before[count] = acc;
+    t.name = n;
+    t.makeup = mk;
+    return t;
+  }
+};
+
+Result<Calendar> Calendar::from_json(std::string_view text) {
+  const json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return invalid("", "不是有效的 JSON 对象");
+  CalendarBuilder b;
+  Calendar& c = b.cal;
+  const json* fy = member(doc, "first_year");
+  const json* ly = member(doc, "last_year");
+  const auto first = fy ? detail::as_int(*fy, 1900, 2100) : std::nullopt;
+  const auto last = ly ? detail::as_int(*ly, 1900, 2100) : std::nullopt;
+  if (!first) return invalid("/first_year", "first_year 应为 1900–2100 的整数");
+  if (!last || *last < *first) return invalid("/last_year", "last_year 应为不小于 first_year 的整数");
+  c.first_year_ = static_cast<int>(*first);
+  c.last_year_ = static_cast<int>(*last);
+  c.horizon_year_ = c.last_year_ + 10;
+  const json* est = member(doc, "estimate");
+  if (const json* th = est ? member(*est, "through_year") : nullptr) {
+    const auto through = detail::as_int(*th, c.last_year_, c.last_year_ + kMaxEstimateYears);
+    if (!through) return invalid("/estimate/through_year", "through_year 应在 last_year 之后 50 年以内");
+    c.horizon_year_ = static_cast<int>(*through);
+  }
+  c.names_.emplace_back();  // index 0: no name
+  c.first_day_ = date_from_ymd(c.first_year_, 1, 1);
+  c.last_published_day_ = date_from_ymd(c.last_year_, 12, 31);
+  c.day_count_ = date_from_ymd(c.horizon_year_ + 1, 1, 1).days - c.first_day_.days;
+  const auto count = static_cast<std::size_t>(c.day_count_);
+  b.marks.assign(count, Mark::None);
+  b.names.assign(count, 0);
+  b.makeup.assign(count, 0);
+
+  const json* years = member(doc, "years");
+  if (!years) return invalid("/years", "缺少 years");
+  if (auto e = b.apply_years(*years, "/years", c.first_year_, c.last_year_, b.marks, b.names, &b.makeup)) return *e;
+  if (est) {
+    if (const json* fixed = member(*est, "fixed_holidays"))
+      if (auto e = b.apply_fixed(*fixed, b.marks)) return *e;
+    if (const json* ey = member(*est, "years"))
+      if (auto e = b.apply_years(*ey, "/estimate/years", c.last_year_ + 1, c.horizon_year_, b.marks, b.names, nullptr))
+        return *e;
+  }
+  c.base_ = b.index(b.marks, b.names, b.makeup);
+
+  if (const json* regions = member(doc, "regions")) {
+    if (!regions->is_object()) return invalid("/regions", "regions 应为对象");
+    for (auto it = regions->begin(); it != regions->end(); ++it) {
+      const std::string rp = detail::pointer_append("/regions", it.key());
+      if (it.key().empty() || it.key().size() > 64) return invalid(rp, "地区标识应为 1–64 个字符");
+      const json* ry = member(it.value(), "years");
+      if (!ry) return invalid(rp + "/years", "缺少 years");
+      std::vector<Mark> m = b.marks;
+      std::vector<std::uint16_t> n = b.names;
+      std::vector<std::uint8_t> mk = b.makeup;
+      if (auto e = b.apply_years(*ry, rp + "/years", c.first_year_, c.horizon_year_, m, n, &mk)) return *e;
+      c.overlays_.push_back(Overlay{it.key(), b.index(m, n, mk)});
+    }
+  }
+  c.version_ = fnv1a_hex(text);
+  return std::move(b.cal);
+}
+
+const Calendar::Table* Calendar::table_for(std::string_view region) const {
+  if (region.empty()) return &base_;
+  for (const auto& o : overlays_)
+    if (o.id == region) return &o.table;
+  return nullptr;
+}
+
+Result<std::int32_t> Calendar::index_of(Date d) const {
+  const std::int32_t i = d.days - first_day_.days;
+  if (i < 0)
+    return Error{"date_before_calendar",
+                 "日期早于节假日数据的起始年份 " + std::to_string(first_year_) + " 年", ""};
+  if (i >= day_count_)
+    return Error{"date_after_calendar",
+                 "日期晚于节假日数据可推算的范围（" + std::to_string(horizon_year_) + " 年）", ""};
+  return i;
+}
+
+namespace {
+Error unknown_region(std::string_view region) {
+  return Error{"unknown_region", "未知的日历地区：" + std::string(region), ""};
+}
+}  // namespace
+
+Result<DayInfo> Calendar::day_info(Date d, std::string_view region) const {
+  const Table* t = table_for(region);
+  if (!t) return unknown_region(region);
+  const auto i = index_of(d);
+  if (!i.ok()) return i.error();
+  const auto k = static_cast<std::size_t>(i.value());
+  DayInfo info;
+  info.workday = t->workdays_before[k + 1] != t->workdays_before[k];
+  info.holiday = names_[t->name[k]];
+  info.makeup_workday = t->makeup[k] != 0;
+  info.provisional = is_provisional(d);
+  return info;
+}
+
+Result<WorkdayDate> Calendar::add_workdays(Date d, std::int64_t n, std::string_view region) const {
+  const Table* t = table_for(region);
+  if (!t) return unknown_region(region);
+  const auto i = index_of(d);
+  if (!i.ok()) return i.error();
+  const std::int64_t target =
+      static_cast<std::int64_t>(t->workdays_before[static_cast<std::size_t>(i.value()) + 1]) + n - 1;
+  if (n < 1 || target >= static_cast<std::int64_t>(t->nth_workday.size()))
+    return Error{"days_out_of_range",
+                 "工作日数应为正整数，且结果不晚于 " + std::to_string(horizon_year_) + " 年", ""};
+  const Date out{first_day_.days + t->nth_workday[static_cast<std::size_t>(target)]};
+  return WorkdayDate{out, is_provisional(out)};
+}
+
+Result<std::int32_t> Calendar::workdays_between(Date from, Date to, std::string_view region) const {
+  const Table* t = table_for(region);
+  if (!t) return unknown_region(region);
+  const auto a = index_of(from);
+  if (!a.ok()) return a.error();
+  const auto b = index_of(to);
+  if (!b.ok()) return b.error();
+  return t->workdays_before[static_cast<std::size_t>(b.value()) + 1] -
+         t->workdays_before[static_cast<std::size_t>(a.value()) + 1];
+}
+
+std::vector<std::string> Calendar::regions() const {
+  std::vector<std::string> out;
+  for (const auto& o : overlays_) out.push_back(o.id);
+  return out;
+}
+
+}  // namespace yilu

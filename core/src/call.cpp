@@ -1,0 +1,104 @@
+#include "yilu/call.hpp"
+
+#include "detail/ops.hpp"
+#include "detail/request.hpp"
+
+namespace yilu {
+
+using detail::json;
+
+namespace {
+
+struct OpEntry {
+  const char* name;
+  detail::OpFn fn;
+  bool needs_calendar;
+};
+
+const OpEntry kOps[] = {
+    {"check_id", &detail::op_check_id, false},
+    {"check_uscc", &detail::op_check_uscc, false},
+    {"is_workday", &detail::op_is_workday, true},
+    {"add_workdays", &detail::op_add_workdays, true},
+    {"workdays_between", &detail::op_workdays_between, true},
+    {"deadline", &detail::op_deadline, true},
+    {"calendar_info", &detail::op_calendar_info, true},
+};
+
+json error_json(const Error& e) {
+  json err = json::object();
+  err["code"] = e.code;
+  err["message"] = e.message;
+  if (!e.path.empty()) err["path"] = e.path;
+  json out = json::object();
+  out["ok"] = false;
+  out["error"] = std::move(err);
+  return out;
+}
+
+// The request's "id" (a string or number), echoed so that callers can match responses.
+void echo_id(const json& request, json& response) {
+  const json* id = detail::member(request, "id");
+  if (id && (id->is_string() || id->is_number())) response["id"] = *id;
+}
+
+json dispatch(const json& request, const detail::OpContext& ctx) {
+  if (!request.is_object()) return error_json(detail::make_error("not_object", ""));
+  const detail::Fields f(request);
+  const auto op = f.string("op");
+  if (!op.ok()) return error_json(op.error());
+  for (const auto& entry : kOps) {
+    if (op.value() != entry.name) continue;
+    if (entry.needs_calendar && !ctx.engine.calendar())
+      return error_json(detail::make_error("calendar_not_loaded", ""));
+    auto result = entry.fn(request, ctx);
+    if (!result.ok()) return error_json(result.error());
+    json out = std::move(result.value());
+    out["ok"] = true;
+    return out;
+  }
+  return error_json(detail::make_error("unknown_op", "/op", {{"op", std::string(op.value())}}));
+}
+
+}  // namespace
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+std::optional<Error> Engine::load_calendar(std::string_view json_text) {
+  auto cal = Calendar::from_json(json_text);
+  if (!cal.ok()) return cal.error();
+  calendar_ = std::move(cal.value());
+  return std::nullopt;
+}
+
+std::string Engine::call(std::string_view request, const CallContext& ctx) const {
+#if defined(__cpp_exceptions)
+  try {
+#endif
+    if (request.size() > kMaxRequestBytes) return error_response("request_too_large");
+    const json parsed = json::parse(request.begin(), request.end(), nullptr, false);
+    if (parsed.is_discarded()) return error_response("bad_json");
+    json response = dispatch(parsed, detail::OpContext{*this, ctx});
+    echo_id(parsed, response);
+    return detail::dump(response);
+#if defined(__cpp_exceptions)
+  } catch (...) {
+    // Only reachable through a bug; the wasm build (no exceptions) would abort here instead,
+    // which the shared fuzz vectors guard against.
+    return error_response("internal_error");
+  }
+#endif
+}
+
+std::string error_response(std::string_view code, std::string_view path) {
+  json params = json::object();
+  if (code == "request_too_large" || code == "line_too_long") params["limit"] = kMaxRequestBytes;
+  return detail::dump(error_json(detail::make_error(std::string(code), std::string(path), params)));
+}
+
+CallContext context_at(Timestamp now) { return CallContext{cst_date(now), now}; }
+
+}  // namespace yilu

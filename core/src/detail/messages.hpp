@@ -1,0 +1,15 @@
+#pragma once
+// The one table of Chinese messages, keyed by stable codes: errors of the call surface and
+// problems found by validation. Both builds render from it, so their bytes agree.
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace yilu::detail {
+
+/// The message for `code` with {name} placeholders filled from `params` (an object);
+/// an unknown code renders a generic message naming the code.
+std::string render_message(std::string_view code, const nlohmann::json& params = nlohmann::json::object());
+
+}  // namespace yilu::detail

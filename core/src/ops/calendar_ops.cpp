@@ -1,0 +1,164 @@
+// is_workday, add_workdays, workdays_between, deadline, calendar_info.
+#include "detail/ops.hpp"
+#include "detail/request.hpp"
+#include "yilu/deadline.hpp"
+
+namespace yilu::detail {
+namespace {
+
+// The largest `days` accepted: any larger answer would lie past every calendar horizon anyway.
+constexpr std::int64_t kMaxDays = 100000;
+
+Error with_path(Error e, std::string path) {
+  if (e.path.empty()) e.path = std::move(path);
+  return e;
+}
+
+}  // namespace
+
+OpResult op_is_workday(const json& request, const OpContext& ctx) {
+  const Fields f(request);
+  const auto d = f.date("date");
+  if (!d.ok()) return d.error();
+  const auto region = f.string_or_empty("region");
+  if (!region.ok()) return region.error();
+  const auto info = ctx.engine.calendar()->day_info(d.value(), region.value());
+  if (!info.ok()) return with_path(info.error(), info.error().code == "unknown_region" ? "/region" : "/date");
+  const DayInfo& i = info.value();
+  json out = json::object();
+  out["workday"] = i.workday;
+  out["holiday"] = !i.workday && !i.holiday.empty() ? json(std::string(i.holiday)) : json(nullptr);
+  if (i.makeup_workday) out["makeup_for"] = std::string(i.holiday);
+  out["provisional"] = i.provisional;
+  return out;
+}
+
+OpResult op_add_workdays(const json& request, const OpContext& ctx) {
+  const Fields f(request);
+  const auto d = f.date("date");
+  if (!d.ok()) return d.error();
+  const auto days = f.integer("days", 1, kMaxDays, "days_out_of_range");
+  if (!days.ok()) return days.error();
+  const auto region = f.string_or_empty("region");
+  if (!region.ok()) return region.error();
+  const auto r = ctx.engine.calendar()->add_workdays(d.value(), days.value(), region.value());
+  if (!r.ok()) {
+    if (r.error().code == "days_out_of_range")
+      return make_error("days_out_of_range", "/days", {{"max", kMaxDays}});
+    return with_path(r.error(), r.error().code == "unknown_region" ? "/region" : "/date");
+  }
+  json out = json::object();
+  out["date"] = format_date(r.value().date);
+  out["provisional"] = r.value().provisional;
+  return out;
+}
+
+OpResult op_workdays_between(const json& request, const OpContext& ctx) {
+  const Fields f(request);
+  const auto from = f.date("from");
+  if (!from.ok()) return from.error();
+  const auto to = f.date("to");
+  if (!to.ok()) return to.error();
+  const auto region = f.string_or_empty("region");
+  if (!region.ok()) return region.error();
+  const Calendar& cal = *ctx.engine.calendar();
+  const auto n = cal.workdays_between(from.value(), to.value(), region.value());
+  if (!n.ok()) return with_path(n.error(), n.error().code == "unknown_region" ? "/region" : "");
+  json out = json::object();
+  out["workdays"] = n.value();
+  out["provisional"] = cal.is_provisional(from.value()) || cal.is_provisional(to.value());
+  return out;
+}
+
+namespace {
+
+Result<DeadlineInput> read_deadline_input(const Fields& f, Timestamp now) {
+  DeadlineInput in;
+  const auto accepted = f.timestamp("accepted_at");
+  if (!accepted.ok()) return accepted.error();
+  in.accepted_at = accepted.value();
+  const auto limit = f.integer("limit_days", 1, 3650, "days_out_of_range");
+  if (!limit.ok()) return limit.error();
+  in.limit_days = limit.value();
+  const auto counts = f.boolean_or("counts_acceptance_day", false);
+  if (!counts.ok()) return counts.error();
+  in.counts_acceptance_day = counts.value();
+  const auto region = f.string_or_empty("region");
+  if (!region.ok()) return region.error();
+  in.region = std::string(region.value());
+
+  if (const json* pauses = f.find("pauses"); pauses && !pauses->is_null()) {
+    if (!pauses->is_array()) return f.wrong_type("pauses", "数组");
+    if (pauses->size() > 100) return make_error("value_out_of_range", "/pauses", {{"field", "pauses"}});
+    for (std::size_t i = 0; i < pauses->size(); ++i) {
+      const Fields p((*pauses)[i], "/pauses/" + std::to_string(i));
+      if (!(*pauses)[i].is_object()) return make_error("wrong_type", "/pauses/" + std::to_string(i), {{"field", "pauses"}, {"expected", "对象"}});
+      const auto start = p.timestamp("start");
+      if (!start.ok()) return start.error();
+      Pause pause{start.value(), std::nullopt};
+      if (const json* end = p.find("end"); end && !end->is_null()) {
+        const auto e = p.timestamp("end");
+        if (!e.ok()) return e.error();
+        if (e.value() < start.value()) return Error{"bad_interval", "中止期间的结束时间早于开始时间", p.path("end")};
+        pause.end = e.value();
+      }
+      if (!pause.end && start.value() > now) pause.end = start.value();  // not begun yet at "now"
+      in.pauses.push_back(pause);
+    }
+  }
+  if (const json* ext = f.find("extensions"); ext && !ext->is_null()) {
+    if (!ext->is_array()) return f.wrong_type("extensions", "数组");
+    if (ext->size() > 10) return make_error("value_out_of_range", "/extensions", {{"field", "extensions"}});
+    for (std::size_t i = 0; i < ext->size(); ++i) {
+      const std::string base = "/extensions/" + std::to_string(i);
+      if (!(*ext)[i].is_object()) return make_error("wrong_type", base, {{"field", "extensions"}, {"expected", "对象"}});
+      const Fields x((*ext)[i], base);
+      const auto days = x.integer("days", 1, 365, "days_out_of_range");
+      if (!days.ok()) return days.error();
+      const auto reason = x.string_or_empty("reason");
+      if (!reason.ok()) return reason.error();
+      if (reason.value().empty()) return make_error("missing_reason", x.path("reason"));
+      in.extension_days += days.value();
+    }
+  }
+  return in;
+}
+
+}  // namespace
+
+OpResult op_deadline(const json& request, const OpContext& ctx) {
+  const Fields f(request);
+  const auto now = f.timestamp_or("now", ctx.call.now);
+  if (!now.ok()) return now.error();
+  const auto in = read_deadline_input(f, now.value());
+  if (!in.ok()) return in.error();
+  const auto yellow = f.integer_or("yellow_days", 0, 3650, default_yellow_days(in.value().limit_days));
+  if (!yellow.ok()) return yellow.error();
+  const Calendar& cal = *ctx.engine.calendar();
+  const auto d = compute_deadline(cal, in.value(), now.value());
+  if (!d.ok()) return with_path(d.error(), "/accepted_at");
+  const auto s = supervise(cal, d.value(), now.value(), yellow.value(), in.value().region);
+  if (!s.ok()) return with_path(s.error(), "/now");
+  json out = json::object();
+  out["due_date"] = format_date(d.value().due_date);
+  out["due_at"] = format_timestamp_cst(d.value().due_at);
+  out["paused_workdays"] = d.value().paused_workdays;
+  out["paused_now"] = d.value().paused_now;
+  out["provisional"] = d.value().provisional;
+  out["level"] = supervision_name(s.value().level);
+  out["remaining_workdays"] = s.value().remaining_workdays;
+  return out;
+}
+
+OpResult op_calendar_info(const json&, const OpContext& ctx) {
+  const Calendar& cal = *ctx.engine.calendar();
+  json out = json::object();
+  out["first_year"] = cal.first_year();
+  out["last_year"] = cal.last_year();
+  out["horizon_year"] = cal.horizon_year();
+  out["version"] = cal.version();
+  out["regions"] = cal.regions();
+  return out;
+}
+
+}  // namespace yilu::detail

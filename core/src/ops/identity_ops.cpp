@@ -1,0 +1,48 @@
+// check_id, check_uscc: DESIGN.md's contract, plus a Chinese `message` for an invalid value.
+#include "detail/messages.hpp"
+#include "detail/ops.hpp"
+#include "detail/request.hpp"
+#include "yilu/identity.hpp"
+
+namespace yilu::detail {
+
+OpResult op_check_id(const json& request, const OpContext& ctx) {
+  const Fields f(request);
+  const auto value = f.string("value");
+  if (!value.ok()) return value.error();
+  const auto as_of = f.date_or("as_of", ctx.call.today);
+  if (!as_of.ok()) return as_of.error();
+  const IdCheck r = check_resident_id(value.value(), as_of.value());
+  json out = json::object();
+  out["valid"] = r.valid();
+  if (r.valid()) {
+    out["normalized"] = std::string(r.normalized_view());
+    out["birth_date"] = format_date(r.birth_date);
+    out["gender"] = r.male ? "male" : "female";
+    out["region"] = std::string(r.region());
+  } else {
+    const std::string reason = id_reason_code(r.reason);
+    out["reason"] = reason;
+    out["message"] = render_message("id." + reason);
+  }
+  return out;
+}
+
+OpResult op_check_uscc(const json& request, const OpContext&) {
+  const Fields f(request);
+  const auto value = f.string("value");
+  if (!value.ok()) return value.error();
+  const UsccCheck r = check_uscc(value.value());
+  json out = json::object();
+  out["valid"] = r.valid();
+  if (r.valid()) {
+    out["normalized"] = std::string(r.normalized_view());
+  } else {
+    const std::string reason = uscc_reason_code(r.reason);
+    out["reason"] = reason;
+    out["message"] = render_message("uscc." + reason);
+  }
+  return out;
+}
+
+}  // namespace yilu::detail

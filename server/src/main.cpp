@@ -1,0 +1,33 @@
+// The `yilu` executable: subcommands share one binary so that the server, the command-line
+// tools and the tests all link the same core.
+#include <cstdio>
+#include <cstring>
+
+#include "core_cli.hpp"
+
+namespace {
+
+void usage() {
+  std::fputs(
+      "用法: yilu <命令> [参数]\n"
+      "  core     以 JSON 行协议调用规则核心（标准输入 → 标准输出）\n",
+      stderr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage();
+    return 2;
+  }
+  const char* cmd = argv[1];
+  if (std::strcmp(cmd, "core") == 0) return yilu::server::run_core_cli(argc - 2, argv + 2);
+  if (std::strcmp(cmd, "-h") == 0 || std::strcmp(cmd, "--help") == 0) {
+    usage();
+    return 0;
+  }
+  std::fprintf(stderr, "yilu: 未知命令 %s\n", cmd);
+  usage();
+  return 2;
+}
