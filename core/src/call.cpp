@@ -99,6 +99,11 @@ std::string error_response(std::string_view code, std::string_view path) {
   return detail::dump(error_json(detail::make_error(std::string(code), std::string(path), params)));
 }
 
+std::string load_response(const std::optional<Error>& error) {
+  if (!error) return R"({"ok":true})";
+  return detail::dump(error_json(*error));
+}
+
 CallContext context_at(Timestamp now) { return CallContext{cst_date(now), now}; }
 
 }  // namespace yilu

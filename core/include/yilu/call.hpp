@@ -51,6 +51,9 @@ class Engine {
 /// limit, say): the same shape and message table as every other error.
 std::string error_response(std::string_view code, std::string_view path = {});
 
+/// The response for a load (calendar, catalog): {"ok":true} or {"ok":false,"error":{…}}.
+std::string load_response(const std::optional<Error>& error);
+
 /// Today and now in China Standard Time, from seconds since the epoch (for edges that own a clock).
 CallContext context_at(Timestamp now);
 
