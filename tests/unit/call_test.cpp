@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_files.hpp"
+#include "yilu/call.hpp"
+
+using namespace yilu;
+using nlohmann::json;
+
+namespace {
+
+const Engine& engine() {
+  static const Engine e = [] {
+    Engine x;
+    REQUIRE_FALSE(x.load_calendar(test::calendar_text()));
+    return x;
+  }();
+  return e;
+}
+
+const CallContext kCtx = context_at(*parse_timestamp("2026-06-01T10:00:00+08:00"));
+
+json call(const std::string& request) {
+  const std::string out = engine().call(request, kCtx);
+  const json j = json::parse(out, nullptr, false);
+  REQUIRE_FALSE(j.is_discarded());
+  REQUIRE(j.contains("ok"));
+  return j;
+}
+
+std::string code_of(const std::string& request) {
+  const json j = call(request);
+  REQUIRE(j["ok"] == false);
+  return j["error"]["code"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("bad input never crashes: each is an ok:false response with a stable code", "[call]") {
+  CHECK(code_of("") == "bad_json");
+  CHECK(code_of("{") == "bad_json");
+  CHECK(code_of("null") == "not_object");
+  CHECK(code_of("{}") == "missing_field");
+  CHECK(code_of(R"({"op":null})") == "wrong_type");
+  CHECK(code_of(R"({"op":"add_workdays","date":"2024-09-27","days":0})") == "days_out_of_range");
+  CHECK(code_of(R"({"op":"add_workdays","date":"2024-09-27","days":-1})") == "days_out_of_range");
+  CHECK(code_of(R"({"op":"add_workdays","date":"2024-09-27","days":1e12})") == "days_out_of_range");
+  CHECK(code_of(R"({"op":"add_workdays","date":"2024-09-27","days":18446744073709551615})") == "days_out_of_range");
+  CHECK(code_of(R"({"op":"add_workdays","date":"2024-09-27","days":-9223372036854775808})") == "days_out_of_range");
+  CHECK(code_of(R"({"op":"add_workdays","date":"2024-09-27","days":1e400})") == "bad_json");
+  CHECK(code_of(R"({"op":"add_workdays","date":"2024-09-27","days":true})") == "wrong_type");
+  CHECK(code_of(R"({"op":"add_workdays","date":["2024-09-27"],"days":1})") == "wrong_type");
+  CHECK(code_of(R"({"op":"is_workday","date":"2024-13-01"})") == "bad_date");
+  CHECK(code_of(R"({"op":"is_workday","date":"2023-02-29"})") == "bad_date");
+  CHECK(code_of(R"({"op":"is_workday","date":"2003-06-01"})") == "date_before_calendar");
+  CHECK(code_of(R"({"op":"check_id"})") == "missing_field");
+  CHECK(code_of(R"({"op":"deadline","accepted_at":"2024-09-27T10:00:00+08:00","limit_days":5,"pauses":{}})") == "wrong_type");
+  CHECK(code_of(R"({"op":"deadline","accepted_at":"2024-09-27T10:00:00+08:00","limit_days":5,"pauses":[1]})") == "wrong_type");
+  CHECK(code_of("\"\xff\"") == "bad_json");  // invalid UTF-8 is rejected by the parser
+}
+
+TEST_CASE("a request over the size limit is refused without parsing", "[call]") {
+  std::string big = R"({"op":"check_id","value":")" + std::string(5u << 20, '1') + "\"}";
+  CHECK(code_of(big) == "request_too_large");
+  // Deep nesting within the limit is parsed iteratively and answered, not a stack overflow.
+  std::string deep(200000, '[');
+  deep += std::string(200000, ']');
+  CHECK(code_of(deep) == "not_object");
+  std::string deep_obj = R"({"op":"check_id","value":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  CHECK(code_of(deep_obj) == "wrong_type");
+}
+
+TEST_CASE("the request id is echoed and the contract fields are present", "[call]") {
+  const json r = call(R"({"op":"check_id","value":"11010519491231002X","id":42})");
+  CHECK(r["id"] == 42);
+  CHECK(r["valid"] == true);
+  CHECK(r["birth_date"] == "1949-12-31");
+  CHECK(r["gender"] == "female");
+  CHECK(r["region"] == "110105");
+  const json w = call(R"({"op":"is_workday","date":"2026-02-14"})");
+  CHECK(w["workday"] == true);
+  CHECK(w["holiday"].is_null());
+  CHECK(w["provisional"] == false);
+  const json a = call(R"({"op":"add_workdays","date":"2024-09-27","days":20})");
+  CHECK(a["date"] == "2024-10-30");
+  CHECK(a["provisional"] == false);
+}
+
+TEST_CASE("check_id defaults as_of to the caller's today", "[call]") {
+  // Born 2026-06-02: valid for a caller on 2026-06-03, not for one on 2026-06-01.
+  const std::string born = R"({"op":"check_id","value":"110105202606020011"})";
+  const json before = call(born);
+  CHECK(before["valid"] == false);
+  CHECK(before["reason"] == "birth_date");
+  const auto later = context_at(*parse_timestamp("2026-06-03T10:00:00+08:00"));
+  const json after = json::parse(engine().call(born, later));
+  CHECK(after["reason"] != "birth_date");
+}
+
+TEST_CASE("without a calendar, calendar ops say so", "[call]") {
+  Engine empty;
+  const json r = json::parse(empty.call(R"({"op":"is_workday","date":"2024-01-01"})", kCtx));
+  CHECK(r["error"]["code"] == "calendar_not_loaded");
+  CHECK(json::parse(empty.call(R"({"op":"check_id","value":"11010519491231002X"})", kCtx))["ok"] == true);
+  CHECK(empty.load_calendar("{}").has_value());
+  CHECK(json::parse(load_response(empty.load_calendar("{}")))["error"]["code"] == "calendar_invalid");
+}
