@@ -1,0 +1,75 @@
+// The catalog and the calendar, as the server serves them. The page reads the catalog JSON only
+// to list windows, items and bundles by name; every rule in it is applied by the core.
+import { reactive } from 'vue';
+
+let catalogPromise = null;
+let calendarPromise = null;
+
+/** What the page holds, and whether the server's catalog has moved on since. */
+export const catalogState = reactive({ version: '', serverVersion: '', stale: false });
+
+function versionOf(catalog) {
+  return String(catalog?.version ?? catalog?.catalog_version ?? '');
+}
+
+async function fetchText(url, init) {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.text();
+}
+
+/** The catalog text, fetched once. Rejects when the server cannot be reached. */
+export function getCatalogText() {
+  if (!catalogPromise) {
+    catalogPromise = fetchText('/api/v1/catalog').catch((e) => {
+      catalogPromise = null; // a later visit may try again
+      throw e;
+    });
+  }
+  return catalogPromise;
+}
+
+/** The calendar text, fetched once. */
+export function getCalendarText() {
+  if (!calendarPromise) {
+    calendarPromise = fetchText('/api/v1/calendar').catch((e) => {
+      calendarPromise = null;
+      throw e;
+    });
+  }
+  return calendarPromise;
+}
+
+let parsed = null;
+/** The catalog, parsed (for names and lists only). */
+export async function getCatalog() {
+  const text = await getCatalogText();
+  if (!parsed || parsed.text !== text) {
+    parsed = { text, json: JSON.parse(text) };
+    catalogState.version = versionOf(parsed.json);
+  }
+  return parsed.json;
+}
+
+/**
+ * Asks the server for its current catalog and compares versions with the one the page holds.
+ * Returns true when they differ (the page then offers to reload).
+ */
+export async function checkCatalogVersion() {
+  try {
+    const text = await fetchText('/api/v1/catalog', { cache: 'no-cache' });
+    const server = versionOf(JSON.parse(text));
+    catalogState.serverVersion = server;
+    catalogState.stale = Boolean(catalogState.version) && server !== catalogState.version;
+    return catalogState.stale;
+  } catch {
+    return false;
+  }
+}
+
+/** Forgets the cached catalog so the next getCatalog fetches the server's. */
+export function dropCatalog() {
+  catalogPromise = null;
+  parsed = null;
+  catalogState.stale = false;
+}

@@ -1,0 +1,111 @@
+// The rules core, running as WebAssembly in the page. Every check and every date the page shows
+// comes from `call` here (or, if the module cannot load, from the server): the page never
+// re-implements a rule in JS.
+//
+// The emscripten glue is imported by URL at run time, not bundled, so the home page does not pay
+// for it and the browser caches glue and .wasm as plain files. It is fetched once: every caller
+// shares one promise.
+import { reactive } from 'vue';
+import { getCalendarText, getCatalogText } from '../api/data.js';
+import { WASM_BASE, WASM_GLUE } from './wasm_files.js';
+
+/** Observable state for banners and the benchmark: idle → loading → ready | failed. */
+export const coreState = reactive({
+  status: 'idle',
+  error: '',
+  /** ms from the start of the glue import to the module being instantiated */
+  instantiateMs: 0,
+  /** ms from the start of the glue import to catalog + calendar loaded */
+  readyMs: 0,
+  catalogVersion: '',
+});
+
+let modulePromise = null;
+let instance = null;
+
+// The module's `call` may throw only through a bug in the binding (the core never throws);
+// a thrown error is turned into the core's own error shape so callers handle one shape.
+function rawCall(request) {
+  const text = instance.call(JSON.stringify(request));
+  return JSON.parse(text);
+}
+
+async function loadModule() {
+  coreState.status = 'loading';
+  const t0 = performance.now();
+  const glueUrl = new URL(WASM_BASE + WASM_GLUE, window.location.href).href;
+  const glue = await import(/* @vite-ignore */ glueUrl);
+  const factory = glue.default || glue.createYiluCore || glue.Module;
+  const base = new URL(WASM_BASE, window.location.href).href;
+  const [mod, calendarText, catalogText] = await Promise.all([
+    factory({ locateFile: (path) => base + path }),
+    getCalendarText(),
+    getCatalogText(),
+  ]);
+  coreState.instantiateMs = performance.now() - t0;
+  const cal = parseLoad(mod.loadCalendar(calendarText));
+  if (cal && cal.ok === false) throw new Error(cal.error?.message || '日历数据无法载入');
+  const cat = parseLoad(mod.loadCatalog(catalogText));
+  if (cat && cat.ok === false) throw new Error(cat.error?.message || '办事目录无法载入');
+  instance = mod;
+  coreState.readyMs = performance.now() - t0;
+  const info = rawCall({ op: 'catalog_info' });
+  if (info.ok) coreState.catalogVersion = String(info.version ?? info.catalog_version ?? '');
+  coreState.status = 'ready';
+  return mod;
+}
+
+// loadCalendar/loadCatalog return either a JSON response text, a boolean or nothing,
+// depending on the binding; only an explicit {"ok":false} is a failure.
+function parseLoad(result) {
+  if (typeof result !== 'string') return result === false ? { ok: false } : null;
+  try {
+    return JSON.parse(result);
+  } catch {
+    return null;
+  }
+}
+
+/** Starts loading the core (once); resolves to true when ready, false when it failed. */
+export function ensureCore() {
+  if (!modulePromise) {
+    modulePromise = loadModule().then(
+      () => true,
+      (err) => {
+        console.warn('yilu core failed to load', err);
+        coreState.status = 'failed';
+        coreState.error = String(err && err.message ? err.message : err);
+        return false;
+      },
+    );
+  }
+  return modulePromise;
+}
+
+/** True when `callCore` answers synchronously. */
+export function coreReady() {
+  return coreState.status === 'ready';
+}
+
+/**
+ * One request to the core, synchronously (the per-keystroke path). Returns the parsed response,
+ * or null when the core is not loaded.
+ */
+export function callCore(request) {
+  if (!instance) return null;
+  try {
+    return rawCall(request);
+  } catch (err) {
+    return { ok: false, error: { code: 'binding_error', message: String(err) } };
+  }
+}
+
+/** Reloads the catalog into a loaded core (after the server's catalog changed). */
+export async function reloadCatalog(text) {
+  if (!instance) return false;
+  const r = parseLoad(instance.loadCatalog(text));
+  if (r && r.ok === false) return false;
+  const info = rawCall({ op: 'catalog_info' });
+  if (info.ok) coreState.catalogVersion = String(info.version ?? info.catalog_version ?? '');
+  return true;
+}
