@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test: native (warnings as errors under CI), the same under ASan+UBSan, the wasm module
+# against the shared vectors and the native build, and the browser tests of the web app.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+jobs=${YILU_JOBS:-$(nproc)}
+native=native
+[ "${CI:-}" = true ] && native=ci
+
+step() { printf '\n==== %s ====\n' "$*"; }
+
+step "build: $native, asan, wasm, web"
+scripts/build.sh "$native" asan wasm web
+
+step "native tests (ctest)"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+step "sanitizer tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+step "wasm tests (node --test)"
+node --test tests/js/
+
+if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
+  step "browser tests (playwright-core + chromium)"
+  node --test --test-concurrency=1 tests/e2e/
+fi
