@@ -1,35 +1,51 @@
-// What the form shows, read from the catalog for display: an item's fields, materials and
-// situation questions, or for a bundle stage the union over its items — a field or material
-// shared by several items is asked once (the same id). Which of them apply, and whether the
-// values are right, the core decides (`validate`).
+// What the form asks, from the core's service guides (`guide` op): an item's fields,
+// materials and situation questions, or for a bundle the union over all its items — a field
+// or material shared by several items is asked once (same id), as the core's `validate`
+// merges them. Which materials apply and whether values are right, `validate` decides.
+import { ask, guideRequest } from '../core/ops.js';
 import { items, bundles, findById } from './catalog_view.js';
 
-export function formSpec(cat, kind, id, stage) {
-  let its = [];
+/** Resolves to {title, fields, materials, questions, itemIds, stageOf}; throws with a Chinese message. */
+export async function formSpec(cat, kind, id, answers) {
+  let itemIds = [];
   let title = '';
+  const stageOf = {};
   if (kind === 'bundle') {
     const b = findById(bundles(cat), id);
     title = b?.name || id;
-    const st = (b?.stages || [])[Math.max(0, (stage || 1) - 1)];
-    its = (st?.items || []).map((iid) => findById(items(cat), iid)).filter(Boolean);
+    (b?.stages || []).forEach((st, i) => {
+      for (const iid of st.items || []) {
+        if (!(iid in stageOf)) stageOf[iid] = i + 1;
+        if (!itemIds.includes(iid)) itemIds.push(iid);
+      }
+    });
   } else {
-    const it = findById(items(cat), id);
-    title = it?.name || id;
-    if (it) its = [it];
+    title = findById(items(cat), id)?.name || id;
+    itemIds = [id];
   }
+  const guides = await Promise.all(itemIds.map((iid) => ask(guideRequest(iid, answers))));
   const fields = [];
   const materials = [];
   const questions = [];
   const seenF = new Set();
   const seenM = new Map();
   const seenQ = new Set();
-  for (const it of its) {
-    for (const f of it.fields || []) if (!seenF.has(f.id)) { seenF.add(f.id); fields.push(f); }
-    for (const m of it.materials || []) {
-      if (seenM.has(m.id)) seenM.get(m.id).items.push(it.id);
-      else { const mm = { ...m, items: [it.id] }; seenM.set(m.id, mm); materials.push(mm); }
+  guides.forEach((r, i) => {
+    if (!r || !r.ok) throw new Error(r?.error?.message || '无法读取办事指南');
+    const g = r.guide;
+    for (const f of g.fields || []) {
+      if (!seenF.has(f.id)) { seenF.add(f.id); fields.push({ ...f, required: f.requirement === 'required' }); }
+      else if (f.requirement === 'required') fields.find((x) => x.id === f.id).required = true;
     }
-    for (const q of it.questions || []) if (!seenQ.has(q.id)) { seenQ.add(q.id); questions.push(q); }
-  }
-  return { title, fields, materials, questions, itemIds: its.map((i) => i.id) };
+    for (const m of g.materials || []) {
+      if (seenM.has(m.id)) seenM.get(m.id).items.push(itemIds[i]);
+      else {
+        const mm = { ...m, required: m.requirement === 'required', items: [itemIds[i]], stage: stageOf[itemIds[i]] || 0 };
+        seenM.set(m.id, mm);
+        materials.push(mm);
+      }
+    }
+    for (const q of g.questions || []) if (!seenQ.has(q.id)) { seenQ.add(q.id); questions.push(q); }
+  });
+  return { title, fields, materials, questions, itemIds };
 }
