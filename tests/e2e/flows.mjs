@@ -1,0 +1,60 @@
+// Steps shared by the browser tests: a resident signing in and filling the form, staff signing
+// in to the console. Selectors are the pages' labels and data-test hooks.
+import assert from 'node:assert/strict';
+
+/** Signs the resident in on the /login page it was sent to (code read from the server log). */
+export async function residentLogin(page, server, phone) {
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('手机号').fill(phone);
+  const mark = server.log().length;
+  await page.locator('[data-test=send-code]').click();
+  let code = '';
+  for (let i = 0; i < 50 && !code; i++) {
+    await page.waitForTimeout(100);
+    code = server.smsCode(mark);
+  }
+  assert.ok(code, `no SMS code in the server log:\n${server.log().slice(-2000)}`);
+  await page.getByLabel('验证码').fill(code);
+  await page.locator('[data-test=login]').click();
+}
+
+/** The fields of the bundle's (or item's) example applications from the catalog, merged. */
+export function exampleApplication(catalog, bundleId) {
+  const bundle = catalog.bundles.find((b) => b.id === bundleId);
+  const fields = {};
+  const answers = {};
+  for (const st of bundle.stages) {
+    for (const iid of st.items) {
+      const it = catalog.items.find((i) => i.id === iid);
+      Object.assign(fields, it?.example?.fields || {});
+      Object.assign(answers, it?.example?.answers || {});
+    }
+  }
+  return { fields, answers };
+}
+
+/** Fills one field in the page by its id with a value of the catalog's example. */
+export async function fillField(page, id, value) {
+  const box = page.locator(`[data-field="${id}"]`).first();
+  if ((await box.count()) === 0) return false;
+  const select = box.locator('select');
+  if (await select.count()) {
+    await select.selectOption(String(value));
+    return true;
+  }
+  if (typeof value === 'boolean') {
+    await box.getByLabel(value ? '是' : '否', { exact: true }).check();
+    return true;
+  }
+  await box.locator('input').first().fill(String(value));
+  return true;
+}
+
+/** Signs a staff member in to the console (desktop width). */
+export async function staffLogin(page, url, username, password) {
+  await page.goto(`${url}/staff/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/staff$/);
+}

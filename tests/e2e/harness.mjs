@@ -1,0 +1,117 @@
+// Shared set-up of the browser tests: a real `yilu serve` on a free port with a fresh data
+// folder (and --demo staff), Debian's chromium driven by playwright-core (never a browser
+// download), screenshots under tests/e2e/screenshots/.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = resolve(here, '..', '..');
+// playwright-core is a devDependency of web/ (web/package-lock.json), so `npm ci` in web/
+// installs everything these tests need.
+const require = createRequire(join(root, 'web', 'package.json'));
+export const { chromium } = require('playwright-core');
+
+export const DEMO_PASSWORD = 'demo-e2e-pass-2026';
+export const shotsDir = join(here, 'screenshots');
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** Starts `yilu serve`; returns {url, log(), stop(), smsCode(after)}. */
+export async function startServer({ demo = true } = {}) {
+  const bin = process.env.YILU_BIN || join(root, 'build', 'server', 'yilu');
+  if (!existsSync(bin)) throw new Error(`yilu binary not found at ${bin} (build it, or set YILU_BIN)`);
+  const webDir = process.env.YILU_WEB_DIR || join(root, 'web', 'dist');
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`${webDir}/index.html missing: run npm ci && npm run build in web/`);
+  const data = mkdtempSync(join(tmpdir(), 'yilu-e2e-'));
+  const port = await freePort();
+  const args = ['serve', '--addr', '127.0.0.1', '--port', String(port), '--data', data, '--web', webDir];
+  if (demo) args.push('--demo');
+  const child = spawn(bin, args, {
+    cwd: root,
+    env: { ...process.env, YILU_DEMO_PASSWORD: DEMO_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise((r) => child.on('exit', r));
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`yilu serve exited early:\n${out}`);
+    try {
+      const r = await fetch(`${url}/api/v1/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - t0 > 15000) throw new Error(`yilu serve did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    data,
+    log: () => out,
+    /** The last one-time code the default SMS sender wrote to the log after offset `after`. */
+    smsCode(after = 0) {
+      const m = [...out.slice(after).matchAll(/\[sms\][^\n]*?code\s*[:：]?\s*(\d{4,8})/g)];
+      return m.length ? m[m.length - 1][1] : '';
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Debian's chromium, headless. Playwright refuses a --user-data-dir argument to launch(): it
+ * gives every launch a fresh temporary profile of its own (and removes it on close), which is
+ * what the flag was for.
+ */
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync',
+    ],
+  });
+  return browser;
+}
+
+let shotN = 0;
+/** Saves a full-page screenshot as screenshots/<prefix>-NN-<name>.png. */
+export async function shot(page, prefix, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  shotN += 1;
+  const file = join(shotsDir, `${prefix}-${String(shotN).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** A small valid PDF of about `kb` KB (padding in a comment stream), for uploads. */
+export function makePdf(kb = 64) {
+  const pad = 'x'.repeat(Math.max(0, kb * 1024 - 400));
+  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n%${pad}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

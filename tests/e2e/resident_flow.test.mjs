@@ -1,0 +1,171 @@
+// Acceptance of issue 5: a resident on a phone applies for 出生一件事 — a wrong ID number gets the
+// core's message at once, a PDF uploads with a progress bar, the due date shows — and submits;
+// the clerk accepts and dispatches, each department's reviewer approves, the clerk issues; the
+// resident sees it issued and rates it. Screenshots of every step in tests/e2e/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, shot, makePdf } from './harness.mjs';
+import { residentLogin, exampleApplication, fillField, staffLogin } from './flows.mjs';
+import { demoAccounts } from './accounts.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const P = 'flow';
+
+test('出生一件事: apply on the phone, one-window workflow in the console, issued and rated', { timeout: 240000 }, async () => {
+  const catalog = await (await fetch(`${server.url}/api/v1/catalog`)).json();
+  const bundle = catalog.bundles.find((b) => b.name.includes('出生'));
+  assert.ok(bundle, 'the sample catalog has 出生一件事');
+  const example = exampleApplication(catalog, bundle.id);
+
+  // ---- resident, 375×667 -----------------------------------------------------------------
+  const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await phoneCtx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/`);
+  await page.getByRole('link', { name: new RegExp(bundle.name) }).waitFor();
+  await shot(page, P, 'home');
+
+  await page.getByRole('link', { name: new RegExp(bundle.name) }).click();
+  await page.locator('[data-test=plan-due]').waitFor();
+  await shot(page, P, 'bundle-guide');
+  await page.locator('[data-test=start-apply]').click();
+
+  await residentLogin(page, server, '13800138000');
+  await page.waitForURL(/\/apply\/bundle\//);
+  await page.waitForFunction(() => window.__yilu.coreState.status === 'ready');
+  await page.locator('[data-field]').first().waitFor();
+
+  // A wrong ID number: the core's message appears under the field while typing, no blur.
+  const idBox = page.locator('[data-type=resident_id]').first();
+  const idField = await idBox.getAttribute('data-field');
+  const goodId = String(example.fields[idField] || '');
+  assert.match(goodId, /^\d{17}[\dX]$/, `the example has an ID for ${idField}`);
+  const wrongId = goodId.slice(0, 17) + (goodId[17] === '0' ? '1' : '0');
+  const msg = page.locator(`[data-test="msg-${idField}"]`);
+  const before = await msg.boundingBox();
+  await idBox.locator('input').pressSequentially(wrongId, { delay: 5 });
+  await assert.doesNotReject(msg.filter({ hasText: /\S/ }).waitFor({ timeout: 2000 }), 'message under the ID field');
+  const text = await msg.textContent();
+  assert.match(text, /身份证|校验/, `the core's Chinese message: ${text}`);
+  const afterBox = await msg.boundingBox();
+  assert.equal(Math.round(afterBox.y), Math.round(before.y), 'no layout jump when the error appears');
+  await shot(page, P, 'wrong-id');
+
+  await idBox.locator('input').fill(goodId);
+  await page.waitForFunction((id) => !document.querySelector(`[data-test="msg-${id}"]`).textContent.trim(), idField);
+
+  // The other fields from the catalog's example application.
+  for (const [k, v] of Object.entries(example.fields)) {
+    if (k === idField || v === null || typeof v === 'object') continue;
+    await fillField(page, k, v);
+  }
+
+  // Materials: a PDF for each; the progress bar is shown.
+  const pdf = makePdf(600);
+  const inputs = page.locator('input[type=file]');
+  const n = await inputs.count();
+  assert.ok(n >= 1, 'at least one material to upload');
+  for (let i = 0; i < n; i++) {
+    const input = page.locator('input[type=file]').first();
+    const mat = await input.evaluate((el) => el.closest('[data-material]').dataset.material);
+    await input.setInputFiles({ name: `${mat}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    await page.locator(`[data-material="${mat}"] [data-test=upload-progress]`).waitFor();
+    await page.locator(`[data-material="${mat}"] [data-test=upload-done]`).waitFor();
+    if (i === 0) await shot(page, P, 'uploaded-with-progress');
+  }
+
+  const due = (await page.locator('[data-test=due-date]').textContent()).trim();
+  assert.match(due, /^\d{4}年\d{1,2}月\d{1,2}日/, `due date shown: ${due}`);
+  await shot(page, P, 'form-complete');
+
+  await page.locator('[data-test=submit]').click();
+  await page.waitForURL(/\/me\/[^/]+$/, { timeout: 15000 });
+  const appId = page.url().split('/').pop();
+  await page.locator('[data-test=app-status]').waitFor();
+  await shot(page, P, 'submitted');
+  // The server's due-date preview equals the page's (same core, same calendar).
+  const detail = await page.evaluate(async (id) => {
+    const s = JSON.parse(localStorage.getItem('yilu.resident.session'));
+    const r = await fetch(`/api/v1/applications/${id}`, { headers: { Authorization: `Bearer ${s.token}` } });
+    return r.json();
+  }, appId);
+  const [, y, m, d] = due.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日/);
+  const pageDue = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  assert.equal(detail.application.due_preview?.due_date, pageDue, 'page due date = server due_preview');
+
+  // ---- staff, desktop --------------------------------------------------------------------
+  const accounts = demoAccounts(server.log());
+  const staffCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const desk = await staffCtx.newPage();
+  desk.on('pageerror', (e) => errors.push(e.message));
+  const clerk = accounts.find((a) => a.role === 'clerk' && a.window === bundle.window);
+  assert.ok(clerk, `a demo clerk of window ${bundle.window}: ${JSON.stringify(accounts)}`);
+
+  const clerkAct = async (action, label) => {
+    await staffLogin(desk, server.url, clerk.username, clerk.password);
+    await desk.locator(`[data-test="queue-${appId}"]`).click();
+    await desk.locator(`[data-test=act-${action}]:not([disabled])`).click();
+    await desk.locator('[data-test=act-done]', { hasText: label }).waitFor();
+    await shot(desk, P, `clerk-${action}`);
+  };
+
+  // Stages run in sequence: accept, dispatch, every department approves, issue — per stage.
+  for (let round = 0; round < 5; round++) {
+    const st = await appStatus(appId);
+    if (st.status === 'issued' || st.status === 'closed') break;
+    if (st.status === 'submitted') await clerkAct('accept', '已受理');
+    const s2 = await appStatus(appId);
+    if (s2.status === 'accepted') await clerkAct('dispatch', '已转办');
+    const s3 = await appStatus(appId);
+    for (const t of (s3.tasks || []).filter((x) => x.status === 'reviewing')) {
+      const rev = accounts.find((a) => a.role === 'reviewer' && a.department === t.department);
+      assert.ok(rev, `a demo reviewer of ${t.department}`);
+      await staffLogin(desk, server.url, rev.username, rev.password);
+      await desk.locator(`[data-test="task-${t.id}"]`).click();
+      await desk.locator('[data-test=act-approve]:not([disabled])').click();
+      await desk.locator('[data-test=act-done]', { hasText: '已通过' }).waitFor();
+      await shot(desk, P, `reviewer-${t.department}`);
+    }
+    const s4 = await appStatus(appId);
+    if (s4.status === 'ready_for_issue') await clerkAct('issue', '已出件');
+    else if (s4.status === s3.status && s3.status !== 'dispatched') assert.fail(`stuck at ${s4.status}`);
+  }
+
+  // ---- resident sees it issued and rates it ----------------------------------------------
+  await page.goto(`${server.url}/me/${appId}`);
+  await page.locator('[data-test=app-status]', { hasText: /已出件|已办结/ }).waitFor();
+  await shot(page, P, 'issued');
+  await page.locator('[data-test=rating] .van-rate__item').nth(4).click();
+  await page.locator('[data-test=rate-submit]').click();
+  await page.locator('[data-test=rated]').waitFor();
+  await shot(page, P, 'rated');
+
+  // The supervisor's view renders too.
+  const sup = accounts.find((a) => a.role === 'supervisor');
+  if (sup) {
+    await staffLogin(desk, server.url, sup.username, sup.password);
+    await desk.locator('[data-test=count-normal]').waitFor();
+    await shot(desk, P, 'supervisor');
+  }
+  assert.deepEqual(errors, [], 'no uncaught page errors');
+
+  async function appStatus(id) {
+    const r = await page.evaluate(async (appId) => {
+      const s = JSON.parse(localStorage.getItem('yilu.resident.session'));
+      const res = await fetch(`/api/v1/applications/${appId}`, { headers: { Authorization: `Bearer ${s.token}` } });
+      return res.json();
+    }, id);
+    return r.application;
+  }
+});

@@ -1,0 +1,77 @@
+// Acceptance of issue 5: with the wasm file blocked the page stays usable — a banner says the
+// checks run on submit, the guide and the due date come from the server's core, and the
+// server's 422 problems appear on the fields; fixed, the application is submitted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, shot, makePdf } from './harness.mjs';
+import { residentLogin, exampleApplication, fillField } from './flows.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ demo: false });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('wasm blocked: the server checks on submit and its problems show on the fields', { timeout: 120000 }, async () => {
+  const catalog = await (await fetch(`${server.url}/api/v1/catalog`)).json();
+  const bundle = catalog.bundles.find((b) => b.name.includes('出生'));
+  const example = exampleApplication(catalog, bundle.id);
+
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  let blocked = 0;
+  await page.route(/\.wasm(\?.*)?$/, (route) => {
+    blocked += 1;
+    return route.abort();
+  });
+  await page.goto(`${server.url}/apply/bundle/${bundle.id}`);
+  await residentLogin(page, server, '13900139000');
+  await page.waitForURL(/\/apply\/bundle\//);
+  await page.locator('[data-test=core-failed]').waitFor();
+  assert.ok(blocked >= 1, 'the page asked for the wasm');
+  await page.locator('[data-field]').first().waitFor();
+
+  // The due date still shows (from the server's core).
+  await page.locator('[data-test=due-date]').waitFor();
+
+  // A wrong ID: nothing is checked while typing …
+  const idBox = page.locator('[data-type=resident_id]').first();
+  const idField = await idBox.getAttribute('data-field');
+  const goodId = String(example.fields[idField]);
+  const wrongId = goodId.slice(0, 17) + (goodId[17] === '0' ? '1' : '0');
+  await idBox.locator('input').fill(wrongId);
+  for (const [k, v] of Object.entries(example.fields)) {
+    if (k === idField || v === null || typeof v === 'object') continue;
+    await fillField(page, k, v);
+  }
+  const msg = page.locator(`[data-test="msg-${idField}"]`);
+  assert.equal((await msg.textContent()).trim(), '', 'no check while typing without the core');
+  await shot(page, 'blocked', 'banner');
+
+  // … the server's 422 puts its problems on the fields.
+  await page.locator('[data-test=submit]').click();
+  await msg.filter({ hasText: /\S/ }).waitFor({ timeout: 10000 });
+  assert.match(await msg.textContent(), /身份证|校验/);
+  await page.locator('[data-test=form-error]', { hasText: '服务器' }).waitFor();
+  await shot(page, 'blocked', 'server-problems');
+
+  // Fixed, with the materials uploaded, it is submitted.
+  await idBox.locator('input').fill(goodId);
+  const pdf = makePdf(40);
+  for (;;) {
+    const input = page.locator('input[type=file]').first();
+    if ((await input.count()) === 0) break;
+    const mat = await input.evaluate((el) => el.closest('[data-material]').dataset.material);
+    await input.setInputFiles({ name: `${mat}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    await page.locator(`[data-material="${mat}"] [data-test=upload-done]`).waitFor();
+  }
+  await page.locator('[data-test=submit]').click();
+  await page.waitForURL(/\/me\/[^/]+$/, { timeout: 15000 });
+  await page.locator('[data-test=app-status]').waitFor();
+  await shot(page, 'blocked', 'submitted');
+});
