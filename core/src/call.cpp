@@ -1,6 +1,7 @@
 #include "yilu/call.hpp"
 
 #include "detail/ops.hpp"
+#include "yilu/catalog.hpp"
 #include "detail/request.hpp"
 
 namespace yilu {
@@ -23,6 +24,12 @@ const OpEntry kOps[] = {
     {"workdays_between", &detail::op_workdays_between, true},
     {"deadline", &detail::op_deadline, true},
     {"calendar_info", &detail::op_calendar_info, true},
+    // The catalog (issue 3): each op answers catalog_not_loaded itself when there is none.
+    {"validate", &detail::op_validate, false},
+    {"plan_bundle", &detail::op_plan_bundle, true},
+    {"guide", &detail::op_guide, false},
+    {"catalog_info", &detail::op_catalog_info, false},
+    {"lint_catalog", &detail::op_lint_catalog, false},
 };
 
 json error_json(const Error& e) {
@@ -71,6 +78,17 @@ std::optional<Error> Engine::load_calendar(std::string_view json_text) {
   auto cal = Calendar::from_json(json_text);
   if (!cal.ok()) return cal.error();
   calendar_ = std::move(cal.value());
+  return std::nullopt;
+}
+
+std::optional<Error> Engine::load_catalog(std::string_view json_text) {
+  CatalogLoad load = Catalog::from_json(json_text);
+  if (!load.catalog) {
+    const Problem& first = load.problems.front();
+    return detail::make_error("catalog_invalid", first.path,
+                              {{"count", load.problems.size()}, {"first", first.path + " " + first.message}});
+  }
+  catalog_ = std::make_shared<const Catalog>(std::move(*load.catalog));
   return std::nullopt;
 }
 

@@ -36,6 +36,11 @@ class Engine {
   /// Loads the holiday calendar; on failure returns the error and keeps the previous one.
   std::optional<Error> load_calendar(std::string_view json_text);
 
+  /// Loads the service catalog (docs/catalog.md); on failure returns `catalog_invalid` (the
+  /// first problem's path, the count in the message) and keeps the previous catalog.
+  /// Every problem is listed by lint_catalog (yilu/catalog.hpp) or the `lint_catalog` op.
+  std::optional<Error> load_catalog(std::string_view json_text);
+
   /// One JSON request in, one JSON response out (a single line). Never throws: a malformed
   /// request gives {"ok":false,"error":{"code","message"[,"path"]}}.
   std::string call(std::string_view request, const CallContext& ctx) const;
@@ -43,8 +48,12 @@ class Engine {
   /// The loaded calendar, or nullptr.
   const Calendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
 
+  /// The loaded catalog, or nullptr.
+  const Catalog* catalog() const { return catalog_.get(); }
+
  private:
   std::optional<Calendar> calendar_;
+  std::shared_ptr<const Catalog> catalog_;
 };
 
 /// The response a caller sends for a request it could not even read (a line over the size

@@ -21,5 +21,10 @@ OpResult op_add_workdays(const json& request, const OpContext& ctx);
 OpResult op_workdays_between(const json& request, const OpContext& ctx);
 OpResult op_deadline(const json& request, const OpContext& ctx);
 OpResult op_calendar_info(const json& request, const OpContext& ctx);
+OpResult op_validate(const json& request, const OpContext& ctx);
+OpResult op_plan_bundle(const json& request, const OpContext& ctx);
+OpResult op_guide(const json& request, const OpContext& ctx);
+OpResult op_catalog_info(const json& request, const OpContext& ctx);
+OpResult op_lint_catalog(const json& request, const OpContext& ctx);
 
 }  // namespace yilu::detail

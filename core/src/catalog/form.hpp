@@ -1,0 +1,31 @@
+#pragma once
+// What an application is checked against: the questions, fields, rules and materials of one
+// item, or of a bundle's items merged (shared fields and materials once, reused licences
+// marked). Built per request from the immutable catalog.
+#include <cstdint>
+#include <vector>
+
+#include "yilu/catalog.hpp"
+
+namespace yilu::detail {
+
+struct FormMaterial {
+  std::vector<const MaterialDef*> defs;  ///< every item's definition of this material id
+  std::vector<const ItemDef*> items;
+  std::int32_t stage = 0;  ///< bundle: 1-based stage where the applicant first supplies it
+  bool reused = false;     ///< bundle: every occurrence is an electronic licence issued earlier
+};
+
+struct Form {
+  std::vector<std::vector<const FieldDef*>> fields;  ///< by id; [0] is the definition used for checks
+  std::vector<const Question*> questions;
+  std::vector<const Rule*> rules;
+  std::vector<FormMaterial> materials;
+};
+
+/// The form of one item.
+Form form_for_item(const ItemDef& item);
+/// The merged form of a bundle (items the catalog lacks are skipped: the loader rejects them).
+Form form_for_bundle(const Catalog& catalog, const BundleDef& bundle);
+
+}  // namespace yilu::detail

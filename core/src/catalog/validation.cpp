@@ -1,0 +1,616 @@
+#include "yilu/validation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "catalog/condition.hpp"
+#include "catalog/form.hpp"
+#include "detail/json_access.hpp"
+#include "detail/messages.hpp"
+#include "yilu/identity.hpp"
+
+namespace yilu {
+
+using detail::CondLookup;
+using detail::eval_condition;
+using detail::Truth;
+using nlohmann::json;
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Acceptable: return "acceptable";
+    case Verdict::AcceptableWithDeferrals: return "acceptable_with_deferrals";
+    case Verdict::NotAcceptable: return "not_acceptable";
+  }
+  return "";
+}
+
+const char* material_state_name(MaterialState s) {
+  switch (s) {
+    case MaterialState::Provided: return "provided";
+    case MaterialState::Licence: return "licence";
+    case MaterialState::Commitment: return "commitment";
+    case MaterialState::Deferred: return "deferred";
+    case MaterialState::Reused: return "reused";
+    case MaterialState::Missing: return "missing";
+    case MaterialState::NotGiven: return "not_given";
+  }
+  return "";
+}
+
+namespace {
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (const unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+bool all_digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+bool valid_mobile(std::string_view s) {
+  return s.size() == 11 && all_digits(s) && s[0] == '1' && s[1] >= '3';
+}
+
+bool valid_email(std::string_view s) {
+  if (s.size() > 254) return false;
+  const auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || at > 64 || s.find('@', at + 1) != std::string_view::npos) return false;
+  const auto local_ok = [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+           ch == '_' || ch == '%' || ch == '+' || ch == '-';
+  };
+  for (std::size_t i = 0; i < at; ++i)
+    if (!local_ok(s[i])) return false;
+  const std::string_view domain = s.substr(at + 1);
+  if (domain.find('.') == std::string_view::npos) return false;
+  std::size_t label = 0;
+  for (const char ch : domain) {
+    if (ch == '.') {
+      if (label == 0) return false;
+      label = 0;
+      continue;
+    }
+    const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-';
+    if (!ok) return false;
+    ++label;
+  }
+  return label > 0;
+}
+
+int days_in_month(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29 : kDays[m - 1];
+}
+
+// A bound relative to as_of; months and years keep the day of month, clamped (Feb 29 → Feb 28).
+Date resolve_bound(const DateBound& b, Date as_of) {
+  if (!b.relative) return b.absolute;
+  if (b.unit == 'd') return Date{as_of.days + b.amount};
+  Ymd ymd = ymd_from_date(as_of);
+  std::int64_t months = static_cast<std::int64_t>(ymd.year) * 12 + (ymd.month - 1) + (b.unit == 'y' ? 12 * b.amount : b.amount);
+  months = std::clamp<std::int64_t>(months, 1800 * 12, 2199 * 12 + 11);
+  const int y = static_cast<int>(months / 12);
+  const int m = static_cast<int>(months % 12) + 1;
+  return date_from_ymd(y, m, std::min(ymd.day, days_in_month(y, m)));
+}
+
+// Whole years from `birth` to `on` (the birthday counts on the day itself).
+int age_on(Date birth, Date on) {
+  const Ymd b = ymd_from_date(birth);
+  const Ymd o = ymd_from_date(on);
+  int age = o.year - b.year;
+  if (o.month < b.month || (o.month == b.month && o.day < b.day)) --age;
+  return age;
+}
+
+bool given(const json* v) {
+  return v && !v->is_null() && !(v->is_string() && v->get_ref<const json::string_t&>().empty());
+}
+
+const json* find_member(const json* obj, const std::string& key) {
+  if (!obj || !obj->is_object()) return nullptr;
+  const auto it = obj->find(key);
+  return it == obj->end() ? nullptr : &*it;
+}
+
+class Validator {
+ public:
+  Validator(const Catalog& c, Date as_of, const std::string& base, ValidationReport& r)
+      : c_(c), as_of_(as_of), base_(base), r_(r) {}
+
+  void run(const detail::Form& form, const json& app) {
+    if (!app.is_object()) {
+      problem(base_, "application.wrong_type", {{"expected", "对象"}});
+      finish();
+      return;
+    }
+    answers_ = section(app, "answers");
+    fields_ = section(app, "fields");
+    materials_ = section(app, "materials");
+    for (auto it = app.begin(); it != app.end(); ++it)
+      if (it.key() != "answers" && it.key() != "fields" && it.key() != "materials")
+        warning(detail::pointer_append(base_, it.key()), "application.unknown_key", {{"key", it.key()}});
+    check_answers(form);
+    check_fields(form);
+    check_rules(form);
+    check_materials(form);
+    finish();
+  }
+
+ private:
+  const json* section(const json& app, const char* key) {
+    const json* v = find_member(&app, key);
+    if (!v || v->is_null()) return nullptr;
+    const std::string p = base_ + "/" + key;
+    if (!v->is_object()) {
+      problem(p, "application.wrong_type", {{"expected", "对象"}});
+      return nullptr;
+    }
+    const std::size_t limit = std::string_view(key) == "materials" ? kMaxApplicationMaterials : kMaxApplicationFields;
+    if (v->size() > limit) {
+      problem(p, "application.too_many", {{"max", limit}});
+      return nullptr;
+    }
+    return v;
+  }
+
+  void push(std::vector<Problem>& list, std::string path, const char* code, json params) {
+    if (list.size() >= kMaxProblems) {
+      r_.truncated = true;
+      return;
+    }
+    std::string message = detail::render_message(code, params);
+    list.push_back(Problem{std::move(path), code, std::move(params), std::move(message)});
+  }
+  void problem(std::string path, const char* code, json params = json::object()) {
+    push(r_.problems, std::move(path), code, std::move(params));
+  }
+  void warning(std::string path, const char* code, json params = json::object()) {
+    push(r_.warnings, std::move(path), code, std::move(params));
+  }
+
+  CondLookup lookup(const json* entry = nullptr) const { return CondLookup{fields_, answers_, entry, false}; }
+  bool holds(std::int32_t cond, const json* entry = nullptr) const {
+    return eval_condition(c_.conditions(), cond, lookup(entry)) == Truth::True;
+  }
+
+  void check_answers(const detail::Form& form) {
+    for (const Question* q : form.questions) {
+      const json* v = find_member(answers_, q->id);
+      const std::string p = base_ + "/answers/" + q->id;
+      if (!given(v)) {
+        problem(p, "answer.required", {{"question", q->text}});
+        continue;
+      }
+      const bool ok = v->is_string() && std::any_of(q->options.begin(), q->options.end(), [&](const Option& o) {
+                        return o.value == v->get_ref<const json::string_t&>();
+                      });
+      if (!ok) problem(p, "answer.not_option", {{"question", q->text}});
+    }
+    if (!answers_) return;
+    for (auto it = answers_->begin(); it != answers_->end(); ++it) {
+      const bool known = std::any_of(form.questions.begin(), form.questions.end(),
+                                     [&](const Question* q) { return q->id == it.key(); });
+      if (!known) warning(detail::pointer_append(base_ + "/answers", it.key()), "answer.unknown", {{"key", it.key()}});
+    }
+  }
+
+  // Checks one value against its definition; false when it is wrong (rules then skip it).
+  bool check_value(const FieldDef& f, const json& v, const std::string& p) {
+    const json params = {{"label", f.label}};
+    const auto wrong = [&](const char* expected) {
+      problem(p, "field.wrong_type", {{"label", f.label}, {"expected", expected}});
+      return false;
+    };
+    if (f.type == FieldType::Boolean) return v.is_boolean() ? true : wrong("是/否");
+    if (f.type == FieldType::Number) {
+      if (!v.is_number()) return wrong("数字");
+      const double d = v.get<double>();
+      if (!std::isfinite(d)) return wrong("数字");
+      if (f.integer && std::floor(d) != d) {
+        problem(p, "field.not_integer", params);
+        return false;
+      }
+      const auto num = [](double x) { return std::floor(x) == x && std::fabs(x) < 9e15 ? json(static_cast<std::int64_t>(x)) : json(x); };
+      if (f.min && d < *f.min) {
+        problem(p, "field.too_small", {{"label", f.label}, {"min", num(*f.min)}});
+        return false;
+      }
+      if (f.max && d > *f.max) {
+        problem(p, "field.too_large", {{"label", f.label}, {"max", num(*f.max)}});
+        return false;
+      }
+      return true;
+    }
+    if (!v.is_string()) return wrong("文本");
+    const std::string_view s = v.get_ref<const json::string_t&>();
+    if (s.size() > kMaxStringBytes) {
+      problem(p, "field.too_long", {{"label", f.label}, {"max", f.max_length}});
+      return false;
+    }
+    switch (f.type) {
+      case FieldType::Text: {
+        const std::size_t n = code_points(s);
+        if (n > static_cast<std::size_t>(f.max_length)) {
+          problem(p, "field.too_long", {{"label", f.label}, {"max", f.max_length}});
+          return false;
+        }
+        if (n < static_cast<std::size_t>(f.min_length)) {
+          problem(p, "field.too_short", {{"label", f.label}, {"min", f.min_length}});
+          return false;
+        }
+        return true;
+      }
+      case FieldType::ResidentId: {
+        const IdCheck id = check_resident_id(s, as_of_);
+        if (id.valid()) return true;
+        problem(p, (std::string("id.") + id_reason_code(id.reason)).c_str(), params);
+        return false;
+      }
+      case FieldType::Uscc: {
+        const UsccCheck u = check_uscc(s);
+        if (u.valid()) return true;
+        problem(p, (std::string("uscc.") + uscc_reason_code(u.reason)).c_str(), params);
+        return false;
+      }
+      case FieldType::Mobile:
+        if (valid_mobile(s)) return true;
+        problem(p, "field.mobile", params);
+        return false;
+      case FieldType::Email:
+        if (valid_email(s)) return true;
+        problem(p, "field.email", params);
+        return false;
+      case FieldType::AreaCode:
+        if (s.size() == 6 && all_digits(s) && s.substr(0, f.area_prefix.size()) == f.area_prefix) return true;
+        problem(p, "field.area_code", {{"label", f.label}, {"prefix", f.area_prefix}});
+        return false;
+      case FieldType::Enum:
+        if (std::any_of(f.options.begin(), f.options.end(), [&](const Option& o) { return o.value == s; })) return true;
+        problem(p, "field.not_option", params);
+        return false;
+      case FieldType::Date: {
+        const auto d = parse_date(s);
+        if (!d) {
+          problem(p, "field.bad_date", params);
+          return false;
+        }
+        if (f.min_date.set && *d < resolve_bound(f.min_date, as_of_)) {
+          problem(p, "field.date_too_early", {{"label", f.label}, {"min", format_date(resolve_bound(f.min_date, as_of_))}});
+          return false;
+        }
+        if (f.max_date.set && *d > resolve_bound(f.max_date, as_of_)) {
+          problem(p, "field.date_too_late", {{"label", f.label}, {"max", format_date(resolve_bound(f.max_date, as_of_))}});
+          return false;
+        }
+        return true;
+      }
+      default: return true;
+    }
+  }
+
+  // One field (top-level or in a group entry). Returns whether its value (if any) is valid.
+  bool check_field(const std::vector<const FieldDef*>& defs, const json* scope, const json* entry, const std::string& p) {
+    const FieldDef& f = *defs.front();
+    const bool shown = std::any_of(defs.begin(), defs.end(), [&](const FieldDef* d) { return holds(d->shown_when, entry); });
+    const json* v = find_member(scope, f.id);
+    if (!shown) {
+      if (given(v)) warning(p, "field.not_shown", {{"label", f.label}});
+      return false;
+    }
+    if (!given(v)) {
+      const bool required = std::any_of(defs.begin(), defs.end(), [&](const FieldDef* d) {
+        return d->required || (d->required_when >= 0 && holds(d->required_when, entry));
+      });
+      if (required) problem(p, "field.required", {{"label", f.label}});
+      return false;
+    }
+    if (f.type != FieldType::Group) return check_value(f, *v, p);
+    if (!v->is_array()) {
+      problem(p, "field.wrong_type", {{"label", f.label}, {"expected", "列表"}});
+      return false;
+    }
+    if (v->size() > static_cast<std::size_t>(f.max_items)) {
+      problem(p, "group.too_many", {{"label", f.label}, {"max", f.max_items}});
+      return false;
+    }
+    if (v->size() < static_cast<std::size_t>(f.min_items))
+      problem(p, "group.too_few", {{"label", f.label}, {"min", f.min_items}});
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const json& e = (*v)[i];
+      const std::string ep = p + "/" + std::to_string(i);
+      if (!e.is_object()) {
+        problem(ep, "field.wrong_type", {{"label", f.label}, {"expected", "对象"}});
+        continue;
+      }
+      if (e.size() > kMaxApplicationFields) {
+        problem(ep, "application.too_many", {{"max", kMaxApplicationFields}});
+        continue;
+      }
+      invalid_.clear();
+      for (const FieldDef& sub : f.fields) {
+        const std::string sp = ep + "/" + sub.id;
+        if (!check_field({&sub}, &e, &e, sp) && given(find_member(&e, sub.id))) invalid_.push_back(sub.id);
+      }
+      for (auto it = e.begin(); it != e.end(); ++it)
+        if (std::none_of(f.fields.begin(), f.fields.end(), [&](const FieldDef& s) { return s.id == it.key(); }))
+          warning(detail::pointer_append(ep, it.key()), "field.unknown", {{"key", it.key()}});
+      for (const Rule& r : f.rules) check_rule(r, &e, ep, &f);
+      invalid_.clear();
+    }
+    return true;
+  }
+
+  void check_fields(const detail::Form& form) {
+    for (const auto& defs : form.fields) {
+      const std::string p = detail::pointer_append(base_ + "/fields", defs.front()->id);
+      if (!check_field(defs, fields_, nullptr, p) && given(find_member(fields_, defs.front()->id)))
+        top_invalid_.push_back(defs.front()->id);
+    }
+    if (!fields_) return;
+    for (auto it = fields_->begin(); it != fields_->end(); ++it) {
+      const bool known = std::any_of(form.fields.begin(), form.fields.end(),
+                                     [&](const std::vector<const FieldDef*>& d) { return d.front()->id == it.key(); });
+      if (!known) warning(detail::pointer_append(base_ + "/fields", it.key()), "field.unknown", {{"key", it.key()}});
+    }
+  }
+
+  // A value usable by a rule: present, a string, and valid by its own checks.
+  const json* rule_value(const std::string& name, const json* entry, bool& in_entry) const {
+    in_entry = false;
+    if (entry) {
+      if (const json* v = find_member(entry, name)) {
+        in_entry = true;
+        if (std::find(invalid_.begin(), invalid_.end(), name) != invalid_.end()) return nullptr;
+        return v->is_string() && !v->get_ref<const json::string_t&>().empty() ? v : nullptr;
+      }
+    }
+    const json* v = find_member(fields_, name);
+    if (std::find(top_invalid_.begin(), top_invalid_.end(), name) != top_invalid_.end()) return nullptr;
+    return v && v->is_string() && !v->get_ref<const json::string_t&>().empty() ? v : nullptr;
+  }
+
+  std::string rule_path(const std::string& name, bool in_entry, const std::string& entry_path) const {
+    return in_entry ? detail::pointer_append(entry_path, name) : detail::pointer_append(base_ + "/fields", name);
+  }
+
+  std::string label_of(const std::string& name, const FieldDef* group) const {
+    if (group)
+      for (const FieldDef& f : group->fields)
+        if (f.id == name) return f.label;
+    for (const auto* defs : all_fields_)
+      if (defs->front()->id == name) return defs->front()->label;
+    return name;
+  }
+
+  void check_rule(const Rule& r, const json* entry, const std::string& entry_path, const FieldDef* group) {
+    bool a_in = false;
+    bool b_in = false;
+    const json* a = rule_value(r.a, entry, a_in);
+    if (!a) return;
+    const std::string& as = a->get_ref<const json::string_t&>();
+    if (r.kind == RuleKind::DateOrder) {
+      const json* b = rule_value(r.b, entry, b_in);
+      if (!b) return;
+      const auto da = parse_date(as);
+      const auto db = parse_date(b->get_ref<const json::string_t&>());
+      if (!da || !db) return;
+      if (*da < *db || (r.allow_equal && *da == *db)) return;
+      problem(rule_path(r.b, b_in, entry_path), "rule.date_order",
+              {{"before", label_of(r.a, group)}, {"after", label_of(r.b, group)}});
+      return;
+    }
+    const IdCheck id = check_resident_id(as, as_of_);
+    if (!id.valid()) return;
+    if (r.kind == RuleKind::MinAge) {
+      if (age_on(id.birth_date, as_of_) >= r.years) return;
+      problem(rule_path(r.a, a_in, entry_path), "rule.min_age", {{"label", label_of(r.a, group)}, {"years", r.years}});
+      return;
+    }
+    const json* b = rule_value(r.b, entry, b_in);
+    if (!b) return;
+    const std::string& bs = b->get_ref<const json::string_t&>();
+    if (r.kind == RuleKind::IdBirthDate) {
+      const auto d = parse_date(bs);
+      if (!d || *d == id.birth_date) return;
+      problem(rule_path(r.b, b_in, entry_path), "rule.id_birth_date",
+              {{"id_label", label_of(r.a, group)}, {"label", label_of(r.b, group)}, {"id_date", format_date(id.birth_date)}});
+      return;
+    }
+    if (r.kind == RuleKind::IdGender) {
+      if ((bs == "male") == id.male && (bs == "male" || bs == "female")) return;
+      problem(rule_path(r.b, b_in, entry_path), "rule.id_gender",
+              {{"id_label", label_of(r.a, group)}, {"label", label_of(r.b, group)}});
+    }
+  }
+
+  void check_rules(const detail::Form& form) {
+    all_fields_.clear();
+    for (const auto& defs : form.fields) all_fields_.push_back(&defs);
+    for (const Rule* r : form.rules) check_rule(*r, nullptr, base_ + "/fields", nullptr);
+  }
+
+  void check_material_entry(const MaterialDef& m, const json& v, const std::string& p, MaterialStatus& st) {
+    const json* by = find_member(&v, "by");
+    if (!v.is_object() || !by || !by->is_string()) {
+      problem(p, "material.bad_entry", {{"name", m.name}});
+      st.state = MaterialState::Missing;
+      return;
+    }
+    const std::string& how = by->get_ref<const json::string_t&>();
+    if (how == "file") {
+      st.state = MaterialState::Provided;
+      const json* files = find_member(&v, "files");
+      if (!files || !files->is_array() || files->empty()) {
+        problem(p + "/files", "material.no_files", {{"name", m.name}});
+        return;
+      }
+      if (files->size() > kMaxFilesPerMaterial) {
+        problem(p + "/files", "material.too_many_files", {{"name", m.name}, {"max", kMaxFilesPerMaterial}});
+        return;
+      }
+      for (std::size_t i = 0; i < files->size(); ++i) {
+        const json& file = (*files)[i];
+        const std::string fp = p + "/files/" + std::to_string(i);
+        const json* type = find_member(&file, "type");
+        const json* bytes = find_member(&file, "bytes");
+        const json* pages = find_member(&file, "pages");
+        if (!type || !type->is_string() || !bytes || !detail::as_int(*bytes, 0, INT64_MAX)) {
+          problem(fp, "material.bad_file", {{"name", m.name}});
+          continue;
+        }
+        const std::string& t = type->get_ref<const json::string_t&>();
+        if (std::find(m.file_types.begin(), m.file_types.end(), t) == m.file_types.end()) {
+          std::string allowed;
+          for (const auto& a : m.file_types) allowed += (allowed.empty() ? "" : "、") + a;
+          problem(fp + "/type", "material.file_type", {{"name", m.name}, {"allowed", allowed}});
+        }
+        if (*detail::as_int(*bytes, 0, INT64_MAX) > m.max_bytes)
+          problem(fp + "/bytes", "material.too_large", {{"name", m.name}, {"max_mib", (m.max_bytes + 1048575) / 1048576}});
+        if (pages) {
+          const auto n = detail::as_int(*pages, 1, INT64_MAX);
+          if (!n) problem(fp + "/pages", "material.bad_file", {{"name", m.name}});
+          else if (*n > m.max_pages) problem(fp + "/pages", "material.too_many_pages", {{"name", m.name}, {"max", m.max_pages}});
+        }
+      }
+    } else if (how == "licence") {
+      st.state = MaterialState::Licence;
+      const json* type = find_member(&v, "licence");
+      const json* number = find_member(&v, "number");
+      if (m.licence.empty()) {
+        problem(p + "/by", "material.licence_not_accepted", {{"name", m.name}});
+      } else if (!type || !type->is_string() || *type != m.licence) {
+        const LicenceType* lt = c_.licence_type(m.licence);
+        problem(p + "/licence", "material.licence_mismatch", {{"name", m.name}, {"licence", lt ? lt->name : m.licence}});
+      } else if (!number || !number->is_string() || number->get_ref<const json::string_t&>().empty() ||
+                 number->get_ref<const json::string_t&>().size() > 128) {
+        problem(p + "/number", "material.licence_number", {{"name", m.name}});
+      }
+    } else if (how == "commitment") {
+      st.state = MaterialState::Commitment;
+      const json* signed_ = find_member(&v, "signed");
+      if (!m.commitment) problem(p + "/by", "material.commitment_not_allowed", {{"name", m.name}});
+      else if (!signed_ || *signed_ != true) problem(p + "/signed", "material.commitment_unsigned", {{"name", m.name}});
+    } else if (how == "deferral") {
+      st.state = MaterialState::Deferred;
+      if (m.key || !m.deferrable) problem(p + "/by", "material.not_deferrable", {{"name", m.name}});
+    } else {
+      problem(p + "/by", "material.bad_entry", {{"name", m.name}});
+      st.state = MaterialState::Missing;
+    }
+  }
+
+  void check_materials(const detail::Form& form) {
+    for (const auto& fm : form.materials) {
+      const MaterialDef& m = *fm.defs.front();
+      MaterialStatus st;
+      st.def = &m;
+      st.items = fm.items;
+      st.stage = fm.stage;
+      st.required = std::any_of(fm.defs.begin(), fm.defs.end(), [&](const MaterialDef* d) {
+        return d->required || (d->required_when >= 0 && holds(d->required_when));
+      });
+      const bool applies = st.required || std::any_of(fm.defs.begin(), fm.defs.end(), [](const MaterialDef* d) {
+                             return d->required_when < 0;
+                           });
+      const std::string p = detail::pointer_append(base_ + "/materials", m.id);
+      const json* v = find_member(materials_, m.id);
+      if (fm.reused) {
+        st.state = MaterialState::Reused;
+        if (v) warning(p, "material.reused", {{"name", m.name}});
+      } else if (!applies) {
+        if (v) warning(p, "material.not_required", {{"name", m.name}});
+        continue;  // a conditional material whose condition does not hold is not listed
+      } else if (!v || v->is_null()) {
+        st.state = st.required ? MaterialState::Missing : MaterialState::NotGiven;
+        if (st.required) problem(p, "material.missing", {{"name", m.name}});
+      } else {
+        check_material_entry(m, *v, p, st);
+      }
+      r_.materials.push_back(std::move(st));
+    }
+    if (!materials_) return;
+    for (auto it = materials_->begin(); it != materials_->end(); ++it) {
+      const bool known = std::any_of(form.materials.begin(), form.materials.end(),
+                                     [&](const detail::FormMaterial& fm) { return fm.defs.front()->id == it.key(); });
+      if (!known) warning(detail::pointer_append(base_ + "/materials", it.key()), "material.unknown", {{"key", it.key()}});
+    }
+  }
+
+  void finish() {
+    if (!r_.problems.empty()) {
+      r_.verdict = Verdict::NotAcceptable;
+      return;
+    }
+    const bool deferred = std::any_of(r_.materials.begin(), r_.materials.end(),
+                                      [](const MaterialStatus& m) { return m.state == MaterialState::Deferred; });
+    r_.verdict = deferred ? Verdict::AcceptableWithDeferrals : Verdict::Acceptable;
+  }
+
+  const Catalog& c_;
+  Date as_of_;
+  const std::string& base_;
+  ValidationReport& r_;
+  const json* answers_ = nullptr;
+  const json* fields_ = nullptr;
+  const json* materials_ = nullptr;
+  std::vector<std::string> invalid_;      // group entry fields whose values failed their checks
+  std::vector<std::string> top_invalid_;  // top-level fields whose values failed their checks
+  std::vector<const std::vector<const FieldDef*>*> all_fields_;
+};
+
+}  // namespace
+
+ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const json& application, Date as_of,
+                               const std::string& base) {
+  ValidationReport r;
+  Validator(catalog, as_of, base, r).run(detail::form_for_item(item), application);
+  return r;
+}
+
+ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const json& application, Date as_of,
+                                 const std::string& base) {
+  ValidationReport r;
+  Validator(catalog, as_of, base, r).run(detail::form_for_bundle(catalog, bundle), application);
+  return r;
+}
+
+namespace {
+json problems_json(const std::vector<Problem>& list) {
+  json out = json::array();
+  for (const auto& p : list)
+    out.push_back({{"path", p.path}, {"code", p.code}, {"params", p.params}, {"message", p.message}});
+  return out;
+}
+}  // namespace
+
+json report_to_json(const ValidationReport& r) {
+  json out = json::object();
+  out["verdict"] = verdict_name(r.verdict);
+  out["problems"] = problems_json(r.problems);
+  out["warnings"] = problems_json(r.warnings);
+  out["truncated"] = r.truncated;
+  json mats = json::array();
+  for (const auto& m : r.materials) {
+    json items = json::array();
+    for (const ItemDef* it : m.items) items.push_back(it->id);
+    json e = {{"id", m.def->id},
+              {"name", m.def->name},
+              {"items", std::move(items)},
+              {"required", m.required},
+              {"state", material_state_name(m.state)},
+              {"key", m.def->key},
+              {"deferrable", m.def->deferrable && !m.def->key},
+              {"commitment", m.def->commitment},
+              {"licence", m.def->licence.empty() ? json(nullptr) : json(m.def->licence)}};
+    if (m.stage > 0) e["stage"] = m.stage;
+    mats.push_back(std::move(e));
+  }
+  out["materials"] = std::move(mats);
+  return out;
+}
+
+}  // namespace yilu

@@ -1,0 +1,192 @@
+// validate, plan_bundle, guide, catalog_info, lint_catalog: the catalog ops (issue 3).
+// Shapes in docs/core-api.md.
+#include "detail/ops.hpp"
+#include "detail/request.hpp"
+#include "yilu/bundle.hpp"
+#include "yilu/catalog.hpp"
+#include "yilu/guide.hpp"
+#include "yilu/validation.hpp"
+
+namespace yilu::detail {
+namespace {
+
+json problems_json(const std::vector<Problem>& list) {
+  json out = json::array();
+  for (const auto& p : list)
+    out.push_back({{"path", p.path}, {"code", p.code}, {"params", p.params}, {"message", p.message}});
+  return out;
+}
+
+Result<const Catalog*> loaded(const OpContext& ctx) {
+  const Catalog* c = ctx.engine.catalog();
+  if (!c) return make_error("catalog_not_loaded", "");
+  return c;
+}
+
+// The optional "answers" member: an object, or absent/null.
+Result<const json*> answers_of(const Fields& f) {
+  const json* a = f.find("answers");
+  if (!a || a->is_null()) return static_cast<const json*>(nullptr);
+  if (!a->is_object()) return f.wrong_type("answers", "对象");
+  return a;
+}
+
+}  // namespace
+
+OpResult op_validate(const json& request, const OpContext& ctx) {
+  const auto c = loaded(ctx);
+  if (!c.ok()) return c.error();
+  const Catalog& catalog = *c.value();
+  const Fields f(request);
+  const json* item_id = f.find("item");
+  const json* bundle_id = f.find("bundle");
+  if ((item_id != nullptr) == (bundle_id != nullptr)) return make_error("item_or_bundle", "");
+  const auto as_of = f.date_or("as_of", ctx.call.today);
+  if (!as_of.ok()) return as_of.error();
+  const json* app = f.find("application");
+  if (!app) return f.missing("application");
+  if (!app->is_object()) return f.wrong_type("application", "对象");
+  json out;
+  if (item_id) {
+    const auto id = f.string("item");
+    if (!id.ok()) return id.error();
+    const ItemDef* item = catalog.item(id.value());
+    if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
+    out = report_to_json(validate_item(catalog, *item, *app, as_of.value()));
+  } else {
+    const auto id = f.string("bundle");
+    if (!id.ok()) return id.error();
+    const BundleDef* bundle = catalog.bundle(id.value());
+    if (!bundle) return make_error("unknown_bundle", "/bundle", {{"id", std::string(id.value())}});
+    out = report_to_json(validate_bundle(catalog, *bundle, *app, as_of.value()));
+  }
+  out["as_of"] = format_date(as_of.value());
+  out["catalog_version"] = catalog.version();
+  return out;
+}
+
+OpResult op_plan_bundle(const json& request, const OpContext& ctx) {
+  const auto c = loaded(ctx);
+  if (!c.ok()) return c.error();
+  const Catalog& catalog = *c.value();
+  const Fields f(request);
+  const auto id = f.string("bundle");
+  if (!id.ok()) return id.error();
+  const BundleDef* bundle = catalog.bundle(id.value());
+  if (!bundle) return make_error("unknown_bundle", "/bundle", {{"id", std::string(id.value())}});
+  const auto accepted = f.timestamp_or("accepted_at", ctx.call.now);
+  if (!accepted.ok()) return accepted.error();
+  const auto answers = answers_of(f);
+  if (!answers.ok()) return answers.error();
+  const auto plan = plan_bundle(catalog, *ctx.engine.calendar(), *bundle, accepted.value(), answers.value());
+  if (!plan.ok()) {
+    Error e = plan.error();
+    if (e.path.empty()) e.path = "/accepted_at";
+    return e;
+  }
+  const BundlePlan& p = plan.value();
+  json stages = json::array();
+  for (std::size_t s = 0; s < p.stages.size(); ++s) {
+    const PlannedStage& ps = p.stages[s];
+    json items = json::array();
+    for (const auto& pi : ps.items) {
+      const Department* d = catalog.department(pi.item->department);
+      items.push_back({{"id", pi.item->id},
+                       {"name", pi.item->name},
+                       {"department", d ? d->name : ""},
+                       {"days", pi.days},
+                       {"due_date", format_date(pi.due_date)}});
+    }
+    stages.push_back({{"index", s + 1},
+                      {"name", ps.stage->name},
+                      {"starts_on", format_date(cst_date(ps.starts_at))},
+                      {"workdays", ps.workdays},
+                      {"due_date", format_date(ps.due_date)},
+                      {"new_materials", ps.new_materials},
+                      {"reused_licences", ps.reused_licences},
+                      {"reuse", ps.stage->reuse},
+                      {"items", std::move(items)}});
+  }
+  const auto side = [](const BundlePlan& bp, bool separate, Date due) {
+    const auto pick = [&](const Comparison& x) { return separate ? x.separate : x.bundle; };
+    return json{{"due_date", format_date(due)},
+                {"workdays", pick(bp.workdays)},
+                {"steps", pick(bp.steps)},
+                {"submissions", pick(bp.submissions)},
+                {"materials", pick(bp.materials)},
+                {"fields", pick(bp.fields)}};
+  };
+  json out = json::object();
+  out["bundle"] = {{"id", bundle->id}, {"name", bundle->name}};
+  out["accepted_at"] = format_timestamp_cst(accepted.value());
+  out["stages"] = std::move(stages);
+  out["separate"] = side(p, true, p.separate_due_date);
+  out["bundled"] = side(p, false, p.due_date);
+  out["reductions"] = {{"steps", p.steps.separate - p.steps.bundle},
+                       {"workdays", p.workdays.separate - p.workdays.bundle},
+                       {"materials", p.materials.separate - p.materials.bundle},
+                       {"submissions", p.submissions.separate - p.submissions.bundle}};
+  out["provisional"] = p.provisional;
+  if (bundle->reported.set) {
+    out["reported"] = {{"separate_workdays", bundle->reported.separate_workdays},
+                       {"bundle_workdays", bundle->reported.bundle_workdays},
+                       {"submissions", bundle->reported.submissions},
+                       {"source", bundle->reported.source}};
+  } else {
+    out["reported"] = nullptr;
+  }
+  return out;
+}
+
+OpResult op_guide(const json& request, const OpContext& ctx) {
+  const auto c = loaded(ctx);
+  if (!c.ok()) return c.error();
+  const Fields f(request);
+  const auto id = f.string("item");
+  if (!id.ok()) return id.error();
+  const ItemDef* item = c.value()->item(id.value());
+  if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
+  const auto answers = answers_of(f);
+  if (!answers.ok()) return answers.error();
+  json out = json::object();
+  out["guide"] = service_guide(*c.value(), *item, answers.value());
+  out["catalog_version"] = c.value()->version();
+  return out;
+}
+
+OpResult op_catalog_info(const json&, const OpContext& ctx) {
+  const auto c = loaded(ctx);
+  if (!c.ok()) return c.error();
+  const Catalog& catalog = *c.value();
+  json out = json::object();
+  out["id"] = catalog.id();
+  out["name"] = catalog.name();
+  out["version"] = catalog.version();
+  out["fingerprint"] = catalog.fingerprint();
+  out["schema_version"] = kCatalogSchemaVersion;
+  out["counts"] = {{"departments", catalog.departments().size()},
+                   {"windows", catalog.windows().size()},
+                   {"licence_types", catalog.licence_types().size()},
+                   {"items", catalog.items().size()},
+                   {"bundles", catalog.bundles().size()}};
+  json bundles = json::array();
+  for (const auto& b : catalog.bundles()) bundles.push_back({{"id", b.id}, {"name", b.name}});
+  out["bundles"] = std::move(bundles);
+  return out;
+}
+
+OpResult op_lint_catalog(const json& request, const OpContext&) {
+  const Fields f(request);
+  const auto text = f.string("text");
+  if (!text.ok()) return text.error();
+  const std::vector<Problem> problems = lint_catalog(text.value());
+  json out = json::object();
+  out["clean"] = problems.empty();
+  out["count"] = problems.size();
+  // The list is bounded like validation's so that a hostile text cannot produce a huge response.
+  std::vector<Problem> shown(problems.begin(), problems.begin() + static_cast<std::ptrdiff_t>(std::min(problems.size(), kMaxProblems)));
+  out["problems"] = problems_json(shown);
+  return out;
+}
+
+}  // namespace yilu::detail
