@@ -554,14 +554,20 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
     FieldDef& f = item.fields[i];
     const json& fj = *field_json[i].first;
     const std::string& fp = field_json[i].second;
-    if (const json* c = member(fj, "required_when")) f.required_when = condition(*c, fp + "/required_when", -1, 1);
+    if (const json* c = member(fj, "required_when")) {
+      f.required_when = condition(*c, fp + "/required_when", -1, 1);
+      if (f.required) problem(fp + "/required_when", "catalog.required_and_conditional");
+    }
     if (const json* c = member(fj, "shown_when")) f.shown_when = condition(*c, fp + "/shown_when", -1, 1);
     if (f.type == FieldType::Group) {
       const json* sub = member(fj, "fields");
       for (std::size_t k = 0; sub && sub->is_array() && k < f.fields.size() && k < sub->size(); ++k) {
         const std::string sp = idx(fp + "/fields", k);
         const auto g = static_cast<std::int32_t>(i);
-        if (const json* c = member((*sub)[k], "required_when")) f.fields[k].required_when = condition(*c, sp + "/required_when", g, 1);
+        if (const json* c = member((*sub)[k], "required_when")) {
+          f.fields[k].required_when = condition(*c, sp + "/required_when", g, 1);
+          if (f.fields[k].required) problem(sp + "/required_when", "catalog.required_and_conditional");
+        }
         if (const json* c = member((*sub)[k], "shown_when")) f.fields[k].shown_when = condition(*c, sp + "/shown_when", g, 1);
       }
     }
@@ -574,7 +580,10 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
       if (!is_object(&(*ms)[i], mp)) continue;
       MaterialDef m;
       read_material((*ms)[i], mp, m);
-      if (const json* c = member((*ms)[i], "required_when")) m.required_when = condition(*c, mp + "/required_when", -1, 1);
+      if (const json* c = member((*ms)[i], "required_when")) {
+        m.required_when = condition(*c, mp + "/required_when", -1, 1);
+        if (m.required) problem(mp + "/required_when", "catalog.required_and_conditional");
+      }
       if (!m.id.empty() && !seen.insert(m.id).second) problem(mp + "/id", "catalog.duplicate_id", {{"id", m.id}});
       item.materials.push_back(std::move(m));
     }

@@ -72,6 +72,7 @@ const Entry kMessages[] = {
     {"catalog.field_conflict", "同一“一件事”中字段“{name}”在事项 {item} 中的类型与此前不同"},
     {"catalog.rule_field_type", "规则引用的字段“{name}”应为 {expected} 类型"},
     {"catalog.too_many", "数量超过上限 {max}"},
+    {"catalog.required_and_conditional", "已设为必填（required: true），不能再设条件必填（required_when）"},
     {"catalog.example_missing", "事项缺少示例申请（example）"},
     // Validation of an application (issue 3): what a resident reads under a field or material
     {"application.wrong_type", "申请内容的格式不对（应为{expected}）"},
