@@ -26,16 +26,27 @@ export function exampleApplication(catalog, bundleId) {
   for (const st of bundle.stages) {
     for (const iid of st.items) {
       const it = catalog.items.find((i) => i.id === iid);
-      Object.assign(fields, it?.example?.fields || {});
-      Object.assign(answers, it?.example?.answers || {});
+      const app = it?.example?.application || it?.example || {};
+      Object.assign(fields, app.fields || {});
+      Object.assign(answers, app.answers || {});
     }
   }
   return { fields, answers };
 }
 
-/** Fills one field in the page by its id with a value of the catalog's example. */
-export async function fillField(page, id, value) {
-  const box = page.locator(`[data-field="${id}"]`).first();
+/** Fills one field in the page by its id with a value of the catalog's example (a repeated group: its entries). */
+export async function fillField(page, id, value, scope = page) {
+  if (Array.isArray(value)) {
+    const group = scope.locator(`[data-group="${id}"]`);
+    if ((await group.count()) === 0) return false;
+    for (let i = 0; i < value.length; i++) {
+      const entry = group.locator(`[data-entry="${i}"]`);
+      if ((await entry.count()) === 0) await group.locator('[data-test=add-entry]').click();
+      for (const [k, v] of Object.entries(value[i])) await fillField(page, k, v, entry);
+    }
+    return true;
+  }
+  const box = scope.locator(`[data-field="${id}"]`).first();
   if ((await box.count()) === 0) return false;
   const select = box.locator('select');
   if (await select.count()) {

@@ -52,15 +52,20 @@ export async function getCatalog() {
 }
 
 /**
- * Asks the server for its current catalog and compares versions with the one the page holds.
+ * Asks the server which catalog it runs (GET /api/v1/versions: its core's catalog_info) and
+ * compares with the one the page holds: the fingerprint the wasm core computed of the text it
+ * loaded (`held.fingerprint`), else the version in the catalog JSON the page read.
  * Returns true when they differ (the page then offers to reload).
  */
-export async function checkCatalogVersion() {
+export async function checkCatalogVersion(held = {}) {
   try {
-    const text = await fetchText('/api/v1/catalog', { cache: 'no-cache' });
-    const server = versionOf(JSON.parse(text));
-    catalogState.serverVersion = server;
-    catalogState.stale = Boolean(catalogState.version) && server !== catalogState.version;
+    const res = await fetch('/api/v1/versions', { cache: 'no-cache', headers: { Accept: 'application/json' } });
+    if (!res.ok) return false;
+    const v = await res.json();
+    const server = v.catalog || {};
+    catalogState.serverVersion = String(server.version ?? '');
+    if (held.fingerprint && server.fingerprint) catalogState.stale = held.fingerprint !== server.fingerprint;
+    else catalogState.stale = Boolean(catalogState.version) && Boolean(server.version) && String(server.version) !== catalogState.version;
     return catalogState.stale;
   } catch {
     return false;

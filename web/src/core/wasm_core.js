@@ -21,6 +21,8 @@ export const coreState = reactive({
    * .wasm download's responseEnd) */
   readyAt: 0,
   catalogVersion: '',
+  /** FNV-1a of the catalog text the core loaded (catalog_info), compared with the server's */
+  catalogFingerprint: '',
 });
 
 let modulePromise = null;
@@ -53,8 +55,7 @@ async function loadModule() {
   instance = mod;
   coreState.readyAt = performance.now();
   coreState.readyMs = coreState.readyAt - t0;
-  const info = rawCall({ op: 'catalog_info' });
-  if (info.ok) coreState.catalogVersion = String(info.version ?? info.catalog_version ?? '');
+  noteCatalog();
   coreState.status = 'ready';
   return mod;
 }
@@ -67,6 +68,14 @@ function parseLoad(result) {
     return JSON.parse(result);
   } catch {
     return null;
+  }
+}
+
+function noteCatalog() {
+  const info = rawCall({ op: 'catalog_info' });
+  if (info.ok) {
+    coreState.catalogVersion = String(info.version ?? '');
+    coreState.catalogFingerprint = String(info.fingerprint ?? '');
   }
 }
 
@@ -109,7 +118,6 @@ export async function reloadCatalog(text) {
   if (!instance) return false;
   const r = parseLoad(instance.loadCatalog(text));
   if (r && r.ok === false) return false;
-  const info = rawCall({ op: 'catalog_info' });
-  if (info.ok) coreState.catalogVersion = String(info.version ?? info.catalog_version ?? '');
+  noteCatalog();
   return true;
 }
