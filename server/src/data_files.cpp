@@ -13,6 +13,8 @@ std::string data_root() {
 
 std::string default_calendar_path() { return data_root() + "/calendar/cn-calendar.json"; }
 
+std::string sample_catalog_path() { return data_root() + "/catalog/sanya.json"; }
+
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "catalog_cli.hpp"
 #include "core_cli.hpp"
 
 namespace {
@@ -10,7 +11,8 @@ namespace {
 void usage() {
   std::fputs(
       "用法: yilu <命令> [参数]\n"
-      "  core     以 JSON 行协议调用规则核心（标准输入 → 标准输出）\n",
+      "  core     以 JSON 行协议调用规则核心（标准输入 → 标准输出）\n"
+      "  catalog  事项目录工具（catalog lint 文件：列出全部问题）\n",
       stderr);
 }
 
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
   }
   const char* cmd = argv[1];
   if (std::strcmp(cmd, "core") == 0) return yilu::server::run_core_cli(argc - 2, argv + 2);
+  if (std::strcmp(cmd, "catalog") == 0) return yilu::server::run_catalog_cli(argc - 2, argv + 2);
   if (std::strcmp(cmd, "-h") == 0 || std::strcmp(cmd, "--help") == 0) {
     usage();
     return 0;
