@@ -1,0 +1,52 @@
+#include "app_setup.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+
+#include "clock.hpp"
+#include "data_files.hpp"
+#include "storage/sqlite_store.hpp"
+
+namespace yilu::server {
+
+namespace {
+
+Error fail(std::string message) { return Error{"startup_failed", std::move(message), ""}; }
+
+}  // namespace
+
+std::string default_catalog_path() { return data_root() + "/catalog/sanya.json"; }
+std::string default_openapi_path() { return std::string(YILU_SOURCE_DIR) + "/server/openapi.json"; }
+std::string default_web_dir() { return std::string(YILU_SOURCE_DIR) + "/web/dist"; }
+
+Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
+  auto app = std::make_unique<App>();
+  app->clock = [] { return now_seconds(); };
+  const std::string cal_path = o.calendar_path.empty() ? default_calendar_path() : o.calendar_path;
+  auto cal = read_file(cal_path);
+  if (!cal) return fail("无法读取日历文件 " + cal_path);
+  if (auto e = app->engine.load_calendar(*cal)) return fail("日历无效: " + e->message + " " + e->path);
+  app->calendar_text = std::move(*cal);
+  const std::string cat_path = o.catalog_path.empty() ? default_catalog_path() : o.catalog_path;
+  auto cat = read_file(cat_path);
+  if (!cat) return fail("无法读取事项目录 " + cat_path);
+  if (auto e = app->engine.load_catalog(*cat)) return fail("事项目录无效: " + e->message + " " + e->path);
+  app->catalog_text = std::move(*cat);
+  app->catalog = app->engine.catalog();
+  auto openapi = read_file(o.openapi_path.empty() ? default_openapi_path() : o.openapi_path);
+  app->openapi_text = openapi ? *openapi : std::string("{}");
+
+  if (::mkdir(o.data_dir.c_str(), 0750) != 0 && errno != EEXIST) return fail("无法创建数据目录 " + o.data_dir);
+  auto store = SqliteStore::open(o.data_dir + "/yilu.db");
+  if (!store.ok()) return fail("无法打开数据库 " + o.data_dir + "/yilu.db");
+  app->store = std::move(store.value());
+  auto blobs = BlobStore::open(o.data_dir + "/blobs");
+  if (!blobs.ok()) return fail("无法创建上传目录 " + o.data_dir + "/blobs");
+  app->blobs = std::move(blobs.value());
+  app->sms = std::make_unique<LogSmsSender>();
+  app->web_dir = o.web_dir;
+  return app;
+}
+
+}  // namespace yilu::server

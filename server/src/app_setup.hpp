@@ -1,0 +1,29 @@
+#pragma once
+// Building the App from a data folder: calendar and catalog into the engine, the database,
+// the blob store. Shared by `yilu serve`, `yilu admin` and the tests.
+#include <memory>
+#include <string>
+
+#include "app.hpp"
+
+namespace yilu::server {
+
+struct AppOptions {
+  std::string data_dir;      ///< database and uploads (created if missing)
+  std::string catalog_path;  ///< empty = <data root>/catalog/sanya.json
+  std::string calendar_path; ///< empty = the shipped calendar
+  std::string web_dir;       ///< static files; empty = none
+  std::string openapi_path;  ///< empty = <source>/server/openapi.json
+};
+
+/// The ready App, or an Error whose message says what failed (for the terminal).
+Result<std::unique_ptr<App>> make_app(const AppOptions& o);
+
+/// The default catalog file: <data root>/catalog/sanya.json.
+std::string default_catalog_path();
+/// The default OpenAPI document of the source tree (compiled in).
+std::string default_openapi_path();
+/// The default web folder: <source>/web/dist.
+std::string default_web_dir();
+
+}  // namespace yilu::server

@@ -1,0 +1,19 @@
+#include "auth/sms_sender.hpp"
+
+#include <cstdio>
+
+#include "auth/mask.hpp"
+
+namespace yilu::server {
+
+bool LogSmsSender::send_code(const std::string& phone, const std::string& code) {
+  std::fprintf(stderr, "[sms] to %s: code %s\n", mask_phone(phone).c_str(), code.c_str());
+  std::fflush(stderr);
+  return true;
+}
+
+std::string LogSmsSender::describe() const {
+  return "短信发送器：未配置短信网关，验证码写入本日志（[sms] 行）";
+}
+
+}  // namespace yilu::server

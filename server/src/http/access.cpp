@@ -1,0 +1,22 @@
+#include "http/access.hpp"
+
+namespace yilu::server::http {
+
+bool reads_everything(const StaffAccount& s) { return s.role == "supervisor" || s.role == "admin"; }
+
+bool is_window_clerk(const StaffAccount& s, const Application& a) {
+  return s.role == "clerk" && !s.window.empty() && s.window == a.window;
+}
+
+bool is_task_reviewer(const StaffAccount& s, const Task& t) {
+  return s.role == "reviewer" && !s.department.empty() && s.department == t.department;
+}
+
+bool staff_can_view(const StaffAccount& s, const Application& a, const std::vector<Task>& tasks) {
+  if (reads_everything(s) || is_window_clerk(s, a)) return true;
+  for (const auto& t : tasks)
+    if (is_task_reviewer(s, t)) return true;
+  return false;
+}
+
+}  // namespace yilu::server::http

@@ -1,0 +1,19 @@
+#pragma once
+// Who may see or act on what: one place for the ownership and role rules of DESIGN.md.
+#include <vector>
+
+#include "storage/records.hpp"
+
+namespace yilu::server::http {
+
+/// Whether the staff member may read the application (clerk of its window, reviewer of a
+/// department with a task in it, supervisor, admin).
+bool staff_can_view(const StaffAccount& s, const Application& a, const std::vector<Task>& tasks);
+/// Whether the staff member is the clerk of the application's window.
+bool is_window_clerk(const StaffAccount& s, const Application& a);
+/// Whether the staff member reviews for the task's department.
+bool is_task_reviewer(const StaffAccount& s, const Task& t);
+/// Supervisors and admins read everything.
+bool reads_everything(const StaffAccount& s);
+
+}  // namespace yilu::server::http

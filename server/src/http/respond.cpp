@@ -1,0 +1,120 @@
+#include "http/respond.hpp"
+
+#include "auth/tokens.hpp"
+#include "http/messages.hpp"
+
+namespace yilu::server::http {
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void send_error_with(httplib::Response& res, int status, const std::string& code, json extra) {
+  json err = {{"code", code}, {"message", message_for(code)}};
+  if (extra.is_object() && extra.contains("path")) {
+    err["path"] = extra["path"];
+    extra.erase("path");
+  }
+  json body = {{"ok", false}, {"error", std::move(err)}};
+  if (extra.is_object()) body.update(extra);
+  send_json(res, status, body);
+}
+
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& path) {
+  json extra = json::object();
+  if (!path.empty()) extra["path"] = path;
+  send_error_with(res, status, code, std::move(extra));
+}
+
+void send_core_error(httplib::Response& res, const Error& e) {
+  const int status = e.code == "storage_error" ? 500 : 400;
+  json err = {{"code", e.code}, {"message", e.message.empty() ? message_for(e.code) : e.message}};
+  if (!e.path.empty()) err["path"] = e.path;
+  send_json(res, status, {{"ok", false}, {"error", err}});
+}
+
+// JSON bodies are limited to 1 MiB whatever the server-wide payload limit (sized for uploads).
+std::size_t app_json_limit(const httplib::Request&) { return kJsonBodyLimit; }
+
+std::optional<json> json_body(const httplib::Request& req, httplib::Response& res, bool allow_empty) {
+  if (req.body.size() > app_json_limit(req)) {
+    send_error(res, 413, "payload_too_large");
+    return std::nullopt;
+  }
+  if (req.body.empty() && allow_empty) return json::object();
+  const std::string type = req.get_header_value("Content-Type");
+  if (type.rfind("application/json", 0) != 0) {
+    send_error(res, 415, "unsupported_media_type");
+    return std::nullopt;
+  }
+  json v = json::parse(req.body, nullptr, false);
+  if (v.is_discarded()) {
+    send_error(res, 400, "bad_json");
+    return std::nullopt;
+  }
+  if (!v.is_object()) {
+    send_error(res, 400, "not_object");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::string str(const json& obj, const char* key) {
+  if (!obj.is_object()) return {};
+  const auto it = obj.find(key);
+  if (it == obj.end() || !it->is_string()) return {};
+  return it->get<std::string>();
+}
+
+std::optional<Principal> authenticate(App& app, const httplib::Request& req) {
+  const std::string h = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (h.size() <= kBearer.size() || h.compare(0, kBearer.size(), kBearer) != 0) return std::nullopt;
+  const std::string token = h.substr(kBearer.size());
+  if (token.size() != 64) return std::nullopt;
+  Principal p;
+  p.token_hash = sha256_hex(token);
+  auto s = app.store->session(p.token_hash, app.now());
+  if (!s.ok() || !s.value()) return std::nullopt;
+  if (s.value()->subject_kind == "resident") {
+    auto r = app.store->resident(s.value()->subject_id);
+    if (!r.ok() || !r.value()) return std::nullopt;
+    p.resident = *r.value();
+  } else {
+    auto st = app.store->staff(s.value()->subject_id);
+    if (!st.ok() || !st.value() || st.value()->disabled) return std::nullopt;
+    p.staff = *st.value();
+  }
+  return p;
+}
+
+std::optional<Resident> require_resident(App& app, const httplib::Request& req, httplib::Response& res) {
+  auto p = authenticate(app, req);
+  if (!p) {
+    send_error(res, 401, "unauthorized");
+    return std::nullopt;
+  }
+  if (!p->resident) {
+    send_error(res, 403, "forbidden");
+    return std::nullopt;
+  }
+  return p->resident;
+}
+
+std::optional<StaffAccount> require_staff(App& app, const httplib::Request& req, httplib::Response& res) {
+  auto p = authenticate(app, req);
+  if (!p) {
+    send_error(res, 401, "unauthorized");
+    return std::nullopt;
+  }
+  if (!p->staff) {
+    send_error(res, 403, "forbidden");
+    return std::nullopt;
+  }
+  return p->staff;
+}
+
+std::string client_address(const httplib::Request& req) { return req.remote_addr; }
+
+}  // namespace yilu::server::http

@@ -1,0 +1,54 @@
+#pragma once
+// Turning results into HTTP responses: JSON bodies, the one error shape, body parsing that
+// never throws, and the request's principal (resident or staff) from its bearer token.
+#include <httplib.h>
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "storage/records.hpp"
+
+namespace yilu::server::http {
+
+using json = nlohmann::json;
+
+/// Sends `body` as JSON with the status.
+void send_json(httplib::Response& res, int status, const json& body);
+/// Sends {"ok":false,"error":{"code","message"[,"path"]}} with the message from the table.
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& path = {});
+/// The same with extra members merged into the body (e.g. "problems", "retry_after").
+void send_error_with(httplib::Response& res, int status, const std::string& code, json extra);
+/// The status code a core/storage Error maps to (storage_error → 500, others → 400) and sends it.
+void send_core_error(httplib::Response& res, const Error& e);
+
+/// The largest JSON body any route accepts.
+constexpr std::size_t kJsonBodyLimit = 1u << 20;
+
+/// The body as a JSON object, or nullopt after sending 415 (not JSON), 400 `bad_json` or
+/// 400 `not_object`. An empty body reads as {} when `allow_empty`.
+std::optional<json> json_body(const httplib::Request& req, httplib::Response& res, bool allow_empty = false);
+
+/// A string member, "" when absent or not a string.
+std::string str(const json& obj, const char* key);
+
+/// Who is calling.
+struct Principal {
+  std::string token_hash;
+  std::optional<Resident> resident;
+  std::optional<StaffAccount> staff;
+};
+
+/// The principal of a valid, unexpired bearer token, or nullopt (no or bad token).
+std::optional<Principal> authenticate(App& app, const httplib::Request& req);
+/// The signed-in resident, or nullopt after sending 401 `unauthorized` (403 for staff tokens).
+std::optional<Resident> require_resident(App& app, const httplib::Request& req, httplib::Response& res);
+/// The signed-in, enabled staff member, or nullopt after sending 401/403.
+std::optional<StaffAccount> require_staff(App& app, const httplib::Request& req, httplib::Response& res);
+
+/// The client address for rate limits and logs.
+std::string client_address(const httplib::Request& req);
+
+}  // namespace yilu::server::http

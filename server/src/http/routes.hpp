@@ -1,0 +1,23 @@
+#pragma once
+// Route registration, one function per area (one file each).
+#include "app.hpp"
+#include "http/router.hpp"
+
+namespace yilu::server::http {
+
+/// health, openapi.json, versions, catalog, calendar, core.
+void register_public_routes(Router& r, App& app);
+/// SMS sign-in, logout, staff login.
+void register_auth_routes(Router& r, App& app);
+/// me, profile, licences, my applications.
+void register_resident_routes(Router& r, App& app);
+/// multipart uploads and downloads.
+void register_upload_routes(Router& r, App& app);
+/// submit, detail, resubmit, rating.
+void register_application_routes(Router& r, App& app);
+/// queue, application detail and actions, tasks and their actions, overview.
+void register_staff_routes(Router& r, App& app);
+/// staff accounts.
+void register_admin_routes(Router& r, App& app);
+
+}  // namespace yilu::server::http

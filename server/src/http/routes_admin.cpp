@@ -1,0 +1,56 @@
+// Staff accounts (admin role).
+#include "auth/password.hpp"
+#include "http/respond.hpp"
+#include "http/routes.hpp"
+#include "http/views.hpp"
+#include "workflow/staff_accounts.hpp"
+
+namespace yilu::server::http {
+
+void register_admin_routes(Router& r, App& app) {
+  const auto admin = [&app](const httplib::Request& req, httplib::Response& res) -> std::optional<StaffAccount> {
+    auto s = require_staff(app, req, res);
+    if (!s) return std::nullopt;
+    if (s->role != "admin") {
+      send_error(res, 403, "forbidden");
+      return std::nullopt;
+    }
+    return s;
+  };
+
+  r.get("/api/v1/admin/staff", [&app, admin](const httplib::Request& req, httplib::Response& res) {
+    if (!admin(req, res)) return;
+    auto list = app.store->list_staff();
+    if (!list.ok()) return send_core_error(res, list.error());
+    json out = json::array();
+    for (const auto& s : list.value()) out.push_back(staff_json(s));
+    send_json(res, 200, {{"ok", true}, {"staff", out}});
+  });
+
+  r.post("/api/v1/admin/staff", [&app, admin](const httplib::Request& req, httplib::Response& res) {
+    if (!admin(req, res)) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    NewStaff n{str(*body, "username"), str(*body, "display_name"), str(*body, "role"),
+               str(*body, "window"),   str(*body, "department"),   str(*body, "password")};
+    auto created = create_staff_account(app.store.get(), app.catalog, n, app.now());
+    if (!created.ok()) {
+      const std::string& code = created.error().code;
+      return send_error(res, code == "username_taken" ? 409 : code == "storage_error" ? 500 : 422, code, created.error().path);
+    }
+    send_json(res, 201, {{"ok", true}, {"staff", staff_json(created.value())}});
+  });
+
+  r.post("/api/v1/admin/staff/{username}/disable", [&app, admin](const httplib::Request& req, httplib::Response& res) {
+    if (!admin(req, res)) return;
+    const std::string username = req.matches[1];
+    auto w = app.store->disable_staff(username);
+    if (!w.ok()) return send_core_error(res, w.error());
+    if (w.value() == WriteOutcome::Conflict) return send_error(res, 404, "unknown_staff");
+    auto s = app.store->staff(username);
+    if (!s.ok() || !s.value()) return send_error(res, 404, "unknown_staff");
+    send_json(res, 200, {{"ok", true}, {"staff", staff_json(*s.value())}});
+  });
+}
+
+}  // namespace yilu::server::http

@@ -1,0 +1,76 @@
+// Public data the page shares with the server, and the core's call surface over HTTP.
+#include "http/respond.hpp"
+#include "http/routes.hpp"
+
+namespace yilu::server::http {
+
+namespace {
+
+constexpr std::size_t kMaxBatch = 1000;
+
+void send_data(const httplib::Request& req, httplib::Response& res, const std::string& text, const std::string& version,
+               const char* version_header) {
+  const std::string etag = "\"" + version + "\"";
+  res.set_header("ETag", etag);
+  res.set_header(version_header, version);
+  res.set_header("Cache-Control", "no-cache");
+  if (req.get_header_value("If-None-Match") == etag) {
+    res.status = 304;
+    return;
+  }
+  res.status = 200;
+  res.set_content(text, "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+void register_public_routes(Router& r, App& app) {
+  r.get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, {{"ok", true}, {"version", "0.1.0"}});
+  });
+  r.get("/api/v1/openapi.json", [&app](const httplib::Request&, httplib::Response& res) {
+    res.set_content(app.openapi_text, "application/json; charset=utf-8");
+  });
+  r.get("/api/v1/versions", [&app](const httplib::Request&, httplib::Response& res) {
+    const CallContext ctx = app.ctx();
+    json out = {{"ok", true}, {"server", "0.1.0"}};
+    out["calendar"] = json::parse(app.engine.call(R"({"op":"calendar_info"})", ctx), nullptr, false);
+    out["catalog"] = json::parse(app.engine.call(R"({"op":"catalog_info"})", ctx), nullptr, false);
+    send_json(res, 200, out);
+  });
+  r.get("/api/v1/catalog", [&app](const httplib::Request& req, httplib::Response& res) {
+    if (!app.catalog) return send_error(res, 503, "catalog_not_loaded");
+    send_data(req, res, app.catalog_text, app.catalog->fingerprint(), "X-Yilu-Catalog-Version");
+  });
+  r.get("/api/v1/calendar", [&app](const httplib::Request& req, httplib::Response& res) {
+    const Calendar* cal = app.engine.calendar();
+    send_data(req, res, app.calendar_text, cal ? cal->version() : std::string(), "X-Yilu-Calendar-Version");
+  });
+  r.post("/api/v1/core", [&app](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+      return send_error(res, 415, "unsupported_media_type");
+    const CallContext ctx = app.ctx();
+    // A single request goes to the engine as-is (it parses and answers every error itself);
+    // only a batch needs splitting here.
+    std::size_t i = 0;
+    while (i < req.body.size() && (req.body[i] == ' ' || req.body[i] == '\n' || req.body[i] == '\r' || req.body[i] == '\t')) ++i;
+    if (i == req.body.size() || req.body[i] != '[') {
+      res.status = 200;
+      res.set_content(app.engine.call(req.body, ctx), "application/json; charset=utf-8");
+      return;
+    }
+    const json batch = json::parse(req.body, nullptr, false);
+    if (batch.is_discarded()) return send_error(res, 400, "bad_json");
+    if (batch.size() > kMaxBatch) return send_error(res, 400, "batch_too_large");
+    std::string out = "[";
+    for (std::size_t k = 0; k < batch.size(); ++k) {
+      if (k) out.push_back(',');
+      out += app.engine.call(batch[k].dump(), ctx);
+    }
+    out.push_back(']');
+    res.status = 200;
+    res.set_content(out, "application/json; charset=utf-8");
+  });
+}
+
+}  // namespace yilu::server::http

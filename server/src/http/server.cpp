@@ -1,0 +1,115 @@
+#include "http/server.hpp"
+
+#include <sys/stat.h>
+
+#include <charconv>
+#include <cstdio>
+#include <exception>
+
+#include "auth/mask.hpp"
+#include "data_files.hpp"
+#include "http/respond.hpp"
+#include "http/routes.hpp"
+
+namespace yilu::server::http {
+
+namespace {
+
+// Threads: each keep-alive connection holds one while it is open, so the pool must exceed
+// the number of concurrent clients we plan for (the benchmark runs 32), not the core count.
+constexpr std::size_t kThreads = 64;
+
+bool is_file(const std::string& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char* code_for_status(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 401: return "unauthorized";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 413: return "payload_too_large";
+    case 415: return "unsupported_media_type";
+    default: return status >= 500 ? "internal_error" : "bad_request";
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* routes) {
+  auto svr = std::make_unique<httplib::Server>();
+  svr->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  // Without TCP_NODELAY small responses wait for the delayed ACK (~40 ms each).
+  svr->set_tcp_nodelay(true);
+  svr->set_keep_alive_max_count(10000);
+  svr->set_keep_alive_timeout(5);
+  svr->set_read_timeout(10);
+  svr->set_write_timeout(10);
+  // The largest legal request is an upload; JSON routes apply their own, smaller limit.
+  svr->set_payload_max_length(app.limits.upload_bytes + 64 * 1024);
+
+  Router r(*svr);
+  register_public_routes(r, app);
+  register_auth_routes(r, app);
+  register_resident_routes(r, app);
+  register_upload_routes(r, app);
+  register_application_routes(r, app);
+  register_staff_routes(r, app);
+  register_admin_routes(r, app);
+  if (routes) *routes = r.routes();
+
+  if (!app.web_dir.empty() && is_file(app.web_dir + "/index.html")) {
+    svr->set_mount_point("/", app.web_dir);
+    svr->set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+    svr->set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+  }
+
+  svr->set_pre_routing_handler([&app](const httplib::Request& req, httplib::Response& res) {
+    // JSON routes take at most the JSON limit; only the upload route takes more. Checked on
+    // the declared length, before the body is read (json_body checks the actual size too).
+    const std::string declared = req.get_header_value("Content-Length");
+    unsigned long long length = 0;
+    const auto parsed = std::from_chars(declared.data(), declared.data() + declared.size(), length);
+    if (parsed.ec == std::errc() && length > app.limits.json_body_bytes && req.path != "/api/v1/uploads") {
+      send_error(res, 413, "payload_too_large");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  svr->set_error_handler(httplib::Server::HandlerWithResponse([&app](const httplib::Request& req, httplib::Response& res) {
+    // The web app's client-side routes: anything that is not the API gets index.html.
+    if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0 && !app.web_dir.empty()) {
+      if (auto index = read_file(app.web_dir + "/index.html")) {
+        res.status = 200;
+        res.set_content(*index, "text/html; charset=utf-8");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, res.status, code_for_status(res.status));
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+
+  svr->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::fprintf(stderr, "[error] %s %s: %s\n", req.method.c_str(), mask_numbers(req.path).c_str(), what.c_str());
+    send_error(res, 500, "internal_error");
+  });
+
+  svr->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    if (res.status >= 500) std::fprintf(stderr, "[http] %s %s -> %d\n", req.method.c_str(), mask_numbers(req.path).c_str(), res.status);
+  });
+  return svr;
+}
+
+}  // namespace yilu::server::http

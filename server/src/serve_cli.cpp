@@ -1,0 +1,226 @@
+#include "serve_cli.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <thread>
+
+#include "app_setup.hpp"
+#include "auth/tokens.hpp"
+#include "http/server.hpp"
+#include "workflow/staff_accounts.hpp"
+
+namespace yilu::server {
+
+namespace {
+
+std::string env_or(const char* name, std::string fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+// "--flag value" or "--flag=value"; advances i past a separate value.
+bool take(int argc, char** argv, int& i, const char* flag, std::string& out) {
+  const std::size_t n = std::strlen(flag);
+  if (std::strncmp(argv[i], flag, n) != 0) return false;
+  if (argv[i][n] == '=') {
+    out = argv[i] + n + 1;
+    return true;
+  }
+  if (argv[i][n] != '\0' || i + 1 >= argc) return false;
+  out = argv[++i];
+  return true;
+}
+
+void serve_usage() {
+  std::fputs(
+      "用法: yilu serve [--addr 127.0.0.1] [--port 8080] [--data ./var] [--web DIR] [--catalog FILE] [--demo]\n"
+      "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n",
+      stderr);
+}
+
+}  // namespace
+
+int run_serve(int argc, char** argv) {
+  // Signals are taken by one thread with sigwait, so they must be blocked before any other
+  // thread (the database writer, the pool) starts and inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  std::string addr = env_or("YILU_ADDR", "127.0.0.1");
+  std::string port_text = env_or("YILU_PORT", "8080");
+  AppOptions o;
+  o.data_dir = env_or("YILU_DATA_DIR", "var");
+  o.web_dir = env_or("YILU_WEB_DIR", default_web_dir());
+  o.catalog_path = env_or("YILU_CATALOG", "");
+  bool demo = false;
+  for (int i = 0; i < argc; ++i) {
+    std::string v;
+    if (take(argc, argv, i, "--addr", addr) || take(argc, argv, i, "--port", port_text) ||
+        take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--web", o.web_dir) ||
+        take(argc, argv, i, "--catalog", o.catalog_path))
+      continue;
+    if (std::strcmp(argv[i], "--demo") == 0) {
+      demo = true;
+      continue;
+    }
+    if (std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--help") == 0) {
+      serve_usage();
+      return 0;
+    }
+    std::fprintf(stderr, "yilu serve: 未知参数 %s\n", argv[i]);
+    serve_usage();
+    return 2;
+  }
+  char* end = nullptr;
+  const long port = std::strtol(port_text.c_str(), &end, 10);
+  if (!end || *end || port < 0 || port > 65535) {
+    std::fprintf(stderr, "yilu serve: 端口无效 %s\n", port_text.c_str());
+    return 2;
+  }
+  if (!crypto_init()) {
+    std::fputs("yilu serve: libsodium 初始化失败\n", stderr);
+    return 1;
+  }
+  auto made = make_app(o);
+  if (!made.ok()) {
+    std::fprintf(stderr, "yilu serve: %s\n", made.error().message.c_str());
+    return 1;
+  }
+  App& app = *made.value();
+  if (demo) {
+    auto creds = seed_demo_staff(app.store.get(), *app.catalog, env_or("YILU_DEMO_PASSWORD", ""), app.now());
+    if (!creds.ok()) {
+      std::fprintf(stderr, "yilu serve: 演示账户创建失败: %s\n", creds.error().code.c_str());
+      return 1;
+    }
+    if (creds.value().empty()) {
+      std::fputs("演示模式：数据目录中已有工作人员账户，未重新创建（密码只在首次创建时显示）。\n", stderr);
+    } else {
+      std::fputs("演示模式：已创建工作人员账户（密码只显示这一次）:\n", stderr);
+      for (const auto& c : creds.value())
+        std::fprintf(stderr, "  %-28s %-12s %-10s %s\n", c.username.c_str(), c.password.c_str(), c.role.c_str(),
+                     c.scope.c_str());
+    }
+  }
+
+  auto svr = http::build_server(app);
+  if (!svr->bind_to_port(addr.c_str(), static_cast<int>(port))) {
+    std::fprintf(stderr, "yilu serve: 无法监听 %s:%ld\n", addr.c_str(), port);
+    return 1;
+  }
+  std::fprintf(stderr, "yilu serve: 监听 http://%s:%ld  数据目录 %s  目录版本 %s\n", addr.c_str(), port, o.data_dir.c_str(),
+               app.catalog->version().c_str());
+  std::fprintf(stderr, "yilu serve: %s\n", app.sms->describe().c_str());
+  if (!app.web_dir.empty()) std::fprintf(stderr, "yilu serve: 网页目录 %s\n", app.web_dir.c_str());
+  std::fflush(stderr);
+
+  std::atomic<bool> signalled{false};
+  std::thread signal_thread([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    signalled = true;
+    std::fprintf(stderr, "yilu serve: 收到信号 %d，停止接受新请求并退出\n", sig);
+    svr->stop();
+  });
+  svr->listen_after_bind();
+  // listen returned: either a signal stopped it (the thread is done) or it failed; in the
+  // latter case wake the signal thread so it can be joined.
+  if (!signalled) pthread_kill(signal_thread.native_handle(), SIGTERM);
+  signal_thread.join();
+  // The App (and its database writer) is destroyed after the pool has finished its requests.
+  std::fputs("yilu serve: 已停止\n", stderr);
+  return 0;
+}
+
+}  // namespace yilu::server
+
+namespace yilu::server {
+
+namespace {
+
+void admin_usage() {
+  std::fputs(
+      "用法: yilu admin <子命令> --data DIR [参数]\n"
+      "  create-staff  --username U --role clerk|reviewer|supervisor|admin [--window W] [--department D] [--name 显示名]\n"
+      "                密码取自环境变量 YILU_STAFF_PASSWORD，否则从标准输入读一行\n"
+      "  disable-staff --username U     停用账户并吊销其会话\n"
+      "  list-staff                     列出账户\n",
+      stderr);
+}
+
+}  // namespace
+
+int run_admin(int argc, char** argv) {
+  if (argc < 1) {
+    admin_usage();
+    return 2;
+  }
+  const std::string sub = argv[0];
+  AppOptions o;
+  o.data_dir = env_or("YILU_DATA_DIR", "var");
+  o.catalog_path = env_or("YILU_CATALOG", "");
+  NewStaff n;
+  for (int i = 1; i < argc; ++i) {
+    if (take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--catalog", o.catalog_path) ||
+        take(argc, argv, i, "--username", n.username) || take(argc, argv, i, "--role", n.role) ||
+        take(argc, argv, i, "--window", n.window) || take(argc, argv, i, "--department", n.department) ||
+        take(argc, argv, i, "--name", n.display_name))
+      continue;
+    std::fprintf(stderr, "yilu admin: 未知参数 %s\n", argv[i]);
+    admin_usage();
+    return 2;
+  }
+  if (!crypto_init()) return 1;
+  auto made = make_app(o);
+  if (!made.ok()) {
+    std::fprintf(stderr, "yilu admin: %s\n", made.error().message.c_str());
+    return 1;
+  }
+  App& app = *made.value();
+  if (sub == "create-staff") {
+    n.password = env_or("YILU_STAFF_PASSWORD", "");
+    if (n.password.empty()) {
+      char line[512];
+      if (std::fgets(line, sizeof line, stdin)) n.password = line;
+      while (!n.password.empty() && (n.password.back() == '\n' || n.password.back() == '\r')) n.password.pop_back();
+    }
+    auto a = create_staff_account(app.store.get(), app.catalog, n, app.now());
+    if (!a.ok()) {
+      std::fprintf(stderr, "yilu admin: 创建失败: %s %s\n", a.error().code.c_str(), a.error().path.c_str());
+      return 1;
+    }
+    std::printf("已创建 %s (%s)\n", a.value().username.c_str(), a.value().role.c_str());
+    return 0;
+  }
+  if (sub == "disable-staff") {
+    auto w = app.store->disable_staff(n.username);
+    if (!w.ok() || w.value() != WriteOutcome::Done) {
+      std::fprintf(stderr, "yilu admin: 账户不存在或无法停用: %s\n", n.username.c_str());
+      return 1;
+    }
+    std::printf("已停用 %s\n", n.username.c_str());
+    return 0;
+  }
+  if (sub == "list-staff") {
+    auto list = app.store->list_staff();
+    if (!list.ok()) return 1;
+    for (const auto& s : list.value())
+      std::printf("%-28s %-10s %-16s %s\n", s.username.c_str(), s.role.c_str(),
+                  (s.window.empty() ? s.department : s.window).c_str(), s.disabled ? "已停用" : "");
+    return 0;
+  }
+  admin_usage();
+  return 2;
+}
+
+}  // namespace yilu::server

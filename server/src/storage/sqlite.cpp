@@ -1,0 +1,87 @@
+#include "storage/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+
+namespace yilu::server::db {
+
+Error storage_error(std::string_view detail) {
+  // The detail helps the operator; people see only the fixed message.
+  std::fprintf(stderr, "[storage] %.*s\n", static_cast<int>(detail.size()), detail.data());
+  return Error{"storage_error", "数据存储出错，请稍后重试", ""};
+}
+
+Stmt::Stmt(Connection& c, std::string_view sql) : conn_(c) {
+  if (sqlite3_prepare_v2(c.raw(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+    error_ = c.last_error();
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int i, std::string_view text) {
+  if (stmt_) sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::bind(int i, std::int64_t v) {
+  if (stmt_) sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+Stmt& Stmt::bind_null(int i) {
+  if (stmt_) sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+Stmt& Stmt::bind_opt(int i, std::string_view text) { return text.empty() ? bind_null(i) : bind(i, text); }
+
+bool Stmt::step() {
+  if (!stmt_ || error_) return false;
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) error_ = conn_.last_error();
+  return false;
+}
+
+std::optional<Error> Stmt::run() {
+  while (step()) {
+  }
+  return error_;
+}
+
+std::string Stmt::text(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  if (!p) return {};
+  return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+std::int64_t Stmt::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, const char* synchronous) {
+  std::unique_ptr<Connection> c(new Connection());
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &c->db_, flags, nullptr) != SQLITE_OK) return c->last_error();
+  sqlite3_busy_timeout(c->db_, 10000);
+  std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=";
+  pragmas += synchronous;
+  pragmas += ";";
+  if (auto e = c->exec(pragmas)) return *e;
+  return c;
+}
+
+Connection::~Connection() { sqlite3_close_v2(db_); }
+
+std::optional<Error> Connection::exec(std::string_view sql) {
+  char* msg = nullptr;
+  const std::string s(sql);
+  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg) == SQLITE_OK) return std::nullopt;
+  std::string detail = msg ? msg : "exec failed";
+  sqlite3_free(msg);
+  return storage_error(detail);
+}
+
+std::int64_t Connection::changes() const { return sqlite3_changes(db_); }
+
+Error Connection::last_error() const {
+  return storage_error(db_ ? sqlite3_errmsg(db_) : "cannot open database");
+}
+
+}  // namespace yilu::server::db

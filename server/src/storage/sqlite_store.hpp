@@ -1,0 +1,54 @@
+#pragma once
+// The embedded Store: one SQLite file in the data folder (WAL, synchronous=FULL, group commit).
+#include <memory>
+#include <string>
+
+#include "storage/database.hpp"
+#include "storage/store.hpp"
+
+namespace yilu::server {
+
+class SqliteStore final : public Store {
+ public:
+  /// Opens <path> (creating it) and migrates; error `storage_error`.
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+
+  Result<Resident> resident_by_phone(const std::string& phone, Timestamp now) override;
+  Result<std::optional<Resident>> resident(const std::string& id) override;
+  std::optional<Error> set_profile(const std::string& id, const std::string& name, const std::string& id_number) override;
+  std::optional<Error> put_session(const std::string& token_hash, const Session& s, Timestamp now) override;
+  Result<std::optional<Session>> session(const std::string& token_hash, Timestamp now) override;
+  std::optional<Error> delete_session(const std::string& token_hash) override;
+
+  Result<WriteOutcome> create_staff(const StaffAccount& a, Timestamp now) override;
+  Result<std::optional<StaffAccount>> staff(const std::string& username) override;
+  Result<std::vector<StaffAccount>> list_staff() override;
+  Result<WriteOutcome> disable_staff(const std::string& username) override;
+
+  std::optional<Error> put_upload(const Upload& u) override;
+  Result<std::optional<Upload>> upload(const std::string& resident_id, const std::string& sha256) override;
+  Result<std::optional<Upload>> any_upload(const std::string& sha256) override;
+
+  Result<std::optional<IdempotentResponse>> idempotent(const std::string& resident_id, const std::string& key) override;
+  Result<WriteOutcome> create_application(const Application& a, const Event& first, const std::string& idem_key,
+                                          const IdempotentResponse& response,
+                                          std::optional<IdempotentResponse>* existing) override;
+  Result<std::optional<Application>> application(const std::string& id) override;
+  Result<std::vector<Application>> applications_of_resident(const std::string& resident_id) override;
+  Result<std::vector<Application>> applications_by_status(const std::string& window,
+                                                          const std::vector<std::string>& statuses) override;
+  Result<std::vector<Task>> tasks_of(const std::string& application_id) override;
+  Result<std::optional<Task>> task(const std::string& id) override;
+  Result<std::vector<Task>> tasks_by_department(const std::string& department,
+                                                const std::vector<std::string>& statuses) override;
+  Result<std::vector<Event>> events_of(const std::string& application_id) override;
+  Result<std::vector<Licence>> licences_of(const std::string& resident_id) override;
+  Result<std::vector<Licence>> licences_of_application(const std::string& application_id) override;
+  Result<WriteOutcome> apply(const Change& c) override;
+
+ private:
+  explicit SqliteStore(std::unique_ptr<db::Database> d) : db_(std::move(d)) {}
+  std::unique_ptr<db::Database> db_;
+};
+
+}  // namespace yilu::server

@@ -1,0 +1,78 @@
+#pragma once
+// What the HTTP handlers need from storage, and nothing more: the seam where a shared
+// database server could replace the embedded SQLite file (stateless `yilu serve` instances).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/records.hpp"
+#include "yilu/error.hpp"
+
+namespace yilu::server {
+
+/// Outcome of a conditional write.
+enum class WriteOutcome {
+  Done,      ///< committed (durable)
+  Conflict,  ///< a precondition no longer holds (state moved, name taken, key reused)
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Residents and sessions. Errors are `storage_error`.
+  /// The resident with this phone, created if new.
+  virtual Result<Resident> resident_by_phone(const std::string& phone, Timestamp now) = 0;
+  /// The resident, or nullopt.
+  virtual Result<std::optional<Resident>> resident(const std::string& id) = 0;
+  /// Sets the real-name profile.
+  virtual std::optional<Error> set_profile(const std::string& id, const std::string& name, const std::string& id_number) = 0;
+  virtual std::optional<Error> put_session(const std::string& token_hash, const Session& s, Timestamp now) = 0;
+  /// The unexpired session, or nullopt.
+  virtual Result<std::optional<Session>> session(const std::string& token_hash, Timestamp now) = 0;
+  virtual std::optional<Error> delete_session(const std::string& token_hash) = 0;
+
+  // Staff.
+  /// Conflict when the username exists.
+  virtual Result<WriteOutcome> create_staff(const StaffAccount& a, Timestamp now) = 0;
+  /// The account, or nullopt.
+  virtual Result<std::optional<StaffAccount>> staff(const std::string& username) = 0;
+  virtual Result<std::vector<StaffAccount>> list_staff() = 0;
+  /// Disables and revokes the account's sessions; Conflict if unknown.
+  virtual Result<WriteOutcome> disable_staff(const std::string& username) = 0;
+
+  // Uploads (file bytes live in the blob store; this is the resident's claim on them).
+  virtual std::optional<Error> put_upload(const Upload& u) = 0;
+  /// The resident's upload with that hash, or nullopt.
+  virtual Result<std::optional<Upload>> upload(const std::string& resident_id, const std::string& sha256) = 0;
+  /// Whether any application the staff can see references the hash — decided by the caller;
+  /// this returns any one upload row with the hash (for its kind), or nullopt.
+  virtual Result<std::optional<Upload>> any_upload(const std::string& sha256) = 0;
+
+  // Applications.
+  /// The stored response of an idempotency key, or nullopt.
+  virtual Result<std::optional<IdempotentResponse>> idempotent(const std::string& resident_id, const std::string& key) = 0;
+  /// Inserts the application and its first event durably. With a key, the response is
+  /// recorded in the same transaction; if the key is already there, nothing is written and
+  /// `existing` receives it (Conflict).
+  virtual Result<WriteOutcome> create_application(const Application& a, const Event& first, const std::string& idem_key,
+                                                  const IdempotentResponse& response,
+                                                  std::optional<IdempotentResponse>* existing) = 0;
+  virtual Result<std::optional<Application>> application(const std::string& id) = 0;
+  virtual Result<std::vector<Application>> applications_of_resident(const std::string& resident_id) = 0;
+  /// Applications of a window (all windows when empty) whose status is in `statuses`.
+  virtual Result<std::vector<Application>> applications_by_status(const std::string& window,
+                                                                  const std::vector<std::string>& statuses) = 0;
+  virtual Result<std::vector<Task>> tasks_of(const std::string& application_id) = 0;
+  virtual Result<std::optional<Task>> task(const std::string& id) = 0;
+  /// Tasks of a department (all when empty) whose status is in `statuses`.
+  virtual Result<std::vector<Task>> tasks_by_department(const std::string& department,
+                                                        const std::vector<std::string>& statuses) = 0;
+  virtual Result<std::vector<Event>> events_of(const std::string& application_id) = 0;
+  virtual Result<std::vector<Licence>> licences_of(const std::string& resident_id) = 0;
+  virtual Result<std::vector<Licence>> licences_of_application(const std::string& application_id) = 0;
+  /// Applies a workflow step atomically and durably; Conflict if a precondition failed.
+  virtual Result<WriteOutcome> apply(const Change& c) = 0;
+};
+
+}  // namespace yilu::server
