@@ -100,12 +100,12 @@ export async function launchBrowser() {
 }
 
 let shotN = 0;
-/** Saves a full-page screenshot as screenshots/<prefix>-NN-<name>.png. */
-export async function shot(page, prefix, name) {
+/** Saves a screenshot as screenshots/<prefix>-NN-<name>.png: the viewport (what the person sees), or the full page. */
+export async function shot(page, prefix, name, { fullPage = false } = {}) {
   mkdirSync(shotsDir, { recursive: true });
   shotN += 1;
   const file = join(shotsDir, `${prefix}-${String(shotN).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

@@ -38,7 +38,7 @@ test('出生一件事: apply on the phone, one-window workflow in the console, i
 
   await page.getByRole('link', { name: new RegExp(bundle.name) }).click();
   await page.locator('[data-test=plan-due]').waitFor();
-  await shot(page, P, 'bundle-guide');
+  await shot(page, P, 'bundle-guide', { fullPage: true });
   await page.locator('[data-test=start-apply]').click();
 
   await residentLogin(page, server, '13800138000');
@@ -82,18 +82,23 @@ test('出生一件事: apply on the phone, one-window workflow in the console, i
     await input.setInputFiles({ name: `${mat}.pdf`, mimeType: 'application/pdf', buffer: pdf });
     await page.locator(`[data-material="${mat}"] [data-test=upload-progress]`).waitFor();
     await page.locator(`[data-material="${mat}"] [data-test=upload-done]`).waitFor();
-    if (i === 0) await shot(page, P, 'uploaded-with-progress');
+    if (i === 0) {
+      await page.locator(`[data-material="${mat}"]`).scrollIntoViewIfNeeded();
+      await shot(page, P, 'uploaded-with-progress');
+    }
   }
 
   const due = (await page.locator('[data-test=due-date]').textContent()).trim();
   assert.match(due, /^\d{4}年\d{1,2}月\d{1,2}日/, `due date shown: ${due}`);
-  await shot(page, P, 'form-complete');
+  await page.locator('[data-test=due-box]').scrollIntoViewIfNeeded();
+  await shot(page, P, 'due-date');
+  await shot(page, P, 'form-complete', { fullPage: true });
 
   await page.locator('[data-test=submit]').click();
   await page.waitForURL(/\/me\/[^/]+$/, { timeout: 15000 });
   const appId = page.url().split('/').pop();
   await page.locator('[data-test=app-status]').waitFor();
-  await shot(page, P, 'submitted');
+  await shot(page, P, 'submitted', { fullPage: true });
   // The server's due-date preview equals the page's (same core, same calendar).
   const detail = await page.evaluate(async (id) => {
     const s = JSON.parse(localStorage.getItem('yilu.resident.session'));
@@ -112,12 +117,19 @@ test('出生一件事: apply on the phone, one-window workflow in the console, i
   const clerk = accounts.find((a) => a.role === 'clerk' && a.window === bundle.window);
   assert.ok(clerk, `a demo clerk of window ${bundle.window}: ${JSON.stringify(accounts)}`);
 
+  // One console action; fails with the message the console showed, if any.
+  const act = async (action, label) => {
+    await desk.locator(`[data-test=act-${action}]:not([disabled])`).click();
+    const done = desk.locator('[data-test=act-done]', { hasText: label });
+    const err = desk.locator('.console .msg').filter({ hasText: /\S/ });
+    await Promise.race([done.waitFor(), err.first().waitFor()]);
+    if (!(await done.isVisible())) assert.fail(`${action}: ${await err.first().textContent()}`);
+  };
   const clerkAct = async (action, label) => {
     await staffLogin(desk, server.url, clerk.username, clerk.password);
     await desk.locator(`[data-test="queue-${appId}"]`).click();
-    await desk.locator(`[data-test=act-${action}]:not([disabled])`).click();
-    await desk.locator('[data-test=act-done]', { hasText: label }).waitFor();
-    await shot(desk, P, `clerk-${action}`);
+    await act(action, label);
+    await shot(desk, P, `clerk-${action}`, { fullPage: true });
   };
 
   // Stages run in sequence: accept, dispatch, every department approves, issue — per stage.
@@ -133,9 +145,8 @@ test('出生一件事: apply on the phone, one-window workflow in the console, i
       assert.ok(rev, `a demo reviewer of ${t.department}`);
       await staffLogin(desk, server.url, rev.username, rev.password);
       await desk.locator(`[data-test="task-${t.id}"]`).click();
-      await desk.locator('[data-test=act-approve]:not([disabled])').click();
-      await desk.locator('[data-test=act-done]', { hasText: '已通过' }).waitFor();
-      await shot(desk, P, `reviewer-${t.department}`);
+      await act('approve', '已通过');
+      await shot(desk, P, `reviewer-${t.department}-${t.item_id}`);
     }
     const s4 = await appStatus(appId);
     if (s4.status === 'ready_for_issue') await clerkAct('issue', '已出件');
@@ -145,18 +156,18 @@ test('出生一件事: apply on the phone, one-window workflow in the console, i
   // ---- resident sees it issued and rates it ----------------------------------------------
   await page.goto(`${server.url}/me/${appId}`);
   await page.locator('[data-test=app-status]', { hasText: /已出件|已办结/ }).waitFor();
-  await shot(page, P, 'issued');
+  await shot(page, P, 'issued', { fullPage: true });
   await page.locator('[data-test=rating] .van-rate__item').nth(4).click();
   await page.locator('[data-test=rate-submit]').click();
   await page.locator('[data-test=rated]').waitFor();
-  await shot(page, P, 'rated');
+  await shot(page, P, 'rated', { fullPage: true });
 
   // The supervisor's view renders too.
   const sup = accounts.find((a) => a.role === 'supervisor');
   if (sup) {
     await staffLogin(desk, server.url, sup.username, sup.password);
     await desk.locator('[data-test=count-normal]').waitFor();
-    await shot(desk, P, 'supervisor');
+    await shot(desk, P, 'supervisor', { fullPage: true });
   }
   assert.deepEqual(errors, [], 'no uncaught page errors');
 

@@ -66,11 +66,39 @@ export function materialName(cat, id) {
   return id;
 }
 
-/** A field's label, looked up in any item of the catalog (display only). */
+/** A field's label (also of a group's sub-field), looked up in any item of the catalog (display only). */
 export function fieldLabel(cat, id) {
+  return fieldDef(cat, id)?.label || id;
+}
+
+function fieldDef(cat, id) {
   for (const it of items(cat)) {
-    const f = (it.fields || []).find((x) => x.id === id);
-    if (f) return f.label || id;
+    for (const f of it.fields || []) {
+      if (f.id === id) return f;
+      for (const g of f.fields || []) if (g.id === id) return g;
+    }
   }
-  return id;
+  return null;
+}
+
+/** A field's value as people read it: option labels, 是/否, group entries one per line. */
+export function fieldDisplay(cat, id, value) {
+  const f = fieldDef(cat, id);
+  if (value === true) return '是';
+  if (value === false) return '否';
+  if (Array.isArray(value)) {
+    return value
+      .map((e, i) => `${i + 1}. ` + Object.entries(e || {}).map(([k, v]) => `${fieldLabel(cat, k)}：${fieldDisplay(cat, k, v)}`).join('，'))
+      .join('\n');
+  }
+  if (f && f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
+    const [y, m, d] = String(value).split('-').map(Number);
+    return `${y}年${m}月${d}日`;
+  }
+  if (f && f.options) {
+    const o = f.options.find((x) => x.value === value);
+    if (o) return o.label;
+  }
+  if (value && typeof value === 'object') return JSON.stringify(value);
+  return String(value ?? '');
 }
