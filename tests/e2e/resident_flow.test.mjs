@@ -22,6 +22,15 @@ after(async () => {
 const P = 'flow';
 
 test('出生一件事: apply on the phone, one-window workflow in the console, issued and rated', { timeout: 240000 }, async () => {
+  try {
+    await flow();
+  } catch (e) {
+    console.error(`---- yilu serve log (tail) ----\n${server.log().slice(-3000)}`);
+    throw e;
+  }
+});
+
+async function flow() {
   const catalog = await (await fetch(`${server.url}/api/v1/catalog`)).json();
   const bundle = catalog.bundles.find((b) => b.name.includes('出生'));
   assert.ok(bundle, 'the sample catalog has 出生一件事');
@@ -179,4 +188,4 @@ test('出生一件事: apply on the phone, one-window workflow in the console, i
     }, id);
     return r.application;
   }
-});
+}
