@@ -171,6 +171,25 @@ async function flow() {
   await page.locator('[data-test=rated]').waitFor();
   await shot(page, P, 'rated', { fullPage: true });
 
+  // 电子证照复用: a licence issued to the resident is offered instead of an upload.
+  const lic = await page.evaluate(async () => {
+    const s = JSON.parse(localStorage.getItem('yilu.resident.session'));
+    const r = await fetch('/api/v1/me/licences', { headers: { Authorization: `Bearer ${s.token}` } });
+    return (await r.json()).licences || [];
+  });
+  assert.ok(lic.length >= 1, 'the issued bundle produced electronic licences');
+  const reusing = catalog.items.find((it) => it.id !== bundle.id && (it.materials || []).some((m) => lic.some((l) => l.type === m.licence) && m.required));
+  if (reusing) {
+    const m = reusing.materials.find((x) => lic.some((l) => l.type === x.licence) && x.required);
+    await page.goto(`${server.url}/apply/item/${reusing.id}`);
+    const offer = page.locator(`[data-test="licence-${m.id}"]`).first();
+    await offer.waitFor();
+    await offer.click();
+    await page.locator(`[data-material="${m.id}"]`, { hasText: '使用电子证照' }).waitFor();
+    await page.locator(`[data-material="${m.id}"]`).scrollIntoViewIfNeeded();
+    await shot(page, P, 'licence-offered');
+  }
+
   // The supervisor's view renders too.
   const sup = accounts.find((a) => a.role === 'supervisor');
   if (sup) {

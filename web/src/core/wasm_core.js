@@ -23,6 +23,8 @@ export const coreState = reactive({
   /** performance.now() when the core became ready (the budget benchmark compares it with the
    * .wasm download's responseEnd) */
   readyAt: 0,
+  /** performance.now() when the module was compiled and instantiated (before the data loads) */
+  instantiatedAt: 0,
   catalogVersion: '',
   /** FNV-1a of the catalog text the core loaded (catalog_info), compared with the server's */
   catalogFingerprint: '',
@@ -50,7 +52,8 @@ async function loadModule() {
     getCalendarText(),
     getCatalogText(),
   ]);
-  coreState.instantiateMs = performance.now() - t0;
+  coreState.instantiatedAt = performance.now();
+  coreState.instantiateMs = coreState.instantiatedAt - t0;
   let t = performance.now();
   const cal = parseLoad(mod.loadCalendar(calendarText));
   if (cal && cal.ok === false) throw new Error(cal.error?.message || '日历数据无法载入');
