@@ -21,7 +21,9 @@ async function fetchText(url, init) {
 /** The catalog text, fetched once. Rejects when the server cannot be reached. */
 export function getCatalogText() {
   if (!catalogPromise) {
-    catalogPromise = fetchText('/api/v1/catalog').catch((e) => {
+    // no-cache: revalidate with the server's ETag every time (a 304 is cheap), so a reload
+    // after "目录已更新" never reuses a stale copy from the HTTP cache.
+    catalogPromise = fetchText('/api/v1/catalog', { cache: 'no-cache' }).catch((e) => {
       catalogPromise = null; // a later visit may try again
       throw e;
     });
@@ -32,7 +34,7 @@ export function getCatalogText() {
 /** The calendar text, fetched once. */
 export function getCalendarText() {
   if (!calendarPromise) {
-    calendarPromise = fetchText('/api/v1/calendar').catch((e) => {
+    calendarPromise = fetchText('/api/v1/calendar', { cache: 'no-cache' }).catch((e) => {
       calendarPromise = null;
       throw e;
     });
