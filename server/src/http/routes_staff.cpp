@@ -363,18 +363,8 @@ void register_staff_routes(Router& r, App& app) {
       c.updated.updated_at = now;
       c.task_updates.emplace_back(before, task);
       c.events.push_back(staff_event(*s, appl, kind, now, data, task.id));
-      if (action == workflow::TaskAction::Approve || action == workflow::TaskAction::Reject) {
-        auto all = app.store->tasks_of(appl.id);
-        if (!all.ok()) return send_core_error(res, all.error());
-        std::vector<std::string> statuses;
-        for (const auto& other : all.value())
-          if (other.stage == appl.stage) statuses.push_back(other.id == task.id ? task.status : other.status);
-        c.updated.status = workflow::status_from_tasks(statuses);
-        if (c.updated.status != appl.status) {
-          Event ev{0, appl.id, "", c.updated.status, "system", "workflow", "", now, "{}"};
-          c.events.push_back(ev);
-        }
-      }
+      if (action == workflow::TaskAction::Approve || action == workflow::TaskAction::Reject)
+        c.derive_status = workflow::status_from_tasks;
       auto w = app.store->apply(c);
       if (!w.ok()) return send_core_error(res, w.error());
       if (w.value() == WriteOutcome::Conflict) return send_error(res, 409, "illegal_transition");

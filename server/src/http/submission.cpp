@@ -40,17 +40,28 @@ std::optional<SubmitError> convert_material(App& app, const Resident& me, const 
       f = json{{"upload", sha}, {"type", catalog_type(app, id, u.value()->kind)}, {"bytes", u.value()->size}};
     }
   } else if (by == "licence") {
+    // A licence this center issued is referenced by its id and must be the resident's own.
+    // A reference by type and number is bound to the resident's licence when one matches;
+    // otherwise it names a licence from elsewhere (ID card, marriage certificate) that the
+    // national licence library holds: passed on marked unverified, for the clerk to check at
+    // acceptance (a deployment plugs the library lookup in here).
+    const std::string lid = entry.value("licence_id", std::string());
+    const std::string type = entry.value("licence", std::string());
+    const std::string number = entry.value("number", std::string());
     auto lic = app.store->licences_of(me.id);
     if (!lic.ok()) return SubmitError{500, "storage_error", ""};
-    const std::string lid = entry.value("licence_id", std::string());
-    const std::string number = entry.value("number", std::string());
     const auto it = std::find_if(lic.value().begin(), lic.value().end(), [&](const Licence& l) {
-      return (!lid.empty() && l.id == lid) || (lid.empty() && !number.empty() && l.number == number);
+      return lid.empty() ? (l.type == type && l.number == number) : l.id == lid;
     });
-    if (it == lic.value().end()) return SubmitError{422, "unknown_licence", path + (lid.empty() ? "/number" : "/licence_id")};
+    if (it == lic.value().end()) {
+      if (!lid.empty()) return SubmitError{422, "unknown_licence", path + "/licence_id"};
+      entry["verified"] = false;
+      return std::nullopt;
+    }
     entry["licence"] = it->type;
     entry["number"] = it->number;
     entry["licence_id"] = it->id;
+    entry["verified"] = true;
   }
   return std::nullopt;
 }

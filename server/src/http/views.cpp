@@ -130,6 +130,16 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
     const json body = parsed_or(a.body, json::object());
     for (const char* k : {"answers", "fields", "materials"})
       if (body.contains(k)) out[k] = body[k];
+    // What each required material stands on; a reused one names the licence that an earlier
+    // stage issued for it (电子证照复用) once it exists.
+    json status = body.contains("required_materials") ? body["required_materials"] : json::array();
+    for (auto& m : status) {
+      if (!m.is_object() || m.value("state", std::string()) != "reused") continue;
+      const std::string type = m.value("licence", std::string());
+      for (const auto& l : licences)
+        if (l.type == type) m["licence_issued"] = licence_json(l);
+    }
+    out["material_status"] = status;
   }
   return out;
 }

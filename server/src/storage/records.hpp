@@ -2,6 +2,7 @@
 // Plain records the storage layer reads and writes. JSON-valued columns stay text here;
 // the HTTP layer parses them (they were written by the server itself).
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,11 @@ struct Change {
   std::vector<std::pair<std::string, Task>> task_updates;  ///< (expected status, new row)
   std::vector<Licence> new_licences;
   std::vector<Event> events;
+  /// When set, called inside the transaction (after the task updates) with the statuses of
+  /// the application's tasks in its running stage; a different result becomes the new status
+  /// with a "system" event of that name. Concurrent decisions on sibling tasks are serialized
+  /// by the writer, so the last one always sees the others.
+  std::function<std::string(const std::vector<std::string>&)> derive_status;
 };
 
 }  // namespace yilu::server

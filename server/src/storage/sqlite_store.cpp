@@ -366,16 +366,16 @@ Result<std::vector<Licence>> SqliteStore::licences_of_application(const std::str
                        [&](Stmt& s) { s.bind(1, application_id); }, read_licence);
 }
 
-Result<WriteOutcome> SqliteStore::apply(const Change& ch) {
+Result<WriteOutcome> SqliteStore::apply(Change& ch) {
   bool conflict = false;
   auto e = db_->write([&](Connection& c) {
     const Application& a = ch.updated;
     Stmt u(c, "UPDATE applications SET status=?, body=?, accepted_at=?, supplement=?, refusal_reason=?, rating=?, "
-              "updated_at=? WHERE id=? AND status=?");
+              "updated_at=?, stage=? WHERE id=? AND status=?");
     u.bind(1, a.status).bind(2, a.body);
     if (a.accepted_at) u.bind(3, a.accepted_at); else u.bind_null(3);
     u.bind_opt(4, a.supplement).bind_opt(5, a.refusal_reason).bind_opt(6, a.rating).bind(7, a.updated_at);
-    u.bind(8, ch.application_id).bind(9, ch.expected_status);
+    u.bind(8, a.stage).bind(9, ch.application_id).bind(10, ch.expected_status);
     if (u.run()) return false;
     if (c.changes() != 1) {
       conflict = true;
@@ -392,6 +392,21 @@ Result<WriteOutcome> SqliteStore::apply(const Change& ch) {
     }
     for (const auto& t : ch.new_tasks)
       if (!upsert_task(c, t, true)) return false;
+    if (ch.derive_status) {
+      Stmt q(c, "SELECT status FROM tasks WHERE application_id=? AND stage=?");
+      q.bind(1, ch.application_id).bind(2, a.stage);
+      std::vector<std::string> statuses;
+      while (q.step()) statuses.push_back(q.text(0));
+      if (q.error()) return false;
+      const std::string derived = ch.derive_status(statuses);
+      if (derived != a.status) {
+        Stmt s(c, "UPDATE applications SET status=? WHERE id=?");
+        s.bind(1, derived).bind(2, ch.application_id);
+        if (s.run()) return false;
+        ch.updated.status = derived;
+        ch.events.push_back(Event{0, ch.application_id, "", derived, "system", "workflow", "", a.updated_at, "{}"});
+      }
+    }
     for (const auto& l : ch.new_licences) {
       Stmt s(c, "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) "
                 "VALUES (?,?,?,?,?,?,?,?)");

@@ -44,7 +44,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Event>> events_of(const std::string& application_id) override;
   Result<std::vector<Licence>> licences_of(const std::string& resident_id) override;
   Result<std::vector<Licence>> licences_of_application(const std::string& application_id) override;
-  Result<WriteOutcome> apply(const Change& c) override;
+  Result<WriteOutcome> apply(Change& c) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<db::Database> d) : db_(std::move(d)) {}

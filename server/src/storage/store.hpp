@@ -72,7 +72,7 @@ class Store {
   virtual Result<std::vector<Licence>> licences_of(const std::string& resident_id) = 0;
   virtual Result<std::vector<Licence>> licences_of_application(const std::string& application_id) = 0;
   /// Applies a workflow step atomically and durably; Conflict if a precondition failed.
-  virtual Result<WriteOutcome> apply(const Change& c) = 0;
+  virtual Result<WriteOutcome> apply(Change& c) = 0;
 };
 
 }  // namespace yilu::server

@@ -1,0 +1,171 @@
+#pragma once
+// An in-process `yilu serve` for tests: a fresh data folder, the real sample catalog, a clock
+// the test controls, an SMS sender that hands codes to the test. It listens on 127.0.0.1 on
+// a free port (bind_to_any_port + listen_after_bind on a thread) and stops in the destructor.
+#include <httplib.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "app_setup.hpp"
+#include "auth/tokens.hpp"
+#include "http/server.hpp"
+#include "workflow/staff_accounts.hpp"
+
+namespace yilu::test {
+
+using json = nlohmann::json;
+
+/// Keeps the codes instead of sending them.
+class CapturingSms final : public server::SmsSender {
+ public:
+  bool send_code(const std::string& phone, const std::string& code) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    codes_[phone] = code;
+    return true;
+  }
+  std::string describe() const override { return "test"; }
+  std::string code_for(const std::string& phone) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return codes_[phone];
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::string> codes_;
+};
+
+struct Reply {
+  int status = 0;
+  json body;
+  std::string text;
+  httplib::Headers headers;
+};
+
+/// 2026-11-26 (a Thursday) 10:00 China Standard Time.
+constexpr Timestamp kTestNow = 1795658400;
+
+class TestServer {
+ public:
+  TestServer() {
+    char tmpl[] = "/tmp/yilu-server-test-XXXXXX";
+    dir_ = ::mkdtemp(tmpl);
+    server::crypto_init();
+    server::AppOptions o;
+    o.data_dir = dir_ + "/data";
+    o.catalog_path = std::string(YILU_SOURCE_DIR) + "/core/data/catalog/sanya.json";
+    o.openapi_path = std::string(YILU_SOURCE_DIR) + "/server/openapi.json";
+    auto made = server::make_app(o);
+    if (!made.ok()) throw std::runtime_error(made.error().message);
+    app_ = std::move(made.value());
+    auto sms = std::make_unique<CapturingSms>();
+    sms_ = sms.get();
+    app_->sms = std::move(sms);
+    app_->clock = [this] { return now.load(); };
+    // The tests move the clock across days; staff would sign in again each morning.
+    app_->limits.staff_session_seconds = 60 * 24 * 3600;
+    svr_ = server::http::build_server(*app_, &routes);
+    port_ = svr_->bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { svr_->listen_after_bind(); });
+    for (int i = 0; i < 500 && !svr_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ~TestServer() {
+    svr_->stop();
+    thread_.join();
+    app_.reset();
+    std::string cmd = "rm -rf '" + dir_ + "'";
+    if (std::system(cmd.c_str()) != 0) {
+    }
+  }
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+
+  int port() const { return port_; }
+  server::App& app() { return *app_; }
+  const std::string& dir() const { return dir_; }
+
+  Reply request(const std::string& method, const std::string& path, const std::string& body = {},
+                const std::string& token = {}, httplib::Headers headers = {},
+                const std::string& content_type = "application/json") {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(30);
+    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    httplib::Result r = method == "GET"    ? c.Get(path.c_str(), headers)
+                        : method == "PUT"  ? c.Put(path.c_str(), headers, body, content_type.c_str())
+                                           : c.Post(path.c_str(), headers, body, content_type.c_str());
+    Reply out;
+    if (!r) return out;
+    out.status = r->status;
+    out.text = r->body;
+    out.headers = r->headers;
+    out.body = json::parse(r->body, nullptr, false);
+    return out;
+  }
+  Reply get(const std::string& path, const std::string& token = {}) { return request("GET", path, {}, token); }
+  Reply post(const std::string& path, const json& body, const std::string& token = {}, httplib::Headers headers = {}) {
+    return request("POST", path, body.dump(), token, std::move(headers));
+  }
+
+  /// Signs a resident in by SMS code; the token.
+  std::string resident(const std::string& phone) {
+    post("/api/v1/auth/sms/request", {{"phone", phone}});
+    auto r = post("/api/v1/auth/sms/verify", {{"phone", phone}, {"code", sms_->code_for(phone)}});
+    return r.body.value("token", std::string());
+  }
+
+  /// Creates a staff account (Argon2id) and signs it in; the token.
+  std::string staff(const std::string& username, const std::string& role, const std::string& window = {},
+                    const std::string& department = {}) {
+    const std::string password = "test-password-" + username;
+    auto a = server::create_staff_account(app_->store.get(), app_->catalog,
+                                          {username, username, role, window, department, password}, now.load());
+    if (!a.ok() && a.error().code != "username_taken") throw std::runtime_error("staff: " + a.error().code);
+    auto r = post("/api/v1/staff/login", {{"username", username}, {"password", password}});
+    return r.body.value("token", std::string());
+  }
+
+  /// Uploads bytes as a multipart file; the reply.
+  Reply upload(const std::string& token, const std::string& bytes, const std::string& filename,
+               const std::string& item = {}, const std::string& material = {}) {
+    httplib::Client c("127.0.0.1", port_);
+    httplib::MultipartFormDataItems items = {{"file", bytes, filename, "application/octet-stream"}};
+    if (!item.empty()) items.push_back({"item", item, "", ""});
+    if (!material.empty()) items.push_back({"material", material, "", ""});
+    httplib::Headers h = {{"Authorization", "Bearer " + token}};
+    auto r = c.Post("/api/v1/uploads", h, items);
+    Reply out;
+    if (!r) return out;
+    out.status = r->status;
+    out.text = r->body;
+    out.body = json::parse(r->body, nullptr, false);
+    return out;
+  }
+
+  std::atomic<Timestamp> now{kTestNow};
+  std::vector<server::http::RouteInfo> routes;
+
+ private:
+  std::string dir_;
+  std::unique_ptr<server::App> app_;
+  CapturingSms* sms_ = nullptr;
+  std::unique_ptr<httplib::Server> svr_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+/// A minimal well-formed PDF (header, one object, trailer, %%EOF).
+inline std::string tiny_pdf() {
+  return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+}
+/// A JPEG's first bytes (SOI + APP0) and an end marker: enough for the sniffer.
+inline std::string tiny_jpeg() { return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + std::string(100, 'x') + "\xFF\xD9"; }
+
+}  // namespace yilu::test
