@@ -30,6 +30,7 @@ schemas = {
     "error": obj({"code": S, "message": {"type": "string", "description": "中文，给人看"},
                   "path": {"type": "string", "description": "JSON pointer，可选"}}, ["code", "message"]),
     "problems": {"description": "仅 422 invalid_application：核心 validate 返回的全部问题", **arr(ref("Problem"))},
+    "warnings": {"description": "仅 422 invalid_application：核心的提示", **arr(ref("Problem"))},
   }, ["ok", "error"]),
   "Problem": obj({"path": S, "code": S, "params": {"type": "object"}, "message": S}, ["path", "code", "message"]),
   "Ok": obj({"ok": {"type": "boolean", "enum": [True]}}, ["ok"]),
@@ -49,17 +50,20 @@ schemas = {
                  "name": {"type": "string", "description": "清洗后的文件名（仅显示用）"}}, ["id", "kind", "size"]),
   "Licence": obj({"id": S, "type": {"type": "string", "description": "电子证照类型（目录中的 licence id）"},
                   "name": S, "number": S, "item_id": S, "application_id": S, "issued_at": S}, ["id", "type"]),
-  "MaterialRef": {"type": "object", "description":
-      "一项材料的提交方式（四选一）：upload（上传文件 id）、licence（本人电子证照 id）、commitment（告知承诺）、deferred（容缺）。"
-      "服务器把 upload 换成核心 validate 需要的元数据（类型、大小），把 licence 核对为本人所有后交给核心。",
-      "properties": {"upload": S, "licence": S, "commitment": B, "deferred": B}},
+  "MaterialEntry": {"type": "object", "description":
+      "一项材料的提交方式，形状同核心 validate 的 materials 条目，by 四选一：\n"
+      "- file：files 为 [{upload: 上传文件 id}]，服务器换成自己测得的 {type, bytes}（客户端给的元数据不被采信；不是本人上传的 id → 422 unknown_upload）；\n"
+      "- licence：licence_id（本中心出具给本人的电子证照 id，不是本人的 → 422 unknown_licence），或 licence（类型）+ number（外部证照库的证照，如身份证、结婚证：原样交给核心，标记 verified:false，由窗口受理时核验）；\n"
+      "- commitment：signed: true（告知承诺）；\n- deferral（容缺，仅非关键材料）。",
+      "properties": {"by": enum("file", "licence", "commitment", "deferral"),
+                     "files": arr(obj({"upload": S})), "licence_id": S, "licence": S, "number": S, "signed": B},
+      "required": ["by"]},
   "ApplicationInput": obj({
       "kind": enum("item", "bundle"),
-      "target_id": {"type": "string", "description": "事项 id 或一件事 id"},
-      "stage": {"type": "integer", "description": "一件事的阶段（从 1 开始）；事项时省略"},
+      "target_id": {"type": "string", "description": "事项 id 或一件事 id。一件事的申请一次提交全部阶段所需（核心 validate 对整个一件事校验；后续阶段复用前一阶段出具的证照，无需提交），服务器按阶段顺序办理。"},
+      "answers": {"type": "object", "description": "情形问题的回答"},
       "fields": {"type": "object", "description": "表单字段值，形状同核心 validate 的 fields"},
-      "materials": {"type": "object", "additionalProperties": ref("MaterialRef"),
-                    "description": "材料 id → 提交方式"},
+      "materials": {"type": "object", "additionalProperties": ref("MaterialEntry"), "description": "材料 id → 提交方式"},
   }, ["kind", "target_id", "fields", "materials"]),
   "Deadline": obj({"due_date": S, "due_at": S, "level": enum("normal", "yellow", "red", "overdue"),
                    "remaining_workdays": I, "paused_now": B, "provisional": B},
@@ -72,18 +76,20 @@ schemas = {
                "decision_note": S}, ["id", "item_id", "department", "status"]),
   "Event": obj({"seq": I, "kind": {"type": "string", "description":
                  "submitted, resubmitted, accepted, supplement_requested, refused, dispatched, task_approved, "
-                 "task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, rated"},
+                 "task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated"},
                 "actor": obj({"kind": enum("resident", "staff", "system"), "id": S, "name": S}),
                 "at": {"type": "string", "description": "RFC 3339，北京时间"},
                 "task_id": S, "data": {"type": "object"}}, ["seq", "kind", "actor", "at"]),
   "Application": obj({
-      "id": S, "kind": enum("item", "bundle"), "target_id": S, "target_name": S, "stage": I,
+      "id": S, "kind": enum("item", "bundle"), "target_id": S, "target_name": S,
+      "stage": {"type": "integer", "description": "一件事：正在办理的阶段（从 1 开始）。一个阶段出件后进入下一阶段（状态回到 accepted，计时从出件时起）"},
       "window": S, "resident_id": S,
       "status": enum("submitted", "supplement_requested", "refused", "accepted", "dispatched",
                      "ready_for_issue", "rejected", "issued", "closed"),
       "items": arr(S),
       "submitted_at": S, "accepted_at": S,
-      "fields": {"type": "object"}, "materials": {"type": "object"},
+      "answers": {"type": "object"}, "fields": {"type": "object"}, "materials": {"type": "object"},
+      "material_status": {"type": "array", "description": "核心 validate 的 materials（每项材料的情形与状态）；复用的材料在证照出具后附 licence_issued", "items": {"type": "object"}},
       "due_preview": {"description": "若此刻受理，核心算出的办结期限（提交时给出）", **ref("Deadline")},
       "deadline": {"description": "受理后：各事项期限中最晚的一个，级别取最紧的", **ref("Deadline")},
       "tasks": arr(ref("Task")),
