@@ -28,10 +28,13 @@ std::string call_at(const std::string& request, double now) {
 
 std::string load_calendar(const std::string& text) { return yilu::load_response(engine().load_calendar(text)); }
 
+std::string load_catalog(const std::string& text) { return yilu::load_response(engine().load_catalog(text)); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(yilu_core) {
   emscripten::function("call", &call);
   emscripten::function("callAt", &call_at);
   emscripten::function("loadCalendar", &load_calendar);
+  emscripten::function("loadCatalog", &load_catalog);
 }

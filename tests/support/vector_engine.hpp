@@ -11,7 +11,9 @@ namespace yilu::test {
 inline Engine vector_engine(const nlohmann::json& doc) {
   Engine engine;
   if (engine.load_calendar(calendar_text())) throw std::runtime_error("calendar does not load");
-  (void)doc;  // catalogs: see load_vector_catalog once the catalog lands (issue 3)
+  if (doc.contains("catalog"))
+    if (const auto err = engine.load_catalog(read_source_file("tests/" + doc["catalog"].get<std::string>())))
+      throw std::runtime_error("catalog does not load: " + err->path + " " + err->message);
   return engine;
 }
 
