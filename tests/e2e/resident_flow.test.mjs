@@ -52,7 +52,9 @@ async function flow() {
 
   await residentLogin(page, server, '13800138000');
   await page.waitForURL(/\/apply\/bundle\//);
-  await page.waitForFunction(() => window.__yilu.coreState.status === 'ready');
+  await page.waitForFunction(() => ['ready', 'failed'].includes(window.__yilu.coreState.status));
+  const core = await page.evaluate(() => ({ ...window.__yilu.coreState }));
+  assert.equal(core.status, 'ready', `the wasm core loads: ${core.error}`);
   await page.locator('[data-field]').first().waitFor();
 
   // A wrong ID number: the core's message appears under the field while typing, no blur.
