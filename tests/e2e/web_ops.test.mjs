@@ -5,11 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { root } from './harness.mjs';
 import { validateRequest, submissionBody, problemTarget } from '../../web/src/core/ops.js';
 
-const dir = process.env.YILU_WASM_DIR || join(root, 'build-wasm', 'wasm');
+const dir = resolve(process.env.YILU_WASM_DIR || join(root, 'build-wasm', 'wasm'));
 const catalogText = readFileSync(join(root, 'core', 'data', 'catalog', 'sanya.json'), 'utf8');
 const catalog = JSON.parse(catalogText);
 
@@ -23,7 +24,7 @@ function pageState(m) {
 }
 
 test('page requests give the verdicts of the catalog examples', { skip: !existsSync(join(dir, 'yilu_core.mjs')) && 'no wasm build' }, async () => {
-  const { default: create } = await import(join(dir, 'yilu_core.mjs'));
+  const { default: create } = await import(pathToFileURL(join(dir, 'yilu_core.mjs')).href);
   const core = await create({ wasmBinary: readFileSync(join(dir, 'yilu_core.wasm')) });
   assert.equal(JSON.parse(core.loadCalendar(readFileSync(join(root, 'core', 'data', 'calendar', 'cn-calendar.json'), 'utf8'))).ok, true);
   if (typeof core.loadCatalog !== 'function') return; // a binding without catalogs: nothing to compare
