@@ -303,7 +303,7 @@ TEST_CASE("a bundle asks shared fields and materials once and reuses licences", 
   REQUIRE(material(r, "m_cert"));
   CHECK(material(r, "m_cert")->state == yilu::MaterialState::Reused);
   CHECK(material(r, "m_cert")->stage == 2);
-  CHECK(material(r, "m_mother_id")->items.size() == 3);  // asked once for three items
+  CHECK(material(r, "m_mother_id")->items->size() == 3);  // asked once for three items
   CHECK(material(r, "m_mother_id")->stage == 1);
   CHECK(r.materials.size() == 4);
 

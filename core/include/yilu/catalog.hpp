@@ -4,6 +4,7 @@
 /// the caller, format in docs/catalog.md); loading checks it and reports every problem.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -226,8 +227,20 @@ struct BundleDef {
 
 struct CatalogLoad;
 
+namespace detail {
+struct Form;
+}
+
 class Catalog {
  public:
+  Catalog();
+  ~Catalog();
+  Catalog(Catalog&&) noexcept;
+  Catalog& operator=(Catalog&&) noexcept;
+  // Not copyable: the precomputed forms point into this catalog's items.
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
   /// Parses and checks catalog text. The result holds the catalog only when no problem was
   /// found; `problems` lists every problem with its JSON pointer (never only the first).
   static CatalogLoad from_json(std::string_view json_text);
@@ -253,8 +266,14 @@ class Catalog {
   const Window* window(std::string_view id) const;
   const LicenceType* licence_type(std::string_view id) const;
 
+  /// Internal: what an application for this item or bundle is checked against, built once at
+  /// load (shared fields and materials merged). The item or bundle must belong to this catalog.
+  const detail::Form& item_form(const ItemDef& item) const;
+  const detail::Form& bundle_form(const BundleDef& bundle) const;
+
  private:
   friend class CatalogReader;
+  void build_forms();
   std::string id_;
   std::string name_;
   std::string version_;
@@ -270,6 +289,8 @@ class Catalog {
   std::map<std::string, std::size_t, std::less<>> department_index_;
   std::map<std::string, std::size_t, std::less<>> window_index_;
   std::map<std::string, std::size_t, std::less<>> licence_index_;
+  std::vector<std::unique_ptr<const detail::Form>> item_forms_;    ///< parallel to items_
+  std::vector<std::unique_ptr<const detail::Form>> bundle_forms_;  ///< parallel to bundles_
 };
 
 struct CatalogLoad {

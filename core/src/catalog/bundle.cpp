@@ -70,7 +70,7 @@ Result<BundlePlan> plan_bundle(const Catalog& catalog, const Calendar& calendar,
   plan.separate_due_date = separate_due;
 
   // As a bundle: the stages in sequence, each as long as its longest item.
-  const detail::Form form = detail::form_for_bundle(catalog, bundle);
+  const detail::Form& form = catalog.bundle_form(bundle);
   plan.fields.bundle = static_cast<std::int64_t>(form.fields.size());
   Timestamp stage_start = accepted_at;
   Date bundle_due = cst_date(accepted_at);

@@ -1,5 +1,7 @@
 #include "catalog/catalog_reader.hpp"
 
+#include "catalog/form.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -767,6 +769,7 @@ CatalogLoad Catalog::from_json(std::string_view json_text) {
   reader.read(root);
   if (!out.problems.empty()) return out;
   c.fingerprint_ = fnv1a_hex(json_text);
+  c.build_forms();
   out.catalog = std::move(c);
   return out;
 }

@@ -40,11 +40,21 @@ void add_item(Form& form, const ItemDef& item, std::int32_t stage, const std::ve
   }
 }
 
+void index_ids(Form& form) {
+  for (const auto& f : form.fields) form.field_ids.emplace_back(f.front()->id);
+  for (const auto* q : form.questions) form.question_ids.emplace_back(q->id);
+  for (const auto& m : form.materials) form.material_ids.emplace_back(m.defs.front()->id);
+  std::sort(form.field_ids.begin(), form.field_ids.end());
+  std::sort(form.question_ids.begin(), form.question_ids.end());
+  std::sort(form.material_ids.begin(), form.material_ids.end());
+}
+
 }  // namespace
 
 Form form_for_item(const ItemDef& item) {
   Form form;
   add_item(form, item, 0, nullptr);
+  index_ids(form);
   return form;
 }
 
@@ -53,7 +63,34 @@ Form form_for_bundle(const Catalog& catalog, const BundleDef& bundle) {
   for (std::size_t s = 0; s < bundle.stages.size(); ++s)
     for (const auto& id : bundle.stages[s].items)
       if (const ItemDef* item = catalog.item(id)) add_item(form, *item, static_cast<std::int32_t>(s + 1), &bundle.stages[s].reuse);
+  index_ids(form);
   return form;
 }
 
 }  // namespace yilu::detail
+
+namespace yilu {
+
+Catalog::Catalog() = default;
+Catalog::~Catalog() = default;
+Catalog::Catalog(Catalog&&) noexcept = default;
+Catalog& Catalog::operator=(Catalog&&) noexcept = default;
+
+void Catalog::build_forms() {
+  item_forms_.clear();
+  bundle_forms_.clear();
+  item_forms_.reserve(items_.size());
+  for (const auto& item : items_) item_forms_.push_back(std::make_unique<const detail::Form>(detail::form_for_item(item)));
+  bundle_forms_.reserve(bundles_.size());
+  for (const auto& b : bundles_) bundle_forms_.push_back(std::make_unique<const detail::Form>(detail::form_for_bundle(*this, b)));
+}
+
+const detail::Form& Catalog::item_form(const ItemDef& item) const {
+  return *item_forms_[static_cast<std::size_t>(&item - items_.data())];
+}
+
+const detail::Form& Catalog::bundle_form(const BundleDef& bundle) const {
+  return *bundle_forms_[static_cast<std::size_t>(&bundle - bundles_.data())];
+}
+
+}  // namespace yilu

@@ -3,6 +3,7 @@
 // item, or of a bundle's items merged (shared fields and materials once, reused licences
 // marked). Built per request from the immutable catalog.
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "yilu/catalog.hpp"
@@ -21,6 +22,10 @@ struct Form {
   std::vector<const Question*> questions;
   std::vector<const Rule*> rules;
   std::vector<FormMaterial> materials;
+  // Sorted ids, for finding an application's unknown keys in one merge walk.
+  std::vector<std::string_view> field_ids;
+  std::vector<std::string_view> question_ids;
+  std::vector<std::string_view> material_ids;
 };
 
 /// The form of one item.

@@ -110,10 +110,30 @@ bool given(const json* v) {
   return v && !v->is_null() && !(v->is_string() && v->get_ref<const json::string_t&>().empty());
 }
 
-const json* find_member(const json* obj, const std::string& key) {
+const json* find_member(const json* obj, std::string_view key) {
   if (!obj || !obj->is_object()) return nullptr;
   const auto it = obj->find(key);
   return it == obj->end() ? nullptr : &*it;
+}
+
+// A JSON pointer built only when a problem needs it: most values are valid, and a string per
+// field would cost more than checking it.
+struct Path {
+  const std::string* parent;
+  std::string_view key;
+  operator std::string() const { return detail::pointer_append(*parent, key); }  // NOLINT(google-explicit-constructor)
+};
+
+// Warns about each key of `obj` not in `known` (sorted): one merge walk, since both are in order.
+template <class Warn>
+void each_unknown(const json* obj, const std::vector<std::string_view>& known, Warn&& warn) {
+  if (!obj) return;
+  auto k = known.begin();
+  for (auto it = obj->begin(); it != obj->end(); ++it) {
+    const std::string& key = it.key();
+    while (k != known.end() && *k < key) ++k;
+    if (k == known.end() || *k != key) warn(key);
+  }
 }
 
 class Validator {
@@ -190,17 +210,14 @@ class Validator {
                       });
       if (!ok) problem(p, "answer.not_option", {{"question", q->text}});
     }
-    if (!answers_) return;
-    for (auto it = answers_->begin(); it != answers_->end(); ++it) {
-      const bool known = std::any_of(form.questions.begin(), form.questions.end(),
-                                     [&](const Question* q) { return q->id == it.key(); });
-      if (!known) warning(detail::pointer_append(base_ + "/answers", it.key()), "answer.unknown", {{"key", it.key()}});
-    }
+    each_unknown(answers_, form.question_ids, [&](const std::string& key) {
+      warning(detail::pointer_append(base_ + "/answers", key), "answer.unknown", {{"key", key}});
+    });
   }
 
   // Checks one value against its definition; false when it is wrong (rules then skip it).
-  bool check_value(const FieldDef& f, const json& v, const std::string& p) {
-    const json params = {{"label", f.label}};
+  bool check_value(const FieldDef& f, const json& v, const Path& p) {
+    const auto params = [&f] { return json{{"label", f.label}}; };
     const auto wrong = [&](const char* expected) {
       problem(p, "field.wrong_type", {{"label", f.label}, {"expected", expected}});
       return false;
@@ -211,7 +228,7 @@ class Validator {
       const double d = v.get<double>();
       if (!std::isfinite(d)) return wrong("数字");
       if (f.integer && std::floor(d) != d) {
-        problem(p, "field.not_integer", params);
+        problem(p, "field.not_integer", params());
         return false;
       }
       const auto num = [](double x) { return std::floor(x) == x && std::fabs(x) < 9e15 ? json(static_cast<std::int64_t>(x)) : json(x); };
@@ -247,22 +264,22 @@ class Validator {
       case FieldType::ResidentId: {
         const IdCheck id = check_resident_id(s, as_of_);
         if (id.valid()) return true;
-        problem(p, (std::string("id.") + id_reason_code(id.reason)).c_str(), params);
+        problem(p, (std::string("id.") + id_reason_code(id.reason)).c_str(), params());
         return false;
       }
       case FieldType::Uscc: {
         const UsccCheck u = check_uscc(s);
         if (u.valid()) return true;
-        problem(p, (std::string("uscc.") + uscc_reason_code(u.reason)).c_str(), params);
+        problem(p, (std::string("uscc.") + uscc_reason_code(u.reason)).c_str(), params());
         return false;
       }
       case FieldType::Mobile:
         if (valid_mobile(s)) return true;
-        problem(p, "field.mobile", params);
+        problem(p, "field.mobile", params());
         return false;
       case FieldType::Email:
         if (valid_email(s)) return true;
-        problem(p, "field.email", params);
+        problem(p, "field.email", params());
         return false;
       case FieldType::AreaCode:
         if (s.size() == 6 && all_digits(s) && s.substr(0, f.area_prefix.size()) == f.area_prefix) return true;
@@ -270,12 +287,12 @@ class Validator {
         return false;
       case FieldType::Enum:
         if (std::any_of(f.options.begin(), f.options.end(), [&](const Option& o) { return o.value == s; })) return true;
-        problem(p, "field.not_option", params);
+        problem(p, "field.not_option", params());
         return false;
       case FieldType::Date: {
         const auto d = parse_date(s);
         if (!d) {
-          problem(p, "field.bad_date", params);
+          problem(p, "field.bad_date", params());
           return false;
         }
         if (f.min_date.set && *d < resolve_bound(f.min_date, as_of_)) {
@@ -293,16 +310,17 @@ class Validator {
   }
 
   // One field (top-level or in a group entry). Returns whether its value (if any) is valid.
-  bool check_field(const std::vector<const FieldDef*>& defs, const json* scope, const json* entry, const std::string& p) {
-    const FieldDef& f = *defs.front();
-    const bool shown = std::any_of(defs.begin(), defs.end(), [&](const FieldDef* d) { return holds(d->shown_when, entry); });
+  bool check_field(const FieldDef* const* defs, std::size_t count, const json* scope, const json* entry, const Path& p) {
+    const FieldDef& f = *defs[0];
+    const FieldDef* const* defs_end = defs + count;
+    const bool shown = std::any_of(defs, defs_end, [&](const FieldDef* d) { return holds(d->shown_when, entry); });
     const json* v = find_member(scope, f.id);
     if (!shown) {
       if (given(v)) warning(p, "field.not_shown", {{"label", f.label}});
       return false;
     }
     if (!given(v)) {
-      const bool required = std::any_of(defs.begin(), defs.end(), [&](const FieldDef* d) {
+      const bool required = std::any_of(defs, defs_end, [&](const FieldDef* d) {
         return d->required || (d->required_when >= 0 && holds(d->required_when, entry));
       });
       if (required) problem(p, "field.required", {{"label", f.label}});
@@ -321,7 +339,7 @@ class Validator {
       problem(p, "group.too_few", {{"label", f.label}, {"min", f.min_items}});
     for (std::size_t i = 0; i < v->size(); ++i) {
       const json& e = (*v)[i];
-      const std::string ep = p + "/" + std::to_string(i);
+      const std::string ep = std::string(p) + "/" + std::to_string(i);
       if (!e.is_object()) {
         problem(ep, "field.wrong_type", {{"label", f.label}, {"expected", "对象"}});
         continue;
@@ -332,8 +350,8 @@ class Validator {
       }
       invalid_.clear();
       for (const FieldDef& sub : f.fields) {
-        const std::string sp = ep + "/" + sub.id;
-        if (!check_field({&sub}, &e, &e, sp) && given(find_member(&e, sub.id))) invalid_.push_back(sub.id);
+        const FieldDef* one = &sub;
+        if (!check_field(&one, 1, &e, &e, Path{&ep, sub.id}) && given(find_member(&e, sub.id))) invalid_.push_back(sub.id);
       }
       for (auto it = e.begin(); it != e.end(); ++it)
         if (std::none_of(f.fields.begin(), f.fields.end(), [&](const FieldDef& s) { return s.id == it.key(); }))
@@ -345,17 +363,15 @@ class Validator {
   }
 
   void check_fields(const detail::Form& form) {
+    const std::string fields_base = base_ + "/fields";
     for (const auto& defs : form.fields) {
-      const std::string p = detail::pointer_append(base_ + "/fields", defs.front()->id);
-      if (!check_field(defs, fields_, nullptr, p) && given(find_member(fields_, defs.front()->id)))
+      if (!check_field(defs.data(), defs.size(), fields_, nullptr, Path{&fields_base, defs.front()->id}) &&
+          given(find_member(fields_, defs.front()->id)))
         top_invalid_.push_back(defs.front()->id);
     }
-    if (!fields_) return;
-    for (auto it = fields_->begin(); it != fields_->end(); ++it) {
-      const bool known = std::any_of(form.fields.begin(), form.fields.end(),
-                                     [&](const std::vector<const FieldDef*>& d) { return d.front()->id == it.key(); });
-      if (!known) warning(detail::pointer_append(base_ + "/fields", it.key()), "field.unknown", {{"key", it.key()}});
-    }
+    each_unknown(fields_, form.field_ids, [&](const std::string& key) {
+      warning(detail::pointer_append(fields_base, key), "field.unknown", {{"key", key}});
+    });
   }
 
   // A value usable by a rule: present, a string, and valid by its own checks.
@@ -504,11 +520,12 @@ class Validator {
   }
 
   void check_materials(const detail::Form& form) {
+    r_.materials.reserve(form.materials.size());
     for (const auto& fm : form.materials) {
       const MaterialDef& m = *fm.defs.front();
       MaterialStatus st;
       st.def = &m;
-      st.items = fm.items;
+      st.items = &fm.items;
       st.stage = fm.stage;
       st.required = std::any_of(fm.defs.begin(), fm.defs.end(), [&](const MaterialDef* d) {
         return d->required || (d->required_when >= 0 && holds(d->required_when));
@@ -532,12 +549,9 @@ class Validator {
       }
       r_.materials.push_back(std::move(st));
     }
-    if (!materials_) return;
-    for (auto it = materials_->begin(); it != materials_->end(); ++it) {
-      const bool known = std::any_of(form.materials.begin(), form.materials.end(),
-                                     [&](const detail::FormMaterial& fm) { return fm.defs.front()->id == it.key(); });
-      if (!known) warning(detail::pointer_append(base_ + "/materials", it.key()), "material.unknown", {{"key", it.key()}});
-    }
+    each_unknown(materials_, form.material_ids, [&](const std::string& key) {
+      warning(detail::pointer_append(base_ + "/materials", key), "material.unknown", {{"key", key}});
+    });
   }
 
   void finish() {
@@ -567,14 +581,14 @@ class Validator {
 ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const json& application, Date as_of,
                                const std::string& base) {
   ValidationReport r;
-  Validator(catalog, as_of, base, r).run(detail::form_for_item(item), application);
+  Validator(catalog, as_of, base, r).run(catalog.item_form(item), application);
   return r;
 }
 
 ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const json& application, Date as_of,
                                  const std::string& base) {
   ValidationReport r;
-  Validator(catalog, as_of, base, r).run(detail::form_for_bundle(catalog, bundle), application);
+  Validator(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
   return r;
 }
 
@@ -596,7 +610,7 @@ json report_to_json(const ValidationReport& r) {
   json mats = json::array();
   for (const auto& m : r.materials) {
     json items = json::array();
-    for (const ItemDef* it : m.items) items.push_back(it->id);
+    for (const ItemDef* it : *m.items) items.push_back(it->id);
     json e = {{"id", m.def->id},
               {"name", m.def->name},
               {"items", std::move(items)},
