@@ -34,11 +34,9 @@ void send_core_error(httplib::Response& res, const Error& e) {
   send_json(res, status, {{"ok", false}, {"error", err}});
 }
 
-// JSON bodies are limited to 1 MiB whatever the server-wide payload limit (sized for uploads).
-std::size_t app_json_limit(const httplib::Request&) { return kJsonBodyLimit; }
-
 std::optional<json> json_body(const httplib::Request& req, httplib::Response& res, bool allow_empty) {
-  if (req.body.size() > app_json_limit(req)) {
+  // JSON bodies are limited to 1 MiB whatever the server-wide limit (sized for uploads).
+  if (req.body.size() > kJsonBodyLimit) {
     send_error(res, 413, "payload_too_large");
     return std::nullopt;
   }

@@ -2,7 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <charconv>
 #include <cstdio>
 #include <exception>
 
@@ -67,19 +66,9 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
     svr->set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
   }
 
-  svr->set_pre_routing_handler([&app](const httplib::Request& req, httplib::Response& res) {
-    // JSON routes take at most the JSON limit; only the upload route takes more. Checked on
-    // the declared length, before the body is read (json_body checks the actual size too).
-    const std::string declared = req.get_header_value("Content-Length");
-    unsigned long long length = 0;
-    const auto parsed = std::from_chars(declared.data(), declared.data() + declared.size(), length);
-    if (parsed.ec == std::errc() && length > app.limits.json_body_bytes && req.path != "/api/v1/uploads") {
-      send_error(res, 413, "payload_too_large");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-
+  // JSON routes refuse bodies over 1 MiB themselves (json_body), after reading them: answering
+  // before the body is read would reset the connection under the client, which then sees no
+  // status at all. Past the server-wide limit httplib answers 413 by itself.
   svr->set_error_handler(httplib::Server::HandlerWithResponse([&app](const httplib::Request& req, httplib::Response& res) {
     // The web app's client-side routes: anything that is not the API gets index.html.
     if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0 && !app.web_dir.empty()) {

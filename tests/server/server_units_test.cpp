@@ -1,0 +1,83 @@
+// The server's pure pieces: the workflow table, content sniffing, file names, masking, limits.
+#include <catch2/catch.hpp>
+
+#include "auth/mask.hpp"
+#include "auth/rate_limiter.hpp"
+#include "uploads/sniff.hpp"
+#include "workflow/state_machine.hpp"
+
+using namespace yilu::server;
+
+TEST_CASE("workflow: legal and illegal transitions", "[server][workflow]") {
+  using workflow::Action;
+  CHECK(workflow::next_status("submitted", Action::Accept).value() == "accepted");
+  CHECK(workflow::next_status("submitted", Action::Supplement).value() == "supplement_requested");
+  CHECK(workflow::next_status("supplement_requested", Action::Resubmit).value() == "submitted");
+  CHECK(workflow::next_status("accepted", Action::Dispatch).value() == "dispatched");
+  CHECK(workflow::next_status("ready_for_issue", Action::Issue).value() == "issued");
+  CHECK(workflow::next_status("ready_for_issue", Action::IssueStage).value() == "accepted");
+  CHECK(workflow::next_status("issued", Action::Rate).value() == "closed");
+  for (const char* from : {"submitted", "accepted", "dispatched", "closed", "refused"})
+    CHECK(workflow::next_status(from, Action::Issue).error().code == "illegal_transition");
+  CHECK(!workflow::next_status("closed", Action::Rate).ok());
+  CHECK(!workflow::next_status("dispatched", Action::Accept).ok());
+
+  using workflow::TaskAction;
+  CHECK(workflow::next_task_status("reviewing", TaskAction::Approve, false).value() == "approved");
+  CHECK(!workflow::next_task_status("paused", TaskAction::Approve, false).ok());
+  CHECK(workflow::next_task_status("paused", TaskAction::Resume, false).value() == "reviewing");
+  CHECK(workflow::next_task_status("reviewing", TaskAction::Extend, true).error().code == "already_extended");
+  CHECK(!workflow::next_task_status("approved", TaskAction::Reject, false).ok());
+
+  CHECK(workflow::status_from_tasks({"approved", "reviewing"}) == "dispatched");
+  CHECK(workflow::status_from_tasks({"approved", "approved"}) == "ready_for_issue");
+  CHECK(workflow::status_from_tasks({"approved", "rejected"}) == "rejected");
+  CHECK(workflow::status_from_tasks({"rejected", "paused"}) == "dispatched");
+}
+
+TEST_CASE("uploads: the type comes from the bytes", "[server][uploads]") {
+  CHECK(sniff_kind("%PDF-1.7\n...\n%%EOF\n") == "pdf");
+  CHECK(sniff_kind("%PDF-1.7 but never ends") == "");
+  CHECK(sniff_kind("hello.pdf") == "");
+  CHECK(sniff_kind(std::string("\xFF\xD8\xFF\xE0 jfif", 9)) == "jpeg");
+  CHECK(sniff_kind(std::string("\x89PNG\r\n\x1a\n....", 12)) == "png");
+  // An OFD package is a zip with OFD.xml; any other zip is not.
+  std::string ofd("PK\x03\x04", 4);
+  ofd += std::string(22, '\0');
+  ofd += std::string("\x07\x00\x00\x00", 4) + "OFD.xml" + "<ofd/>";
+  CHECK(sniff_kind(ofd) == "ofd");
+  std::string zip("PK\x03\x04", 4);
+  zip += std::string(22, '\0');
+  zip += std::string("\x05\x00\x00\x00", 4) + "a.txt" + "hi";
+  CHECK(sniff_kind(zip) == "");
+  CHECK(sniff_kind("") == "");
+}
+
+TEST_CASE("uploads: file names lose their paths and control characters", "[server][uploads]") {
+  CHECK(clean_file_name("scan.pdf") == "scan.pdf");
+  CHECK(clean_file_name("../../etc/passwd") == "passwd");
+  CHECK(clean_file_name("C:\\Users\\a\\出生证.pdf") == "出生证.pdf");
+  CHECK(clean_file_name(std::string("a\0b\nc.pdf", 9)) == "abc.pdf");
+  CHECK(clean_file_name("...hidden") == "hidden");
+  CHECK(clean_file_name("/") == "");
+  CHECK(clean_file_name(std::string(300, 'a')).size() == 100);
+  // Cutting never splits a UTF-8 sequence.
+  const std::string cut = clean_file_name(std::string(99, 'a') + "出生");
+  CHECK(cut == std::string(99, 'a'));
+}
+
+TEST_CASE("logs: phone and ID numbers are masked", "[server][privacy]") {
+  CHECK(mask_phone("13876001234") == "138****1234");
+  CHECK(mask_id_number("46020319950315122X") == "460***********122X");
+  CHECK(mask_numbers("/api/v1/x?phone=13876001234&id=46020319950315122X&n=42") ==
+        "/api/v1/x?phone=138****1234&id=460***********122X&n=42");
+}
+
+TEST_CASE("rate limiter: a sliding window per key", "[server][auth]") {
+  RateLimiter r(2, 60);
+  CHECK(r.hit("a", 100) == 0);
+  CHECK(r.hit("a", 110) == 0);
+  CHECK(r.hit("a", 120) == 40);
+  CHECK(r.hit("b", 120) == 0);
+  CHECK(r.hit("a", 161) == 0);
+}
