@@ -20,12 +20,18 @@ after(async () => {
 });
 
 const P = 'flow';
+const open = []; // pages, screenshotted when the test fails
 
 test('出生一件事: apply on the phone, one-window workflow in the console, issued and rated', { timeout: 240000 }, async () => {
   try {
     await flow();
   } catch (e) {
     console.error(`---- yilu serve log (tail) ----\n${server.log().slice(-3000)}`);
+    for (const [i, pg] of open.entries()) {
+      await shot(pg, P, `failure-${i}`, { fullPage: true }).catch(() => {});
+      const msgs = await pg.evaluate(() => [...document.querySelectorAll('.field-msg, .msg, [role=alert]')].map((e) => e.textContent.trim()).filter(Boolean)).catch(() => []);
+      console.error(`page ${i} ${pg.url()} messages: ${JSON.stringify(msgs)}`);
+    }
     throw e;
   }
 });
@@ -39,6 +45,7 @@ async function flow() {
   // ---- resident, 375×667 -----------------------------------------------------------------
   const phoneCtx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   const page = await phoneCtx.newPage();
+  open.push(page);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/`);
@@ -124,6 +131,7 @@ async function flow() {
   const accounts = demoAccounts(server.log());
   const staffCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   const desk = await staffCtx.newPage();
+  open.push(desk);
   desk.on('pageerror', (e) => errors.push(e.message));
   const clerk = accounts.find((a) => a.role === 'clerk' && a.window === bundle.window);
   assert.ok(clerk, `a demo clerk of window ${bundle.window}: ${JSON.stringify(accounts)}`);
