@@ -158,6 +158,16 @@ async function flow() {
     if (st.status === 'submitted') await clerkAct('accept', '已受理');
     const s2 = await appStatus(appId);
     if (s2.status === 'accepted') await clerkAct('dispatch', '已转办');
+    if (round === 0) {
+      // The supervisor sees it in progress, counted under its window and departments.
+      const sup = accounts.find((a) => a.role === 'supervisor');
+      assert.ok(sup, 'a demo supervisor');
+      await staffLogin(desk, server.url, sup.username, sup.password);
+      await desk.locator('[data-test=count-normal]').waitFor();
+      const counted = await Promise.all(['normal', 'yellow', 'red', 'overdue'].map(async (k) => Number(await desk.locator(`[data-test=count-${k}]`).textContent())));
+      assert.ok(counted.reduce((a, b) => a + b, 0) >= 1, `the overview counts the open application: ${counted}`);
+      await shot(desk, P, 'supervisor', { fullPage: true });
+    }
     const s3 = await appStatus(appId);
     for (const t of (s3.tasks || []).filter((x) => x.status === 'reviewing')) {
       const rev = accounts.find((a) => a.role === 'reviewer' && a.department === t.department);
@@ -200,13 +210,6 @@ async function flow() {
     await shot(page, P, 'licence-offered');
   }
 
-  // The supervisor's view renders too.
-  const sup = accounts.find((a) => a.role === 'supervisor');
-  if (sup) {
-    await staffLogin(desk, server.url, sup.username, sup.password);
-    await desk.locator('[data-test=count-normal]').waitFor();
-    await shot(desk, P, 'supervisor', { fullPage: true });
-  }
   assert.deepEqual(errors, [], 'no uncaught page errors');
 
   async function appStatus(id) {

@@ -46,6 +46,7 @@ export const LEVELS = {
   yellow: { label: '黄牌预警', cls: 'lv-yellow' },
   red: { label: '红牌预警', cls: 'lv-red' },
   overdue: { label: '已超期', cls: 'lv-overdue' },
+  done: { label: '已办结', cls: 'lv-normal' },
 };
 
 /** Online level codes → Chinese. */
