@@ -102,3 +102,10 @@ export function fieldDisplay(cat, id, value) {
   if (value && typeof value === 'object') return JSON.stringify(value);
   return String(value ?? '');
 }
+
+/** The fields of an application in catalog order (the order of the form), as [id, value]. */
+export function orderedFields(cat, fields) {
+  const rank = new Map();
+  for (const it of items(cat)) for (const f of it.fields || []) if (!rank.has(f.id)) rank.set(f.id, rank.size);
+  return Object.entries(fields || {}).sort((a, b) => (rank.get(a[0]) ?? 1e9) - (rank.get(b[0]) ?? 1e9));
+}
