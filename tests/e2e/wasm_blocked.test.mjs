@@ -70,8 +70,31 @@ test('wasm blocked: the server checks on submit and its problems show on the fie
     await input.setInputFiles({ name: `${mat}.pdf`, mimeType: 'application/pdf', buffer: pdf });
     await page.locator(`[data-material="${mat}"] [data-test=upload-done]`).waitFor();
   }
+  // The first successful submission's response is lost on the way back: the page retries with
+  // the same Idempotency-Key and the server answers with the first result — one application.
+  const keys = [];
+  let lost = false;
+  await page.route('**/api/v1/applications', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    const res = await route.fetch();
+    if (res.status() === 201 && !lost) {
+      lost = true;
+      return route.abort('connectionreset');
+    }
+    return route.fulfill({ response: res });
+  });
   await page.locator('[data-test=submit]').click();
-  await page.waitForURL(/\/me\/[^/]+$/, { timeout: 15000 });
+  await page.waitForURL(/\/me\/[^/]+$/, { timeout: 20000 });
   await page.locator('[data-test=app-status]').waitFor();
   await shot(page, 'blocked', 'submitted');
+  assert.ok(lost, 'a response was lost');
+  const ok = keys.filter(Boolean);
+  assert.ok(ok.length >= 2, `submissions sent: ${keys.length}`);
+  assert.equal(new Set(ok).size, 1, 'the retry resent the same Idempotency-Key');
+  const mine = await page.evaluate(async () => {
+    const s = JSON.parse(localStorage.getItem('yilu.resident.session'));
+    const r = await fetch('/api/v1/me/applications', { headers: { Authorization: `Bearer ${s.token}` } });
+    return (await r.json()).applications.length;
+  });
+  assert.equal(mine, 1, 'one application despite the retry');
 });
