@@ -51,6 +51,7 @@ test('wasm blocked: the server checks on submit and its problems show on the fie
   }
   const msg = page.locator(`[data-test="msg-${idField}"]`);
   assert.equal((await msg.textContent()).trim(), '', 'no check while typing without the core');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'blocked', 'banner');
 
   // … the server's 422 puts its problems on the fields.
