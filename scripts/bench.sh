@@ -1,17 +1,131 @@
 #!/usr/bin/env bash
-# Benchmarks (never part of the tests): a Release build, then each benchmark program.
-#   scripts/bench.sh [core|all]   (./dev bench runs all)
+# Benchmarks (never part of the tests, never run by CI): Release builds, then the measurements.
+#   scripts/bench.sh [all|core|validate|growth|peers|server|sizes|report] [--quick]
+#   (./dev bench runs all; docs/PERFORMANCE.md says what each part measures)
+#     core, validate, growth, peers  the Google Benchmark programs yilu_bench_<name>
+#                                    (peers also runs the wasm core and the npm peers in Node)
+#     server   wrk against bare httplib and `yilu serve` (1 to 256 clients)
+#     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
+#     report   the table (printed and docs/bench-data/summary.md) and the SVG plots in docs/
+#   all = every part, then report. --quick (or YILU_BENCH_QUICK=1): short runs for
+#   developing the harness; its numbers are not for the documentation.
+# Data files: docs/bench-data/*.json. Takes about 10 minutes from a clean clone on 2 cores.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-scripts/build.sh release
-what=${1:-all}
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+
+what=all
+quick=${YILU_BENCH_QUICK:-0}
+for a in "$@"; do
+  case "$a" in
+    --quick) quick=1 ;;
+    *) what=$a ;;
+  esac
+done
 out=docs/bench-data
 mkdir -p "$out"
+jobs=${YILU_JOBS:-$(nproc)}
+reps=5
+[ "$quick" = 1 ] && reps=1
+started=$(date +%s)
+
+wants() { [ "$what" = all ] || [ "$what" = "$1" ]; }
+
+# The machine the numbers came from, and how busy it was (the project's machine is shared).
+machine_info() {
+  node -e '
+    const os = require("os");
+    console.log(JSON.stringify({
+      date: new Date().toISOString(), host_cpus: os.cpus().length, cpu_model: os.cpus()[0].model,
+      mem_gib: +(os.totalmem() / 2 ** 30).toFixed(1), loadavg: os.loadavg(), node: process.version,
+      quick: process.argv[1] === "1", compiler: process.argv[2], emcc: process.argv[3],
+    }, null, 1));' "$quick" "$(c++ --version | head -1)" "$(emcc --version 2>/dev/null | head -1)"
+}
+
+scripts/build.sh release
+if wants peers || wants sizes; then scripts/build.sh wasm; fi
+
+# The npm peers (tests/bench/js, locked): only the benchmark needs them.
+if wants peers; then
+  if [ ! -d tests/bench/js/node_modules ] || [ tests/bench/js/package-lock.json -nt tests/bench/js/node_modules/.package-lock.json ]; then
+    echo "bench: npm ci in tests/bench/js"
+    (cd tests/bench/js && npm ci --no-audit --no-fund)
+  fi
+fi
+
+[ "$what" = all ] && machine_info >"$out/machine-start.json"
+
+# ---- Google Benchmark programs ----
 for exe in build-release/tests/bench/yilu_bench_*; do
-  name=$(basename "$exe")
-  [ "$what" = all ] || [ "$name" = "yilu_bench_$what" ] || continue
-  echo "==== $name ===="
-  "$exe" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-    --benchmark_out="$out/$name.json" --benchmark_out_format=json
+  name=${exe##*/yilu_bench_}
+  wants "$name" || continue
+  echo "==== yilu_bench_$name ===="
+  extra=()
+  [ "$name" = growth ] && extra=(--benchmark_min_time=0.2)
+  [ "$quick" = 1 ] && extra=(--benchmark_min_time=0.05)
+  "$exe" --benchmark_repetitions=$reps --benchmark_report_aggregates_only=true "${extra[@]}" \
+    --benchmark_out="$out/yilu_bench_$name.json" --benchmark_out_format=json
 done
+
+# ---- wasm and npm peers on the same inputs ----
+if wants peers; then
+  echo "==== peers (Node $(node --version)) ===="
+  qp=()
+  [ "$quick" = 1 ] && qp=(--quick)
+  node tests/bench/js/peers.mjs --wasm-dir build-wasm/wasm --label "wasm -O2" "${qp[@]}" --out "$out/peers.json"
+fi
+
+# ---- wasm variants: sizes and speed ----
+if wants sizes; then
+  echo "==== wasm variants ===="
+  toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
+  # name | link flags (YILU_WASM_OPT) | compile flags of the Release build
+  variants=(
+    "O2|-O2|-O3 -DNDEBUG"
+    "Os|-Os|-Os -DNDEBUG"
+    "O2-LTO|-O2;-flto|-O3 -DNDEBUG -flto"
+  )
+  sizes="$out/wasm-sizes.json"
+  echo "[" >"$sizes"
+  first=1
+  for v in "${variants[@]}"; do
+    IFS='|' read -r vname link compile <<<"$v"
+    if [ "$vname" = O2 ]; then
+      dir=build-wasm  # the default build the page ships
+    else
+      dir=build-wasm-$(echo "$vname" | tr 'A-Z' 'a-z')
+      cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \
+        "-DYILU_WASM_OPT=$link" "-DCMAKE_CXX_FLAGS_RELEASE=$compile" >/dev/null
+      cmake --build "$dir" -j "$jobs" >/dev/null
+    fi
+    w=$dir/wasm/yilu_core.wasm
+    g=$dir/wasm/yilu_core.mjs
+    qp=()
+    [ "$quick" = 1 ] && qp=(--quick)
+    node tests/bench/js/peers.mjs --wasm-only --wasm-dir "$dir/wasm" --label "wasm $vname" "${qp[@]}" --out "$out/wasm-speed-$vname.json" >/dev/null
+    [ $first = 1 ] || echo "," >>"$sizes"
+    first=0
+    printf '{"variant":"%s","link_flags":"%s","compile_flags":"%s","wasm_bytes":%d,"wasm_gzip":%d,"glue_bytes":%d,"glue_gzip":%d}' \
+      "$vname" "$link" "$compile" "$(stat -c %s "$w")" "$(gzip -9c "$w" | wc -c)" "$(stat -c %s "$g")" "$(gzip -9c "$g" | wc -c)" >>"$sizes"
+    echo "wasm $vname: $(stat -c %s "$w") bytes ($(gzip -9c "$w" | wc -c) gzip), glue $(stat -c %s "$g") ($(gzip -9c "$g" | wc -c) gzip)"
+  done
+  echo "]" >>"$sizes"
+fi
+
+# ---- the server under concurrent clients ----
+if wants server; then
+  echo "==== server load (wrk) ===="
+  sargs=()
+  [ "$quick" = 1 ] && sargs=(--clients 1,8,32 --seconds 1)
+  node tests/bench/js/server_load.mjs --yilu build-release/server/yilu \
+    --bare build-release/tests/bench/bare_httplib_server "${sargs[@]}" --out "$out/server-load.json"
+fi
+
+if [ "$what" = all ]; then
+  machine_info >"$out/machine-end.json"
+  echo "bench: measured in $(($(date +%s) - started)) s"
+fi
+if [ "$what" = all ] || [ "$what" = report ]; then
+  node tests/bench/js/report.mjs --data "$out" --docs docs
+fi
