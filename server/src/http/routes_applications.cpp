@@ -106,7 +106,9 @@ void register_application_routes(Router& r, App& app) {
     a.updated_at = now;
     Event ev{0, a.id, "", "submitted", "resident", me->id, "", now,
              json{{"verdict", v->second.value("verdict", std::string())}}.dump()};
-    const json response = {{"ok", true}, {"application", application_json(app, a, {}, {}, true)}};
+    // The answer carries the id, status and due-date preview; the body the resident just sent
+    // is not echoed (GET /applications/{id} has it), which keeps a submission's CPU down.
+    const json response = {{"ok", true}, {"application", application_json(app, a, {}, {}, false)}};
     const std::string text = response.dump(-1, ' ', false, json::error_handler_t::replace);
     std::optional<IdempotentResponse> existing;
     auto w = app.store->create_application(a, ev, key, IdempotentResponse{request_hash, 201, text}, &existing);

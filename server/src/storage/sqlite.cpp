@@ -13,11 +13,33 @@ Error storage_error(std::string_view detail) {
 }
 
 Stmt::Stmt(Connection& c, std::string_view sql) : conn_(c) {
-  if (sqlite3_prepare_v2(c.raw(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+  auto it = c.cache_.find(std::string(sql));
+  if (it != c.cache_.end() && !it->second.in_use) {
+    it->second.in_use = true;
+    stmt_ = it->second.stmt;
+    in_use_ = &it->second.in_use;  // element references survive rehashing
+    return;
+  }
+  if (sqlite3_prepare_v3(c.raw(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) !=
+      SQLITE_OK) {
     error_ = c.last_error();
+    return;
+  }
+  if (it == c.cache_.end()) {
+    auto added = c.cache_.emplace(std::string(sql), Connection::Cached{stmt_, true});
+    in_use_ = &added.first->second.in_use;
+  }
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+  if (!in_use_) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
+}
 
 Stmt& Stmt::bind(int i, std::string_view text) {
   if (stmt_) sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -67,7 +89,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, co
   return c;
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  for (auto& [sql, c] : cache_) sqlite3_finalize(c.stmt);
+  sqlite3_close_v2(db_);
+}
 
 std::optional<Error> Connection::exec(std::string_view sql) {
   char* msg = nullptr;

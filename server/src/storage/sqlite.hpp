@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "yilu/error.hpp"
 
@@ -42,6 +43,7 @@ class Stmt {
  private:
   Connection& conn_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool* in_use_ = nullptr;  ///< borrowed from the connection's cache: reset, not finalized
   std::optional<Error> error_;
 };
 
@@ -63,8 +65,16 @@ class Connection {
   Error last_error() const;
 
  private:
+  friend class Stmt;
+  // Prepared statements by SQL text: the server runs a few dozen distinct statements, and
+  // preparing (parsing) each one per request was a visible share of a submission's CPU.
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
   Connection() = default;
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, Cached> cache_;
 };
 
 /// An Error with code `storage_error` (no internals in its message; detail goes to the log).
