@@ -55,7 +55,8 @@ constexpr Timestamp kTestNow = 1795658400;
 
 class TestServer {
  public:
-  TestServer() {
+  /// `web_dir`: static files to serve (empty: none).
+  explicit TestServer(const std::string& web_dir = {}) {
     char tmpl[] = "/tmp/yilu-server-test-XXXXXX";
     dir_ = ::mkdtemp(tmpl);
     server::crypto_init();
@@ -63,6 +64,7 @@ class TestServer {
     o.data_dir = dir_ + "/data";
     o.catalog_path = std::string(YILU_SOURCE_DIR) + "/core/data/catalog/sanya.json";
     o.openapi_path = std::string(YILU_SOURCE_DIR) + "/server/openapi.json";
+    o.web_dir = web_dir;
     auto made = server::make_app(o);
     if (!made.ok()) throw std::runtime_error(made.error().message);
     app_ = std::move(made.value());
@@ -73,6 +75,9 @@ class TestServer {
     // The tests move the clock across days; staff would sign in again each morning.
     app_->limits.staff_session_seconds = 60 * 24 * 3600;
     svr_ = server::http::build_server(*app_, &routes);
+    // A route that throws, to prove the exception handler (registered after the API, so it is
+    // not among `routes` and not in the OpenAPI document).
+    svr_->Get("/test/throw", [](const httplib::Request&, httplib::Response&) { throw std::runtime_error("boom"); });
     port_ = svr_->bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { svr_->listen_after_bind(); });
     for (int i = 0; i < 500 && !svr_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -1,0 +1,87 @@
+// The server's operational edges: an escaping exception becomes a 500 JSON error and the
+// server keeps serving; the web app's static files with the SPA fallback; the supervisor's
+// overview with levels the core computes at request time.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "support/test_files.hpp"
+#include "test_server.hpp"
+
+using namespace yilu::test;
+
+TEST_CASE("issue 4: an exception in a handler is a 500 JSON error, and the server goes on", "[server][safety]") {
+  TestServer s;
+  auto r = s.get("/test/throw");
+  CHECK(r.status == 500);
+  CHECK(r.body["ok"] == false);
+  CHECK(r.body["error"]["code"] == "internal_error");
+  CHECK(r.text.find("boom") == std::string::npos);  // no internals in the answer
+  CHECK(s.get("/api/v1/health").status == 200);
+}
+
+TEST_CASE("issue 4: static files of the web app, index.html for client-side routes", "[server][static]") {
+  char tmpl[] = "/tmp/yilu-web-XXXXXX";
+  const std::string web = ::mkdtemp(tmpl);
+  ::mkdir((web + "/assets").c_str(), 0755);
+  std::ofstream(web + "/index.html") << "<!doctype html><title>一鹿快办</title>";
+  std::ofstream(web + "/assets/app.js") << "console.log(1)";
+  {
+    TestServer s(web);
+    auto index = s.get("/");
+    CHECK(index.status == 200);
+    CHECK(index.text.find("一鹿快办") != std::string::npos);
+    CHECK(s.get("/assets/app.js").text == "console.log(1)");
+    auto spa = s.get("/apply/birth/step2");
+    CHECK(spa.status == 200);
+    CHECK(spa.text.find("一鹿快办") != std::string::npos);
+    // The API never falls back to the page.
+    auto api = s.get("/api/v1/nope");
+    CHECK(api.status == 404);
+    CHECK(api.body["error"]["code"] == "not_found");
+    // Nothing outside the folder.
+    CHECK(s.get("/../../etc/passwd").text.find("root:") == std::string::npos);
+    CHECK(s.get("/assets/../../../etc/passwd").text.find("root:") == std::string::npos);
+  }
+  CHECK(std::system(("rm -rf '" + web + "'").c_str()) == 0);
+}
+
+TEST_CASE("issue 4: the supervisor's overview by level, computed by the core at request time", "[server][overview]") {
+  TestServer s;
+  const json catalog = json::parse(read_source_file("core/data/catalog/sanya.json"));
+  json ex;
+  for (const auto& i : catalog["items"])
+    if (i["id"] == "child_health_handbook") ex = i["example"]["application"];
+  const std::string me = s.resident("13600000001");
+  auto sub = s.post("/api/v1/applications",
+                    {{"kind", "item"}, {"target_id", "child_health_handbook"}, {"fields", ex["fields"]}, {"materials", ex["materials"]}}, me);
+  REQUIRE(sub.status == 201);
+  const std::string id = sub.body["application"]["id"];
+  const auto* item = s.app().catalog->item("child_health_handbook");
+  const std::string clerk = s.staff("clerk", "clerk", item->window);
+  const std::string supervisor = s.staff("super", "supervisor");
+  REQUIRE(s.post("/api/v1/staff/applications/" + id + "/accept", json::object(), clerk).status == 200);
+  REQUIRE(s.post("/api/v1/staff/applications/" + id + "/dispatch", json::object(), clerk).status == 200);
+
+  auto fresh = s.get("/api/v1/staff/overview", supervisor);
+  REQUIRE(fresh.status == 200);
+  CHECK(fresh.body["counts"]["normal"] == 1);
+  CHECK(fresh.body["by_window"][item->window]["normal"] == 1);
+  CHECK(fresh.body["by_department"][item->department]["normal"] == 1);
+
+  // The same data a month later: nothing was written, the level is the core's answer for "now".
+  const std::string due = fresh.body["applications"][0]["deadline"]["due_date"];
+  s.now += 30 * 24 * 3600;
+  auto late = s.get("/api/v1/staff/overview", supervisor);
+  CHECK(late.body["counts"]["overdue"] == 1);
+  CHECK(late.body["counts"]["normal"] == 0);
+  CHECK(late.body["by_department"][item->department]["overdue"] == 1);
+  const json core = json::parse(s.app().engine.call(
+      json{{"op", "deadline"}, {"accepted_at", yilu::format_timestamp_cst(kTestNow)}, {"limit_days", item->promised_days},
+           {"counts_acceptance_day", item->counts_acceptance_day}, {"now", yilu::format_timestamp_cst(s.now)}}.dump(),
+      yilu::context_at(s.now)));
+  CHECK(core["level"] == "overdue");
+  CHECK(core["due_date"] == due);
+}
