@@ -11,121 +11,139 @@
 #   developing the harness; its numbers are not for the documentation.
 # Data files: docs/bench-data/*.json. Takes about 10 minutes from a clean clone on 2 cores.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+# The whole script is one function, read before it runs: editing this file during a run
+# (it takes minutes) cannot change what the running copy does.
+main() {
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  cd "$root"
+  export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
-what=all
-quick=${YILU_BENCH_QUICK:-0}
-for a in "$@"; do
-  case "$a" in
-    --quick) quick=1 ;;
-    *) what=$a ;;
-  esac
-done
-out=docs/bench-data
-mkdir -p "$out"
-jobs=${YILU_JOBS:-$(nproc)}
-reps=5
-[ "$quick" = 1 ] && reps=1
-started=$(date +%s)
+  what=all
+  quick=${YILU_BENCH_QUICK:-0}
+  for a in "$@"; do
+    case "$a" in
+      --quick) quick=1 ;;
+      *) what=$a ;;
+    esac
+  done
+  out=docs/bench-data
+  mkdir -p "$out"
+  jobs=${YILU_JOBS:-$(nproc)}
+  reps=5
+  [ "$quick" = 1 ] && reps=1
+  started=$(date +%s)
 
-wants() { [ "$what" = all ] || [ "$what" = "$1" ]; }
+  wants() { [ "$what" = all ] || [ "$what" = "$1" ]; }
 
-# The machine the numbers came from, and how busy it was (the project's machine is shared).
-machine_info() {
-  node -e '
-    const os = require("os");
-    console.log(JSON.stringify({
-      date: new Date().toISOString(), host_cpus: os.cpus().length, cpu_model: os.cpus()[0].model,
-      mem_gib: +(os.totalmem() / 2 ** 30).toFixed(1), loadavg: os.loadavg(), node: process.version,
-      quick: process.argv[1] === "1", compiler: process.argv[2], emcc: process.argv[3],
-    }, null, 1));' "$quick" "$(c++ --version | head -1)" "$(emcc --version 2>/dev/null | head -1)"
-}
+  # The machine the numbers came from, and how busy it was (the project's machine is shared).
+  machine_info() {
+    node -e '
+      const os = require("os");
+      console.log(JSON.stringify({
+        date: new Date().toISOString(), host_cpus: os.cpus().length, cpu_model: os.cpus()[0].model,
+        mem_gib: +(os.totalmem() / 2 ** 30).toFixed(1), loadavg: os.loadavg(), node: process.version,
+        quick: process.argv[1] === "1", compiler: process.argv[2], emcc: process.argv[3],
+      }, null, 1));' "$quick" "$(c++ --version | head -1)" "$(emcc --version 2>/dev/null | head -1)"
+  }
 
-scripts/build.sh release
-if wants peers || wants sizes; then scripts/build.sh wasm; fi
+  # Only what is measured: the server, the bare-httplib baseline of the server benchmark and
+  # every Google Benchmark program (tests/bench/<name>_bench.cpp is yilu_bench_<name>); the unit
+  # tests are not built here.
+  programs=()
+  for f in tests/bench/*_bench.cpp; do
+    n=${f##*/}
+    programs+=("${n%_bench.cpp}")
+  done
+  targets=(yilu yilu_bench_bare_httplib)
+  for n in "${programs[@]}"; do targets+=("yilu_bench_$n"); done
+  echo "build: release (${targets[*]})"
+  cmake --preset release >/dev/null
+  cmake --build --preset release -j "$jobs" --target "${targets[@]}"
+  if wants peers || wants sizes; then scripts/build.sh wasm; fi
 
-# The npm peers (tests/bench/js, locked): only the benchmark needs them.
-if wants peers; then
-  if [ ! -d tests/bench/js/node_modules ] || [ tests/bench/js/package-lock.json -nt tests/bench/js/node_modules/.package-lock.json ]; then
-    echo "bench: npm ci in tests/bench/js"
-    (cd tests/bench/js && npm ci --no-audit --no-fund)
-  fi
-fi
-
-[ "$what" = all ] && machine_info >"$out/machine-start.json"
-
-# ---- Google Benchmark programs ----
-for exe in build-release/tests/bench/yilu_bench_*; do
-  name=${exe##*/yilu_bench_}
-  wants "$name" || continue
-  echo "==== yilu_bench_$name ===="
-  extra=()
-  [ "$name" = growth ] && extra=(--benchmark_min_time=0.2)
-  [ "$quick" = 1 ] && extra=(--benchmark_min_time=0.05)
-  "$exe" --benchmark_repetitions=$reps --benchmark_report_aggregates_only=true "${extra[@]}" \
-    --benchmark_out="$out/yilu_bench_$name.json" --benchmark_out_format=json
-done
-
-# ---- wasm and npm peers on the same inputs ----
-if wants peers; then
-  echo "==== peers (Node $(node --version)) ===="
-  qp=()
-  [ "$quick" = 1 ] && qp=(--quick)
-  node tests/bench/js/peers.mjs --wasm-dir build-wasm/wasm --label "wasm -O2" "${qp[@]}" --out "$out/peers.json"
-fi
-
-# ---- wasm variants: sizes and speed ----
-if wants sizes; then
-  echo "==== wasm variants ===="
-  toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
-  # name | link flags (YILU_WASM_OPT) | compile flags of the Release build
-  variants=(
-    "O2|-O2|-O3 -DNDEBUG"
-    "Os|-Os|-Os -DNDEBUG"
-    "O2-LTO|-O2;-flto|-O3 -DNDEBUG -flto"
-  )
-  sizes="$out/wasm-sizes.json"
-  echo "[" >"$sizes"
-  first=1
-  for v in "${variants[@]}"; do
-    IFS='|' read -r vname link compile <<<"$v"
-    if [ "$vname" = O2 ]; then
-      dir=build-wasm  # the default build the page ships
-    else
-      dir=build-wasm-$(echo "$vname" | tr 'A-Z' 'a-z')
-      cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \
-        "-DYILU_WASM_OPT=$link" "-DCMAKE_CXX_FLAGS_RELEASE=$compile" >/dev/null
-      cmake --build "$dir" -j "$jobs" >/dev/null
+  # The npm peers (tests/bench/js, locked): only the benchmark needs them.
+  if wants peers; then
+    if [ ! -d tests/bench/js/node_modules ] || [ tests/bench/js/package-lock.json -nt tests/bench/js/node_modules/.package-lock.json ]; then
+      echo "bench: npm ci in tests/bench/js"
+      (cd tests/bench/js && npm ci --no-audit --no-fund)
     fi
-    w=$dir/wasm/yilu_core.wasm
-    g=$dir/wasm/yilu_core.mjs
+  fi
+
+  [ "$what" = all ] && machine_info >"$out/machine-start.json"
+
+  # ---- Google Benchmark programs ----
+  for name in "${programs[@]}"; do
+    wants "$name" || continue
+    exe=build-release/tests/bench/yilu_bench_$name
+    echo "==== yilu_bench_$name ===="
+    extra=()
+    [ "$name" = growth ] && extra=(--benchmark_min_time=0.2)
+    [ "$quick" = 1 ] && extra=(--benchmark_min_time=0.05)
+    "$exe" --benchmark_repetitions=$reps --benchmark_report_aggregates_only=true "${extra[@]}" \
+      --benchmark_out="$out/yilu_bench_$name.json" --benchmark_out_format=json
+  done
+
+  # ---- wasm and npm peers on the same inputs ----
+  if wants peers; then
+    echo "==== peers (Node $(node --version)) ===="
     qp=()
     [ "$quick" = 1 ] && qp=(--quick)
-    node tests/bench/js/peers.mjs --wasm-only --wasm-dir "$dir/wasm" --label "wasm $vname" "${qp[@]}" --out "$out/wasm-speed-$vname.json" >/dev/null
-    [ $first = 1 ] || echo "," >>"$sizes"
-    first=0
-    printf '{"variant":"%s","link_flags":"%s","compile_flags":"%s","wasm_bytes":%d,"wasm_gzip":%d,"glue_bytes":%d,"glue_gzip":%d}' \
-      "$vname" "$link" "$compile" "$(stat -c %s "$w")" "$(gzip -9c "$w" | wc -c)" "$(stat -c %s "$g")" "$(gzip -9c "$g" | wc -c)" >>"$sizes"
-    echo "wasm $vname: $(stat -c %s "$w") bytes ($(gzip -9c "$w" | wc -c) gzip), glue $(stat -c %s "$g") ($(gzip -9c "$g" | wc -c) gzip)"
-  done
-  echo "]" >>"$sizes"
-fi
+    node tests/bench/js/peers.mjs --wasm-dir build-wasm/wasm --label "wasm -O2" "${qp[@]}" --out "$out/peers.json"
+  fi
 
-# ---- the server under concurrent clients ----
-if wants server; then
-  echo "==== server load (wrk) ===="
-  sargs=()
-  [ "$quick" = 1 ] && sargs=(--clients 1,8,32 --seconds 1)
-  node tests/bench/js/server_load.mjs --yilu build-release/server/yilu \
-    --bare build-release/tests/bench/bare_httplib_server "${sargs[@]}" --out "$out/server-load.json"
-fi
+  # ---- wasm variants: sizes and speed ----
+  if wants sizes; then
+    echo "==== wasm variants ===="
+    toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
+    # name | link flags (YILU_WASM_OPT) | compile flags of the Release build
+    variants=(
+      "O2|-O2|-O3 -DNDEBUG"
+      "Os|-Os|-Os -DNDEBUG"
+      "LTO|-O2;-flto|-O3 -DNDEBUG -flto"
+    )
+    sizes="$out/wasm-sizes.json"
+    echo "[" >"$sizes"
+    first=1
+    for v in "${variants[@]}"; do
+      IFS='|' read -r vname link compile <<<"$v"
+      if [ "$vname" = O2 ]; then
+        dir=build-wasm  # the default build the page ships
+      else
+        dir=build-wasm-$(echo "$vname" | tr 'A-Z' 'a-z')
+        cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \
+          "-DYILU_WASM_OPT=$link" "-DCMAKE_CXX_FLAGS_RELEASE=$compile" >/dev/null
+        cmake --build "$dir" -j "$jobs" >/dev/null
+      fi
+      w=$dir/wasm/yilu_core.wasm
+      g=$dir/wasm/yilu_core.mjs
+      qp=()
+      [ "$quick" = 1 ] && qp=(--quick)
+      node tests/bench/js/peers.mjs --wasm-only --wasm-dir "$dir/wasm" --label "wasm $vname" "${qp[@]}" --out "$out/wasm-speed-$vname.json" >/dev/null
+      [ $first = 1 ] || echo "," >>"$sizes"
+      first=0
+      printf '{"variant":"%s","link_flags":"%s","compile_flags":"%s","wasm_bytes":%d,"wasm_gzip":%d,"glue_bytes":%d,"glue_gzip":%d}' \
+        "$vname" "$link" "$compile" "$(stat -c %s "$w")" "$(gzip -9c "$w" | wc -c)" "$(stat -c %s "$g")" "$(gzip -9c "$g" | wc -c)" >>"$sizes"
+      echo "wasm $vname: $(stat -c %s "$w") bytes ($(gzip -9c "$w" | wc -c) gzip), glue $(stat -c %s "$g") ($(gzip -9c "$g" | wc -c) gzip)"
+    done
+    echo "]" >>"$sizes"
+  fi
 
-if [ "$what" = all ]; then
-  machine_info >"$out/machine-end.json"
-  echo "bench: measured in $(($(date +%s) - started)) s"
-fi
-if [ "$what" = all ] || [ "$what" = report ]; then
-  node tests/bench/js/report.mjs --data "$out" --docs docs
-fi
+  # ---- the server under concurrent clients ----
+  if wants server; then
+    echo "==== server load (wrk) ===="
+    sargs=()
+    [ "$quick" = 1 ] && sargs=(--clients 1,8,32 --seconds 1)
+    node tests/bench/js/server_load.mjs --yilu build-release/server/yilu \
+      --bare build-release/tests/bench/yilu_bench_bare_httplib "${sargs[@]}" --out "$out/server-load.json"
+  fi
+
+  if [ "$what" = all ]; then
+    machine_info >"$out/machine-end.json"
+    echo "bench: measured in $(($(date +%s) - started)) s"
+  fi
+  if [ "$what" = all ] || [ "$what" = report ]; then
+    node tests/bench/js/report.mjs --data "$out" --docs docs
+  fi
+}
+main "$@"
+exit

@@ -1,6 +1,6 @@
 // The JS side of the side-by-side comparison (issue 6): the wasm core (JSON call, as the page
 // uses it) and the npm peers a web team would otherwise use, on the inputs the native
-// benchmark (tests/bench/peer_bench.cpp) reads. Checks that every implementation gives the
+// benchmark (tests/bench/peers_bench.cpp) reads. Checks that every implementation gives the
 // same answers before timing it. Medians of repeated runs, nanoseconds per call.
 //   node tests/bench/js/peers.mjs [--wasm-dir DIR] [--label NAME] [--reps N] [--out FILE] [--quick]
 import fs from 'node:fs';

@@ -155,7 +155,7 @@ if (sizes) {
 // ---------------- server ----------------
 const server = load('server-load.json');
 if (server) {
-  say(`### Server under concurrent clients (wrk, ${server.seconds} s per point, keep-alive)`);
+  say(`### Server under concurrent clients (wrk, ${server.seconds} s per point, keep-alive; data folder on ${server.data_filesystem ?? '?'}, load average ${server.machine.loadavg_start.map((x) => x.toFixed(1)).join('/')} at start)`);
   say();
   const sc = server.scenarios;
   const names = { bare_core: 'bare httplib', yilu_core: 'yilu POST /api/v1/core', yilu_submit: 'yilu durable submissions' };
@@ -181,6 +181,9 @@ if (server) {
     linePlot({ title: 'throughput vs concurrent clients', xLabel: 'clients (keep-alive connections)', yLabel: 'requests per second', logX: true, series: mk((r) => r.rps) }),
     linePlot({ title: 'p99 latency vs concurrent clients', xLabel: 'clients (keep-alive connections)', yLabel: 'p99 ms', logX: true, logY: true, series: mk((r) => r.p99_us / 1000) }),
   ], 2));
+  if (server.submissions_stored != null)
+    say(`Durability check: ${server.submissions_answered} submissions answered 201 during the runs, ${server.submissions_stored} applications in the database afterwards (in-flight requests cut off at the end of a run may be stored without wrk counting them).`);
+  say();
   say('Plot: [bench-server.svg](bench-server.svg)');
   say();
 }

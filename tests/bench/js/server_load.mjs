@@ -1,7 +1,11 @@
 // Server throughput and latency against concurrent clients (issue 6), with wrk as the load
-// client: POST /api/v1/core on bare cpp-httplib (the ceiling), the same route on `yilu serve`,
-// and durable submissions (POST /api/v1/applications). Each server runs on 127.0.0.1 on a
-// free port; `yilu serve` gets a fresh temporary data folder.
+// client. Extends the issue-4 benchmark (tests/bench/server_bench.sh: same baseline, same
+// requests, 32 clients) to 1…256 clients: the bare cpp-httplib endpoint
+// (yilu_bench_bare_httplib, POST /bare), POST /api/v1/core with check_id on `yilu serve`, and
+// durable submissions (POST /api/v1/applications of the child_health_handbook example, each
+// with its own Idempotency-Key as the page sends). Each server runs on 127.0.0.1 on a free
+// port; `yilu serve` gets a fresh temporary data folder; at the end the stored applications
+// are counted in its database.
 //   node tests/bench/js/server_load.mjs --yilu BIN --bare BIN [--clients 1,2,…] [--seconds S] [--out FILE]
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +22,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const yiluBin = path.resolve(opt('--yilu', path.join(root, 'build-release/server/yilu')));
-const bareBin = path.resolve(opt('--bare', path.join(root, 'build-release/tests/bench/bare_httplib_server')));
+const bareBin = path.resolve(opt('--bare', path.join(root, 'build-release/tests/bench/yilu_bench_bare_httplib')));
 const clients = opt('--clients', '1,2,4,8,16,32,64,128,256').split(',').map(Number);
 const seconds = +opt('--seconds', '3');
 const outFile = opt('--out', null);
@@ -91,9 +95,11 @@ async function residentToken(srv, phone) {
   return v.body.token;
 }
 
-function wrk(port, script, c, env = {}) {
+let runNumber = 0;
+function wrk(port, urlPath, script, c, env = {}) {
   const threads = Math.min(2, c);
-  const out = execFileSync('wrk', [`-t${threads}`, `-c${c}`, `-d${seconds}s`, '--timeout', '5s', '-s', path.join(loadDir, script), `http://127.0.0.1:${port}${script === 'submit.lua' ? '/api/v1/applications' : '/api/v1/core'}`], {
+  env = { ...env, YILU_BENCH_RUN: `${process.pid}.${++runNumber}` };
+  const out = execFileSync('wrk', [`-t${threads}`, `-c${c}`, `-d${seconds}s`, '--timeout', '2s', '-s', path.join(loadDir, script), `http://127.0.0.1:${port}${urlPath}`], {
     env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 24,
   });
   const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
@@ -116,8 +122,8 @@ function report(name, r) {
 if (scenarios.includes('bare_core')) {
   const bare = await start(bareBin, (port) => [String(port)]);
   try {
-    wrk(bare.port, 'core.lua', 4);  // warm-up
-    results.scenarios.bare_core = clients.map((c) => { const r = wrk(bare.port, 'core.lua', c); report('bare core', r); return r; });
+    wrk(bare.port, '/bare', 'core.lua', 4);  // warm-up
+    results.scenarios.bare_core = clients.map((c) => { const r = wrk(bare.port, '/bare', 'core.lua', c); report('bare core', r); return r; });
   } finally {
     await bare.stop();
   }
@@ -125,24 +131,33 @@ if (scenarios.includes('bare_core')) {
 
 if (scenarios.includes('yilu_core') || scenarios.includes('yilu_submit')) {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'yilu-bench-'));
+  // Durable means fsynced: the data folder must be on a real disk, not tmpfs.
+  results.data_filesystem = execFileSync('df', ['-T', data], { encoding: 'utf8' }).split('\n')[1].split(/\s+/)[1];
   const srv = await start(yiluBin, (port) => ['serve', '--addr', '127.0.0.1', '--port', String(port), '--data', data, '--web', '']);
   try {
     if (scenarios.includes('yilu_core')) {
-      wrk(srv.port, 'core.lua', 4);
-      results.scenarios.yilu_core = clients.map((c) => { const r = wrk(srv.port, 'core.lua', c); report('yilu core', r); return r; });
+      wrk(srv.port, '/api/v1/core', 'core.lua', 4);
+      results.scenarios.yilu_core = clients.map((c) => { const r = wrk(srv.port, '/api/v1/core', 'core.lua', c); report('yilu core', r); return r; });
     }
     if (scenarios.includes('yilu_submit')) {
       const token = await residentToken(srv, '13876009999');
       const catalog = JSON.parse(fs.readFileSync(path.join(root, 'core/data/catalog/sanya.json'), 'utf8'));
-      const item = catalog.items.find((i) => i.id === 'housing_fund_withdrawal');
-      const body = { kind: 'item', target_id: item.id, ...item.example.application };
+      const item = catalog.items.find((i) => i.id === 'child_health_handbook');
+      const ex = item.example.application;
+      const body = { kind: 'item', target_id: item.id, fields: ex.fields, materials: ex.materials, answers: ex.answers ?? {} };
       const first = await post(srv.port, '/api/v1/applications', body, { Authorization: `Bearer ${token}` });
       if (first.status !== 201) throw new Error(`submission refused: ${first.status} ${JSON.stringify(first.body).slice(0, 500)}`);
       const env = { YILU_BENCH_BODY: JSON.stringify(body), YILU_BENCH_TOKEN: token };
-      wrk(srv.port, 'submit.lua', 4, env);
-      results.scenarios.yilu_submit = clients.map((c) => { const r = wrk(srv.port, 'submit.lua', c, env); report('yilu submit', r); return r; });
+      const warm = wrk(srv.port, '/api/v1/applications', 'submit.lua', 4, env);
+      results.scenarios.yilu_submit = clients.map((c) => { const r = wrk(srv.port, '/api/v1/applications', 'submit.lua', c, env); report('yilu submit', r); return r; });
       results.submit_body_bytes = JSON.stringify(body).length;
       results.data_folder_bytes = Number(execFileSync('du', ['-sb', data], { encoding: 'utf8' }).split('\t')[0]);
+      // Every 201 must be a stored application (the first one above, the warm-up, the runs).
+      const answered = 1 + warm.requests - warm.status_errors + results.scenarios.yilu_submit.reduce((n, r) => n + r.requests - r.status_errors, 0);
+      const stored = Number(execFileSync('python3', ['-c', 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM applications").fetchone()[0])', path.join(data, 'yilu.db')], { encoding: 'utf8' }).trim());
+      results.submissions_answered = answered;
+      results.submissions_stored = stored;
+      console.log(`submissions: ${answered} answered without error, ${stored} stored`);
     }
   } finally {
     await srv.stop();

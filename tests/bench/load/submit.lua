@@ -5,6 +5,9 @@ package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. packa
 local report = require("report")
 local body = os.getenv("YILU_BENCH_BODY")
 local token = os.getenv("YILU_BENCH_TOKEN")
+-- Unique per wrk run (set by server_load.mjs): keys must never repeat across runs, or the
+-- server would answer a replay instead of storing a new application.
+local run = os.getenv("YILU_BENCH_RUN")
 local counter = 0
 local made = 0
 tid = 0  -- global: setup() sets it in each thread's own Lua state
@@ -19,7 +22,7 @@ function request()
   return wrk.format("POST", "/api/v1/applications", {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,
-    ["Idempotency-Key"] = string.format("bench-%d-%d-%d", tid, counter, os.time()),
+    ["Idempotency-Key"] = string.format("bench-%s-%d-%d", run, tid, counter),
   }, body)
 end
 
