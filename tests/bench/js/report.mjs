@@ -128,7 +128,10 @@ if (growth.size) {
     const s = series(prefix, key);
     if (!s.length) continue;
     rows.push([title, s.map(([x, y]) => `${x}: ${fmtNs(y)}`).join(', '), s.length > 1 ? fmtRatio(s[s.length - 1][1] / s[0][1]) + ` for ${fmtRatio(s[s.length - 1][0] / s[0][0])} the size` : '']);
-    plots.push({ title, xLabel: xl, yLabel: 'µs per call', logX: true, logY: true, series: [{ name: title, points: s.map(([x, y]) => [x, y / 1e3]) }] });
+    // A flat curve reads best from zero; growing ones on log-log, where the slope is the power.
+    const flat = s[s.length - 1][1] / s[0][1] < 1.5;
+    plots.push({ title, xLabel: xl, yLabel: prefix.includes('load') ? 'ms per load' : 'µs per call', logX: true, logY: !flat,
+      series: [{ name: title, points: s.map(([x, y]) => [x, prefix.includes('load') ? y / 1e6 : y / 1e3]) }] });
   }
   table(['what', 'size: time', 'growth'], rows);
   if (plots.length) {

@@ -15,7 +15,8 @@ function ticks(lo, hi, log) {
         const v = m * 10 ** e;
         if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
       }
-    return out;
+    if (out.length >= 2) return out;
+    // Less than one step of 1-2-5 in range: plain linear ticks, placed on the log scale.
   }
   const span = hi - lo || 1;
   const step = 10 ** Math.floor(Math.log10(span / 5));
