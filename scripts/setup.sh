@@ -14,7 +14,7 @@ packages=(
   libsodium-dev              # Argon2id password hashing, random tokens
   chromium                   # browser tests (driven by playwright-core from npm)
   fonts-wqy-microhei         # Chinese glyphs in screenshots
-  wrk                        # HTTP load for the server benchmark
+  wrk curl                   # HTTP load for the server benchmark
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

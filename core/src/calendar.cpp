@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "detail/fingerprint.hpp"
 #include "detail/json_access.hpp"
 
 namespace yilu {
@@ -16,16 +17,6 @@ constexpr int kMaxEstimateYears = 50;  // bounds memory for a hostile `through_y
 
 enum class Mark : std::uint8_t { None, Rest, Work };
 
-std::string fnv1a_hex(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (const unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
 
 Error invalid(std::string path, std::string what) {
   return Error{"calendar_invalid", "节假日数据有误：" + what, std::move(path)};
@@ -195,7 +186,7 @@ Result<Calendar> Calendar::from_json(std::string_view text) {
       c.overlays_.push_back(Overlay{it.key(), b.index(m, n, mk)});
     }
   }
-  c.version_ = fnv1a_hex(text);
+  c.version_ = detail::fnv1a_hex(text);
   return std::move(b.cal);
 }
 

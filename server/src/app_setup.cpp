@@ -16,7 +16,6 @@ Error fail(std::string message) { return Error{"startup_failed", std::move(messa
 
 }  // namespace
 
-std::string default_catalog_path() { return data_root() + "/catalog/sanya.json"; }
 std::string default_openapi_path() { return std::string(YILU_SOURCE_DIR) + "/server/openapi.json"; }
 std::string default_web_dir() { return std::string(YILU_SOURCE_DIR) + "/web/dist"; }
 
@@ -28,7 +27,7 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   if (!cal) return fail("无法读取日历文件 " + cal_path);
   if (auto e = app->engine.load_calendar(*cal)) return fail("日历无效: " + e->message + " " + e->path);
   app->calendar_text = std::move(*cal);
-  const std::string cat_path = o.catalog_path.empty() ? default_catalog_path() : o.catalog_path;
+  const std::string cat_path = o.catalog_path.empty() ? sample_catalog_path() : o.catalog_path;
   auto cat = read_file(cat_path);
   if (!cat) return fail("无法读取事项目录 " + cat_path);
   if (auto e = app->engine.load_catalog(*cat)) return fail("事项目录无效: " + e->message + " " + e->path);

@@ -19,8 +19,6 @@ struct AppOptions {
 /// The ready App, or an Error whose message says what failed (for the terminal).
 Result<std::unique_ptr<App>> make_app(const AppOptions& o);
 
-/// The default catalog file: <data root>/catalog/sanya.json.
-std::string default_catalog_path();
 /// The default OpenAPI document of the source tree (compiled in).
 std::string default_openapi_path();
 /// The default web folder: <source>/web/dist.

@@ -75,3 +75,17 @@ void BM_calendar_load(benchmark::State& state) {
 BENCHMARK(BM_calendar_load)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+namespace {
+
+void BM_catalog_load(benchmark::State& state) {
+  const std::string text = yilu::test::read_source_file("core/data/catalog/sanya.json");
+  for (auto _ : state) {
+    yilu::Engine e;
+    benchmark::DoNotOptimize(e.load_catalog(text).has_value());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_catalog_load)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -76,4 +76,7 @@ ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle
 /// The report as the `validate` op's response members (besides "ok").
 nlohmann::json report_to_json(const ValidationReport& report);
 
+/// Problems as the JSON array every op returns: [{"path","code","params","message"}].
+nlohmann::json problems_to_json(const std::vector<Problem>& problems);
+
 }  // namespace yilu

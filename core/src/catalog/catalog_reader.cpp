@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "detail/fingerprint.hpp"
 #include "detail/json_access.hpp"
 #include "detail/messages.hpp"
 
@@ -70,16 +71,6 @@ std::optional<DateBound> parse_bound(std::string_view s) {
   return b;
 }
 
-std::string fnv1a_hex(std::string_view text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (const unsigned char ch : text) {
-    h ^= ch;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
 
 }  // namespace
 
@@ -768,7 +759,7 @@ CatalogLoad Catalog::from_json(std::string_view json_text) {
   CatalogReader reader(c, out.problems);
   reader.read(root);
   if (!out.problems.empty()) return out;
-  c.fingerprint_ = fnv1a_hex(json_text);
+  c.fingerprint_ = detail::fnv1a_hex(json_text);
   c.build_forms();
   out.catalog = std::move(c);
   return out;

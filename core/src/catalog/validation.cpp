@@ -592,20 +592,18 @@ ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle
   return r;
 }
 
-namespace {
-json problems_json(const std::vector<Problem>& list) {
+json problems_to_json(const std::vector<Problem>& list) {
   json out = json::array();
   for (const auto& p : list)
     out.push_back({{"path", p.path}, {"code", p.code}, {"params", p.params}, {"message", p.message}});
   return out;
 }
-}  // namespace
 
 json report_to_json(const ValidationReport& r) {
   json out = json::object();
   out["verdict"] = verdict_name(r.verdict);
-  out["problems"] = problems_json(r.problems);
-  out["warnings"] = problems_json(r.warnings);
+  out["problems"] = problems_to_json(r.problems);
+  out["warnings"] = problems_to_json(r.warnings);
   out["truncated"] = r.truncated;
   json mats = json::array();
   for (const auto& m : r.materials) {

@@ -10,12 +10,6 @@
 namespace yilu::detail {
 namespace {
 
-json problems_json(const std::vector<Problem>& list) {
-  json out = json::array();
-  for (const auto& p : list)
-    out.push_back({{"path", p.path}, {"code", p.code}, {"params", p.params}, {"message", p.message}});
-  return out;
-}
 
 Result<const Catalog*> loaded(const OpContext& ctx) {
   const Catalog* c = ctx.engine.catalog();
@@ -185,7 +179,7 @@ OpResult op_lint_catalog(const json& request, const OpContext&) {
   out["count"] = problems.size();
   // The list is bounded like validation's so that a hostile text cannot produce a huge response.
   std::vector<Problem> shown(problems.begin(), problems.begin() + static_cast<std::ptrdiff_t>(std::min(problems.size(), kMaxProblems)));
-  out["problems"] = problems_json(shown);
+  out["problems"] = problems_to_json(shown);
   return out;
 }
 
