@@ -244,7 +244,8 @@ void register_staff_routes(Router& r, App& app) {
       l.resident_id = a->resident_id;
       l.type = item->issues;
       l.name = lt ? lt->name : item->issues;
-      l.number = a->id + "-" + std::to_string(issued.size() + 1);
+      // Unique across the stages of one application: <application>-<stage>-<n>.
+      l.number = a->id + "-" + std::to_string(a->stage) + "-" + std::to_string(issued.size() + 1);
       l.item_id = item->id;
       l.application_id = a->id;
       l.issued_at = now;
