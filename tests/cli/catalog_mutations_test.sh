@@ -11,7 +11,7 @@ src="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-command -v node >/dev/null || { echo "node not found: skipped"; exit 0; }
+command -v node >/dev/null || { echo "node not found (scripts/setup.sh installs it)" >&2; exit 1; }
 
 node "$src/tests/js/mutate_vectors.mjs" --file catalog.json --count "$count" --seed 20261126 |
   node -e 'require("readline").createInterface({input: process.stdin}).on("line", (l) => {
