@@ -72,6 +72,13 @@ std::string required_reason(const json& body, const char* key) {
   return r;
 }
 
+// The reason a clerk must give (补正 notice, refusal): empty means a 422 has been sent.
+std::string reason_or_422(const json& body, const char* key, httplib::Response& res) {
+  std::string r = required_reason(body, key);
+  if (r.empty()) send_error(res, 422, "missing_reason", std::string("/") + key);
+  return r;
+}
+
 }  // namespace
 
 void register_staff_routes(Router& r, App& app) {
@@ -148,22 +155,18 @@ void register_staff_routes(Router& r, App& app) {
   };
 
   r.post("/api/v1/staff/applications/{id}/accept",
-         clerk_action("accept", workflow::Action::Accept, false, [&app](const json&, Application&, Change& c, httplib::Response&) {
+         clerk_action("accept", workflow::Action::Accept, false, [](const json&, Application&, Change& c, httplib::Response&) {
            c.updated.accepted_at = c.updated.updated_at;
            c.updated.supplement.clear();
            c.events.push_back(Event{0, "", "", "accepted", "", "", "", 0, "{}"});
-           (void)app;
            return true;
          }));
 
   r.post("/api/v1/staff/applications/{id}/supplement",
          clerk_action("supplement", workflow::Action::Supplement, true,
                       [](const json& body, Application&, Change& c, httplib::Response& res) {
-                        const std::string note = required_reason(body, "note");
-                        if (note.empty()) {
-                          send_error(res, 422, "missing_reason", "/note");
-                          return false;
-                        }
+                        const std::string note = reason_or_422(body, "note", res);
+                        if (note.empty()) return false;
                         json missing = json::array();
                         if (body.contains("missing") && body["missing"].is_array())
                           for (const auto& m : body["missing"])
@@ -177,11 +180,8 @@ void register_staff_routes(Router& r, App& app) {
   r.post("/api/v1/staff/applications/{id}/refuse",
          clerk_action("refuse", workflow::Action::Refuse, true,
                       [](const json& body, Application&, Change& c, httplib::Response& res) {
-                        const std::string reason = required_reason(body, "reason");
-                        if (reason.empty()) {
-                          send_error(res, 422, "missing_reason", "/reason");
-                          return false;
-                        }
+                        const std::string reason = reason_or_422(body, "reason", res);
+                        if (reason.empty()) return false;
                         c.updated.refusal_reason = reason;
                         c.events.push_back(Event{0, "", "", "refused", "", "", "", 0, json{{"reason", reason}}.dump()});
                         return true;
