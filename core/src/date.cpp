@@ -1,6 +1,7 @@
 #include "yilu/date.hpp"
 
-#include <cstdio>
+#include <cstdint>
+#include <string>
 
 namespace yilu {
 namespace {
@@ -64,11 +65,36 @@ std::optional<Date> parse_date(std::string_view s) {
   return make_date(y, m, d);
 }
 
+namespace {
+// As printf's "%0*d": the sign counts in the width. Written by hand because snprintf pulls
+// libc's whole printf (with its float formatting) into the wasm core's first-use compile.
+void append_padded(std::string& out, std::int64_t v, int width) {
+  if (v < 0) {
+    out.push_back('-');
+    --width;
+  }
+  std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  for (int i = n; i < width; ++i) out.push_back('0');
+  while (n > 0) out.push_back(digits[--n]);
+}
+}  // namespace
+
 std::string format_date(Date date) {
   const Ymd v = ymd_from_date(date);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
-  return buf;
+  std::string out;
+  out.reserve(10);
+  append_padded(out, v.year, 4);
+  out.push_back('-');
+  append_padded(out, v.month, 2);
+  out.push_back('-');
+  append_padded(out, v.day, 2);
+  return out;
 }
 
 int iso_weekday(Date d) {
@@ -123,10 +149,15 @@ Timestamp cst_end_of_day(Date d) {
 std::string format_timestamp_cst(Timestamp t) {
   const Date d = cst_date(t);
   const std::int64_t secs = t + kCstOffsetSeconds - static_cast<std::int64_t>(d.days) * 86400;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d+08:00", format_date(d).c_str(),
-                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
-  return buf;
+  std::string out = format_date(d);
+  out.push_back('T');
+  append_padded(out, secs / 3600, 2);
+  out.push_back(':');
+  append_padded(out, secs / 60 % 60, 2);
+  out.push_back(':');
+  append_padded(out, secs % 60, 2);
+  out += "+08:00";
+  return out;
 }
 
 }  // namespace yilu

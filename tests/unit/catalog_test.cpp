@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "detail/fingerprint.hpp"
 #include "support/test_files.hpp"
 #include "yilu/call.hpp"
 #include "yilu/catalog.hpp"
@@ -210,4 +211,11 @@ TEST_CASE("catalog ops without a catalog answer catalog_not_loaded", "[catalog][
     CHECK(r["ok"] == false);
     CHECK(r["error"]["code"] == "catalog_not_loaded");
   }
+}
+
+TEST_CASE("data fingerprints are FNV-1a 64 in sixteen lower-case hex digits", "[catalog]") {
+  // Published FNV-1a test values (draft-eastlake-fnv): "", "a", "foobar".
+  CHECK(yilu::detail::fnv1a_hex("") == "cbf29ce484222325");
+  CHECK(yilu::detail::fnv1a_hex("a") == "af63dc4c8601ec8c");
+  CHECK(yilu::detail::fnv1a_hex("foobar") == "85944171f73967e8");
 }

@@ -48,3 +48,12 @@ TEST_CASE("timestamps are read in any offset and shown in China Standard Time", 
   CHECK_FALSE(parse_timestamp("2024-09-27T10:00:00+8:00"));
   CHECK_FALSE(parse_timestamp("2024-09-27T10:00:00.Z"));
 }
+
+TEST_CASE("dates and times are written zero-padded, as printf's %04d and %02d would", "[date]") {
+  CHECK(format_date(date_from_ymd(999, 3, 7)) == "0999-03-07");
+  CHECK(format_date(date_from_ymd(12345, 1, 1)) == "12345-01-01");
+  CHECK(format_date(date_from_ymd(-5, 1, 1)) == "-005-01-01");
+  CHECK(format_timestamp_cst(*parse_timestamp("2024-09-27T01:02:03+08:00")) == "2024-09-27T01:02:03+08:00");
+  CHECK(format_timestamp_cst(*parse_timestamp("2024-12-31T16:00:00Z")) == "2025-01-01T00:00:00+08:00");
+  CHECK(format_timestamp_cst(*parse_timestamp("2024-09-27T15:59:59Z")) == "2024-09-27T23:59:59+08:00");
+}
