@@ -35,6 +35,10 @@ let instance = null;
 
 // The module's `call` may throw only through a bug in the binding (the core never throws);
 // a thrown error is turned into the core's own error shape so callers handle one shape.
+// The data files go to the core as UTF-8 bytes: TextEncoder is native, and the binding copies
+// bytes with one TypedArray.set instead of a JS loop per character.
+const utf8 = (text) => new TextEncoder().encode(text);
+
 function rawCall(request) {
   const text = instance.call(JSON.stringify(request));
   return JSON.parse(text);
@@ -43,23 +47,23 @@ function rawCall(request) {
 async function loadModule() {
   coreState.status = 'loading';
   const t0 = performance.now();
+  // The data is fetched beside the glue and the .wasm, not after them, so it is in by the time
+  // the module is compiled.
+  const data = Promise.all([getCalendarText(), getCatalogText()]);
+  data.catch(() => {}); // handled below; a rejection before then is not "unhandled"
   const glueUrl = new URL(WASM_BASE + WASM_GLUE, window.location.href).href;
   const glue = await import(/* @vite-ignore */ glueUrl);
   const factory = glue.default || glue.createYiluCore || glue.Module;
   const base = new URL(WASM_BASE, window.location.href).href;
-  const [mod, calendarText, catalogText] = await Promise.all([
-    factory({ locateFile: (path) => base + path }),
-    getCalendarText(),
-    getCatalogText(),
-  ]);
+  const [mod, [calendarText, catalogText]] = await Promise.all([factory({ locateFile: (path) => base + path }), data]);
   coreState.instantiatedAt = performance.now();
   coreState.instantiateMs = coreState.instantiatedAt - t0;
   let t = performance.now();
-  const cal = parseLoad(mod.loadCalendar(calendarText));
+  const cal = parseLoad(mod.loadCalendar(utf8(calendarText)));
   if (cal && cal.ok === false) throw new Error(cal.error?.message || '日历数据无法载入');
   coreState.calendarMs = performance.now() - t;
   t = performance.now();
-  const cat = parseLoad(mod.loadCatalog(catalogText));
+  const cat = parseLoad(mod.loadCatalog(utf8(catalogText)));
   if (cat && cat.ok === false) throw new Error(cat.error?.message || '办事目录无法载入');
   coreState.catalogMs = performance.now() - t;
   instance = mod;
@@ -126,7 +130,7 @@ export function callCore(request) {
 /** Reloads the catalog into a loaded core (after the server's catalog changed). */
 export async function reloadCatalog(text) {
   if (!instance) return false;
-  const r = parseLoad(instance.loadCatalog(text));
+  const r = parseLoad(instance.loadCatalog(utf8(text)));
   if (r && r.ok === false) return false;
   noteCatalog();
   return true;
