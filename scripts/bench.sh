@@ -97,9 +97,9 @@ main() {
     toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
     # name | link flags (YILU_WASM_OPT) | compile flags of the Release build
     variants=(
-      "O2|-O2|-O3 -DNDEBUG"
+      "O2|-O2|-O2 -DNDEBUG"
       "Os|-Os|-Os -DNDEBUG"
-      "LTO|-O2;-flto|-O3 -DNDEBUG -flto"
+      "LTO|-O2;-flto|-O2 -DNDEBUG -flto"
     )
     sizes="$out/wasm-sizes.json"
     echo "[" >"$sizes"
