@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "detail/digits.hpp"
 #include "detail/fingerprint.hpp"
 #include "detail/json_access.hpp"
 
@@ -19,17 +20,6 @@ enum class Mark : std::uint8_t { None, Rest, Work };
 
 Error invalid(std::string path, std::string what) {
   return Error{"calendar_invalid", "节假日数据有误：" + what, std::move(path)};
-}
-
-// A year key is exactly four ASCII digits.
-bool four_digit_year(const std::string& key, int& year) {
-  if (key.size() != 4) return false;
-  year = 0;
-  for (const char c : key) {
-    if (c < '0' || c > '9') return false;
-    year = year * 10 + (c - '0');
-  }
-  return true;
 }
 
 }  // namespace
@@ -77,7 +67,7 @@ struct CalendarBuilder {
       const std::string yp = detail::pointer_append(path, it.key());
       int year = 0;
       const auto& key = it.key();
-      if (!four_digit_year(key, year) || year < lo || year > hi)
+      if (key.size() != 4 || !detail::fixed_digits(key, 0, 4, year) || year < lo || year > hi)
         return invalid(yp, "年份超出数据范围");
       if (!it.value().is_object()) return invalid(yp, "应为对象");
       if (const json* h = member(it.value(), "holidays"))

@@ -3,8 +3,12 @@
 #include <cstdint>
 #include <string>
 
+#include "detail/digits.hpp"
+
 namespace yilu {
 namespace {
+
+using detail::fixed_digits;
 
 // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian
 // calendar, branch-light, no tables.
@@ -17,16 +21,22 @@ std::int32_t days_from_civil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    const char c = s[i];
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
+// As printf's "%0*d": the sign counts in the width. Written by hand because snprintf pulls
+// libc's whole printf (with its float formatting) into the wasm core's first-use compile.
+void append_padded(std::string& out, std::int64_t v, int width) {
+  if (v < 0) {
+    out.push_back('-');
+    --width;
   }
-  out = v;
-  return true;
+  std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  for (int i = n; i < width; ++i) out.push_back('0');
+  while (n > 0) out.push_back(digits[--n]);
 }
 
 int days_in_month(int year, int month) {
@@ -61,29 +71,9 @@ std::optional<Date> make_date(int year, int month, int day) {
 std::optional<Date> parse_date(std::string_view s) {
   int y = 0, m = 0, d = 0;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  if (!digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) return std::nullopt;
+  if (!fixed_digits(s, 0, 4, y) || !fixed_digits(s, 5, 2, m) || !fixed_digits(s, 8, 2, d)) return std::nullopt;
   return make_date(y, m, d);
 }
-
-namespace {
-// As printf's "%0*d": the sign counts in the width. Written by hand because snprintf pulls
-// libc's whole printf (with its float formatting) into the wasm core's first-use compile.
-void append_padded(std::string& out, std::int64_t v, int width) {
-  if (v < 0) {
-    out.push_back('-');
-    --width;
-  }
-  std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  char digits[20];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u != 0);
-  for (int i = n; i < width; ++i) out.push_back('0');
-  while (n > 0) out.push_back(digits[--n]);
-}
-}  // namespace
 
 std::string format_date(Date date) {
   const Ymd v = ymd_from_date(date);
@@ -112,8 +102,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
   if (s.size() < 20 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
   const auto d = parse_date(s.substr(0, 10));
   int hh = 0, mm = 0, ss = 0;
-  if (!d || s[13] != ':' || s[16] != ':' || !digits(s, 11, 2, hh) || !digits(s, 14, 2, mm) ||
-      !digits(s, 17, 2, ss) || hh > 23 || mm > 59 || ss > 59)
+  if (!d || s[13] != ':' || s[16] != ':' || !fixed_digits(s, 11, 2, hh) || !fixed_digits(s, 14, 2, mm) ||
+      !fixed_digits(s, 17, 2, ss) || hh > 23 || mm > 59 || ss > 59)
     return std::nullopt;
   std::size_t pos = 19;
   if (pos < s.size() && s[pos] == '.') {  // fractional seconds are accepted and dropped
@@ -129,7 +119,7 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
   } else {
     int oh = 0, om = 0;
     if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' ||
-        !digits(zone, 1, 2, oh) || !digits(zone, 4, 2, om) || oh > 14 || om > 59)
+        !fixed_digits(zone, 1, 2, oh) || !fixed_digits(zone, 4, 2, om) || oh > 14 || om > 59)
       return std::nullopt;
     offset = (zone[0] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
   }
