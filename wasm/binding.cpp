@@ -1,4 +1,4 @@
-// The WebAssembly binding: strings in, core call, strings out. No logic lives here; one
+// The WebAssembly binding: strings (or data bytes) in, core call, strings out. No logic lives here; one
 // long-lived Engine per module instance holds the loaded calendar and catalog.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -6,8 +6,6 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
-#include <string_view>
-#include <vector>
 
 #include "yilu/call.hpp"
 
@@ -30,27 +28,24 @@ std::string call_at(const std::string& request, double now) {
   return engine().call(request, yilu::context_at(static_cast<yilu::Timestamp>(now)));
 }
 
-// The data files arrive as a string or as bytes (a Uint8Array). Bytes are copied into the heap
-// by one native TypedArray.set; a string goes through embind's per-character UTF-8 loop, which
-// for the 140 KB catalog cost the page ~20 ms of cold JS before the core was ready.
-std::vector<std::uint8_t> data_bytes(const emscripten::val& data) {
-  if (data.isString()) {
-    const std::string text = data.as<std::string>();
-    return {text.begin(), text.end()};
-  }
-  return emscripten::convertJSArrayToNumberVector<std::uint8_t>(data);
-}
-
-std::string_view view(const std::vector<std::uint8_t>& bytes) {
-  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+// The data files arrive as a string or as UTF-8 bytes (a Uint8Array). Bytes are copied into
+// the heap by one native TypedArray.set; a string goes through embind's per-character UTF-8
+// loop, which for the 140 KB catalog cost the page ~20 ms of cold JS before the core was ready.
+std::string data_text(const emscripten::val& data) {
+  if (data.isString()) return data.as<std::string>();
+  std::string text(data["length"].as<std::size_t>(), '\0');
+  // The view is made and filled with no allocation in between (a heap growth would detach it).
+  emscripten::val(emscripten::typed_memory_view(text.size(), reinterpret_cast<std::uint8_t*>(text.data())))
+      .call<void>("set", data);
+  return text;
 }
 
 std::string load_calendar(const emscripten::val& data) {
-  return yilu::load_response(engine().load_calendar(view(data_bytes(data))));
+  return yilu::load_response(engine().load_calendar(data_text(data)));
 }
 
 std::string load_catalog(const emscripten::val& data) {
-  return yilu::load_response(engine().load_catalog(view(data_bytes(data))));
+  return yilu::load_response(engine().load_catalog(data_text(data)));
 }
 
 }  // namespace

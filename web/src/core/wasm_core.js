@@ -33,12 +33,12 @@ export const coreState = reactive({
 let modulePromise = null;
 let instance = null;
 
-// The module's `call` may throw only through a bug in the binding (the core never throws);
-// a thrown error is turned into the core's own error shape so callers handle one shape.
 // The data files go to the core as UTF-8 bytes: TextEncoder is native, and the binding copies
 // bytes with one TypedArray.set instead of a JS loop per character.
 const utf8 = (text) => new TextEncoder().encode(text);
 
+// The module's `call` may throw only through a bug in the binding (the core never throws);
+// a thrown error is turned into the core's own error shape so callers handle one shape.
 function rawCall(request) {
   const text = instance.call(JSON.stringify(request));
   return JSON.parse(text);
