@@ -4,6 +4,16 @@ namespace yilu::server::http {
 
 bool reads_everything(const StaffAccount& s) { return s.role == "supervisor" || s.role == "admin"; }
 
+std::optional<std::string> list_scope(const StaffAccount& s, const char* own_role, const std::string& own,
+                                      const std::string& requested) {
+  if (s.role == own_role) {
+    if (!requested.empty() && requested != own) return std::nullopt;
+    return own;
+  }
+  if (reads_everything(s)) return requested;
+  return std::nullopt;
+}
+
 bool is_window_clerk(const StaffAccount& s, const Application& a) {
   return s.role == "clerk" && !s.window.empty() && s.window == a.window;
 }

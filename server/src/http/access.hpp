@@ -1,5 +1,7 @@
 #pragma once
 // Who may see or act on what: one place for the ownership and role rules of DESIGN.md.
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "storage/records.hpp"
@@ -15,5 +17,10 @@ bool is_window_clerk(const StaffAccount& s, const Application& a);
 bool is_task_reviewer(const StaffAccount& s, const Task& t);
 /// Supervisors and admins read everything.
 bool reads_everything(const StaffAccount& s);
+/// Which window (clerk's queue) or department (reviewer's tasks) a list request covers.
+/// Staff in `own_role` see their own (`own`); asking for another is refused. Readers of
+/// everything see the one asked for (empty: all). Anyone else is refused: nullopt.
+std::optional<std::string> list_scope(const StaffAccount& s, const char* own_role, const std::string& own,
+                                      const std::string& requested);
 
 }  // namespace yilu::server::http

@@ -91,18 +91,13 @@ void register_staff_routes(Router& r, App& app) {
   r.get("/api/v1/staff/queue", [&app](const httplib::Request& req, httplib::Response& res) {
     auto s = require_staff(app, req, res);
     if (!s) return;
-    std::string window = req.get_param_value("window");
-    if (s->role == "clerk") {
-      if (!window.empty() && window != s->window) return send_error(res, 403, "forbidden");
-      window = s->window;
-    } else if (!reads_everything(*s)) {
-      return send_error(res, 403, "forbidden");
-    }
-    auto apps = app.store->applications_by_status(window, split_statuses(req.get_param_value("status"), kOpenStatuses));
+    const auto window = list_scope(*s, "clerk", s->window, req.get_param_value("window"));
+    if (!window) return send_error(res, 403, "forbidden");
+    auto apps = app.store->applications_by_status(*window, split_statuses(req.get_param_value("status"), kOpenStatuses));
     if (!apps.ok()) return send_core_error(res, apps.error());
     json list = json::array();
     for (const auto& a : apps.value()) list.push_back(application_full(app, a, false));
-    send_json(res, 200, {{"ok", true}, {"window", window}, {"applications", list}});
+    send_json(res, 200, {{"ok", true}, {"window", *window}, {"applications", list}});
   });
 
   r.get("/api/v1/staff/applications/{id}", [&app](const httplib::Request& req, httplib::Response& res) {
@@ -269,14 +264,9 @@ void register_staff_routes(Router& r, App& app) {
   r.get("/api/v1/staff/tasks", [&app](const httplib::Request& req, httplib::Response& res) {
     auto s = require_staff(app, req, res);
     if (!s) return;
-    std::string dept = req.get_param_value("department");
-    if (s->role == "reviewer") {
-      if (!dept.empty() && dept != s->department) return send_error(res, 403, "forbidden");
-      dept = s->department;
-    } else if (!reads_everything(*s)) {
-      return send_error(res, 403, "forbidden");
-    }
-    auto tasks = app.store->tasks_by_department(dept, split_statuses(req.get_param_value("status"), {"reviewing", "paused"}));
+    const auto dept = list_scope(*s, "reviewer", s->department, req.get_param_value("department"));
+    if (!dept) return send_error(res, 403, "forbidden");
+    auto tasks = app.store->tasks_by_department(*dept, split_statuses(req.get_param_value("status"), {"reviewing", "paused"}));
     if (!tasks.ok()) return send_core_error(res, tasks.error());
     json list = json::array();
     for (const auto& t : tasks.value()) {
@@ -288,7 +278,7 @@ void register_staff_routes(Router& r, App& app) {
       }
       list.push_back(std::move(tj));
     }
-    send_json(res, 200, {{"ok", true}, {"department", dept}, {"tasks", list}});
+    send_json(res, 200, {{"ok", true}, {"department", *dept}, {"tasks", list}});
   });
 
   const auto task_action = [&app](workflow::TaskAction action) {
