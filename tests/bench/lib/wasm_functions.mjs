@@ -35,6 +35,13 @@ function reader(bytes) {
   return r;
 }
 
+// A table's or memory's limits: flags, minimum, and a maximum when flag bit 0 is set.
+function skipLimits(r) {
+  const flags = r.u32();
+  r.u32();
+  if (flags & 1) r.u32();
+}
+
 function countImportedFunctions(r, end) {
   let functions = 0;
   for (let n = r.u32(); n > 0; n--) {
@@ -46,12 +53,9 @@ function countImportedFunctions(r, end) {
       functions += 1;
     } else if (kind === 1) {
       r.byte(); // element type
-      if (r.u32() & 1) r.u32(); // limits: flags, min (and max)
-      r.u32();
+      skipLimits(r);
     } else if (kind === 2) {
-      const flags = r.u32();
-      r.u32();
-      if (flags & 1) r.u32();
+      skipLimits(r);
     } else if (kind === 3) {
       r.skip(2); // value type, mutability
     } else {
