@@ -5,6 +5,7 @@
 #include "detail/digits.hpp"
 #include "detail/fingerprint.hpp"
 #include "detail/json_access.hpp"
+#include "detail/request.hpp"
 
 namespace yilu {
 
@@ -18,8 +19,9 @@ constexpr int kMaxEstimateYears = 50;  // bounds memory for a hostile `through_y
 enum class Mark : std::uint8_t { None, Rest, Work };
 
 
-Error invalid(std::string path, std::string what) {
-  return Error{"calendar_invalid", "节假日数据有误：" + what, std::move(path)};
+// `what` names the fault: the message table's `calendar.<what>` entry.
+Error invalid(std::string path, const char* what) {
+  return detail::make_error("calendar_invalid", std::move(path), {{"what", detail::render_message(std::string("calendar.") + what)}});
 }
 
 }  // namespace
@@ -42,15 +44,15 @@ struct CalendarBuilder {
   std::optional<Error> apply(const json& entries, int year, Mark mark, const std::string& path,
                              std::vector<Mark>& m, std::vector<std::uint16_t>& n,
                              std::vector<std::uint8_t>* mk) {
-    if (!entries.is_object()) return invalid(path, "应为对象 {日期: 节日名}");
+    if (!entries.is_object()) return invalid(path, "entries_not_object");
     for (auto it = entries.begin(); it != entries.end(); ++it) {
       const std::string p = detail::pointer_append(path, it.key());
       const auto d = parse_date(it.key());
       const auto name = detail::as_string(it.value());
-      if (!d || ymd_from_date(*d).year != year) return invalid(p, "日期格式应为该年份的 YYYY-MM-DD");
-      if (!name || name->empty() || name->size() > 64) return invalid(p, "节日名应为非空字符串");
+      if (!d || ymd_from_date(*d).year != year) return invalid(p, "entry_date");
+      if (!name || name->empty() || name->size() > 64) return invalid(p, "entry_name");
       const std::int32_t i = d->days - cal.first_day_.days;
-      if (i < 0 || i >= cal.day_count_) return invalid(p, "日期超出范围");
+      if (i < 0 || i >= cal.day_count_) return invalid(p, "entry_out_of_range");
       m[static_cast<std::size_t>(i)] = mark;
       n[static_cast<std::size_t>(i)] = name_index(*name);
       if (mk) (*mk)[static_cast<std::size_t>(i)] = mark == Mark::Work ? 1 : 0;
@@ -62,14 +64,14 @@ struct CalendarBuilder {
   std::optional<Error> apply_years(const json& years, const std::string& path, int lo, int hi,
                                    std::vector<Mark>& m, std::vector<std::uint16_t>& n,
                                    std::vector<std::uint8_t>* mk) {
-    if (!years.is_object()) return invalid(path, "years 应为对象");
+    if (!years.is_object()) return invalid(path, "years_not_object");
     for (auto it = years.begin(); it != years.end(); ++it) {
       const std::string yp = detail::pointer_append(path, it.key());
       int year = 0;
       const auto& key = it.key();
       if (key.size() != 4 || !detail::fixed_digits(key, 0, 4, year) || year < lo || year > hi)
-        return invalid(yp, "年份超出数据范围");
-      if (!it.value().is_object()) return invalid(yp, "应为对象");
+        return invalid(yp, "year_out_of_range");
+      if (!it.value().is_object()) return invalid(yp, "not_object");
       if (const json* h = member(it.value(), "holidays"))
         if (auto e = apply(*h, year, Mark::Rest, yp + "/holidays", m, n, mk)) return e;
       if (const json* w = member(it.value(), "workdays"))
@@ -79,7 +81,7 @@ struct CalendarBuilder {
   }
 
   std::optional<Error> apply_fixed(const json& rules, std::vector<Mark>& m) {
-    if (!rules.is_array()) return invalid("/estimate/fixed_holidays", "应为数组");
+    if (!rules.is_array()) return invalid("/estimate/fixed_holidays", "fixed_not_array");
     for (std::size_t r = 0; r < rules.size(); ++r) {
       const std::string p = "/estimate/fixed_holidays/" + std::to_string(r);
       const json* mo = member(rules[r], "month");
@@ -90,11 +92,11 @@ struct CalendarBuilder {
       const auto day = da ? detail::as_int(*da, 1, 31) : std::nullopt;
       const auto days = dn ? detail::as_int(*dn, 1, 15) : std::nullopt;
       const auto name = nm ? detail::as_string(*nm) : std::nullopt;
-      if (!month || !day || !days || !name || name->empty()) return invalid(p, "需要 month、day、days、name");
+      if (!month || !day || !days || !name || name->empty()) return invalid(p, "fixed_rule");
       const std::uint16_t ni = name_index(*name);
       for (int y = cal.last_year_ + 1; y <= cal.horizon_year_; ++y) {
         const auto start = make_date(y, static_cast<int>(*month), static_cast<int>(*day));
-        if (!start) return invalid(p, "不是有效的日期");
+        if (!start) return invalid(p, "fixed_date");
         for (std::int64_t k = 0; k < *days; ++k) {
           const std::int32_t i = start->days + static_cast<std::int32_t>(k) - cal.first_day_.days;
           if (i >= 0 && i < cal.day_count_) {
@@ -133,22 +135,22 @@ struct CalendarBuilder {
 
 Result<Calendar> Calendar::from_json(std::string_view text) {
   const json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return invalid("", "不是有效的 JSON 对象");
+  if (doc.is_discarded() || !doc.is_object()) return invalid("", "not_json_object");
   CalendarBuilder b;
   Calendar& c = b.cal;
   const json* fy = member(doc, "first_year");
   const json* ly = member(doc, "last_year");
   const auto first = fy ? detail::as_int(*fy, 1900, 2100) : std::nullopt;
   const auto last = ly ? detail::as_int(*ly, 1900, 2100) : std::nullopt;
-  if (!first) return invalid("/first_year", "first_year 应为 1900–2100 的整数");
-  if (!last || *last < *first) return invalid("/last_year", "last_year 应为不小于 first_year 的整数");
+  if (!first) return invalid("/first_year", "first_year");
+  if (!last || *last < *first) return invalid("/last_year", "last_year");
   c.first_year_ = static_cast<int>(*first);
   c.last_year_ = static_cast<int>(*last);
   c.horizon_year_ = c.last_year_ + 10;
   const json* est = member(doc, "estimate");
   if (const json* th = est ? member(*est, "through_year") : nullptr) {
     const auto through = detail::as_int(*th, c.last_year_, c.last_year_ + kMaxEstimateYears);
-    if (!through) return invalid("/estimate/through_year", "through_year 应在 last_year 之后 50 年以内");
+    if (!through) return invalid("/estimate/through_year", "through_year");
     c.horizon_year_ = static_cast<int>(*through);
   }
   c.names_.emplace_back();  // index 0: no name
@@ -161,7 +163,7 @@ Result<Calendar> Calendar::from_json(std::string_view text) {
   b.makeup.assign(count, 0);
 
   const json* years = member(doc, "years");
-  if (!years) return invalid("/years", "缺少 years");
+  if (!years) return invalid("/years", "years_missing");
   if (auto e = b.apply_years(*years, "/years", c.first_year_, c.last_year_, b.marks, b.names, &b.makeup)) return *e;
   if (est) {
     if (const json* fixed = member(*est, "fixed_holidays"))
@@ -173,12 +175,12 @@ Result<Calendar> Calendar::from_json(std::string_view text) {
   c.base_ = b.index(b.marks, b.names, b.makeup);
 
   if (const json* regions = member(doc, "regions")) {
-    if (!regions->is_object()) return invalid("/regions", "regions 应为对象");
+    if (!regions->is_object()) return invalid("/regions", "regions_not_object");
     for (auto it = regions->begin(); it != regions->end(); ++it) {
       const std::string rp = detail::pointer_append("/regions", it.key());
-      if (it.key().empty() || it.key().size() > 64) return invalid(rp, "地区标识应为 1–64 个字符");
+      if (it.key().empty() || it.key().size() > 64) return invalid(rp, "region_id");
       const json* ry = member(it.value(), "years");
-      if (!ry) return invalid(rp + "/years", "缺少 years");
+      if (!ry) return invalid(rp + "/years", "years_missing");
       std::vector<Mark> m = b.marks;
       std::vector<std::uint16_t> n = b.names;
       std::vector<std::uint8_t> mk = b.makeup;
@@ -200,17 +202,15 @@ const Calendar::Table* Calendar::table_for(std::string_view region) const {
 Result<std::int32_t> Calendar::index_of(Date d) const {
   const std::int32_t i = d.days - first_day_.days;
   if (i < 0)
-    return Error{"date_before_calendar",
-                 "日期早于节假日数据的起始年份 " + std::to_string(first_year_) + " 年", ""};
+    return detail::make_error("date_before_calendar", "", {{"first_year", first_year_}});
   if (i >= day_count_)
-    return Error{"date_after_calendar",
-                 "日期晚于节假日数据可推算的范围（" + std::to_string(horizon_year_) + " 年）", ""};
+    return detail::make_error("date_after_calendar", "", {{"horizon_year", horizon_year_}});
   return i;
 }
 
 namespace {
 Error unknown_region(std::string_view region) {
-  return Error{"unknown_region", "未知的日历地区：" + std::string(region), ""};
+  return detail::make_error("unknown_region", "", {{"region", std::string(region)}});
 }
 }  // namespace
 
@@ -236,8 +236,7 @@ Result<WorkdayDate> Calendar::add_workdays(Date d, std::int64_t n, std::string_v
   const std::int64_t target =
       static_cast<std::int64_t>(t->workdays_before[static_cast<std::size_t>(i.value()) + 1]) + n - 1;
   if (n < 1 || target >= static_cast<std::int64_t>(t->nth_workday.size()))
-    return Error{"days_out_of_range",
-                 "工作日数应为正整数，且结果不晚于 " + std::to_string(horizon_year_) + " 年", ""};
+    return Error{"days_out_of_range", detail::render_message("calendar.days_out_of_range", {{"horizon_year", horizon_year_}}), ""};
   const Date out{first_day_.days + t->nth_workday[static_cast<std::size_t>(target)]};
   return WorkdayDate{out, is_provisional(out)};
 }

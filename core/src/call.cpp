@@ -19,6 +19,7 @@ struct OpEntry {
 const OpEntry kOps[] = {
     {"check_id", &detail::op_check_id, false},
     {"check_uscc", &detail::op_check_uscc, false},
+    {"check_mobile", &detail::op_check_mobile, false},
     {"is_workday", &detail::op_is_workday, true},
     {"add_workdays", &detail::op_add_workdays, true},
     {"workdays_between", &detail::op_workdays_between, true},
@@ -30,6 +31,7 @@ const OpEntry kOps[] = {
     {"guide", &detail::op_guide, false},
     {"catalog_info", &detail::op_catalog_info, false},
     {"lint_catalog", &detail::op_lint_catalog, false},
+    {"file_types", &detail::op_file_types, false},
 };
 
 json error_json(const Error& e) {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "detail/request.hpp"
+
 namespace yilu {
 
 Result<Deadline> compute_deadline(const Calendar& cal, const DeadlineInput& in, Timestamp now) {
   if (in.limit_days < 1 || in.extension_days < 0)
-    return Error{"days_out_of_range", "时限应为正整数个工作日，延期天数不能为负", ""};
+    return Error{"days_out_of_range", detail::render_message("deadline.bad_days"), ""};
   const Date accepted = cst_date(in.accepted_at);
   // "The start day is not counted": the N-th working day strictly after acceptance. When the
   // catalog counts the acceptance day, start one day earlier so that day is day 1 if it works.
@@ -21,7 +23,7 @@ Result<Deadline> compute_deadline(const Calendar& cal, const DeadlineInput& in, 
   Deadline out;
   for (const Pause& p : pauses) {
     const Timestamp end = p.end ? *p.end : std::max(now, p.start);
-    if (end < p.start) return Error{"bad_interval", "中止期间的结束时间早于开始时间", ""};
+    if (end < p.start) return detail::make_error("bad_interval", "");
     const Date s = cst_date(p.start);
     if (s > due.value().date) continue;  // a pause after the period ended stops nothing
     const auto paused = cal.workdays_between(s, cst_date(end), in.region);

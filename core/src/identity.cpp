@@ -1,5 +1,7 @@
 #include "yilu/identity.hpp"
 
+#include "detail/fullwidth.hpp"
+
 namespace yilu {
 namespace {
 
@@ -18,40 +20,6 @@ bool is_province(int code) {
     default:
       return false;
   }
-}
-
-// Copies `in` into `out` as ASCII: full-width forms U+FF01..U+FF5E (EF BC 81 .. EF BD 9E in
-// UTF-8) become their ASCII counterparts; lowercase letters become uppercase. Returns the
-// number of characters, or -1 when there are more than `out` holds (a length error).
-int normalize(std::string_view in, std::array<char, 18>& out) {
-  int n = 0;
-  for (std::size_t i = 0; i < in.size();) {
-    auto c = static_cast<unsigned char>(in[i]);
-    char ascii = 0;
-    if (c == 0xEF && i + 2 < in.size()) {
-      const auto b1 = static_cast<unsigned char>(in[i + 1]);
-      const auto b2 = static_cast<unsigned char>(in[i + 2]);
-      if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) ascii = static_cast<char>(b2 - 0x81 + 0x21);
-      else if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) ascii = static_cast<char>(b2 - 0x80 + 0x60);
-      if (ascii) i += 3;
-    }
-    if (!ascii) {
-      // Any other byte counts as one character here; a multi-byte character is then a charset
-      // error at worst, which is what a resident needs to hear.
-      if (c >= 0x80) {
-        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        i += len;
-        ascii = '?';
-      } else {
-        ascii = static_cast<char>(c);
-        ++i;
-      }
-    }
-    if (ascii >= 'a' && ascii <= 'z') ascii = static_cast<char>(ascii - 'a' + 'A');
-    if (n >= 18) return -1;
-    out[static_cast<std::size_t>(n++)] = ascii;
-  }
-  return n;
 }
 
 // The 31 characters of GB 32100-2015 (no I, O, Z, S, V), in value order, as a byte table.
@@ -87,7 +55,7 @@ const char* id_reason_code(IdReason r) {
 IdCheck check_resident_id(std::string_view value, Date as_of) {
   IdCheck r;
   auto& s = r.normalized;
-  const int n = normalize(value, s);
+  const int n = detail::normalize_ascii(value, s);
   if (n == 15) {
     bool all_digits = true;
     for (int i = 0; i < 15; ++i) all_digits = all_digits && is_digit(s[static_cast<std::size_t>(i)]);
@@ -147,7 +115,7 @@ const char* uscc_reason_code(UsccReason r) {
 UsccCheck check_uscc(std::string_view value) {
   UsccCheck r;
   auto& s = r.normalized;
-  if (normalize(value, s) != 18) {
+  if (detail::normalize_ascii(value, s) != 18) {
     r.reason = UsccReason::Length;
     return r;
   }

@@ -1,7 +1,7 @@
 #pragma once
 /// Planning a 一件事 bundle: stages in sequence, the items of a stage in parallel, against
 /// doing the items one by one — the four reductions (减环节、减时间、减材料、减跑动) as numbers.
-/// Due dates come from compute_deadline (yilu/deadline.hpp): one implementation of the rule.
+/// Due dates come from item_deadline_input and compute_deadline: one implementation of the rule.
 #include <cstdint>
 #include <vector>
 
@@ -11,6 +11,7 @@
 #include "yilu/catalog.hpp"
 #include "yilu/date.hpp"
 #include "yilu/error.hpp"
+#include "yilu/item_deadline.hpp"  // promised_days_for, item_deadline_input
 
 namespace yilu {
 
@@ -47,10 +48,6 @@ struct BundlePlan {
   Comparison fields;         ///< form fields filled in (shared ones once)
   bool provisional = false;  ///< a due date lies in a year without a published holiday schedule
 };
-
-/// The item's promised limit for the situation in `answers` (an object or nullptr): the
-/// option chosen by its promised_days_by question, else its (longest) promised limit.
-std::int64_t promised_days_for(const ItemDef& item, const nlohmann::json* answers);
 
 /// Plans `bundle` accepted at `accepted_at`; conditional materials are counted when their
 /// condition holds for `answers`. Errors: the calendar's date errors (date_before_calendar …).

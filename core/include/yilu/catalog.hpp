@@ -136,7 +136,7 @@ struct MaterialDef {
   std::int32_t required_when = -1;
   std::string form = "copy";  ///< "original", "copy", "original_and_copy", "electronic"
   std::int64_t copies = 1;
-  std::vector<std::string> file_types;  ///< accepted upload types ("pdf", "jpg", "png" …)
+  std::vector<std::string> file_types;  ///< accepted upload type ids (yilu/file_types.hpp), aliases resolved
   std::int64_t max_bytes = 10 * 1024 * 1024;
   std::int64_t max_pages = 50;
   bool key = false;         ///< key material (关键材料): never deferred

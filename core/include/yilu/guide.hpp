@@ -1,7 +1,7 @@
 #pragma once
-/// The service guide (办事指南) of one item as structured data for the front end to render:
-/// conditions, situation questions, materials resolved for the answers given so far, time
-/// limits, fees, online level and where to go.
+/// The service guide (办事指南) of one item, or of a 一件事 bundle, as structured data for the
+/// front end to render: conditions, situation questions, fields and materials resolved for the
+/// answers given so far, time limits, fees, online level and where to go.
 #include <nlohmann/json.hpp>
 
 #include "yilu/catalog.hpp"
@@ -12,5 +12,11 @@ namespace yilu {
 /// resolves conditional materials: a condition on an unanswered question stays "conditional".
 /// Never fails: unknown answers are ignored.
 nlohmann::json service_guide(const Catalog& catalog, const ItemDef& item, const nlohmann::json* answers);
+
+/// The guide of `bundle`: its stages and items, and its questions, fields and materials merged
+/// exactly as validate_bundle merges them (each once; required when any item requires it; a
+/// material a earlier stage's licence replaces is "reused"). Shape in docs/core-api.md, op
+/// `guide` with `bundle`. Never fails (the bundle must belong to `catalog`).
+nlohmann::json bundle_guide(const Catalog& catalog, const BundleDef& bundle, const nlohmann::json* answers);
 
 }  // namespace yilu

@@ -10,15 +10,6 @@ namespace yilu {
 
 using nlohmann::json;
 
-std::int64_t promised_days_for(const ItemDef& item, const json* answers) {
-  if (item.promised_by.empty() || !answers || !answers->is_object()) return item.promised_days;
-  const auto it = answers->find(item.promised_by);
-  if (it == answers->end() || !it->is_string()) return item.promised_days;
-  for (const auto& [value, days] : item.promised_options)
-    if (value == it->get_ref<const json::string_t&>()) return days;
-  return item.promised_days;
-}
-
 namespace {
 
 bool asked(const Catalog& c, const MaterialDef& m, const json* answers) {
@@ -28,23 +19,19 @@ bool asked(const Catalog& c, const MaterialDef& m, const json* answers) {
          detail::Truth::True;
 }
 
-std::string region_of(const Catalog& c, const ItemDef& item) {
-  const Department* d = c.department(item.department);
-  return d ? d->region : std::string();
-}
-
 }  // namespace
 
 Result<BundlePlan> plan_bundle(const Catalog& catalog, const Calendar& calendar, const BundleDef& bundle,
                                Timestamp accepted_at, const json* answers) {
   BundlePlan plan;
-  const auto due = [&](const ItemDef& item, std::int64_t days, Timestamp start) {
-    DeadlineInput in;
-    in.accepted_at = start;
-    in.limit_days = days;
-    in.counts_acceptance_day = item.counts_acceptance_day;
-    in.region = region_of(catalog, item);
-    return compute_deadline(calendar, in, start);
+  // The item's limit and due date in this situation, from the one rule (item_deadline_input).
+  struct Due {
+    std::int64_t days;
+    Result<Deadline> deadline;
+  };
+  const auto due = [&](const ItemDef& item, Timestamp start) {
+    const DeadlineInput in = item_deadline_input(catalog, item, answers, start);
+    return Due{in.limit_days, compute_deadline(calendar, in, start)};
   };
 
   // One by one: each item accepted when the previous one is due, in the bundle's order.
@@ -54,8 +41,9 @@ Result<BundlePlan> plan_bundle(const Catalog& catalog, const Calendar& calendar,
     for (const auto& id : stage.items) {
       const ItemDef* item = catalog.item(id);
       if (!item) continue;
-      const std::int64_t days = promised_days_for(*item, answers);
-      const auto d = due(*item, days, separate_at);
+      const Due x = due(*item, separate_at);
+      const std::int64_t days = x.days;
+      const auto& d = x.deadline;
       if (!d.ok()) return d.error();
       plan.provisional = plan.provisional || d.value().provisional;
       separate_at = d.value().due_at;
@@ -83,8 +71,9 @@ Result<BundlePlan> plan_bundle(const Catalog& catalog, const Calendar& calendar,
     for (const auto& id : ps.stage->items) {
       const ItemDef* item = catalog.item(id);
       if (!item) continue;
-      const std::int64_t days = promised_days_for(*item, answers);
-      const auto d = due(*item, days, stage_start);
+      const Due x = due(*item, stage_start);
+      const std::int64_t days = x.days;
+      const auto& d = x.deadline;
       if (!d.ok()) return d.error();
       plan.provisional = plan.provisional || d.value().provisional;
       ps.items.push_back(PlannedItem{item, days, d.value().due_date});

@@ -9,6 +9,7 @@
 #include "detail/fingerprint.hpp"
 #include "detail/json_access.hpp"
 #include "detail/messages.hpp"
+#include "yilu/file_types.hpp"
 
 namespace yilu {
 
@@ -33,6 +34,13 @@ std::optional<FieldType> parse_field_type(std::string_view s) {
   for (std::size_t i = 0; i < std::size(kFieldTypes); ++i)
     if (s == kFieldTypes[i]) return static_cast<FieldType>(i);
   return std::nullopt;
+}
+
+// "pdf, jpg, png, ofd, dwg": the table's ids, for a problem's message.
+std::string known_file_types() {
+  std::string out;
+  for (const FileType& t : file_types()) out.append(out.empty() ? "" : ", ").append(t.id.data(), t.id.size());
+  return out;
 }
 
 const FieldDef* find_field(const std::vector<FieldDef>& fields, std::string_view id) {
@@ -86,13 +94,13 @@ void CatalogReader::problem(const std::string& path, const char* code, json para
 
 bool CatalogReader::is_object(const json* v, const std::string& path) {
   if (v && v->is_object()) return true;
-  problem(path, v ? "catalog.wrong_type" : "catalog.missing", {{"expected", "对象"}});
+  problem(path, v ? "catalog.wrong_type" : "catalog.missing", {{"expected", detail::type_word("object")}});
   return false;
 }
 
 bool CatalogReader::is_array(const json* v, const std::string& path) {
   if (v && v->is_array() && v->size() <= kMaxListEntries) return true;
-  problem(path, v ? "catalog.wrong_type" : "catalog.missing", {{"expected", "数组"}});
+  problem(path, v ? "catalog.wrong_type" : "catalog.missing", {{"expected", detail::type_word("array")}});
   return false;
 }
 
@@ -111,12 +119,12 @@ std::string CatalogReader::string_member(const json& obj, const std::string& pat
                                          bool required) {
   const json* v = member(obj, key);
   if (!v) {
-    if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", "字符串"}});
+    if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", detail::type_word("string")}});
     return {};
   }
   const auto s = as_string(*v);
   if (!s || (required && s->empty())) {
-    problem(pointer_append(path, key), "catalog.wrong_type", {{"expected", "非空字符串"}});
+    problem(pointer_append(path, key), "catalog.wrong_type", {{"expected", detail::type_word("nonempty_string")}});
     return {};
   }
   return std::string(*s);
@@ -126,7 +134,7 @@ std::int64_t CatalogReader::int_member(const json& obj, const std::string& path,
                                        std::int64_t lo, std::int64_t hi, std::int64_t fallback, bool required) {
   const json* v = member(obj, key);
   if (!v) {
-    if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", "整数"}});
+    if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", detail::type_word("integer")}});
     return fallback;
   }
   const auto n = as_int(*v, lo, hi);
@@ -141,7 +149,7 @@ bool CatalogReader::bool_member(const json& obj, const std::string& path, const 
   const json* v = member(obj, key);
   if (!v) return fallback;
   if (!v->is_boolean()) {
-    problem(pointer_append(path, key), "catalog.wrong_type", {{"expected", "布尔值"}});
+    problem(pointer_append(path, key), "catalog.wrong_type", {{"expected", detail::type_word("boolean")}});
     return fallback;
   }
   return v->get<bool>();
@@ -155,7 +163,7 @@ std::vector<std::string> CatalogReader::string_list(const json& obj, const std::
   if (!is_array(v, p)) return out;
   for (std::size_t i = 0; i < v->size(); ++i) {
     const auto s = as_string((*v)[i]);
-    if (!s) problem(idx(p, i), "catalog.wrong_type", {{"expected", "字符串"}});
+    if (!s) problem(idx(p, i), "catalog.wrong_type", {{"expected", detail::type_word("string")}});
     else out.emplace_back(*s);
   }
   return out;
@@ -374,7 +382,7 @@ bool CatalogReader::read_field(const json& v, const std::string& p, FieldDef& f,
       const json* x = member(v, key);
       if (!x) continue;
       if (!x->is_number() || !(x->get<double>() >= -1e15 && x->get<double>() <= 1e15))
-        problem(pointer_append(p, key), "catalog.wrong_type", {{"expected", "数值"}});
+        problem(pointer_append(p, key), "catalog.wrong_type", {{"expected", detail::type_word("numeric")}});
       else (key[1] == 'i' ? f.min : f.max) = x->get<double>();
     }
     if (f.min && f.max && *f.min > *f.max) problem(p + "/min", "catalog.bad_range");
@@ -469,8 +477,17 @@ void CatalogReader::read_material(const json& v, const std::string& p, MaterialD
     else m.form = form;
   }
   m.copies = int_member(v, p, "copies", 0, 100, 1, false);
-  m.file_types = string_list(v, p, "file_types");
-  if (m.file_types.empty()) m.file_types = {"pdf", "jpg", "png"};
+  // One vocabulary (yilu/file_types.hpp): aliases are stored as their id ("jpeg" as "jpg").
+  const std::vector<std::string> types = string_list(v, p, "file_types");
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    const FileType* t = find_file_type(types[i]);
+    if (!t) {
+      problem(idx(p + "/file_types", i), "catalog.unknown_file_type", {{"type", types[i]}, {"allowed", known_file_types()}});
+      continue;
+    }
+    if (std::find(m.file_types.begin(), m.file_types.end(), t->id) == m.file_types.end()) m.file_types.emplace_back(t->id);
+  }
+  if (types.empty()) m.file_types.assign(kDefaultFileTypes.begin(), kDefaultFileTypes.end());
   m.max_bytes = int_member(v, p, "max_bytes", 1, 1024ll * 1024 * 1024, m.max_bytes, false);
   m.max_pages = int_member(v, p, "max_pages", 1, 10000, m.max_pages, false);
   m.key = bool_member(v, p, "key", false);
@@ -707,7 +724,7 @@ void CatalogReader::read_bundles(const json& root) {
         if (!is_object(&sv, sp)) continue;
         check_keys(sv, sp, {"name", "items", "reuse"});
         Stage st{string_member(sv, sp, "name", true), string_list(sv, sp, "items"), string_list(sv, sp, "reuse")};
-        if (st.items.empty()) problem(sp + "/items", "catalog.missing", {{"expected", "非空数组"}});
+        if (st.items.empty()) problem(sp + "/items", "catalog.missing", {{"expected", detail::type_word("nonempty_array")}});
         std::set<std::string> issued_here;
         for (std::size_t k = 0; k < st.items.size(); ++k) {
           const std::string ip = idx(sp + "/items", k);

@@ -7,6 +7,8 @@
 #include "catalog/form.hpp"
 #include "detail/json_access.hpp"
 #include "detail/messages.hpp"
+#include "yilu/contact.hpp"
+#include "yilu/file_types.hpp"
 #include "yilu/identity.hpp"
 
 namespace yilu {
@@ -48,10 +50,6 @@ std::size_t code_points(std::string_view s) {
 
 bool all_digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-}
-
-bool valid_mobile(std::string_view s) {
-  return s.size() == 11 && all_digits(s) && s[0] == '1' && s[1] >= '3';
 }
 
 bool valid_email(std::string_view s) {
@@ -143,7 +141,7 @@ class Validator {
 
   void run(const detail::Form& form, const json& app) {
     if (!app.is_object()) {
-      problem(base_, "application.wrong_type", {{"expected", "对象"}});
+      problem(base_, "application.wrong_type", {{"expected", detail::type_word("object")}});
       finish();
       return;
     }
@@ -166,7 +164,7 @@ class Validator {
     if (!v || v->is_null()) return nullptr;
     const std::string p = base_ + "/" + key;
     if (!v->is_object()) {
-      problem(p, "application.wrong_type", {{"expected", "对象"}});
+      problem(p, "application.wrong_type", {{"expected", detail::type_word("object")}});
       return nullptr;
     }
     const std::size_t limit = std::string_view(key) == "materials" ? kMaxApplicationMaterials : kMaxApplicationFields;
@@ -218,15 +216,15 @@ class Validator {
   // Checks one value against its definition; false when it is wrong (rules then skip it).
   bool check_value(const FieldDef& f, const json& v, const Path& p) {
     const auto params = [&f] { return json{{"label", f.label}}; };
-    const auto wrong = [&](const char* expected) {
-      problem(p, "field.wrong_type", {{"label", f.label}, {"expected", expected}});
+    const auto wrong = [&](const char* type) {
+      problem(p, "field.wrong_type", {{"label", f.label}, {"expected", detail::type_word(type)}});
       return false;
     };
-    if (f.type == FieldType::Boolean) return v.is_boolean() ? true : wrong("是/否");
+    if (f.type == FieldType::Boolean) return v.is_boolean() ? true : wrong("yes_no");
     if (f.type == FieldType::Number) {
-      if (!v.is_number()) return wrong("数字");
+      if (!v.is_number()) return wrong("number");
       const double d = v.get<double>();
-      if (!std::isfinite(d)) return wrong("数字");
+      if (!std::isfinite(d)) return wrong("number");
       if (f.integer && std::floor(d) != d) {
         problem(p, "field.not_integer", params());
         return false;
@@ -242,7 +240,7 @@ class Validator {
       }
       return true;
     }
-    if (!v.is_string()) return wrong("文本");
+    if (!v.is_string()) return wrong("text");
     const std::string_view s = v.get_ref<const json::string_t&>();
     if (s.size() > kMaxStringBytes) {
       problem(p, "field.too_long", {{"label", f.label}, {"max", f.max_length}});
@@ -274,7 +272,7 @@ class Validator {
         return false;
       }
       case FieldType::Mobile:
-        if (valid_mobile(s)) return true;
+        if (check_mobile(s).valid()) return true;
         problem(p, "field.mobile", params());
         return false;
       case FieldType::Email:
@@ -328,7 +326,7 @@ class Validator {
     }
     if (f.type != FieldType::Group) return check_value(f, *v, p);
     if (!v->is_array()) {
-      problem(p, "field.wrong_type", {{"label", f.label}, {"expected", "列表"}});
+      problem(p, "field.wrong_type", {{"label", f.label}, {"expected", detail::type_word("list")}});
       return false;
     }
     if (v->size() > static_cast<std::size_t>(f.max_items)) {
@@ -341,7 +339,7 @@ class Validator {
       const json& e = (*v)[i];
       const std::string ep = std::string(p) + "/" + std::to_string(i);
       if (!e.is_object()) {
-        problem(ep, "field.wrong_type", {{"label", f.label}, {"expected", "对象"}});
+        problem(ep, "field.wrong_type", {{"label", f.label}, {"expected", detail::type_word("object")}});
         continue;
       }
       if (e.size() > kMaxApplicationFields) {
@@ -478,10 +476,12 @@ class Validator {
           problem(fp, "material.bad_file", {{"name", m.name}});
           continue;
         }
-        const std::string& t = type->get_ref<const json::string_t&>();
-        if (std::find(m.file_types.begin(), m.file_types.end(), t) == m.file_types.end()) {
+        // The catalog stores canonical ids; a file's type is read the same way ("jpeg" is jpg).
+        const FileType* t = find_file_type(type->get_ref<const json::string_t&>());
+        if (!t || std::find(m.file_types.begin(), m.file_types.end(), t->id) == m.file_types.end()) {
           std::string allowed;
-          for (const auto& a : m.file_types) allowed += (allowed.empty() ? "" : "、") + a;
+          const std::string sep = detail::render_message("list.separator");
+          for (const auto& a : m.file_types) allowed += (allowed.empty() ? "" : sep) + a;
           problem(fp + "/type", "material.file_type", {{"name", m.name}, {"allowed", allowed}});
         }
         if (*detail::as_int(*bytes, 0, INT64_MAX) > m.max_bytes)

@@ -27,6 +27,51 @@ const Entry kMessages[] = {
     {"calendar_not_loaded", "尚未加载节假日数据"},
     {"missing_reason", "延期必须说明理由"},
     {"internal_error", "系统内部错误，请稍后再试"},
+    {"item_and_limit", "已按事项（item）计算时限，不能再给出 {field}：时限、是否计受理当日和日历地区均由事项目录决定"},
+    {"answers_without_item", "情形回答（answers）只在按事项（item）计算时限时使用"},
+    {"bad_interval", "中止期间的结束时间早于开始时间"},
+    {"deadline.bad_days", "时限应为正整数个工作日，延期天数不能为负"},
+    // The calendar: data and date errors
+    {"calendar_invalid", "节假日数据有误：{what}"},
+    {"calendar.not_json_object", "不是有效的 JSON 对象"},
+    {"calendar.entries_not_object", "应为对象 {日期: 节日名}"},
+    {"calendar.entry_date", "日期格式应为该年份的 YYYY-MM-DD"},
+    {"calendar.entry_name", "节日名应为非空字符串"},
+    {"calendar.entry_out_of_range", "日期超出范围"},
+    {"calendar.years_not_object", "years 应为对象"},
+    {"calendar.year_out_of_range", "年份超出数据范围"},
+    {"calendar.not_object", "应为对象"},
+    {"calendar.fixed_not_array", "应为数组"},
+    {"calendar.fixed_rule", "需要 month、day、days、name"},
+    {"calendar.fixed_date", "不是有效的日期"},
+    {"calendar.first_year", "first_year 应为 1900–2100 的整数"},
+    {"calendar.last_year", "last_year 应为不小于 first_year 的整数"},
+    {"calendar.through_year", "through_year 应在 last_year 之后 50 年以内"},
+    {"calendar.years_missing", "缺少 years"},
+    {"calendar.regions_not_object", "regions 应为对象"},
+    {"calendar.region_id", "地区标识应为 1–64 个字符"},
+    {"date_before_calendar", "日期早于节假日数据的起始年份 {first_year} 年"},
+    {"date_after_calendar", "日期晚于节假日数据可推算的范围（{horizon_year} 年）"},
+    {"calendar.days_out_of_range", "工作日数应为正整数，且结果不晚于 {horizon_year} 年"},
+    {"unknown_region", "未知的日历地区：{region}"},
+    // Words for the type a value should have: the {expected} of wrong_type messages
+    {"type.object", "对象"},
+    {"type.array", "数组"},
+    {"type.nonempty_array", "非空数组"},
+    {"type.string", "字符串"},
+    {"type.nonempty_string", "非空字符串"},
+    {"type.integer", "整数"},
+    {"type.boolean", "布尔值"},
+    {"type.numeric", "数值"},
+    {"type.number", "数字"},
+    {"type.text", "文本"},
+    {"type.yes_no", "是/否"},
+    {"type.list", "列表"},
+    {"list.separator", "、"},
+    // Mobile numbers: reasons a resident reads under the field
+    {"mobile.length", "手机号码应为 11 位数字"},
+    {"mobile.charset", "手机号码只能包含数字"},
+    {"mobile.prefix", "手机号码应以 13–19 开头"},
     // Identity numbers: reasons a resident reads under the field
     {"id.length", "身份证号码应为 18 位"},
     {"id.legacy_15_digit", "15 位的第一代身份证号码已停止使用，请填写 18 位号码"},
@@ -74,6 +119,7 @@ const Entry kMessages[] = {
     {"catalog.too_many", "数量超过上限 {max}"},
     {"catalog.required_and_conditional", "已设为必填（required: true），不能再设条件必填（required_when）"},
     {"catalog.example_missing", "事项缺少示例申请（example）"},
+    {"catalog.unknown_file_type", "文件类型“{type}”不在可接受的类型中（可用：{allowed}）"},
     // Validation of an application (issue 3): what a resident reads under a field or material
     {"application.wrong_type", "申请内容的格式不对（应为{expected}）"},
     {"application.too_many", "填写的项目过多（最多 {max} 项）"},
@@ -122,12 +168,16 @@ const Entry kMessages[] = {
     {"material.unknown", "无法识别的材料“{key}”，已忽略"},
 };
 
+bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+
 std::string param_text(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();
   return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
+
+std::string type_word(std::string_view type) { return render_message("type." + std::string(type)); }
 
 std::string render_message(std::string_view code, const nlohmann::json& params) {
   const char* text = nullptr;
@@ -138,8 +188,9 @@ std::string render_message(std::string_view code, const nlohmann::json& params) 
   for (const char* p = text; *p;) {
     if (*p == '{') {
       const char* close = p + 1;
-      while (*close && *close != '}') ++close;
-      if (*close == '}') {
+      // Only {name} with an ASCII identifier is a placeholder: "{日期: 节日名}" is text.
+      while (*close && *close != '}' && is_name_char(*close)) ++close;
+      if (*close == '}' && close != p + 1) {
         const std::string key(p + 1, close);
         const auto it = params.is_object() ? params.find(key) : params.end();
         if (it != params.end()) out += param_text(*it);

@@ -12,4 +12,8 @@ namespace yilu::detail {
 /// an unknown code renders a generic message naming the code.
 std::string render_message(std::string_view code, const nlohmann::json& params = nlohmann::json::object());
 
+/// The word for a value's type ("object" → 对象), the {expected} of wrong_type messages: the
+/// message table's `type.<type>` entry.
+std::string type_word(std::string_view type);
+
 }  // namespace yilu::detail

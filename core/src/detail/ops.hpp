@@ -16,6 +16,7 @@ using OpFn = OpResult (*)(const json& request, const OpContext& ctx);
 
 OpResult op_check_id(const json& request, const OpContext& ctx);
 OpResult op_check_uscc(const json& request, const OpContext& ctx);
+OpResult op_check_mobile(const json& request, const OpContext& ctx);
 OpResult op_is_workday(const json& request, const OpContext& ctx);
 OpResult op_add_workdays(const json& request, const OpContext& ctx);
 OpResult op_workdays_between(const json& request, const OpContext& ctx);
@@ -26,5 +27,6 @@ OpResult op_plan_bundle(const json& request, const OpContext& ctx);
 OpResult op_guide(const json& request, const OpContext& ctx);
 OpResult op_catalog_info(const json& request, const OpContext& ctx);
 OpResult op_lint_catalog(const json& request, const OpContext& ctx);
+OpResult op_file_types(const json& request, const OpContext& ctx);
 
 }  // namespace yilu::detail

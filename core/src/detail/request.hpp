@@ -31,7 +31,7 @@ class Fields {
     const json* v = find(key);
     if (!v) return missing(key);
     const auto s = as_string(*v);
-    if (!s) return wrong_type(key, "字符串");
+    if (!s) return wrong_type(key, "string");
     return *s;
   }
 
@@ -69,13 +69,13 @@ class Fields {
                                const char* out_of_range_code = "value_out_of_range") const {
     const json* v = find(key);
     if (!v) return missing(key);
-    if (!v->is_number()) return wrong_type(key, "整数");
+    if (!v->is_number()) return wrong_type(key, "integer");
     const auto out_of_range = [&] {
       return make_error(out_of_range_code, path(key), {{"field", std::string(key)}, {"min", lo}, {"max", hi}});
     };
     if (v->is_number_float()) {
       const double d = v->get<double>();
-      if (!std::isfinite(d) || std::floor(d) != d) return wrong_type(key, "整数");
+      if (!std::isfinite(d) || std::floor(d) != d) return wrong_type(key, "integer");
       if (d < static_cast<double>(lo) || d > static_cast<double>(hi)) return out_of_range();
       return static_cast<std::int64_t>(d);
     }
@@ -99,7 +99,7 @@ class Fields {
   Result<bool> boolean_or(std::string_view key, bool fallback) const {
     const json* v = find(key);
     if (!v || v->is_null()) return fallback;
-    if (!v->is_boolean()) return wrong_type(key, "布尔值");
+    if (!v->is_boolean()) return wrong_type(key, "boolean");
     return v->get<bool>();
   }
 
@@ -113,8 +113,9 @@ class Fields {
   Error missing(std::string_view key) const {
     return make_error("missing_field", path(key), {{"field", std::string(key)}});
   }
-  Error wrong_type(std::string_view key, const char* expected) const {
-    return make_error("wrong_type", path(key), {{"field", std::string(key)}, {"expected", expected}});
+  /// `type` names the expected type ("string", "object" …): the message table's `type.<type>` word.
+  Error wrong_type(std::string_view key, std::string_view type) const {
+    return make_error("wrong_type", path(key), {{"field", std::string(key)}, {"expected", type_word(type)}});
   }
 
  private:

@@ -1,7 +1,9 @@
-// is_workday, add_workdays, workdays_between, deadline, calendar_info.
+// is_workday, add_workdays, workdays_between, deadline (by hand or for a catalog item), calendar_info.
 #include "detail/ops.hpp"
 #include "detail/request.hpp"
+#include "yilu/catalog.hpp"
 #include "yilu/deadline.hpp"
+#include "yilu/item_deadline.hpp"
 
 namespace yilu::detail {
 namespace {
@@ -72,11 +74,32 @@ OpResult op_workdays_between(const json& request, const OpContext& ctx) {
 
 namespace {
 
-Result<DeadlineInput> read_deadline_input(const Fields& f, Timestamp now) {
+bool present(const Fields& f, std::string_view key) {
+  const json* v = f.find(key);
+  return v && !v->is_null();
+}
+
+// The limit, whether the acceptance day counts and the region: from an item of the loaded
+// catalog (item_deadline_input, the rule the server and the bundle plan use), or given by hand.
+Result<DeadlineInput> read_limit(const Fields& f, const OpContext& ctx, Timestamp accepted_at) {
+  if (present(f, "item")) {
+    // The item decides all three: a second source for any of them would be a second rule.
+    for (const char* key : {"limit_days", "counts_acceptance_day", "region"})
+      if (present(f, key)) return make_error("item_and_limit", f.path(key), {{"field", key}});
+    const Catalog* catalog = ctx.engine.catalog();
+    if (!catalog) return make_error("catalog_not_loaded", "");
+    const auto id = f.string("item");
+    if (!id.ok()) return id.error();
+    const ItemDef* item = catalog->item(id.value());
+    if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
+    const json* answers = f.find("answers");
+    if (answers && answers->is_null()) answers = nullptr;
+    if (answers && !answers->is_object()) return f.wrong_type("answers", "object");
+    return item_deadline_input(*catalog, *item, answers, accepted_at);
+  }
+  if (present(f, "answers")) return make_error("answers_without_item", "/answers");
   DeadlineInput in;
-  const auto accepted = f.timestamp("accepted_at");
-  if (!accepted.ok()) return accepted.error();
-  in.accepted_at = accepted.value();
+  in.accepted_at = accepted_at;
   const auto limit = f.integer("limit_days", 1, 3650, "days_out_of_range");
   if (!limit.ok()) return limit.error();
   in.limit_days = limit.value();
@@ -86,20 +109,29 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, Timestamp now) {
   const auto region = f.string_or_empty("region");
   if (!region.ok()) return region.error();
   in.region = std::string(region.value());
+  return in;
+}
+
+Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx, Timestamp now) {
+  const auto accepted = f.timestamp("accepted_at");
+  if (!accepted.ok()) return accepted.error();
+  auto limit = read_limit(f, ctx, accepted.value());
+  if (!limit.ok()) return limit.error();
+  DeadlineInput in = std::move(limit.value());
 
   if (const json* pauses = f.find("pauses"); pauses && !pauses->is_null()) {
-    if (!pauses->is_array()) return f.wrong_type("pauses", "数组");
+    if (!pauses->is_array()) return f.wrong_type("pauses", "array");
     if (pauses->size() > 100) return make_error("value_out_of_range", "/pauses", {{"field", "pauses"}});
     for (std::size_t i = 0; i < pauses->size(); ++i) {
       const Fields p((*pauses)[i], "/pauses/" + std::to_string(i));
-      if (!(*pauses)[i].is_object()) return make_error("wrong_type", "/pauses/" + std::to_string(i), {{"field", "pauses"}, {"expected", "对象"}});
+      if (!(*pauses)[i].is_object()) return make_error("wrong_type", "/pauses/" + std::to_string(i), {{"field", "pauses"}, {"expected", type_word("object")}});
       const auto start = p.timestamp("start");
       if (!start.ok()) return start.error();
       Pause pause{start.value(), std::nullopt};
       if (const json* end = p.find("end"); end && !end->is_null()) {
         const auto e = p.timestamp("end");
         if (!e.ok()) return e.error();
-        if (e.value() < start.value()) return Error{"bad_interval", "中止期间的结束时间早于开始时间", p.path("end")};
+        if (e.value() < start.value()) return make_error("bad_interval", p.path("end"));
         pause.end = e.value();
       }
       if (!pause.end && start.value() > now) pause.end = start.value();  // not begun yet at "now"
@@ -107,11 +139,11 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, Timestamp now) {
     }
   }
   if (const json* ext = f.find("extensions"); ext && !ext->is_null()) {
-    if (!ext->is_array()) return f.wrong_type("extensions", "数组");
+    if (!ext->is_array()) return f.wrong_type("extensions", "array");
     if (ext->size() > 10) return make_error("value_out_of_range", "/extensions", {{"field", "extensions"}});
     for (std::size_t i = 0; i < ext->size(); ++i) {
       const std::string base = "/extensions/" + std::to_string(i);
-      if (!(*ext)[i].is_object()) return make_error("wrong_type", base, {{"field", "extensions"}, {"expected", "对象"}});
+      if (!(*ext)[i].is_object()) return make_error("wrong_type", base, {{"field", "extensions"}, {"expected", type_word("object")}});
       const Fields x((*ext)[i], base);
       const auto days = x.integer("days", 1, 365, "days_out_of_range");
       if (!days.ok()) return days.error();
@@ -130,7 +162,7 @@ OpResult op_deadline(const json& request, const OpContext& ctx) {
   const Fields f(request);
   const auto now = f.timestamp_or("now", ctx.call.now);
   if (!now.ok()) return now.error();
-  const auto in = read_deadline_input(f, now.value());
+  const auto in = read_deadline_input(f, ctx, now.value());
   if (!in.ok()) return in.error();
   const auto yellow = f.integer_or("yellow_days", 0, 3650, default_yellow_days(in.value().limit_days));
   if (!yellow.ok()) return yellow.error();
@@ -147,6 +179,7 @@ OpResult op_deadline(const json& request, const OpContext& ctx) {
   out["provisional"] = d.value().provisional;
   out["level"] = supervision_name(s.value().level);
   out["remaining_workdays"] = s.value().remaining_workdays;
+  if (present(f, "item")) out["limit_days"] = in.value().limit_days;  // the limit the item gives here
   return out;
 }
 

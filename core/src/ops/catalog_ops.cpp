@@ -1,9 +1,10 @@
-// validate, plan_bundle, guide, catalog_info, lint_catalog: the catalog ops (issue 3).
+// validate, plan_bundle, guide, catalog_info, lint_catalog: the catalog ops (issue 3); file_types.
 // Shapes in docs/core-api.md.
 #include "detail/ops.hpp"
 #include "detail/request.hpp"
 #include "yilu/bundle.hpp"
 #include "yilu/catalog.hpp"
+#include "yilu/file_types.hpp"
 #include "yilu/guide.hpp"
 #include "yilu/validation.hpp"
 
@@ -21,7 +22,7 @@ Result<const Catalog*> loaded(const OpContext& ctx) {
 Result<const json*> answers_of(const Fields& f) {
   const json* a = f.find("answers");
   if (!a || a->is_null()) return static_cast<const json*>(nullptr);
-  if (!a->is_object()) return f.wrong_type("answers", "对象");
+  if (!a->is_object()) return f.wrong_type("answers", "object");
   return a;
 }
 
@@ -39,7 +40,7 @@ OpResult op_validate(const json& request, const OpContext& ctx) {
   if (!as_of.ok()) return as_of.error();
   const json* app = f.find("application");
   if (!app) return f.missing("application");
-  if (!app->is_object()) return f.wrong_type("application", "对象");
+  if (!app->is_object()) return f.wrong_type("application", "object");
   json out;
   if (item_id) {
     const auto id = f.string("item");
@@ -136,15 +137,42 @@ OpResult op_guide(const json& request, const OpContext& ctx) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Fields f(request);
-  const auto id = f.string("item");
-  if (!id.ok()) return id.error();
-  const ItemDef* item = c.value()->item(id.value());
-  if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
+  if ((f.find("item") != nullptr) == (f.find("bundle") != nullptr)) return make_error("item_or_bundle", "");
   const auto answers = answers_of(f);
-  if (!answers.ok()) return answers.error();
   json out = json::object();
-  out["guide"] = service_guide(*c.value(), *item, answers.value());
+  if (f.find("item")) {
+    const auto id = f.string("item");
+    if (!id.ok()) return id.error();
+    const ItemDef* item = c.value()->item(id.value());
+    if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
+    if (!answers.ok()) return answers.error();
+    out["guide"] = service_guide(*c.value(), *item, answers.value());
+  } else {
+    const auto id = f.string("bundle");
+    if (!id.ok()) return id.error();
+    const BundleDef* bundle = c.value()->bundle(id.value());
+    if (!bundle) return make_error("unknown_bundle", "/bundle", {{"id", std::string(id.value())}});
+    if (!answers.ok()) return answers.error();
+    out["guide"] = bundle_guide(*c.value(), *bundle, answers.value());
+  }
   out["catalog_version"] = c.value()->version();
+  return out;
+}
+
+OpResult op_file_types(const json&, const OpContext&) {
+  json types = json::array();
+  for (const FileType& t : file_types()) {
+    json ext = json::array();
+    for (const auto& e : t.extensions)
+      if (!e.empty()) ext.push_back(std::string(e));
+    types.push_back({{"id", std::string(t.id)}, {"name", std::string(t.name)}, {"mime", std::string(t.mime)},
+                     {"extensions", std::move(ext)}});
+  }
+  json defaults = json::array();
+  for (const auto& id : kDefaultFileTypes) defaults.push_back(std::string(id));
+  json out = json::object();
+  out["types"] = std::move(types);
+  out["default"] = std::move(defaults);
   return out;
 }
 

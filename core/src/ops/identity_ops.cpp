@@ -1,7 +1,8 @@
-// check_id, check_uscc: DESIGN.md's contract, plus a Chinese `message` for an invalid value.
+// check_id, check_uscc, check_mobile: DESIGN.md's contract, plus a Chinese `message` for an invalid value.
 #include "detail/messages.hpp"
 #include "detail/ops.hpp"
 #include "detail/request.hpp"
+#include "yilu/contact.hpp"
 #include "yilu/identity.hpp"
 
 namespace yilu::detail {
@@ -41,6 +42,23 @@ OpResult op_check_uscc(const json& request, const OpContext&) {
     const std::string reason = uscc_reason_code(r.reason);
     out["reason"] = reason;
     out["message"] = render_message("uscc." + reason);
+  }
+  return out;
+}
+
+OpResult op_check_mobile(const json& request, const OpContext&) {
+  const Fields f(request);
+  const auto value = f.string("value");
+  if (!value.ok()) return value.error();
+  const MobileCheck r = check_mobile(value.value());
+  json out = json::object();
+  out["valid"] = r.valid();
+  if (r.valid()) {
+    out["normalized"] = std::string(r.normalized_view());
+  } else {
+    const std::string reason = mobile_reason_code(r.reason);
+    out["reason"] = reason;
+    out["message"] = render_message("mobile." + reason);
   }
   return out;
 }
