@@ -1,5 +1,6 @@
 #include "storage/migrations.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace yilu::server::db {
@@ -115,24 +116,189 @@ CREATE TABLE idempotency (
   PRIMARY KEY (resident_id, key)
 );
 )sql",
+    // 2: typed records. Statuses are checked by name; what v1 kept as JSON text gets rows:
+    // an application's items, the materials' standing (v1 body "required_materials"), the
+    // files its form references (body materials.<id>.files), the 补正 notice's list; a task's
+    // pauses and extensions. The notice and the rating become columns. Every v1 row is carried
+    // over: applications and tasks are rebuilt (new table, copy, drop, rename: SQLite cannot
+    // add a CHECK to a column), the JSON is read with json_each/json_extract, RFC 3339 texts
+    // with strftime('%s') (an unreadable one falls back to the event or row time).
+    // submitted_at becomes the first "submitted" event (收件), resubmitted_at the latest
+    // "resubmitted" one, the notice's time the latest "supplement_requested". The sniffed kind
+    // "jpeg" becomes the core's file type "jpg". The old JSON columns go with the old tables.
+    R"sql(
+CREATE TABLE applications_v2 (
+  id TEXT PRIMARY KEY,
+  resident_id TEXT NOT NULL REFERENCES residents(id),
+  kind TEXT NOT NULL CHECK (kind IN ('item','bundle')),
+  target_id TEXT NOT NULL,
+  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage >= 0),
+  window_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('submitted','supplement_requested','accepted','dispatched',
+                                         'ready_for_issue','issued','refused','rejected','closed')),
+  form TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  resubmitted_at INTEGER,
+  accepted_at INTEGER,
+  supplement_note TEXT,
+  supplement_at INTEGER,
+  refusal_reason TEXT,
+  rating_score INTEGER CHECK (rating_score BETWEEN 1 AND 5),
+  rating_comment TEXT,
+  rating_at INTEGER,
+  updated_at INTEGER NOT NULL,
+  CHECK ((supplement_note IS NULL) = (supplement_at IS NULL)),
+  CHECK ((rating_score IS NULL) = (rating_at IS NULL) AND (rating_score IS NULL) = (rating_comment IS NULL))
+);
+INSERT INTO applications_v2 (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at,
+                             resubmitted_at, accepted_at, supplement_note, supplement_at, refusal_reason,
+                             rating_score, rating_comment, rating_at, updated_at)
+SELECT a.id, a.resident_id, a.kind, a.target_id, a.stage, a.window_id, a.status,
+       json_remove(a.body, '$.verdict', '$.required_materials'),
+       IFNULL(json_extract(a.body, '$.verdict'), ''),
+       IFNULL((SELECT MIN(e.at) FROM events e WHERE e.application_id = a.id AND e.kind = 'submitted'), a.submitted_at),
+       (SELECT MAX(e.at) FROM events e WHERE e.application_id = a.id AND e.kind = 'resubmitted'),
+       a.accepted_at,
+       CASE WHEN IFNULL(a.supplement, '') <> '' THEN IFNULL(json_extract(a.supplement, '$.note'), '') END,
+       CASE WHEN IFNULL(a.supplement, '') <> '' THEN
+         IFNULL((SELECT MAX(e.at) FROM events e WHERE e.application_id = a.id AND e.kind = 'supplement_requested'),
+                a.updated_at) END,
+       a.refusal_reason,
+       CASE WHEN IFNULL(a.rating, '') <> '' THEN json_extract(a.rating, '$.score') END,
+       CASE WHEN IFNULL(a.rating, '') <> '' THEN IFNULL(json_extract(a.rating, '$.comment'), '') END,
+       CASE WHEN IFNULL(a.rating, '') <> '' THEN
+         COALESCE(CASE json_type(a.rating, '$.at') WHEN 'integer' THEN json_extract(a.rating, '$.at')
+                                                  WHEN 'text' THEN CAST(strftime('%s', json_extract(a.rating, '$.at')) AS INTEGER) END,
+                  (SELECT MAX(e.at) FROM events e WHERE e.application_id = a.id AND e.kind = 'rated'),
+                  a.updated_at) END,
+       a.updated_at
+FROM applications a;
+CREATE TABLE application_items (
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  item_id TEXT NOT NULL,
+  PRIMARY KEY (application_id, position)
+) WITHOUT ROWID;
+INSERT INTO application_items (application_id, position, item_id)
+SELECT a.id, i.key, i.value FROM applications a, json_each(a.items) i;
+CREATE TABLE application_materials (
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  material_id TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  name TEXT NOT NULL,
+  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage >= 0),
+  required INTEGER NOT NULL CHECK (required IN (0,1)),
+  state TEXT NOT NULL,
+  licence TEXT,
+  supplied_at INTEGER,
+  PRIMARY KEY (application_id, material_id),
+  UNIQUE (application_id, position)
+) WITHOUT ROWID;
+INSERT INTO application_materials (application_id, material_id, position, name, stage, required, state, licence)
+SELECT a.id, json_extract(m.value, '$.id'), m.key, IFNULL(json_extract(m.value, '$.name'), ''),
+       IFNULL(json_extract(m.value, '$.stage'), 0), IFNULL(json_extract(m.value, '$.required'), 0),
+       json_extract(m.value, '$.state'), NULLIF(json_extract(m.value, '$.licence'), '')
+FROM applications a, json_each(a.body, '$.required_materials') m;
+CREATE TABLE application_files (
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  material_id TEXT NOT NULL,
+  idx INTEGER NOT NULL CHECK (idx >= 0),
+  sha256 TEXT NOT NULL,
+  type TEXT NOT NULL,
+  bytes INTEGER NOT NULL CHECK (bytes >= 0),
+  PRIMARY KEY (application_id, material_id, idx)
+) WITHOUT ROWID;
+INSERT INTO application_files (application_id, material_id, idx, sha256, type, bytes)
+SELECT a.id, m.key, f.key, json_extract(f.value, '$.upload'),
+       CASE json_extract(f.value, '$.type') WHEN 'jpeg' THEN 'jpg' ELSE json_extract(f.value, '$.type') END,
+       IFNULL(json_extract(f.value, '$.bytes'), 0)
+FROM applications a, json_each(a.body, '$.materials') m,
+     json_each(CASE WHEN m.type = 'object' AND json_type(m.value, '$.files') = 'array' THEN m.value ELSE '{}' END,
+               '$.files') f
+WHERE m.type = 'object' AND json_extract(m.value, '$.by') = 'file';
+CREATE TABLE supplement_missing (
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  material_id TEXT NOT NULL,
+  PRIMARY KEY (application_id, position)
+) WITHOUT ROWID;
+INSERT INTO supplement_missing (application_id, position, material_id)
+SELECT a.id, m.key, m.value FROM applications a, json_each(a.supplement, '$.missing') m
+WHERE IFNULL(a.supplement, '') <> '';
+CREATE TABLE tasks_v2 (
+  id TEXT PRIMARY KEY,
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  item_id TEXT NOT NULL,
+  department TEXT NOT NULL,
+  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage >= 0),
+  started_at INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('reviewing','paused','approved','rejected')),
+  note TEXT,
+  updated_at INTEGER NOT NULL
+);
+INSERT INTO tasks_v2 (id, application_id, item_id, department, stage, started_at, status, note, updated_at)
+SELECT id, application_id, item_id, department, stage, started_at, status, note, updated_at FROM tasks;
+CREATE TABLE task_pauses (
+  task_id TEXT NOT NULL REFERENCES tasks(id),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (task_id, position)
+) WITHOUT ROWID;
+INSERT INTO task_pauses (task_id, position, started_at, ended_at, reason)
+SELECT t.id, p.key, json_extract(p.value, '$.start'), json_extract(p.value, '$.end'),
+       IFNULL(json_extract(p.value, '$.reason'), '')
+FROM tasks t, json_each(t.pauses) p;
+CREATE TABLE task_extensions (
+  task_id TEXT NOT NULL REFERENCES tasks(id),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  days INTEGER NOT NULL CHECK (days > 0),
+  reason TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (task_id, position)
+) WITHOUT ROWID;
+INSERT INTO task_extensions (task_id, position, days, reason, at)
+SELECT t.id, x.key, json_extract(x.value, '$.days'), IFNULL(json_extract(x.value, '$.reason'), ''),
+       COALESCE(CASE json_type(x.value, '$.at') WHEN 'integer' THEN json_extract(x.value, '$.at')
+                                                WHEN 'text' THEN CAST(strftime('%s', json_extract(x.value, '$.at')) AS INTEGER) END,
+                t.updated_at)
+FROM tasks t, json_each(t.extensions) x;
+DROP TABLE tasks;
+ALTER TABLE tasks_v2 RENAME TO tasks;
+CREATE INDEX tasks_department ON tasks(department, status);
+CREATE INDEX tasks_application ON tasks(application_id);
+DROP TABLE applications;
+ALTER TABLE applications_v2 RENAME TO applications;
+CREATE INDEX applications_resident ON applications(resident_id, submitted_at);
+CREATE INDEX applications_window ON applications(window_id, status);
+CREATE INDEX applications_status ON applications(status, submitted_at);
+UPDATE uploads SET kind = 'jpg' WHERE kind = 'jpeg';
+)sql",
 };
 
 }  // namespace
 
 int latest_schema_version() { return static_cast<int>(sizeof(kSteps) / sizeof(kSteps[0])); }
 
-std::optional<Error> apply_migrations(Connection& c) {
-  int current = 0;
-  {
-    Stmt q(c, "PRAGMA user_version");
-    if (!q.step()) return q.error() ? *q.error() : storage_error("cannot read user_version");
-    current = static_cast<int>(q.integer(0));
-  }
-  if (current > latest_schema_version())
-    return storage_error("database schema " + std::to_string(current) + " is newer than this program");
-  for (int v = current; v < latest_schema_version(); ++v) {
+namespace {
+
+// A step that rebuilds a table (new table, copy, drop, rename) must run with foreign keys off:
+// dropping the old parent would otherwise fail or cascade. The pragma is a no-op inside a
+// transaction, so it is set around the steps; each step proves it left no dangling reference
+// (foreign_key_check) before it commits.
+std::optional<Error> foreign_keys_intact(Connection& c) {
+  Stmt q(c, "PRAGMA foreign_key_check");
+  if (q.step()) return storage_error("migration left a dangling reference in table " + q.text(0));
+  return q.error();
+}
+
+std::optional<Error> run_steps(Connection& c, int current, int target) {
+  for (int v = current; v < target; ++v) {
     if (auto e = c.exec("BEGIN IMMEDIATE")) return e;
     std::optional<Error> e = c.exec(kSteps[v]);
+    if (!e) e = foreign_keys_intact(c);
     if (!e) e = c.exec("PRAGMA user_version=" + std::to_string(v + 1));
     if (e) {
       c.exec("ROLLBACK");
@@ -141,6 +307,25 @@ std::optional<Error> apply_migrations(Connection& c) {
     if (auto ce = c.exec("COMMIT")) return ce;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> apply_migrations(Connection& c, std::optional<int> up_to) {
+  int current = 0;
+  {
+    Stmt q(c, "PRAGMA user_version");
+    if (!q.step()) return q.error() ? *q.error() : storage_error("cannot read user_version");
+    current = static_cast<int>(q.integer(0));
+  }
+  if (current > latest_schema_version())
+    return storage_error("database schema " + std::to_string(current) + " is newer than this program");
+  const int target = up_to ? std::min(*up_to, latest_schema_version()) : latest_schema_version();
+  if (current >= target) return std::nullopt;
+  if (auto e = c.exec("PRAGMA foreign_keys=OFF")) return e;
+  std::optional<Error> e = run_steps(c, current, target);
+  if (auto fe = c.exec("PRAGMA foreign_keys=ON"); fe && !e) e = fe;
+  return e;
 }
 
 }  // namespace yilu::server::db

@@ -6,9 +6,10 @@
 
 namespace yilu::server::db {
 
-/// Brings the schema to the latest version, one transaction per step; the error, or nullopt.
-/// A database newer than this program is refused (`storage_error`).
-std::optional<Error> apply_migrations(Connection& c);
+/// Brings the schema to the latest version (or to `up_to`, for tests that build an older
+/// database), one transaction per step; the error, or nullopt. A database newer than this
+/// program is refused (`storage_error`); a failing step leaves the database at the step before.
+std::optional<Error> apply_migrations(Connection& c, std::optional<int> up_to = std::nullopt);
 
 /// The schema version this program writes.
 int latest_schema_version();

@@ -1,11 +1,16 @@
 #pragma once
-// Plain records the storage layer reads and writes. JSON-valued columns stay text here;
-// the HTTP layer parses them (they were written by the server itself).
+// Plain records the storage layer reads and writes, typed: statuses and roles are enums, and
+// what the workflow reasons about (pauses, extensions, the files of an application, how each
+// material stands and what is still owed, the 补正 notice, the rating) has its own rows. The
+// only JSON text left is the form the resident filled in (answers and field values), a
+// document the core reads as a whole, and each event's data (the audit trail's free part).
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "workflow/model.hpp"
 #include "yilu/date.hpp"
 
 namespace yilu::server {
@@ -21,7 +26,7 @@ struct Resident {
 struct StaffAccount {
   std::string username;
   std::string display_name;
-  std::string role;        ///< clerk, reviewer, supervisor, admin
+  workflow::Role role = workflow::Role::Clerk;
   std::string window;      ///< clerk only
   std::string department;  ///< reviewer only
   std::string password_hash;
@@ -37,11 +42,46 @@ struct Session {
 struct Upload {
   std::string resident_id;
   std::string sha256;
-  std::string kind;  ///< pdf, jpeg, png, ofd
+  std::string kind;  ///< the core's file type id (docs/core-api.md `file_types`): pdf, jpg, png, ofd, dwg
   std::string content_type;
   std::int64_t size = 0;
   std::string name;
   Timestamp created_at = 0;
+};
+
+/// A file of a material, as the server measured it at submission.
+struct ApplicationFile {
+  std::string material_id;
+  std::int64_t index = 0;  ///< position among the material's files (0-based)
+  std::string sha256;      ///< the upload (content hash)
+  std::string type;        ///< the core's file type id
+  std::int64_t bytes = 0;
+};
+
+/// How one material of the application stands: the core's validation report at submission
+/// (or resubmission), plus when a deferred (容缺) one was supplied.
+struct MaterialRecord {
+  std::string material_id;
+  std::string name;
+  std::int64_t stage = 0;  ///< bundle stage where it is first asked (1-based); 0 for an item
+  bool required = false;
+  std::string state;       ///< the core's material_state_name: provided, licence, commitment, deferred, reused, missing, not_given
+  std::string licence;     ///< licence type that substitutes for it, or empty
+  Timestamp supplied_at = 0;  ///< a deferred material: when it was supplied; 0 while owed
+};
+
+/// The clerk's one complete 补正 notice.
+struct SupplementNotice {
+  std::string note;
+  std::vector<std::string> missing;  ///< material ids named by the clerk
+  Timestamp at = 0;
+};
+
+/// The applicant's 好差评.
+struct Rating {
+  std::int64_t score = 0;  ///< 1–5
+  std::string comment;
+  Timestamp at = 0;
 };
 
 struct Application {
@@ -51,15 +91,33 @@ struct Application {
   std::string target_id;
   std::int64_t stage = 0;  ///< bundle: the stage now running (1-based); 0 for an item
   std::string window;
-  std::string items;   ///< JSON array of item ids
-  std::string status;
-  std::string body;    ///< JSON {fields, materials}
-  Timestamp submitted_at = 0;
-  Timestamp accepted_at = 0;  ///< 0 until accepted
-  std::string supplement;     ///< JSON or empty
+  std::vector<std::string> items;  ///< every item id of the target, in order
+  workflow::AppStatus status = workflow::AppStatus::Submitted;
+  std::string form;    ///< JSON {answers, fields, materials} as submitted (the core's validate shape)
+  std::string verdict; ///< the core's verdict at (re)submission
+  std::vector<MaterialRecord> materials;  ///< how each required material stands (written with the form)
+  std::vector<ApplicationFile> files;     ///< every file the form references (written with the form)
+  Timestamp submitted_at = 0;    ///< first submission (收件); a resubmission after 补正 does not move it
+  Timestamp resubmitted_at = 0;  ///< the latest resubmission after 补正, or 0
+  Timestamp accepted_at = 0;     ///< 0 until accepted; a bundle: the running stage's start
+  std::optional<SupplementNotice> supplement;
   std::string refusal_reason;
-  std::string rating;         ///< JSON or empty
+  std::optional<Rating> rating;
   Timestamp updated_at = 0;
+};
+
+/// An Art. 45 interval of a task (the clock stops); `end` unset while it runs.
+struct PauseRecord {
+  Timestamp start = 0;
+  std::optional<Timestamp> end;
+  std::string reason;
+};
+
+/// An Art. 42 extension of a task.
+struct ExtensionRecord {
+  std::int64_t days = 0;
+  std::string reason;
+  Timestamp at = 0;
 };
 
 struct Task {
@@ -69,10 +127,10 @@ struct Task {
   std::string department;
   std::int64_t stage = 0;      ///< bundle stage (1-based); 0 for a single item
   Timestamp started_at = 0;    ///< when its clock started (acceptance of its stage)
-  std::string status;
-  std::string pauses = "[]";      ///< JSON [{start, end?, reason}] (seconds)
-  std::string extensions = "[]";  ///< JSON [{days, reason, at}]
-  std::string note;
+  workflow::TaskStatus status = workflow::TaskStatus::Reviewing;
+  std::vector<PauseRecord> pauses;
+  std::vector<ExtensionRecord> extensions;
+  std::string note;            ///< the decision's note or reason
   Timestamp updated_at = 0;
 };
 
@@ -109,17 +167,18 @@ struct IdempotentResponse {
 /// the expected states, else nothing is written and the caller answers 409.
 struct Change {
   std::string application_id;
-  std::string expected_status;
-  Application updated;                 ///< written whole (status, accepted_at, supplement …)
+  workflow::AppStatus expected_status = workflow::AppStatus::Submitted;
+  Application updated;                 ///< written whole, its materials and files included
   std::vector<Task> new_tasks;
-  std::vector<std::pair<std::string, Task>> task_updates;  ///< (expected status, new row)
+  /// (expected status, new row): the row is written whole, its pauses and extensions included.
+  std::vector<std::pair<workflow::TaskStatus, Task>> task_updates;
   std::vector<Licence> new_licences;
   std::vector<Event> events;
   /// When set, called inside the transaction (after the task updates) with the statuses of
   /// the application's tasks in its running stage; a different result becomes the new status
   /// with a "system" event of that name. Concurrent decisions on sibling tasks are serialized
   /// by the writer, so the last one always sees the others.
-  std::function<std::string(const std::vector<std::string>&)> derive_status;
+  std::function<workflow::AppStatus(const std::vector<workflow::TaskStatus>&)> derive_status;
 };
 
 }  // namespace yilu::server

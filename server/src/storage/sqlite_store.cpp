@@ -1,27 +1,45 @@
 #include "storage/sqlite_store.hpp"
 
-#include <random>
-
-#include "auth/tokens.hpp"
+#include <functional>
+#include <unordered_map>
 
 namespace yilu::server {
 
 using db::Connection;
 using db::Stmt;
+using workflow::AppStatus;
+using workflow::TaskStatus;
 
 namespace {
 
+// --- rows and columns ----------------------------------------------------------------------
+
 const char* const kAppCols =
-    "id, resident_id, kind, target_id, stage, window_id, items, status, body, submitted_at, "
-    "IFNULL(accepted_at,0), IFNULL(supplement,''), IFNULL(refusal_reason,''), IFNULL(rating,''), updated_at";
+    "id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at, "
+    "IFNULL(resubmitted_at,0), IFNULL(accepted_at,0), supplement_note, IFNULL(supplement_at,0), "
+    "IFNULL(refusal_reason,''), rating_score, IFNULL(rating_comment,''), IFNULL(rating_at,0), updated_at";
+// The 18 columns after id, in the order bind_app_columns binds them (insert and update share it).
+const char* const kAppInsert =
+    "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, "
+    "submitted_at, resubmitted_at, accepted_at, supplement_note, supplement_at, refusal_reason, rating_score, "
+    "rating_comment, rating_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+const char* const kAppUpdate =
+    "UPDATE applications SET resident_id=?, kind=?, target_id=?, stage=?, window_id=?, status=?, form=?, verdict=?, "
+    "submitted_at=?, resubmitted_at=?, accepted_at=?, supplement_note=?, supplement_at=?, refusal_reason=?, "
+    "rating_score=?, rating_comment=?, rating_at=?, updated_at=? WHERE id=? AND status=?";
 const char* const kTaskCols =
-    "id, application_id, item_id, department, status, pauses, extensions, IFNULL(note,''), updated_at, stage, started_at";
+    "id, application_id, item_id, department, stage, started_at, status, IFNULL(note,''), updated_at";
 const char* const kStaffCols =
     "username, display_name, role, IFNULL(window_id,''), IFNULL(department,''), password_hash, disabled";
 const char* const kLicenceCols = "id, resident_id, type, name, number, item_id, application_id, issued_at";
 const char* const kUploadCols = "resident_id, sha256, kind, content_type, size, name, created_at";
+const char* const kResidentCols = "id, phone, IFNULL(name,''), IFNULL(id_number,''), created_at";
 
-Application read_app(const Stmt& s) {
+// Readers return nullopt for a row they cannot read: a status or role name outside the
+// vocabulary, which the CHECK constraints rule out unless the file was edited by hand.
+std::optional<Application> read_app(const Stmt& s) {
+  const auto status = workflow::parse_app_status(s.text(6));
+  if (!status) return std::nullopt;
   Application a;
   a.id = s.text(0);
   a.resident_id = s.text(1);
@@ -29,65 +47,114 @@ Application read_app(const Stmt& s) {
   a.target_id = s.text(3);
   a.stage = s.integer(4);
   a.window = s.text(5);
-  a.items = s.text(6);
-  a.status = s.text(7);
-  a.body = s.text(8);
+  a.status = *status;
+  a.form = s.text(7);
+  a.verdict = s.text(8);
   a.submitted_at = s.integer(9);
-  a.accepted_at = s.integer(10);
-  a.supplement = s.text(11);
-  a.refusal_reason = s.text(12);
-  a.rating = s.text(13);
-  a.updated_at = s.integer(14);
+  a.resubmitted_at = s.integer(10);
+  a.accepted_at = s.integer(11);
+  if (!s.is_null(12)) a.supplement = SupplementNotice{s.text(12), {}, s.integer(13)};
+  a.refusal_reason = s.text(14);
+  if (!s.is_null(15)) a.rating = Rating{s.integer(15), s.text(16), s.integer(17)};
+  a.updated_at = s.integer(18);
   return a;
 }
 
-Task read_task(const Stmt& s) {
+std::optional<Task> read_task(const Stmt& s) {
+  const auto status = workflow::parse_task_status(s.text(6));
+  if (!status) return std::nullopt;
   Task t;
   t.id = s.text(0);
   t.application_id = s.text(1);
   t.item_id = s.text(2);
   t.department = s.text(3);
-  t.status = s.text(4);
-  t.pauses = s.text(5);
-  t.extensions = s.text(6);
+  t.stage = s.integer(4);
+  t.started_at = s.integer(5);
+  t.status = *status;
   t.note = s.text(7);
   t.updated_at = s.integer(8);
-  t.stage = s.integer(9);
-  t.started_at = s.integer(10);
   return t;
 }
 
-StaffAccount read_staff(const Stmt& s) {
-  return StaffAccount{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6) != 0};
+std::optional<StaffAccount> read_staff(const Stmt& s) {
+  const auto role = workflow::parse_role(s.text(2));
+  if (!role) return std::nullopt;
+  return StaffAccount{s.text(0), s.text(1), *role, s.text(3), s.text(4), s.text(5), s.integer(6) != 0};
 }
 
-Licence read_licence(const Stmt& s) {
+std::optional<Licence> read_licence(const Stmt& s) {
   return Licence{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.integer(7)};
 }
 
-Upload read_upload(const Stmt& s) {
+std::optional<Upload> read_upload(const Stmt& s) {
   return Upload{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4), s.text(5), s.integer(6)};
 }
 
-// Collects every row of a query into a vector, or the error.
-template <class T, class Bind, class Read>
-Result<std::vector<T>> rows(db::Database& d, const std::string& sql, Bind bind, Read read) {
-  return d.read([&](Connection& c) -> Result<std::vector<T>> {
-    Stmt s(c, sql);
-    bind(s);
-    std::vector<T> out;
-    while (s.step()) out.push_back(read(s));
-    if (s.error()) return *s.error();
-    return out;
-  });
+std::optional<Resident> read_resident(const Stmt& s) {
+  return Resident{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)};
 }
 
-template <class T, class Bind, class Read>
-Result<std::optional<T>> one(db::Database& d, const std::string& sql, Bind bind, Read read) {
-  auto r = rows<T>(d, sql, bind, read);
+std::optional<Event> read_event(const Stmt& s) {
+  return Event{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.integer(7), s.text(8)};
+}
+
+std::optional<IdempotentResponse> read_idempotent(const Stmt& s) {
+  return IdempotentResponse{s.text(0), static_cast<int>(s.integer(1)), s.text(2)};
+}
+
+// --- queries -------------------------------------------------------------------------------
+
+using Binder = std::function<void(Stmt&)>;
+
+// Every row of a statement, or the error (a row the reader rejects is a storage error).
+template <class T, class Read>
+Result<std::vector<T>> query(Connection& c, const std::string& sql, const Binder& bind, Read read) {
+  Stmt s(c, sql);
+  bind(s);
+  std::vector<T> out;
+  while (s.step()) {
+    std::optional<T> row = read(s);
+    if (!row) return db::storage_error("unreadable row from: " + sql);
+    out.push_back(std::move(*row));
+  }
+  if (s.error()) return *s.error();
+  return out;
+}
+
+// Runs `fn` in a read transaction, so that rows and their child rows, read by several
+// statements, come from one snapshot even when the writer commits in between.
+// (Prepared statements, not exec: they are cached like every other statement.)
+template <class Fn>
+auto in_snapshot(Connection& c, Fn&& fn) -> decltype(fn(c)) {
+  {
+    Stmt begin(c, "BEGIN");
+    if (auto e = begin.run()) return *e;
+  }
+  auto r = fn(c);
+  Stmt commit(c, "COMMIT");
+  if (commit.run()) {
+    // A reader connection goes back to the pool: it must never keep an old snapshot open.
+    Stmt rollback(c, "ROLLBACK");
+    rollback.run();
+  }
+  return r;
+}
+
+template <class T, class Read>
+Result<std::vector<T>> rows(db::Database& d, const std::string& sql, const Binder& bind, Read read) {
+  return d.read([&](Connection& c) { return query<T>(c, sql, bind, read); });
+}
+
+template <class T>
+Result<std::optional<T>> first_of(Result<std::vector<T>> r) {
   if (!r.ok()) return r.error();
   if (r.value().empty()) return std::optional<T>{};
   return std::optional<T>{std::move(r.value().front())};
+}
+
+template <class T, class Read>
+Result<std::optional<T>> one(db::Database& d, const std::string& sql, const Binder& bind, Read read) {
+  return first_of(rows<T>(d, sql, bind, read));
 }
 
 std::string in_list(std::size_t n) {
@@ -96,15 +163,206 @@ std::string in_list(std::size_t n) {
   return s + ")";
 }
 
+// Runs a child-row statement and hands each row to `add`; the error, or nullopt.
+template <class Add>
+std::optional<Error> each_row(Connection& c, const std::string& sql, const Binder& bind, Add add) {
+  Stmt s(c, sql);
+  bind(s);
+  while (s.step()) add(s);
+  return s.error();
+}
+
+// The applications whose ids `scope` selects ("SELECT id FROM applications WHERE …", with
+// its own order and limit; `bind` binds its parameters), ordered by `order`, with their
+// child rows: one statement per child table for the whole list. Call inside in_snapshot.
+Result<std::vector<Application>> load_applications(Connection& c, const std::string& scope, const char* order,
+                                                   const Binder& bind) {
+  auto apps = query<Application>(c, std::string("SELECT ") + kAppCols + " FROM applications WHERE id IN (" + scope +
+                                        ") ORDER BY " + order,
+                                 bind, read_app);
+  if (!apps.ok() || apps.value().empty()) return apps;
+  std::unordered_map<std::string, Application*> by_id;
+  for (auto& a : apps.value()) by_id.emplace(a.id, &a);
+  const auto find = [&](const Stmt& s) -> Application* {
+    const auto it = by_id.find(s.text(0));
+    return it == by_id.end() ? nullptr : it->second;
+  };
+  const std::string of_scope = " WHERE application_id IN (" + scope + ")";
+  std::optional<Error> e = each_row(
+      c, "SELECT application_id, item_id FROM application_items" + of_scope + " ORDER BY application_id, position", bind,
+      [&](const Stmt& s) {
+        if (Application* a = find(s)) a->items.push_back(s.text(1));
+      });
+  if (!e)
+    e = each_row(c,
+                 "SELECT application_id, material_id, name, stage, required, state, IFNULL(licence,''), "
+                 "IFNULL(supplied_at,0) FROM application_materials" +
+                     of_scope + " ORDER BY application_id, position",
+                 bind, [&](const Stmt& s) {
+                   if (Application* a = find(s))
+                     a->materials.push_back(MaterialRecord{s.text(1), s.text(2), s.integer(3), s.integer(4) != 0,
+                                                           s.text(5), s.text(6), s.integer(7)});
+                 });
+  if (!e)
+    e = each_row(c,
+                 "SELECT application_id, material_id, idx, sha256, type, bytes FROM application_files" + of_scope +
+                     " ORDER BY application_id, material_id, idx",
+                 bind, [&](const Stmt& s) {
+                   if (Application* a = find(s))
+                     a->files.push_back(ApplicationFile{s.text(1), s.integer(2), s.text(3), s.text(4), s.integer(5)});
+                 });
+  if (!e)
+    e = each_row(c,
+                 "SELECT application_id, material_id FROM supplement_missing" + of_scope +
+                     " ORDER BY application_id, position",
+                 bind, [&](const Stmt& s) {
+                   Application* a = find(s);
+                   if (a && a->supplement) a->supplement->missing.push_back(s.text(1));
+                 });
+  if (e) return *e;
+  return apps;
+}
+
+// The tasks whose ids `scope` selects, with their pauses and extensions (as above).
+Result<std::vector<Task>> load_tasks(Connection& c, const std::string& scope, const char* order, const Binder& bind) {
+  auto tasks = query<Task>(c, std::string("SELECT ") + kTaskCols + " FROM tasks WHERE id IN (" + scope + ") ORDER BY " + order,
+                           bind, read_task);
+  if (!tasks.ok() || tasks.value().empty()) return tasks;
+  std::unordered_map<std::string, Task*> by_id;
+  for (auto& t : tasks.value()) by_id.emplace(t.id, &t);
+  const auto find = [&](const Stmt& s) -> Task* {
+    const auto it = by_id.find(s.text(0));
+    return it == by_id.end() ? nullptr : it->second;
+  };
+  const std::string of_scope = " WHERE task_id IN (" + scope + ")";
+  std::optional<Error> e = each_row(
+      c, "SELECT task_id, started_at, ended_at, reason FROM task_pauses" + of_scope + " ORDER BY task_id, position", bind,
+      [&](const Stmt& s) {
+        if (Task* t = find(s))
+          t->pauses.push_back(PauseRecord{s.integer(1), s.is_null(2) ? std::nullopt : std::optional<Timestamp>(s.integer(2)),
+                                          s.text(3)});
+      });
+  if (!e)
+    e = each_row(c, "SELECT task_id, days, reason, at FROM task_extensions" + of_scope + " ORDER BY task_id, position",
+                 bind, [&](const Stmt& s) {
+                   if (Task* t = find(s)) t->extensions.push_back(ExtensionRecord{s.integer(1), s.text(2), s.integer(3)});
+                 });
+  if (e) return *e;
+  return tasks;
+}
+
+// --- writes (inside a write job; false rolls the job back) ----------------------------------
+
+// A timestamp column where 0 means "not yet": stored as NULL.
+void bind_time(Stmt& s, int i, Timestamp t) {
+  if (t) s.bind(i, t); else s.bind_null(i);
+}
+
+// The 18 application columns after id, from `i` on (kAppInsert and kAppUpdate share the order).
+void bind_app_columns(Stmt& s, int i, const Application& a) {
+  s.bind(i, a.resident_id).bind(i + 1, a.kind).bind(i + 2, a.target_id).bind(i + 3, a.stage).bind(i + 4, a.window);
+  s.bind(i + 5, workflow::name(a.status)).bind(i + 6, a.form).bind(i + 7, a.verdict).bind(i + 8, a.submitted_at);
+  bind_time(s, i + 9, a.resubmitted_at);
+  bind_time(s, i + 10, a.accepted_at);
+  // A notice or a rating is there or not as a whole: its text columns are bound even when
+  // empty, so presence never depends on the note or comment having content.
+  if (a.supplement) s.bind(i + 11, a.supplement->note).bind(i + 12, a.supplement->at);
+  else s.bind_null(i + 11).bind_null(i + 12);
+  s.bind_opt(i + 13, a.refusal_reason);
+  if (a.rating) s.bind(i + 14, a.rating->score).bind(i + 15, a.rating->comment).bind(i + 16, a.rating->at);
+  else s.bind_null(i + 14).bind_null(i + 15).bind_null(i + 16);
+  s.bind(i + 17, a.updated_at);
+}
+
+bool run(Stmt& s) { return !s.run(); }
+
+bool delete_children(Connection& c, const char* table, const char* key, const std::string& id) {
+  Stmt d(c, std::string("DELETE FROM ") + table + " WHERE " + key + "=?");
+  d.bind(1, id);
+  return run(d);
+}
+
+// Replaces the application's child rows with those of `a` (written whole).
+bool write_app_children(Connection& c, const std::string& id, const Application& a) {
+  for (const char* table : {"application_items", "application_materials", "application_files", "supplement_missing"})
+    if (!delete_children(c, table, "application_id", id)) return false;
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    Stmt s(c, "INSERT INTO application_items (application_id, position, item_id) VALUES (?,?,?)");
+    s.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.items[i]);
+    if (!run(s)) return false;
+  }
+  for (std::size_t i = 0; i < a.materials.size(); ++i) {
+    const MaterialRecord& m = a.materials[i];
+    Stmt s(c, "INSERT INTO application_materials (application_id, material_id, position, name, stage, required, state, "
+              "licence, supplied_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    s.bind(1, id).bind(2, m.material_id).bind(3, static_cast<std::int64_t>(i)).bind(4, m.name).bind(5, m.stage);
+    s.bind(6, std::int64_t{m.required ? 1 : 0}).bind(7, m.state).bind_opt(8, m.licence);
+    bind_time(s, 9, m.supplied_at);
+    if (!run(s)) return false;
+  }
+  for (const ApplicationFile& f : a.files) {
+    Stmt s(c, "INSERT INTO application_files (application_id, material_id, idx, sha256, type, bytes) VALUES (?,?,?,?,?,?)");
+    s.bind(1, id).bind(2, f.material_id).bind(3, f.index).bind(4, f.sha256).bind(5, f.type).bind(6, f.bytes);
+    if (!run(s)) return false;
+  }
+  if (a.supplement) {
+    for (std::size_t i = 0; i < a.supplement->missing.size(); ++i) {
+      Stmt s(c, "INSERT INTO supplement_missing (application_id, position, material_id) VALUES (?,?,?)");
+      s.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.supplement->missing[i]);
+      if (!run(s)) return false;
+    }
+  }
+  return true;
+}
+
 bool insert_app(Connection& c, const Application& a) {
-  Stmt s(c, "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, items, status, body, "
-            "submitted_at, accepted_at, supplement, refusal_reason, rating, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  s.bind(1, a.id).bind(2, a.resident_id).bind(3, a.kind).bind(4, a.target_id).bind(5, a.stage).bind(6, a.window);
-  s.bind(7, a.items).bind(8, a.status).bind(9, a.body).bind(10, a.submitted_at);
-  if (a.accepted_at) s.bind(11, a.accepted_at); else s.bind_null(11);
-  s.bind_opt(12, a.supplement).bind_opt(13, a.refusal_reason).bind_opt(14, a.rating).bind(15, a.updated_at);
-  return !s.run();
+  Stmt s(c, kAppInsert);
+  s.bind(1, a.id);
+  bind_app_columns(s, 2, a);
+  return run(s) && write_app_children(c, a.id, a);
+}
+
+// Replaces the task's pauses and extensions with those of `t`.
+bool write_task_children(Connection& c, const Task& t) {
+  if (!delete_children(c, "task_pauses", "task_id", t.id) || !delete_children(c, "task_extensions", "task_id", t.id))
+    return false;
+  for (std::size_t i = 0; i < t.pauses.size(); ++i) {
+    const PauseRecord& p = t.pauses[i];
+    Stmt s(c, "INSERT INTO task_pauses (task_id, position, started_at, ended_at, reason) VALUES (?,?,?,?,?)");
+    s.bind(1, t.id).bind(2, static_cast<std::int64_t>(i)).bind(3, p.start).bind(5, p.reason);
+    if (p.end) s.bind(4, *p.end); else s.bind_null(4);
+    if (!run(s)) return false;
+  }
+  for (std::size_t i = 0; i < t.extensions.size(); ++i) {
+    const ExtensionRecord& x = t.extensions[i];
+    Stmt s(c, "INSERT INTO task_extensions (task_id, position, days, reason, at) VALUES (?,?,?,?,?)");
+    s.bind(1, t.id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.days).bind(4, x.reason).bind(5, x.at);
+    if (!run(s)) return false;
+  }
+  return true;
+}
+
+bool insert_task(Connection& c, const Task& t) {
+  Stmt s(c, "INSERT INTO tasks (id, application_id, item_id, department, stage, started_at, status, note, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?)");
+  s.bind(1, t.id).bind(2, t.application_id).bind(3, t.item_id).bind(4, t.department).bind(5, t.stage);
+  s.bind(6, t.started_at).bind(7, workflow::name(t.status)).bind_opt(8, t.note).bind(9, t.updated_at);
+  return run(s) && write_task_children(c, t);
+}
+
+// Writes the task whole if it is still a task of `application_id` in status `expected`;
+// `conflict` is set when it is not.
+bool update_task(Connection& c, const std::string& application_id, TaskStatus expected, const Task& t, bool& conflict) {
+  Stmt s(c, "UPDATE tasks SET item_id=?, department=?, stage=?, started_at=?, status=?, note=?, updated_at=? "
+            "WHERE id=? AND application_id=? AND status=?");
+  s.bind(1, t.item_id).bind(2, t.department).bind(3, t.stage).bind(4, t.started_at).bind(5, workflow::name(t.status));
+  s.bind_opt(6, t.note).bind(7, t.updated_at).bind(8, t.id).bind(9, application_id).bind(10, workflow::name(expected));
+  if (!run(s)) return false;
+  if (c.changes() != 1) {
+    conflict = true;
+    return false;
+  }
+  return write_task_children(c, t);
 }
 
 bool insert_event(Connection& c, const Event& e) {
@@ -112,16 +370,29 @@ bool insert_event(Connection& c, const Event& e) {
             "VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, e.application_id).bind_opt(2, e.task_id).bind(3, e.kind).bind(4, e.actor_kind).bind(5, e.actor_id);
   s.bind_opt(6, e.actor_name).bind(7, e.at).bind(8, e.data);
-  return !s.run();
+  return run(s);
 }
 
-bool upsert_task(Connection& c, const Task& t, bool insert) {
-  Stmt s(c, insert ? "INSERT INTO tasks (status, pauses, extensions, note, updated_at, id, application_id, item_id, "
-                     "department, stage, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-                   : "UPDATE tasks SET status=?, pauses=?, extensions=?, note=?, updated_at=? WHERE id=?");
-  s.bind(1, t.status).bind(2, t.pauses).bind(3, t.extensions).bind_opt(4, t.note).bind(5, t.updated_at).bind(6, t.id);
-  if (insert) s.bind(7, t.application_id).bind(8, t.item_id).bind(9, t.department).bind(10, t.stage).bind(11, t.started_at);
-  return !s.run();
+bool insert_licence(Connection& c, const Licence& l) {
+  Stmt s(c, "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) "
+            "VALUES (?,?,?,?,?,?,?,?)");
+  s.bind(1, l.id).bind(2, l.resident_id).bind(3, l.type).bind(4, l.name).bind(5, l.number).bind(6, l.item_id);
+  s.bind(7, l.application_id).bind(8, l.issued_at);
+  return run(s);
+}
+
+// The statuses of the application's tasks in `stage`, for derive_status; false on an error
+// or a name outside the vocabulary.
+bool stage_task_statuses(Connection& c, const std::string& application_id, std::int64_t stage,
+                         std::vector<TaskStatus>& out) {
+  Stmt q(c, "SELECT status FROM tasks WHERE application_id=? AND stage=?");
+  q.bind(1, application_id).bind(2, stage);
+  while (q.step()) {
+    const auto st = workflow::parse_task_status(q.text(0));
+    if (!st) return false;
+    out.push_back(*st);
+  }
+  return !q.error();
 }
 
 }  // namespace
@@ -133,38 +404,35 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 }
 
 Result<Resident> SqliteStore::resident_by_phone(const std::string& phone, Timestamp now) {
-  const auto find = [&]() {
-    return one<Resident>(*db_, "SELECT id, phone, IFNULL(name,''), IFNULL(id_number,''), created_at FROM residents WHERE phone=?",
-                         [&](Stmt& s) { s.bind(1, phone); },
-                         [](const Stmt& s) { return Resident{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)}; });
-  };
-  auto found = find();
+  const std::string find_sql = std::string("SELECT ") + kResidentCols + " FROM residents WHERE phone=?";
+  const Binder by_phone = [&](Stmt& s) { s.bind(1, phone); };
+  auto found = one<Resident>(*db_, find_sql, by_phone, read_resident);
   if (!found.ok()) return found.error();
   if (found.value()) return *found.value();
-  const std::string id = "R" + random_hex(8);
   auto e = db_->write([&](Connection& c) {
-    Stmt s(c, "INSERT OR IGNORE INTO residents (id, phone, created_at) VALUES (?,?,?)");
-    s.bind(1, id).bind(2, phone).bind(3, now);
-    return !s.run();
+    // The id is SQLite's randomness (not a secret: the phone is what identifies a resident),
+    // which keeps the storage library free of the crypto one.
+    Stmt s(c, "INSERT OR IGNORE INTO residents (id, phone, created_at) VALUES ('R' || lower(hex(randomblob(8))), ?, ?)");
+    s.bind(1, phone).bind(2, now);
+    return run(s);
   });
   if (e) return *e;
-  found = find();
+  found = one<Resident>(*db_, find_sql, by_phone, read_resident);
   if (!found.ok()) return found.error();
   if (!found.value()) return db::storage_error("resident vanished");
   return *found.value();
 }
 
 Result<std::optional<Resident>> SqliteStore::resident(const std::string& id) {
-  return one<Resident>(*db_, "SELECT id, phone, IFNULL(name,''), IFNULL(id_number,''), created_at FROM residents WHERE id=?",
-                       [&](Stmt& s) { s.bind(1, id); },
-                       [](const Stmt& s) { return Resident{s.text(0), s.text(1), s.text(2), s.text(3), s.integer(4)}; });
+  return one<Resident>(*db_, std::string("SELECT ") + kResidentCols + " FROM residents WHERE id=?",
+                       [&](Stmt& s) { s.bind(1, id); }, read_resident);
 }
 
 std::optional<Error> SqliteStore::set_profile(const std::string& id, const std::string& name, const std::string& id_number) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "UPDATE residents SET name=?, id_number=? WHERE id=?");
     s.bind(1, name).bind(2, id_number).bind(3, id);
-    return !s.run();
+    return run(s);
   });
 }
 
@@ -173,24 +441,24 @@ std::optional<Error> SqliteStore::put_session(const std::string& token_hash, con
     // Expired sessions are swept here, on the write path, instead of by a timer thread.
     Stmt sweep(c, "DELETE FROM sessions WHERE expires_at < ?");
     sweep.bind(1, now);
-    if (sweep.run()) return false;
+    if (!run(sweep)) return false;
     Stmt s(c, "INSERT INTO sessions (token_hash, subject_kind, subject_id, expires_at, created_at) VALUES (?,?,?,?,?)");
     s.bind(1, token_hash).bind(2, ses.subject_kind).bind(3, ses.subject_id).bind(4, ses.expires_at).bind(5, now);
-    return !s.run();
+    return run(s);
   });
 }
 
 Result<std::optional<Session>> SqliteStore::session(const std::string& token_hash, Timestamp now) {
   return one<Session>(*db_, "SELECT subject_kind, subject_id, expires_at FROM sessions WHERE token_hash=? AND expires_at>=?",
                       [&](Stmt& s) { s.bind(1, token_hash).bind(2, now); },
-                      [](const Stmt& s) { return Session{s.text(0), s.text(1), s.integer(2)}; });
+                      [](const Stmt& s) { return std::optional<Session>(Session{s.text(0), s.text(1), s.integer(2)}); });
 }
 
 std::optional<Error> SqliteStore::delete_session(const std::string& token_hash) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "DELETE FROM sessions WHERE token_hash=?");
     s.bind(1, token_hash);
-    return !s.run();
+    return run(s);
   });
 }
 
@@ -205,9 +473,9 @@ Result<WriteOutcome> SqliteStore::create_staff(const StaffAccount& a, Timestamp 
     }
     Stmt s(c, "INSERT INTO staff (username, display_name, role, window_id, department, password_hash, disabled, created_at) "
               "VALUES (?,?,?,?,?,?,?,?)");
-    s.bind(1, a.username).bind(2, a.display_name).bind(3, a.role).bind_opt(4, a.window).bind_opt(5, a.department);
-    s.bind(6, a.password_hash).bind(7, std::int64_t{a.disabled ? 1 : 0}).bind(8, now);
-    return !s.run();
+    s.bind(1, a.username).bind(2, a.display_name).bind(3, workflow::name(a.role)).bind_opt(4, a.window);
+    s.bind_opt(5, a.department).bind(6, a.password_hash).bind(7, std::int64_t{a.disabled ? 1 : 0}).bind(8, now);
+    return run(s);
   });
   if (taken) return WriteOutcome::Conflict;
   if (e) return *e;
@@ -229,14 +497,14 @@ Result<WriteOutcome> SqliteStore::disable_staff(const std::string& username) {
   auto e = db_->write([&](Connection& c) {
     Stmt s(c, "UPDATE staff SET disabled=1 WHERE username=?");
     s.bind(1, username);
-    if (s.run()) return false;
+    if (!run(s)) return false;
     if (c.changes() == 0) {
       missing = true;
       return false;
     }
     Stmt d(c, "DELETE FROM sessions WHERE subject_kind='staff' AND subject_id=?");
     d.bind(1, username);
-    return !d.run();
+    return run(d);
   });
   if (missing) return WriteOutcome::Conflict;
   if (e) return *e;
@@ -249,7 +517,7 @@ std::optional<Error> SqliteStore::put_upload(const Upload& u) {
               "VALUES (?,?,?,?,?,?,?)");
     s.bind(1, u.resident_id).bind(2, u.sha256).bind(3, u.kind).bind(4, u.content_type).bind(5, u.size);
     s.bind(6, u.name).bind(7, u.created_at);
-    return !s.run();
+    return run(s);
   });
 }
 
@@ -264,10 +532,8 @@ Result<std::optional<Upload>> SqliteStore::any_upload(const std::string& sha256)
 }
 
 Result<std::optional<IdempotentResponse>> SqliteStore::idempotent(const std::string& resident_id, const std::string& key) {
-  return one<IdempotentResponse>(
-      *db_, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?",
-      [&](Stmt& s) { s.bind(1, resident_id).bind(2, key); },
-      [](const Stmt& s) { return IdempotentResponse{s.text(0), static_cast<int>(s.integer(1)), s.text(2)}; });
+  return one<IdempotentResponse>(*db_, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?",
+                                 [&](Stmt& s) { s.bind(1, resident_id).bind(2, key); }, read_idempotent);
 }
 
 Result<WriteOutcome> SqliteStore::create_application(const Application& a, const Event& first, const std::string& idem_key,
@@ -282,7 +548,7 @@ Result<WriteOutcome> SqliteStore::create_application(const Application& a, const
       q.bind(1, a.resident_id).bind(2, idem_key);
       if (q.step()) {
         conflict = true;
-        if (existing) *existing = IdempotentResponse{q.text(0), static_cast<int>(q.integer(1)), q.text(2)};
+        if (existing) *existing = read_idempotent(q);
         return false;
       }
     }
@@ -291,7 +557,7 @@ Result<WriteOutcome> SqliteStore::create_application(const Application& a, const
       Stmt s(c, "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES (?,?,?,?,?,?)");
       s.bind(1, a.resident_id).bind(2, idem_key).bind(3, response.request_hash).bind(4, std::int64_t{response.status});
       s.bind(5, response.response).bind(6, a.submitted_at);
-      if (s.run()) return false;
+      if (!run(s)) return false;
     }
     return true;
   });
@@ -301,59 +567,74 @@ Result<WriteOutcome> SqliteStore::create_application(const Application& a, const
 }
 
 Result<std::optional<Application>> SqliteStore::application(const std::string& id) {
-  return one<Application>(*db_, std::string("SELECT ") + kAppCols + " FROM applications WHERE id=?",
-                          [&](Stmt& s) { s.bind(1, id); }, read_app);
+  return first_of(db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) {
+      return load_applications(cc, "SELECT id FROM applications WHERE id=?", "id", [&](Stmt& s) { s.bind(1, id); });
+    });
+  }));
 }
 
 Result<std::vector<Application>> SqliteStore::applications_of_resident(const std::string& resident_id) {
-  return rows<Application>(*db_,
-                           std::string("SELECT ") + kAppCols + " FROM applications WHERE resident_id=? ORDER BY submitted_at DESC, id",
-                           [&](Stmt& s) { s.bind(1, resident_id); }, read_app);
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) {
+      return load_applications(cc, "SELECT id FROM applications WHERE resident_id=?", "submitted_at DESC, id",
+                               [&](Stmt& s) { s.bind(1, resident_id); });
+    });
+  });
 }
 
 Result<std::vector<Application>> SqliteStore::applications_by_status(const std::string& window,
-                                                                     const std::vector<std::string>& statuses) {
-  std::string sql = std::string("SELECT ") + kAppCols + " FROM applications WHERE status IN " + in_list(statuses.size());
-  if (!window.empty()) sql += " AND window_id=?";
-  sql += " ORDER BY submitted_at, id LIMIT 1000";
-  return rows<Application>(*db_, sql, [&](Stmt& s) {
+                                                                     const std::vector<AppStatus>& statuses) {
+  std::string scope = "SELECT id FROM applications WHERE status IN " + in_list(statuses.size());
+  if (!window.empty()) scope += " AND window_id=?";
+  scope += " ORDER BY submitted_at, id LIMIT 1000";
+  const Binder bind = [&](Stmt& s) {
     int i = 1;
-    for (const auto& st : statuses) s.bind(i++, st);
+    for (const AppStatus st : statuses) s.bind(i++, workflow::name(st));
     if (!window.empty()) s.bind(i, window);
-  }, read_app);
+  };
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) { return load_applications(cc, scope, "submitted_at, id", bind); });
+  });
 }
 
 Result<std::vector<Task>> SqliteStore::tasks_of(const std::string& application_id) {
-  return rows<Task>(*db_, std::string("SELECT ") + kTaskCols + " FROM tasks WHERE application_id=? ORDER BY stage, id",
-                    [&](Stmt& s) { s.bind(1, application_id); }, read_task);
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) {
+      return load_tasks(cc, "SELECT id FROM tasks WHERE application_id=?", "stage, id",
+                        [&](Stmt& s) { s.bind(1, application_id); });
+    });
+  });
 }
 
 Result<std::optional<Task>> SqliteStore::task(const std::string& id) {
-  return one<Task>(*db_, std::string("SELECT ") + kTaskCols + " FROM tasks WHERE id=?", [&](Stmt& s) { s.bind(1, id); },
-                   read_task);
+  return first_of(db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) {
+      return load_tasks(cc, "SELECT id FROM tasks WHERE id=?", "id", [&](Stmt& s) { s.bind(1, id); });
+    });
+  }));
 }
 
 Result<std::vector<Task>> SqliteStore::tasks_by_department(const std::string& department,
-                                                           const std::vector<std::string>& statuses) {
-  std::string sql = std::string("SELECT ") + kTaskCols + " FROM tasks WHERE status IN " + in_list(statuses.size());
-  if (!department.empty()) sql += " AND department=?";
-  sql += " ORDER BY updated_at, id LIMIT 1000";
-  return rows<Task>(*db_, sql, [&](Stmt& s) {
+                                                           const std::vector<TaskStatus>& statuses) {
+  std::string scope = "SELECT id FROM tasks WHERE status IN " + in_list(statuses.size());
+  if (!department.empty()) scope += " AND department=?";
+  scope += " ORDER BY updated_at, id LIMIT 1000";
+  const Binder bind = [&](Stmt& s) {
     int i = 1;
-    for (const auto& st : statuses) s.bind(i++, st);
+    for (const TaskStatus st : statuses) s.bind(i++, workflow::name(st));
     if (!department.empty()) s.bind(i, department);
-  }, read_task);
+  };
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) { return load_tasks(cc, scope, "updated_at, id", bind); });
+  });
 }
 
 Result<std::vector<Event>> SqliteStore::events_of(const std::string& application_id) {
   return rows<Event>(*db_,
                      "SELECT seq, application_id, IFNULL(task_id,''), kind, actor_kind, actor_id, IFNULL(actor_name,''), at, data "
                      "FROM events WHERE application_id=? ORDER BY seq",
-                     [&](Stmt& s) { s.bind(1, application_id); },
-                     [](const Stmt& s) {
-                       return Event{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4),
-                                    s.text(5),    s.text(6), s.integer(7), s.text(8)};
-                     });
+                     [&](Stmt& s) { s.bind(1, application_id); }, read_event);
 }
 
 Result<std::vector<Licence>> SqliteStore::licences_of(const std::string& resident_id) {
@@ -366,54 +647,46 @@ Result<std::vector<Licence>> SqliteStore::licences_of_application(const std::str
                        [&](Stmt& s) { s.bind(1, application_id); }, read_licence);
 }
 
+Result<bool> SqliteStore::application_has_file(const std::string& application_id, const std::string& sha256) {
+  auto r = rows<bool>(*db_, "SELECT 1 FROM application_files WHERE application_id=? AND sha256=? LIMIT 1",
+                      [&](Stmt& s) { s.bind(1, application_id).bind(2, sha256); },
+                      [](const Stmt&) { return std::optional<bool>(true); });
+  if (!r.ok()) return r.error();
+  return !r.value().empty();
+}
+
 Result<WriteOutcome> SqliteStore::apply(Change& ch) {
   bool conflict = false;
   auto e = db_->write([&](Connection& c) {
     const Application& a = ch.updated;
-    Stmt u(c, "UPDATE applications SET status=?, body=?, accepted_at=?, supplement=?, refusal_reason=?, rating=?, "
-              "updated_at=?, stage=? WHERE id=? AND status=?");
-    u.bind(1, a.status).bind(2, a.body);
-    if (a.accepted_at) u.bind(3, a.accepted_at); else u.bind_null(3);
-    u.bind_opt(4, a.supplement).bind_opt(5, a.refusal_reason).bind_opt(6, a.rating).bind(7, a.updated_at);
-    u.bind(8, a.stage).bind(9, ch.application_id).bind(10, ch.expected_status);
-    if (u.run()) return false;
+    Stmt u(c, kAppUpdate);
+    bind_app_columns(u, 1, a);
+    u.bind(19, ch.application_id).bind(20, workflow::name(ch.expected_status));
+    if (!run(u)) return false;
     if (c.changes() != 1) {
       conflict = true;
       return false;
     }
-    for (const auto& [expected, t] : ch.task_updates) {
-      Stmt q(c, "SELECT status FROM tasks WHERE id=?");
-      q.bind(1, t.id);
-      if (!q.step() || q.text(0) != expected) {
-        conflict = true;
-        return false;
-      }
-      if (!upsert_task(c, t, false)) return false;
-    }
+    if (!write_app_children(c, ch.application_id, a)) return false;
+    for (const auto& [expected, t] : ch.task_updates)
+      if (!update_task(c, ch.application_id, expected, t, conflict)) return false;
     for (const auto& t : ch.new_tasks)
-      if (!upsert_task(c, t, true)) return false;
+      if (!insert_task(c, t)) return false;
     if (ch.derive_status) {
-      Stmt q(c, "SELECT status FROM tasks WHERE application_id=? AND stage=?");
-      q.bind(1, ch.application_id).bind(2, a.stage);
-      std::vector<std::string> statuses;
-      while (q.step()) statuses.push_back(q.text(0));
-      if (q.error()) return false;
-      const std::string derived = ch.derive_status(statuses);
+      std::vector<TaskStatus> statuses;
+      if (!stage_task_statuses(c, ch.application_id, a.stage, statuses)) return false;
+      const AppStatus derived = ch.derive_status(statuses);
       if (derived != a.status) {
         Stmt s(c, "UPDATE applications SET status=? WHERE id=?");
-        s.bind(1, derived).bind(2, ch.application_id);
-        if (s.run()) return false;
+        s.bind(1, workflow::name(derived)).bind(2, ch.application_id);
+        if (!run(s)) return false;
         ch.updated.status = derived;
-        ch.events.push_back(Event{0, ch.application_id, "", derived, "system", "workflow", "", a.updated_at, "{}"});
+        ch.events.push_back(
+            Event{0, ch.application_id, "", workflow::name(derived), "system", "workflow", "", a.updated_at, "{}"});
       }
     }
-    for (const auto& l : ch.new_licences) {
-      Stmt s(c, "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) "
-                "VALUES (?,?,?,?,?,?,?,?)");
-      s.bind(1, l.id).bind(2, l.resident_id).bind(3, l.type).bind(4, l.name).bind(5, l.number).bind(6, l.item_id);
-      s.bind(7, l.application_id).bind(8, l.issued_at);
-      if (s.run()) return false;
-    }
+    for (const auto& l : ch.new_licences)
+      if (!insert_licence(c, l)) return false;
     for (const auto& ev : ch.events)
       if (!insert_event(c, ev)) return false;
     return true;

@@ -36,14 +36,15 @@ class SqliteStore final : public Store {
   Result<std::optional<Application>> application(const std::string& id) override;
   Result<std::vector<Application>> applications_of_resident(const std::string& resident_id) override;
   Result<std::vector<Application>> applications_by_status(const std::string& window,
-                                                          const std::vector<std::string>& statuses) override;
+                                                          const std::vector<workflow::AppStatus>& statuses) override;
   Result<std::vector<Task>> tasks_of(const std::string& application_id) override;
   Result<std::optional<Task>> task(const std::string& id) override;
   Result<std::vector<Task>> tasks_by_department(const std::string& department,
-                                                const std::vector<std::string>& statuses) override;
+                                                const std::vector<workflow::TaskStatus>& statuses) override;
   Result<std::vector<Event>> events_of(const std::string& application_id) override;
   Result<std::vector<Licence>> licences_of(const std::string& resident_id) override;
   Result<std::vector<Licence>> licences_of_application(const std::string& application_id) override;
+  Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) override;
   Result<WriteOutcome> apply(Change& c) override;
 
  private:

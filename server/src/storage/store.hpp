@@ -62,15 +62,18 @@ class Store {
   virtual Result<std::vector<Application>> applications_of_resident(const std::string& resident_id) = 0;
   /// Applications of a window (all windows when empty) whose status is in `statuses`.
   virtual Result<std::vector<Application>> applications_by_status(const std::string& window,
-                                                                  const std::vector<std::string>& statuses) = 0;
+                                                                  const std::vector<workflow::AppStatus>& statuses) = 0;
   virtual Result<std::vector<Task>> tasks_of(const std::string& application_id) = 0;
   virtual Result<std::optional<Task>> task(const std::string& id) = 0;
   /// Tasks of a department (all when empty) whose status is in `statuses`.
   virtual Result<std::vector<Task>> tasks_by_department(const std::string& department,
-                                                        const std::vector<std::string>& statuses) = 0;
+                                                        const std::vector<workflow::TaskStatus>& statuses) = 0;
   virtual Result<std::vector<Event>> events_of(const std::string& application_id) = 0;
   virtual Result<std::vector<Licence>> licences_of(const std::string& resident_id) = 0;
   virtual Result<std::vector<Licence>> licences_of_application(const std::string& application_id) = 0;
+  /// Whether the application's form references a file with this content hash (the staff's
+  /// access check on an upload); false for an unknown application. Error `storage_error`.
+  virtual Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) = 0;
   /// Applies a workflow step atomically and durably; Conflict if a precondition failed.
   virtual Result<WriteOutcome> apply(Change& c) = 0;
 };
