@@ -5,6 +5,7 @@
 
 #include "catalog_cli.hpp"
 #include "core_cli.hpp"
+#include "routes_cli.hpp"
 #include "serve_cli.hpp"
 
 namespace {
@@ -15,7 +16,8 @@ void usage() {
       "  core     以 JSON 行协议调用规则核心（标准输入 → 标准输出）\n"
       "  catalog  事项目录工具（catalog lint 文件：列出全部问题）\n"
       "  serve    一窗受理后台 HTTP 服务（--demo 创建演示账户）\n"
-      "  admin    工作人员账户管理（create-staff / disable-staff / list-staff）\n",
+      "  admin    工作人员账户管理（create-staff / disable-staff / list-staff）\n"
+      "  routes   列出全部 HTTP 接口及其访问权限（JSON）\n",
       stderr);
 }
 
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
   if (std::strcmp(cmd, "catalog") == 0) return yilu::server::run_catalog_cli(argc - 2, argv + 2);
   if (std::strcmp(cmd, "serve") == 0) return yilu::server::run_serve(argc - 2, argv + 2);
   if (std::strcmp(cmd, "admin") == 0) return yilu::server::run_admin(argc - 2, argv + 2);
+  if (std::strcmp(cmd, "routes") == 0) return yilu::server::run_routes(argc - 2, argv + 2);
   if (std::strcmp(cmd, "-h") == 0 || std::strcmp(cmd, "--help") == 0) {
     usage();
     return 0;

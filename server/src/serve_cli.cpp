@@ -199,7 +199,7 @@ int run_admin(int argc, char** argv) {
       std::fprintf(stderr, "yilu admin: 创建失败: %s %s\n", a.error().code.c_str(), a.error().path.c_str());
       return 1;
     }
-    std::printf("已创建 %s (%s)\n", a.value().username.c_str(), a.value().role.c_str());
+    std::printf("已创建 %s (%s)\n", a.value().username.c_str(), workflow::name(a.value().role));
     return 0;
   }
   if (sub == "disable-staff") {
@@ -215,7 +215,7 @@ int run_admin(int argc, char** argv) {
     auto list = app.store->list_staff();
     if (!list.ok()) return 1;
     for (const auto& s : list.value())
-      std::printf("%-28s %-10s %-16s %s\n", s.username.c_str(), s.role.c_str(),
+      std::printf("%-28s %-10s %-16s %s\n", s.username.c_str(), workflow::name(s.role),
                   (s.window.empty() ? s.department : s.window).c_str(), s.disabled ? "已停用" : "");
     return 0;
   }

@@ -68,7 +68,7 @@ std::set<std::string> departments_of(const json& tasks, std::int64_t stage) {
 
 }  // namespace
 
-TEST_CASE("issue 4: the birth bundle end to end over HTTP", "[server][e2e]") {
+TEST_CASE("the birth bundle end to end over HTTP", "[server][e2e]") {
   TestServer s;
   const std::string me = s.resident("13876001234");
   REQUIRE(me.size() == 64);
@@ -228,7 +228,7 @@ TEST_CASE("issue 4: the birth bundle end to end over HTTP", "[server][e2e]") {
   CHECK(all.body["applications"].size() == 2);  // the bundle and the later single item
 }
 
-TEST_CASE("issue 4: supplement, resubmit, refuse, pause and extend follow the core's clock", "[server][e2e]") {
+TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's clock", "[server][e2e]") {
   TestServer s;
   const std::string me = s.resident("13876001235");
   json body = bundle_application(s, me, "birth");

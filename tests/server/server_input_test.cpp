@@ -44,7 +44,7 @@ int stored_blobs(const std::string& root) {
 
 }  // namespace
 
-TEST_CASE("issue 4: bad input is a clear 4xx and stores nothing", "[server][input]") {
+TEST_CASE("bad input is a clear 4xx and stores nothing", "[server][input]") {
   TestServer s;
   const std::string me = s.resident("13700000001");
   const std::string blobs = s.dir() + "/data/blobs";
@@ -128,7 +128,7 @@ TEST_CASE("issue 4: bad input is a clear 4xx and stores nothing", "[server][inpu
   }
 }
 
-TEST_CASE("issue 4: a retried submission with the same Idempotency-Key gives one application", "[server][idempotency]") {
+TEST_CASE("a retried submission with the same Idempotency-Key gives one application", "[server][idempotency]") {
   TestServer s;
   const std::string me = s.resident("13700000002");
   const json a = item_application("child_health_handbook");
@@ -161,7 +161,7 @@ TEST_CASE("issue 4: a retried submission with the same Idempotency-Key gives one
   CHECK(s.get("/api/v1/me/applications", me).body["applications"].size() == 2);
 }
 
-TEST_CASE("issue 4: every route is described in the OpenAPI document", "[server][openapi]") {
+TEST_CASE("every route is described in the OpenAPI document", "[server][openapi]") {
   TestServer s;
   const json doc = json::parse(read_source_file("server/openapi.json"));
   REQUIRE(s.routes.size() > 30);
@@ -179,7 +179,7 @@ TEST_CASE("issue 4: every route is described in the OpenAPI document", "[server]
   CHECK(served.body == doc);
 }
 
-TEST_CASE("issue 4: the core's call surface over HTTP, single and batch", "[server][core]") {
+TEST_CASE("the core's call surface over HTTP, single and batch", "[server][core]") {
   TestServer s;
   auto one = s.post("/api/v1/core", {{"op", "check_id"}, {"value", "46020319950315122X"}});
   CHECK(one.status == 200);

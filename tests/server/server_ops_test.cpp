@@ -12,7 +12,7 @@
 
 using namespace yilu::test;
 
-TEST_CASE("issue 4: an exception in a handler is a 500 JSON error, and the server goes on", "[server][safety]") {
+TEST_CASE("an exception in a handler is a 500 JSON error, and the server goes on", "[server][safety]") {
   TestServer s;
   auto r = s.get("/test/throw");
   CHECK(r.status == 500);
@@ -22,7 +22,7 @@ TEST_CASE("issue 4: an exception in a handler is a 500 JSON error, and the serve
   CHECK(s.get("/api/v1/health").status == 200);
 }
 
-TEST_CASE("issue 4: static files of the web app, index.html for client-side routes", "[server][static]") {
+TEST_CASE("static files of the web app, index.html for client-side routes", "[server][static]") {
   char tmpl[] = "/tmp/yilu-web-XXXXXX";
   const std::string web = ::mkdtemp(tmpl);
   ::mkdir((web + "/assets").c_str(), 0755);
@@ -48,7 +48,7 @@ TEST_CASE("issue 4: static files of the web app, index.html for client-side rout
   CHECK(std::system(("rm -rf '" + web + "'").c_str()) == 0);
 }
 
-TEST_CASE("issue 4: the supervisor's overview by level, computed by the core at request time", "[server][overview]") {
+TEST_CASE("the supervisor's overview by level, computed by the core at request time", "[server][overview]") {
   TestServer s;
   const json catalog = json::parse(read_source_file("core/data/catalog/sanya.json"));
   json ex;

@@ -1,45 +1,23 @@
-// The server's pure pieces: the workflow table, content sniffing, file names, masking, limits.
+// The server's pure pieces: content sniffing, file names, masking, limits.
 #include <catch2/catch.hpp>
 
 #include "auth/mask.hpp"
 #include "auth/rate_limiter.hpp"
 #include "uploads/sniff.hpp"
-#include "workflow/state_machine.hpp"
 
 using namespace yilu::server;
-
-TEST_CASE("workflow: legal and illegal transitions", "[server][workflow]") {
-  using workflow::Action;
-  CHECK(workflow::next_status("submitted", Action::Accept).value() == "accepted");
-  CHECK(workflow::next_status("submitted", Action::Supplement).value() == "supplement_requested");
-  CHECK(workflow::next_status("supplement_requested", Action::Resubmit).value() == "submitted");
-  CHECK(workflow::next_status("accepted", Action::Dispatch).value() == "dispatched");
-  CHECK(workflow::next_status("ready_for_issue", Action::Issue).value() == "issued");
-  CHECK(workflow::next_status("ready_for_issue", Action::IssueStage).value() == "accepted");
-  CHECK(workflow::next_status("issued", Action::Rate).value() == "closed");
-  for (const char* from : {"submitted", "accepted", "dispatched", "closed", "refused"})
-    CHECK(workflow::next_status(from, Action::Issue).error().code == "illegal_transition");
-  CHECK(!workflow::next_status("closed", Action::Rate).ok());
-  CHECK(!workflow::next_status("dispatched", Action::Accept).ok());
-
-  using workflow::TaskAction;
-  CHECK(workflow::next_task_status("reviewing", TaskAction::Approve, false).value() == "approved");
-  CHECK(!workflow::next_task_status("paused", TaskAction::Approve, false).ok());
-  CHECK(workflow::next_task_status("paused", TaskAction::Resume, false).value() == "reviewing");
-  CHECK(workflow::next_task_status("reviewing", TaskAction::Extend, true).error().code == "already_extended");
-  CHECK(!workflow::next_task_status("approved", TaskAction::Reject, false).ok());
-
-  CHECK(workflow::status_from_tasks({"approved", "reviewing"}) == "dispatched");
-  CHECK(workflow::status_from_tasks({"approved", "approved"}) == "ready_for_issue");
-  CHECK(workflow::status_from_tasks({"approved", "rejected"}) == "rejected");
-  CHECK(workflow::status_from_tasks({"rejected", "paused"}) == "dispatched");
-}
 
 TEST_CASE("uploads: the type comes from the bytes", "[server][uploads]") {
   CHECK(sniff_kind("%PDF-1.7\n...\n%%EOF\n") == "pdf");
   CHECK(sniff_kind("%PDF-1.7 but never ends") == "");
   CHECK(sniff_kind("hello.pdf") == "");
-  CHECK(sniff_kind(std::string("\xFF\xD8\xFF\xE0 jfif", 9)) == "jpeg");
+  // The core's file type ids: JPEG is "jpg", as the catalog names it.
+  CHECK(sniff_kind(std::string("\xFF\xD8\xFF\xE0 jfif", 9)) == "jpg");
+  CHECK(content_type_of("jpg") == "image/jpeg");
+  // An AutoCAD drawing: "AC10" and two digits of version.
+  CHECK(sniff_kind("AC1032" + std::string(200, '\0')) == "dwg");
+  CHECK(sniff_kind("AC10xx" + std::string(200, '\0')) == "");
+  CHECK(content_type_of("dwg") == "image/vnd.dwg");
   CHECK(sniff_kind(std::string("\x89PNG\r\n\x1a\n....", 12)) == "png");
   // An OFD package is a zip with OFD.xml; any other zip is not.
   std::string ofd("PK\x03\x04", 4);

@@ -2,9 +2,11 @@
 
 namespace yilu::server::http {
 
-bool reads_everything(const StaffAccount& s) { return s.role == "supervisor" || s.role == "admin"; }
+using workflow::Role;
 
-std::optional<std::string> list_scope(const StaffAccount& s, const char* own_role, const std::string& own,
+bool reads_everything(const StaffAccount& s) { return s.role == Role::Supervisor || s.role == Role::Admin; }
+
+std::optional<std::string> list_scope(const StaffAccount& s, Role own_role, const std::string& own,
                                       const std::string& requested) {
   if (s.role == own_role) {
     if (!requested.empty() && requested != own) return std::nullopt;
@@ -14,12 +16,16 @@ std::optional<std::string> list_scope(const StaffAccount& s, const char* own_rol
   return std::nullopt;
 }
 
+namespace {
+
 bool is_window_clerk(const StaffAccount& s, const Application& a) {
-  return s.role == "clerk" && !s.window.empty() && s.window == a.window;
+  return s.role == Role::Clerk && !s.window.empty() && s.window == a.window;
 }
 
+}  // namespace
+
 bool is_task_reviewer(const StaffAccount& s, const Task& t) {
-  return s.role == "reviewer" && !s.department.empty() && s.department == t.department;
+  return s.role == Role::Reviewer && !s.department.empty() && s.department == t.department;
 }
 
 bool staff_can_view(const StaffAccount& s, const Application& a, const std::vector<Task>& tasks) {

@@ -1,63 +1,76 @@
-#include "http/messages.hpp"
+#include "http/errors.hpp"
 
-#include <map>
+#include <algorithm>
+#include <iterator>
 
 namespace yilu::server::http {
 
-std::string message_for(const std::string& code) {
-  static const std::map<std::string, std::string> kMessages = {
-      {"bad_json", "请求不是有效的 JSON"},
-      {"not_object", "请求体必须是 JSON 对象"},
-      {"unsupported_media_type", "请求的内容类型不受支持（应为 application/json）"},
-      {"payload_too_large", "请求体过大"},
-      {"not_found", "未找到"},
-      {"method_not_allowed", "不支持该请求方法"},
-      {"unauthorized", "请先登录"},
-      {"forbidden", "无权进行此操作"},
-      {"internal_error", "服务器内部错误，请稍后重试"},
-      {"storage_error", "数据存储出错，请稍后重试"},
-      {"bad_request", "请求有误"},
-      {"missing_field", "缺少必填项"},
-      {"bad_phone", "手机号码格式不正确"},
-      {"rate_limited", "操作过于频繁，请稍后再试"},
-      {"sms_unavailable", "短信发送失败，请稍后再试"},
-      {"bad_code", "验证码不正确"},
-      {"code_expired", "验证码已过期，请重新获取"},
-      {"too_many_attempts", "验证码错误次数过多，请重新获取"},
-      {"bad_credentials", "用户名或密码不正确"},
-      {"invalid_id_number", "身份证号码无效"},
-      {"bad_name", "姓名不正确"},
-      {"profile_required", "请先完成实名认证"},
-      {"bad_multipart", "上传格式不正确（应为 multipart/form-data，文件字段名为 file）"},
-      {"bad_file_name", "文件名无效"},
-      {"file_too_large", "文件超过该材料允许的大小"},
-      {"unsupported_file_type", "文件内容不是该材料允许的类型（按内容判断，不看文件名）"},
-      {"unknown_item", "事项不存在"},
-      {"unknown_material", "该事项没有这项材料"},
-      {"unknown_target", "申请的事项或一件事不存在"},
-      {"bad_stage", "一件事的阶段不正确"},
-      {"unknown_upload", "引用的上传文件不存在"},
-      {"unknown_licence", "引用的电子证照不存在或不属于本人"},
-      {"invalid_application", "申请材料或信息有误，请按提示修改"},
-      {"bad_idempotency_key", "Idempotency-Key 无效（1 到 128 个可见字符）"},
-      {"idempotency_key_reused", "同一个 Idempotency-Key 已用于另一份申请"},
-      {"illegal_transition", "当前状态下不能进行此操作"},
-      {"already_extended", "该事项已延长过一次期限"},
-      {"missing_reason", "请填写理由"},
-      {"bad_score", "评分应为 1 到 5 的整数"},
-      {"bad_role", "角色不正确（clerk、reviewer、supervisor、admin）"},
-      {"unknown_window", "窗口不存在"},
-      {"unknown_department", "部门不存在"},
-      {"weak_password", "密码至少 10 个字符"},
-      {"bad_username", "用户名只能包含字母、数字、点、横线和下划线（1 到 64 个字符）"},
-      {"username_taken", "用户名已存在"},
-      {"unknown_staff", "工作人员账户不存在"},
-      {"catalog_not_loaded", "事项目录未加载"},
-      {"batch_too_large", "批量请求过多"},
-      {"bad_days", "延长天数应为 1 到 30 的整数"},
-  };
-  const auto it = kMessages.find(code);
-  return it == kMessages.end() ? std::string("请求无法处理") : it->second;
+namespace {
+
+// Sorted by code at start-up would cost a lock; the table is small and read-only, so a
+// linear scan (a few dozen string compares) is what every error pays.
+const ErrorInfo kErrors[] = {
+      {"bad_json", 400, "请求不是有效的 JSON"},
+      {"not_object", 400, "请求体必须是 JSON 对象"},
+      {"unsupported_media_type", 415, "请求的内容类型不受支持（应为 application/json）"},
+      {"payload_too_large", 413, "请求体过大"},
+      {"not_found", 404, "未找到"},
+      {"method_not_allowed", 405, "不支持该请求方法"},
+      {"unauthorized", 401, "请先登录"},
+      {"forbidden", 403, "无权进行此操作"},
+      {"internal_error", 500, "服务器内部错误，请稍后重试"},
+      {"storage_error", 500, "数据存储出错，请稍后重试"},
+      {"bad_request", 400, "请求有误"},
+      {"missing_field", 422, "缺少必填项"},
+      {"bad_phone", 400, "手机号码格式不正确"},
+      {"rate_limited", 429, "操作过于频繁，请稍后再试"},
+      {"sms_unavailable", 503, "短信发送失败，请稍后再试"},
+      {"bad_code", 401, "验证码不正确"},
+      {"code_expired", 401, "验证码已过期，请重新获取"},
+      {"too_many_attempts", 429, "验证码错误次数过多，请重新获取"},
+      {"bad_credentials", 401, "用户名或密码不正确"},
+      {"invalid_id_number", 422, "身份证号码无效"},
+      {"bad_name", 422, "姓名不正确"},
+      {"profile_required", 403, "请先完成实名认证"},
+      {"bad_multipart", 400, "上传格式不正确（应为 multipart/form-data，文件字段名为 file）"},
+      {"bad_file_name", 400, "文件名无效"},
+      {"file_too_large", 413, "文件超过该材料允许的大小"},
+      {"unsupported_file_type", 415, "文件内容不是该材料允许的类型（按内容判断，不看文件名）"},
+      {"unknown_item", 404, "事项不存在"},
+      {"unknown_material", 404, "该事项没有这项材料"},
+      {"unknown_target", 422, "申请的事项或一件事不存在"},
+      {"bad_stage", 422, "一件事的阶段不正确"},
+      {"unknown_upload", 422, "引用的上传文件不存在"},
+      {"unknown_licence", 422, "引用的电子证照不存在或不属于本人"},
+      {"invalid_application", 422, "申请材料或信息有误，请按提示修改"},
+      {"bad_idempotency_key", 400, "Idempotency-Key 无效（1 到 128 个可见字符）"},
+      {"idempotency_key_reused", 409, "同一个 Idempotency-Key 已用于另一份申请"},
+      {"illegal_transition", 409, "当前状态下不能进行此操作"},
+      {"already_extended", 409, "该事项已延长过一次期限"},
+      {"missing_reason", 422, "请填写理由"},
+      {"bad_score", 422, "评分应为 1 到 5 的整数"},
+      {"bad_role", 422, "角色不正确（clerk、reviewer、supervisor、admin）"},
+      {"unknown_window", 422, "窗口不存在"},
+      {"unknown_department", 422, "部门不存在"},
+      {"weak_password", 422, "密码至少 10 个字符"},
+      {"bad_username", 422, "用户名只能包含字母、数字、点、横线和下划线（1 到 64 个字符）"},
+      {"username_taken", 409, "用户名已存在"},
+      {"unknown_staff", 404, "工作人员账户不存在"},
+      {"catalog_not_loaded", 503, "事项目录未加载"},
+      {"batch_too_large", 400, "批量请求过多"},
+      {"bad_days", 422, "延长天数应为 1 到 30 的整数"},
+      {"bad_status", 400, "状态筛选条件不正确"},
+};
+
+const ErrorInfo kUnknown{"", 400, "请求无法处理"};
+
+}  // namespace
+
+const ErrorInfo& error_info(std::string_view code) {
+  const auto it = std::find_if(std::begin(kErrors), std::end(kErrors), [&](const ErrorInfo& e) { return code == e.code; });
+  return it == std::end(kErrors) ? kUnknown : *it;
 }
+
+std::vector<ErrorInfo> all_errors() { return {std::begin(kErrors), std::end(kErrors)}; }
 
 }  // namespace yilu::server::http

@@ -1,11 +1,22 @@
 #pragma once
-// The server's one table of Chinese messages, keyed by stable error code (the core has its
-// own table for its codes; the server passes those messages through unchanged).
-#include <string>
+// The server's one error table: stable code → HTTP status → Chinese message. Handlers name a
+// code; the status and the message come from here (the core has its own table for its codes,
+// whose messages the server passes through unchanged).
+#include <string_view>
+#include <vector>
 
 namespace yilu::server::http {
 
-/// The message for a server error code; a generic one for an unknown code.
-std::string message_for(const std::string& code);
+struct ErrorInfo {
+  const char* code;
+  int status;
+  const char* message;
+};
+
+/// The entry of a server error code; for an unknown code, status 400 and a generic message.
+const ErrorInfo& error_info(std::string_view code);
+
+/// Every entry (for the documentation test and the OpenAPI generator).
+std::vector<ErrorInfo> all_errors();
 
 }  // namespace yilu::server::http

@@ -1,7 +1,7 @@
 #include "http/respond.hpp"
 
 #include "auth/tokens.hpp"
-#include "http/messages.hpp"
+#include "http/errors.hpp"
 
 namespace yilu::server::http {
 
@@ -10,49 +10,50 @@ void send_json(httplib::Response& res, int status, const json& body) {
   res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
-void send_error_with(httplib::Response& res, int status, const std::string& code, json extra) {
-  json err = {{"code", code}, {"message", message_for(code)}};
+void send_error_with(httplib::Response& res, const std::string& code, json extra) {
+  const ErrorInfo& info = error_info(code);
+  json err = {{"code", code}, {"message", info.message}};
   if (extra.is_object() && extra.contains("path")) {
     err["path"] = extra["path"];
     extra.erase("path");
   }
   json body = {{"ok", false}, {"error", std::move(err)}};
   if (extra.is_object()) body.update(extra);
-  send_json(res, status, body);
+  send_json(res, info.status, body);
 }
 
-void send_error(httplib::Response& res, int status, const std::string& code, const std::string& path) {
+void send_error(httplib::Response& res, const std::string& code, const std::string& path) {
   json extra = json::object();
   if (!path.empty()) extra["path"] = path;
-  send_error_with(res, status, code, std::move(extra));
+  send_error_with(res, code, std::move(extra));
 }
 
 void send_core_error(httplib::Response& res, const Error& e) {
-  const int status = e.code == "storage_error" ? 500 : 400;
-  json err = {{"code", e.code}, {"message", e.message.empty() ? message_for(e.code) : e.message}};
+  const ErrorInfo& info = error_info(e.code);
+  json err = {{"code", e.code}, {"message", e.message.empty() ? std::string(info.message) : e.message}};
   if (!e.path.empty()) err["path"] = e.path;
-  send_json(res, status, {{"ok", false}, {"error", err}});
+  send_json(res, info.status, {{"ok", false}, {"error", err}});
 }
 
 std::optional<json> json_body(const httplib::Request& req, httplib::Response& res, bool allow_empty) {
   // JSON bodies are limited to 1 MiB whatever the server-wide limit (sized for uploads).
   if (req.body.size() > kJsonBodyLimit) {
-    send_error(res, 413, "payload_too_large");
+    send_error(res, "payload_too_large");
     return std::nullopt;
   }
   if (req.body.empty() && allow_empty) return json::object();
   const std::string type = req.get_header_value("Content-Type");
   if (type.rfind("application/json", 0) != 0) {
-    send_error(res, 415, "unsupported_media_type");
+    send_error(res, "unsupported_media_type");
     return std::nullopt;
   }
   json v = json::parse(req.body, nullptr, false);
   if (v.is_discarded()) {
-    send_error(res, 400, "bad_json");
+    send_error(res, "bad_json");
     return std::nullopt;
   }
   if (!v.is_object()) {
-    send_error(res, 400, "not_object");
+    send_error(res, "not_object");
     return std::nullopt;
   }
   return v;
@@ -85,32 +86,6 @@ std::optional<Principal> authenticate(App& app, const httplib::Request& req) {
     p.staff = *st.value();
   }
   return p;
-}
-
-std::optional<Resident> require_resident(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto p = authenticate(app, req);
-  if (!p) {
-    send_error(res, 401, "unauthorized");
-    return std::nullopt;
-  }
-  if (!p->resident) {
-    send_error(res, 403, "forbidden");
-    return std::nullopt;
-  }
-  return p->resident;
-}
-
-std::optional<StaffAccount> require_staff(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto p = authenticate(app, req);
-  if (!p) {
-    send_error(res, 401, "unauthorized");
-    return std::nullopt;
-  }
-  if (!p->staff) {
-    send_error(res, 403, "forbidden");
-    return std::nullopt;
-  }
-  return p->staff;
 }
 
 std::string client_address(const httplib::Request& req) { return req.remote_addr; }

@@ -17,11 +17,13 @@ using json = nlohmann::json;
 
 /// Sends `body` as JSON with the status.
 void send_json(httplib::Response& res, int status, const json& body);
-/// Sends {"ok":false,"error":{"code","message"[,"path"]}} with the message from the table.
-void send_error(httplib::Response& res, int status, const std::string& code, const std::string& path = {});
+/// Sends {"ok":false,"error":{"code","message"[,"path"]}} with the status and the message of
+/// the code in the one error table (http/errors.hpp).
+void send_error(httplib::Response& res, const std::string& code, const std::string& path = {});
 /// The same with extra members merged into the body (e.g. "problems", "retry_after").
-void send_error_with(httplib::Response& res, int status, const std::string& code, json extra);
-/// The status code a core/storage Error maps to (storage_error → 500, others → 400) and sends it.
+void send_error_with(httplib::Response& res, const std::string& code, json extra);
+/// Sends a core or storage Error: the status of its code in the table (400 for the core's
+/// own codes), its own message when it has one.
 void send_core_error(httplib::Response& res, const Error& e);
 
 /// The largest JSON body any route accepts.
@@ -43,10 +45,6 @@ struct Principal {
 
 /// The principal of a valid, unexpired bearer token, or nullopt (no or bad token).
 std::optional<Principal> authenticate(App& app, const httplib::Request& req);
-/// The signed-in resident, or nullopt after sending 401 `unauthorized` (403 for staff tokens).
-std::optional<Resident> require_resident(App& app, const httplib::Request& req, httplib::Response& res);
-/// The signed-in, enabled staff member, or nullopt after sending 401/403.
-std::optional<StaffAccount> require_staff(App& app, const httplib::Request& req, httplib::Response& res);
 
 /// The client address for rate limits and logs.
 std::string client_address(const httplib::Request& req);

@@ -15,8 +15,14 @@ void register_resident_routes(Router& r, App& app);
 void register_upload_routes(Router& r, App& app);
 /// submit, detail, resubmit, rating.
 void register_application_routes(Router& r, App& app);
-/// queue, application detail and actions, tasks and their actions, overview.
+/// any staff member: me, one application in full.
 void register_staff_routes(Router& r, App& app);
+/// the window: queue, accept, 补正, refuse, dispatch, issue.
+void register_clerk_routes(Router& r, App& app);
+/// the departments: tasks and their decisions.
+void register_reviewer_routes(Router& r, App& app);
+/// supervision: the overview.
+void register_supervisor_routes(Router& r, App& app);
 /// staff accounts.
 void register_admin_routes(Router& r, App& app);
 

@@ -8,18 +8,7 @@
 namespace yilu::server::http {
 
 void register_admin_routes(Router& r, App& app) {
-  const auto admin = [&app](const httplib::Request& req, httplib::Response& res) -> std::optional<StaffAccount> {
-    auto s = require_staff(app, req, res);
-    if (!s) return std::nullopt;
-    if (s->role != "admin") {
-      send_error(res, 403, "forbidden");
-      return std::nullopt;
-    }
-    return s;
-  };
-
-  r.get("/api/v1/admin/staff", [&app, admin](const httplib::Request& req, httplib::Response& res) {
-    if (!admin(req, res)) return;
+  r.get("/api/v1/admin/staff", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     auto list = app.store->list_staff();
     if (!list.ok()) return send_core_error(res, list.error());
     json out = json::array();
@@ -27,8 +16,7 @@ void register_admin_routes(Router& r, App& app) {
     send_json(res, 200, {{"ok", true}, {"staff", out}});
   });
 
-  r.post("/api/v1/admin/staff", [&app, admin](const httplib::Request& req, httplib::Response& res) {
-    if (!admin(req, res)) return;
+  r.post("/api/v1/admin/staff", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     auto body = json_body(req, res);
     if (!body) return;
     NewStaff n{str(*body, "username"), str(*body, "display_name"), str(*body, "role"),
@@ -36,19 +24,18 @@ void register_admin_routes(Router& r, App& app) {
     auto created = create_staff_account(app.store.get(), app.catalog, n, app.now());
     if (!created.ok()) {
       const std::string& code = created.error().code;
-      return send_error(res, code == "username_taken" ? 409 : code == "storage_error" ? 500 : 422, code, created.error().path);
+      return send_error(res, code, created.error().path);
     }
     send_json(res, 201, {{"ok", true}, {"staff", staff_json(created.value())}});
   });
 
-  r.post("/api/v1/admin/staff/{username}/disable", [&app, admin](const httplib::Request& req, httplib::Response& res) {
-    if (!admin(req, res)) return;
+  r.post("/api/v1/admin/staff/{username}/disable", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     const std::string username = req.matches[1];
     auto w = app.store->disable_staff(username);
     if (!w.ok()) return send_core_error(res, w.error());
-    if (w.value() == WriteOutcome::Conflict) return send_error(res, 404, "unknown_staff");
+    if (w.value() == WriteOutcome::Conflict) return send_error(res, "unknown_staff");
     auto s = app.store->staff(username);
-    if (!s.ok() || !s.value()) return send_error(res, 404, "unknown_staff");
+    if (!s.ok() || !s.value()) return send_error(res, "unknown_staff");
     send_json(res, 200, {{"ok", true}, {"staff", staff_json(*s.value())}});
   });
 }

@@ -7,6 +7,7 @@
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/views.hpp"
+#include "yilu/contact.hpp"
 
 namespace yilu::server::http {
 
@@ -15,11 +16,10 @@ namespace {
 constexpr std::int64_t kCodeSeconds = 300;
 constexpr int kMaxCodeAttempts = 5;
 
-bool is_mobile(const std::string& p) {
-  if (p.size() != 11 || p[0] != '1' || p[1] < '3' || p[1] > '9') return false;
-  for (const char c : p)
-    if (c < '0' || c > '9') return false;
-  return true;
+// The core's mobile rule (the same the page and the forms use); "" when the number is invalid.
+std::string normalized_mobile(const std::string& raw) {
+  const MobileCheck m = check_mobile(raw);
+  return m.valid() ? std::string(m.normalized_view()) : std::string();
 }
 
 // Issues a session and answers with the token.
@@ -37,17 +37,17 @@ void start_session(App& app, httplib::Response& res, const std::string& kind, co
 
 void too_many(httplib::Response& res, std::int64_t wait) {
   res.set_header("Retry-After", std::to_string(wait));
-  send_error_with(res, 429, "rate_limited", {{"retry_after", wait}});
+  send_error_with(res, "rate_limited", {{"retry_after", wait}});
 }
 
 }  // namespace
 
 void register_auth_routes(Router& r, App& app) {
-  r.post("/api/v1/auth/sms/request", [&app](const httplib::Request& req, httplib::Response& res) {
+  r.post("/api/v1/auth/sms/request", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     auto body = json_body(req, res);
     if (!body) return;
-    const std::string phone = str(*body, "phone");
-    if (!is_mobile(phone)) return send_error(res, 400, "bad_phone", "/phone");
+    const std::string phone = normalized_mobile(str(*body, "phone"));
+    if (phone.empty()) return send_error(res, "bad_phone", "/phone");
     const Timestamp now = app.now();
     {
       std::lock_guard<std::mutex> lock(app.codes_mu);
@@ -62,32 +62,32 @@ void register_auth_routes(Router& r, App& app) {
       std::lock_guard<std::mutex> lock(app.codes_mu);
       app.codes[phone] = PendingCode{sha256_hex(code), now + kCodeSeconds, now, 0};
     }
-    if (!app.sms->send_code(phone, code)) return send_error(res, 503, "sms_unavailable");
+    if (!app.sms->send_code(phone, code)) return send_error(res, "sms_unavailable");
     send_json(res, 202, {{"ok", true}, {"expires_in", kCodeSeconds}, {"retry_after", app.limits.sms_resend_seconds}});
   });
 
-  r.post("/api/v1/auth/sms/verify", [&app](const httplib::Request& req, httplib::Response& res) {
+  r.post("/api/v1/auth/sms/verify", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     auto body = json_body(req, res);
     if (!body) return;
-    const std::string phone = str(*body, "phone");
+    const std::string phone = normalized_mobile(str(*body, "phone"));
     const std::string code = str(*body, "code");
-    if (!is_mobile(phone)) return send_error(res, 400, "bad_phone", "/phone");
+    if (phone.empty()) return send_error(res, "bad_phone", "/phone");
     const Timestamp now = app.now();
     {
       std::lock_guard<std::mutex> lock(app.codes_mu);
       const auto it = app.codes.find(phone);
-      if (it == app.codes.end()) return send_error(res, 401, "bad_code", "/code");
+      if (it == app.codes.end()) return send_error(res, "bad_code", "/code");
       if (it->second.expires_at < now) {
         app.codes.erase(it);
-        return send_error(res, 401, "code_expired", "/code");
+        return send_error(res, "code_expired", "/code");
       }
       if (!equal_constant_time(sha256_hex(code), it->second.code_hash)) {
         // A six-digit code survives only a few guesses: after that the resident asks again.
         if (++it->second.attempts >= kMaxCodeAttempts) {
           app.codes.erase(it);
-          return send_error(res, 429, "too_many_attempts", "/code");
+          return send_error(res, "too_many_attempts", "/code");
         }
-        return send_error(res, 401, "bad_code", "/code");
+        return send_error(res, "bad_code", "/code");
       }
       app.codes.erase(it);
     }
@@ -98,14 +98,12 @@ void register_auth_routes(Router& r, App& app) {
                   {{"resident", resident_json(resident.value())}});
   });
 
-  r.post("/api/v1/auth/logout", [&app](const httplib::Request& req, httplib::Response& res) {
-    auto p = authenticate(app, req);
-    if (!p) return send_error(res, 401, "unauthorized");
-    if (auto e = app.store->delete_session(p->token_hash)) return send_core_error(res, *e);
+  r.post("/api/v1/auth/logout", kSignedIn, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+    if (auto e = app.store->delete_session(c.token_hash)) return send_core_error(res, *e);
     send_json(res, 200, {{"ok", true}});
   });
 
-  r.post("/api/v1/staff/login", [&app](const httplib::Request& req, httplib::Response& res) {
+  r.post("/api/v1/staff/login", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     auto body = json_body(req, res);
     if (!body) return;
     if (auto wait = app.logins_by_address.hit(client_address(req), app.now())) return too_many(res, wait);
@@ -118,7 +116,7 @@ void register_auth_routes(Router& r, App& app) {
     if (!ok) {
       std::fprintf(stderr, "[auth] staff sign-in refused for '%s' from %s\n", mask_numbers(username).c_str(),
                    client_address(req).c_str());
-      return send_error(res, 401, "bad_credentials");
+      return send_error(res, "bad_credentials");
     }
     start_session(app, res, "staff", username, app.limits.staff_session_seconds, {{"staff", staff_json(*account.value())}});
   });

@@ -25,30 +25,30 @@ void send_data(const httplib::Request& req, httplib::Response& res, const std::s
 }  // namespace
 
 void register_public_routes(Router& r, App& app) {
-  r.get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
+  r.get("/api/v1/health", kPublic, [](const httplib::Request&None, httplib::Response& res, const Caller& c) {
     send_json(res, 200, {{"ok", true}, {"version", "0.1.0"}});
   });
-  r.get("/api/v1/openapi.json", [&app](const httplib::Request&, httplib::Response& res) {
+  r.get("/api/v1/openapi.json", kPublic, [&app](const httplib::Request&None, httplib::Response& res, const Caller& c) {
     res.set_content(app.openapi_text, "application/json; charset=utf-8");
   });
-  r.get("/api/v1/versions", [&app](const httplib::Request&, httplib::Response& res) {
+  r.get("/api/v1/versions", kPublic, [&app](const httplib::Request&None, httplib::Response& res, const Caller& c) {
     const CallContext ctx = app.ctx();
     json out = {{"ok", true}, {"server", "0.1.0"}};
     out["calendar"] = json::parse(app.engine.call(R"({"op":"calendar_info"})", ctx), nullptr, false);
     out["catalog"] = json::parse(app.engine.call(R"({"op":"catalog_info"})", ctx), nullptr, false);
     send_json(res, 200, out);
   });
-  r.get("/api/v1/catalog", [&app](const httplib::Request& req, httplib::Response& res) {
-    if (!app.catalog) return send_error(res, 503, "catalog_not_loaded");
+  r.get("/api/v1/catalog", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+    if (!app.catalog) return send_error(res, "catalog_not_loaded");
     send_data(req, res, app.catalog_text, app.catalog->fingerprint(), "X-Yilu-Catalog-Version");
   });
-  r.get("/api/v1/calendar", [&app](const httplib::Request& req, httplib::Response& res) {
+  r.get("/api/v1/calendar", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     const Calendar* cal = app.engine.calendar();
     send_data(req, res, app.calendar_text, cal ? cal->version() : std::string(), "X-Yilu-Calendar-Version");
   });
-  r.post("/api/v1/core", [&app](const httplib::Request& req, httplib::Response& res) {
+  r.post("/api/v1/core", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
-      return send_error(res, 415, "unsupported_media_type");
+      return send_error(res, "unsupported_media_type");
     const CallContext ctx = app.ctx();
     // A single request goes to the engine as-is (it parses and answers every error itself);
     // only a batch needs splitting here.
@@ -60,8 +60,8 @@ void register_public_routes(Router& r, App& app) {
       return;
     }
     const json batch = json::parse(req.body, nullptr, false);
-    if (batch.is_discarded()) return send_error(res, 400, "bad_json");
-    if (batch.size() > kMaxBatch) return send_error(res, 400, "batch_too_large");
+    if (batch.is_discarded()) return send_error(res, "bad_json");
+    if (batch.size() > kMaxBatch) return send_error(res, "batch_too_large");
     std::string out = "[";
     for (std::size_t k = 0; k < batch.size(); ++k) {
       if (k) out.push_back(',');

@@ -8,53 +8,46 @@
 #include "http/routes.hpp"
 #include "http/views.hpp"
 #include "uploads/sniff.hpp"
+#include "yilu/file_types.hpp"
 
 namespace yilu::server::http {
 
 namespace {
 
-// The catalog names JPEG "jpg" (as people do); the sniffer says "jpeg".
+// The material's accepted types are the core's file type ids, as is what the sniffer says.
 bool type_allowed(const std::vector<std::string>& allowed, const std::string& kind) {
-  for (const auto& t : allowed) {
-    if (t == kind) return true;
-    if (kind == "jpeg" && (t == "jpg" || t == "jpeg")) return true;
-  }
-  return false;
-}
-
-// Whether the application's materials reference the upload.
-bool references(const Application& a, const std::string& sha) {
-  return a.body.find("\"" + sha + "\"") != std::string::npos;
+  return std::find(allowed.begin(), allowed.end(), kind) != allowed.end();
 }
 
 }  // namespace
 
 void register_upload_routes(Router& r, App& app) {
-  r.post("/api/v1/uploads", [&app](const httplib::Request& req, httplib::Response& res) {
-    auto me = require_resident(app, req, res);
-    if (!me) return;
-    if (!req.is_multipart_form_data() || !req.has_file("file")) return send_error(res, 400, "bad_multipart");
+  r.post("/api/v1/uploads", kResident, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+    const Resident* me = &*c.resident;
+    if (!req.is_multipart_form_data() || !req.has_file("file")) return send_error(res, "bad_multipart");
     const httplib::MultipartFormData file = req.get_file_value("file");
     const std::string name = clean_file_name(file.filename);
-    if (name.empty() || name != file.filename) return send_error(res, 400, "bad_file_name", "/file");
-    std::vector<std::string> allowed = {"pdf", "jpeg", "png", "ofd"};
+    if (name.empty() || name != file.filename) return send_error(res, "bad_file_name", "/file");
+    // Without a material: any type the core knows (the submission checks the material's own list).
+    std::vector<std::string> allowed;
+    for (const auto& t : file_types()) allowed.emplace_back(t.id);
     std::int64_t max_bytes = static_cast<std::int64_t>(app.limits.upload_bytes);
     const std::string item_id = req.has_file("item") ? req.get_file_value("item").content : std::string();
     const std::string material_id = req.has_file("material") ? req.get_file_value("material").content : std::string();
     if (!item_id.empty() || !material_id.empty()) {
       const ItemDef* item = app.catalog ? app.catalog->item(item_id) : nullptr;
-      if (!item) return send_error(res, 404, "unknown_item", "/item");
+      if (!item) return send_error(res, "unknown_item", "/item");
       const auto m = std::find_if(item->materials.begin(), item->materials.end(),
                                   [&](const MaterialDef& d) { return d.id == material_id; });
-      if (m == item->materials.end()) return send_error(res, 404, "unknown_material", "/material");
+      if (m == item->materials.end()) return send_error(res, "unknown_material", "/material");
       allowed = m->file_types;
       max_bytes = std::min(max_bytes, m->max_bytes);
     }
     if (static_cast<std::int64_t>(file.content.size()) > max_bytes)
-      return send_error_with(res, 413, "file_too_large", {{"path", "/file"}, {"limit", max_bytes}});
+      return send_error_with(res, "file_too_large", {{"path", "/file"}, {"limit", max_bytes}});
     const std::string kind = sniff_kind(file.content);
     if (kind.empty() || !type_allowed(allowed, kind))
-      return send_error_with(res, 415, "unsupported_file_type", {{"path", "/file"}, {"allowed", allowed}});
+      return send_error_with(res, "unsupported_file_type", {{"path", "/file"}, {"allowed", allowed}});
     auto sha = app.blobs->put(file.content);
     if (!sha.ok()) return send_core_error(res, sha.error());
     Upload u{me->id, sha.value(), kind, content_type_of(kind), static_cast<std::int64_t>(file.content.size()), name, app.now()};
@@ -62,30 +55,29 @@ void register_upload_routes(Router& r, App& app) {
     send_json(res, 201, {{"ok", true}, {"upload", upload_json(u)}});
   });
 
-  r.get("/api/v1/uploads/{id}", [&app](const httplib::Request& req, httplib::Response& res) {
+  r.get("/api/v1/uploads/{id}", kSignedIn, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
     const std::string sha = req.matches[1];
-    auto p = authenticate(app, req);
-    if (!p) return send_error(res, 401, "unauthorized");
     std::optional<Upload> meta;
-    if (p->resident) {
-      auto u = app.store->upload(p->resident->id, sha);
+    if (c.resident) {
+      auto u = app.store->upload(c.resident->id, sha);
       if (!u.ok()) return send_core_error(res, u.error());
       meta = u.value();
     } else {
       // Staff reach a file through an application they may see (?application=<id>).
       auto a = app.store->application(req.get_param_value("application"));
       if (!a.ok()) return send_core_error(res, a.error());
-      if (a.value() && references(*a.value(), sha)) {
+      auto has = a.value() ? app.store->application_has_file(a.value()->id, sha) : Result<bool>(false);
+      if (has.ok() && has.value()) {
         auto tasks = app.store->tasks_of(a.value()->id);
-        if (tasks.ok() && staff_can_view(*p->staff, *a.value(), tasks.value())) {
+        if (tasks.ok() && staff_can_view(*c.staff, *a.value(), tasks.value())) {
           auto u = app.store->upload(a.value()->resident_id, sha);
           if (u.ok()) meta = u.value();
         }
       }
     }
-    if (!meta) return send_error(res, 404, "not_found");
+    if (!meta) return send_error(res, "not_found");
     auto bytes = app.blobs->get(sha);
-    if (!bytes) return send_error(res, 404, "not_found");
+    if (!bytes) return send_error(res, "not_found");
     res.set_header("Content-Disposition", "attachment");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(*bytes, meta->content_type.c_str());

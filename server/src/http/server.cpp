@@ -50,13 +50,16 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   // The largest legal request is an upload; JSON routes apply their own, smaller limit.
   svr->set_payload_max_length(app.limits.upload_bytes + 64 * 1024);
 
-  Router r(*svr);
+  Router r(*svr, app);
   register_public_routes(r, app);
   register_auth_routes(r, app);
   register_resident_routes(r, app);
   register_upload_routes(r, app);
   register_application_routes(r, app);
   register_staff_routes(r, app);
+  register_clerk_routes(r, app);
+  register_reviewer_routes(r, app);
+  register_supervisor_routes(r, app);
   register_admin_routes(r, app);
   if (routes) *routes = r.routes();
 
@@ -79,7 +82,10 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
       }
     }
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    send_error(res, res.status, code_for_status(res.status));
+    // httplib decided the status (404, 413 …); the body takes the code's message.
+    const int status = res.status;
+    send_error(res, code_for_status(status));
+    res.status = status;
     return httplib::Server::HandlerResponse::Handled;
   }));
 
@@ -92,7 +98,7 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
     } catch (...) {
     }
     std::fprintf(stderr, "[error] %s %s: %s\n", req.method.c_str(), mask_numbers(req.path).c_str(), what.c_str());
-    send_error(res, 500, "internal_error");
+    send_error(res, "internal_error");
   });
 
   svr->set_logger([](const httplib::Request& req, const httplib::Response& res) {

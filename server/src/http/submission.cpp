@@ -8,20 +8,7 @@ namespace yilu::server::http {
 
 namespace {
 
-// The catalog's name for a sniffed kind, as the material lists it ("jpg" in practice).
-std::string catalog_type(const App& app, const std::string& material_id, const std::string& kind) {
-  if (kind != "jpeg") return kind;
-  if (app.catalog) {
-    for (const auto& item : app.catalog->items())
-      for (const auto& m : item.materials)
-        if (m.id == material_id)
-          for (const auto& t : m.file_types)
-            if (t == "jpeg" || t == "jpg") return t;
-  }
-  return "jpg";
-}
-
-std::optional<SubmitError> convert_material(App& app, const Resident& me, const std::string& id, json& entry,
+std::optional<SubmitError> convert_material(App& app, const Resident& me, json& entry,
                                             const std::string& path) {
   if (!entry.is_object()) return std::nullopt;  // the core reports a malformed entry itself
   const std::string by = entry.value("by", std::string());
@@ -34,10 +21,10 @@ std::optional<SubmitError> convert_material(App& app, const Resident& me, const 
       const std::string sha = f.is_object() ? f.value("upload", std::string()) : std::string();
       // Metadata from the client is never trusted: every file must be an upload of this
       // resident, measured by the server.
-      if (!is_sha256_hex(sha)) return SubmitError{422, "unknown_upload", fp};
+      if (!is_sha256_hex(sha)) return SubmitError{"unknown_upload", fp};
       auto u = app.store->upload(me.id, sha);
-      if (!u.ok() || !u.value()) return SubmitError{422, "unknown_upload", fp};
-      f = json{{"upload", sha}, {"type", catalog_type(app, id, u.value()->kind)}, {"bytes", u.value()->size}};
+      if (!u.ok() || !u.value()) return SubmitError{"unknown_upload", fp};
+      f = json{{"upload", sha}, {"type", u.value()->kind}, {"bytes", u.value()->size}};
     }
   } else if (by == "licence") {
     // A licence this center issued is referenced by its id and must be the resident's own.
@@ -49,12 +36,12 @@ std::optional<SubmitError> convert_material(App& app, const Resident& me, const 
     const std::string type = entry.value("licence", std::string());
     const std::string number = entry.value("number", std::string());
     auto lic = app.store->licences_of(me.id);
-    if (!lic.ok()) return SubmitError{500, "storage_error", ""};
+    if (!lic.ok()) return SubmitError{"storage_error", ""};
     const auto it = std::find_if(lic.value().begin(), lic.value().end(), [&](const Licence& l) {
       return lid.empty() ? (l.type == type && l.number == number) : l.id == lid;
     });
     if (it == lic.value().end()) {
-      if (!lid.empty()) return SubmitError{422, "unknown_licence", path + "/licence_id"};
+      if (!lid.empty()) return SubmitError{"unknown_licence", path + "/licence_id"};
       entry["verified"] = false;
       return std::nullopt;
     }
@@ -68,28 +55,62 @@ std::optional<SubmitError> convert_material(App& app, const Resident& me, const 
 
 }  // namespace
 
-std::variant<json, SubmitError> core_application(App& app, const Resident& me, const json& body) {
-  json out = json::object();
+std::variant<CheckedForm, SubmitError> check_form(App& app, const Resident& me, const std::string& kind,
+                                                  const std::string& target, const json& body, Timestamp now) {
+  if (!app.catalog) return SubmitError{"catalog_not_loaded", ""};
+  CheckedForm out;
+  out.application = json::object();
   for (const char* k : {"answers", "fields", "materials"}) {
     auto it = body.find(k);
     if (it == body.end() || it->is_null()) continue;
-    if (!it->is_object()) return SubmitError{400, "not_object", std::string("/") + k};
-    out[k] = *it;
+    if (!it->is_object()) return SubmitError{"not_object", std::string("/") + k};
+    out.application[k] = *it;
   }
-  if (out.contains("materials")) {
-    for (auto it = out["materials"].begin(); it != out["materials"].end(); ++it) {
-      if (auto e = convert_material(app, me, it.key(), it.value(), "/materials/" + it.key())) return *e;
+  if (out.application.contains("materials")) {
+    for (auto it = out.application["materials"].begin(); it != out.application["materials"].end(); ++it) {
+      if (auto e = convert_material(app, me, it.value(), "/materials/" + it.key())) return *e;
     }
+  }
+  const Date today = cst_date(now);
+  if (kind == "bundle") {
+    const BundleDef* b = app.catalog->bundle(target);
+    if (!b) return SubmitError{"unknown_target", "/target_id"};
+    out.report = validate_bundle(*app.catalog, *b, out.application, today, "");
+  } else {
+    const ItemDef* i = app.catalog->item(target);
+    if (!i) return SubmitError{"unknown_target", "/target_id"};
+    out.report = validate_item(*app.catalog, *i, out.application, today, "");
   }
   return out;
 }
 
-json run_validate(const App& app, const std::string& kind, const std::string& target, const json& application) {
-  json req = {{"op", "validate"}, {"application", application}};
-  req[kind == "bundle" ? "bundle" : "item"] = target;
-  json res = json::parse(app.engine.call(req.dump(), app.ctx()), nullptr, false);
-  if (!res.is_object()) return json{{"ok", false}, {"error", {{"code", "internal_error"}, {"message", ""}}}};
-  return res;
+void store_form(Application& a, const CheckedForm& f) {
+  a.form = f.application.dump(-1, ' ', false, json::error_handler_t::replace);
+  a.verdict = verdict_name(f.report.verdict);
+  a.materials.clear();
+  for (const auto& m : f.report.materials) {
+    MaterialRecord r;
+    r.material_id = m.def->id;
+    r.name = m.def->name;
+    r.stage = m.stage;
+    r.required = m.required;
+    r.state = material_state_name(m.state);
+    r.licence = m.def->licence;
+    a.materials.push_back(std::move(r));
+  }
+  a.files.clear();
+  const auto mats = f.application.find("materials");
+  if (mats == f.application.end() || !mats->is_object()) return;
+  for (auto it = mats->begin(); it != mats->end(); ++it) {
+    if (!it->is_object() || it->value("by", std::string()) != "file") continue;
+    const auto files = it->find("files");
+    if (files == it->end() || !files->is_array()) continue;
+    for (std::size_t i = 0; i < files->size(); ++i) {
+      const json& fj = (*files)[i];
+      a.files.push_back(ApplicationFile{it.key(), static_cast<std::int64_t>(i), fj.value("upload", std::string()),
+                                        fj.value("type", std::string()), fj.value("bytes", std::int64_t{0})});
+    }
+  }
 }
 
 std::vector<std::string> target_items(const App& app, const std::string& kind, const std::string& target) {

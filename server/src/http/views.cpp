@@ -2,11 +2,13 @@
 
 #include "auth/mask.hpp"
 #include "workflow/deadlines.hpp"
-#include "workflow/state_machine.hpp"
+#include "workflow/labels.hpp"
 
 namespace yilu::server::http {
 
 namespace {
+
+std::string ts(Timestamp t) { return t ? format_timestamp_cst(t) : std::string(); }
 
 json parsed_or(const std::string& text, json fallback) {
   if (text.empty()) return fallback;
@@ -14,69 +16,74 @@ json parsed_or(const std::string& text, json fallback) {
   return v.is_discarded() ? fallback : v;
 }
 
-std::string ts(Timestamp t) { return t ? format_timestamp_cst(t) : std::string(); }
-
-}  // namespace
-
-std::vector<std::string> items_of(const Application& a) {
-  std::vector<std::string> out;
-  const json v = json::parse(a.items, nullptr, false);
-  if (!v.is_array()) return out;
-  for (const auto& i : v)
-    if (i.is_string()) out.push_back(i.get<std::string>());
+json action_names(const std::vector<workflow::Action>& actions) {
+  json out = json::array();
+  for (auto a : actions) out.push_back(workflow::name(a));
   return out;
 }
 
-std::vector<std::string> stage_items(const App& app, const Application& a) {
-  if (a.kind != "bundle") return items_of(a);
-  std::vector<std::string> out;
-  const BundleDef* b = app.catalog ? app.catalog->bundle(a.target_id) : nullptr;
-  if (!b || a.stage < 1 || a.stage > static_cast<std::int64_t>(b->stages.size())) return out;
-  return b->stages[static_cast<std::size_t>(a.stage - 1)].items;
+json material_json(const MaterialRecord& m, const std::vector<Licence>& licences) {
+  json out = {{"id", m.material_id}, {"name", m.name}, {"required", m.required}, {"state", m.state},
+              {"licence", m.licence.empty() ? json(nullptr) : json(m.licence)}};
+  if (m.stage) out["stage"] = m.stage;
+  if (m.supplied_at) out["supplied_at"] = ts(m.supplied_at);
+  // A reused material names the licence an earlier stage issued for it (电子证照复用) once it exists.
+  if (m.state == "reused")
+    for (const auto& l : licences)
+      if (l.type == m.licence) out["licence_issued"] = licence_json(l);
+  return out;
 }
 
-json task_json(const App& app, const Task& t) {
+}  // namespace
+
+json task_json(const App& app, const Application& a, const Task& t, const workflow::Actor& viewer) {
   json pauses = json::array();
-  for (const auto& p : parsed_or(t.pauses, json::array())) {
-    json q = {{"start", ts(p.value("start", Timestamp{0}))}, {"reason", p.value("reason", std::string())}};
-    if (p.contains("end") && p["end"].is_number_integer()) q["end"] = ts(p["end"].get<Timestamp>());
+  for (const auto& p : t.pauses) {
+    json q = {{"start", ts(p.start)}, {"reason", p.reason}};
+    if (p.end) q["end"] = ts(*p.end);
     pauses.push_back(std::move(q));
   }
+  json extensions = json::array();
+  for (const auto& x : t.extensions) extensions.push_back({{"days", x.days}, {"reason", x.reason}, {"at", ts(x.at)}});
+  json allowed = json::array();
+  for (auto act : workflow::allowed_task_actions(a, t, viewer)) allowed.push_back(workflow::name(act));
   json out = {{"id", t.id},
               {"application_id", t.application_id},
               {"item_id", t.item_id},
               {"department", t.department},
-              {"status", t.status},
+              {"status", workflow::name(t.status)},
+              {"status_label", workflow::label(t.status)},
               {"pauses", pauses},
-              {"extensions", parsed_or(t.extensions, json::array())},
+              {"extensions", extensions},
               {"decision_note", t.note},
-              {"updated_at", ts(t.updated_at)}};
+              {"updated_at", ts(t.updated_at)},
+              {"allowed_actions", allowed}};
   if (app.catalog) {
     if (const ItemDef* item = app.catalog->item(t.item_id)) out["item_name"] = item->name;
     if (const Department* d = app.catalog->department(t.department)) out["department_name"] = d->name;
   }
   if (t.stage) out["stage"] = t.stage;
   out["started_at"] = ts(t.started_at);
-  json d = workflow::task_deadline(app, t, app.now());
+  const auto d = workflow::task_due(app.engine, a, t, app.now());
   // A decided task is off the clock: its due date stays for the record, its level does not apply.
-  if (d.is_object() && (t.status == "approved" || t.status == "rejected")) d["level"] = "done";
-  out["deadline"] = d;
+  out["deadline"] = d ? workflow::due_json(*d, !workflow::is_open(t.status)) : json(nullptr);
   return out;
 }
 
 json application_json(const App& app, const Application& a, const std::vector<Task>& tasks,
-                      const std::vector<Licence>& licences, bool with_body) {
-  const auto items = items_of(a);
-  const auto current = stage_items(app, a);
+                      const std::vector<Licence>& licences, const workflow::Actor& viewer, bool with_body) {
   json out = {{"id", a.id},
               {"kind", a.kind},
               {"target_id", a.target_id},
               {"window", a.window},
               {"resident_id", a.resident_id},
-              {"status", a.status},
-              {"items", items},
+              {"status", workflow::name(a.status)},
+              {"status_label", workflow::label(a.status)},
+              {"items", a.items},
               {"submitted_at", ts(a.submitted_at)},
-              {"updated_at", ts(a.updated_at)}};
+              {"updated_at", ts(a.updated_at)},
+              {"allowed_actions", action_names(workflow::allowed_actions(a, viewer))}};
+  if (a.resubmitted_at) out["resubmitted_at"] = ts(a.resubmitted_at);
   if (a.kind == "bundle") out["stage"] = a.stage;
   if (app.catalog) {
     if (a.kind == "item") {
@@ -87,74 +94,57 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
     if (const Window* w = app.catalog->window(a.window)) out["window_name"] = w->name;
   }
   if (a.accepted_at) out["accepted_at"] = ts(a.accepted_at);
-  const Timestamp now = app.now();
-  if (!a.accepted_at && workflow::is_open(a.status)) {
+  const bool open = workflow::is_open(a.status);
+  const auto due = workflow::application_due(app.engine, a, tasks, app.now());
+  if (!a.accepted_at) {
     // Not accepted yet: what the due date would be if the clerk accepted it now.
-    std::vector<json> ds;
-    for (const auto& id : current) ds.push_back(workflow::item_deadline(app, id, now, json::array(), json::array(), now));
-    out["due_preview"] = workflow::combine(ds);
+    if (open) out["due_preview"] = due ? workflow::due_json(*due, false) : json(nullptr);
+  } else {
+    out["deadline"] = due ? workflow::due_json(*due, !open) : json(nullptr);
   }
+  out["level"] = !open ? std::string("done") : due ? std::string(supervision_name(due->supervision.level)) : "normal";
   json task_list = json::array();
-  std::vector<json> ds;
-  bool current_tasks = false;
-  for (const auto& t : tasks) {
-    json tj = task_json(app, t);
-    // The application's clock is its running stage's: earlier stages are history.
-    if (t.stage == a.stage) {
-      current_tasks = true;
-      if (tj.contains("deadline")) {
-        json d = tj["deadline"];
-        if (d.is_object() && d.value("level", "") == "done") d["level"] = "normal";
-        ds.push_back(d);
-      }
-    }
-    task_list.push_back(std::move(tj));
-  }
+  for (const auto& t : tasks) task_list.push_back(task_json(app, a, t, viewer));
   out["tasks"] = task_list;
-  if (a.accepted_at) {
-    if (!current_tasks) {
-      for (const auto& id : current)
-        ds.push_back(workflow::item_deadline(app, id, a.accepted_at, json::array(), json::array(), now));
-    }
-    json d = workflow::combine(ds);
-    if (d.is_object() && !workflow::is_open(a.status)) d["level"] = "done";
-    out["deadline"] = d;
-  }
-  if (!a.supplement.empty()) out["supplement"] = parsed_or(a.supplement, json::object());
+  if (a.supplement)
+    out["supplement"] = {{"note", a.supplement->note}, {"missing", a.supplement->missing}, {"at", ts(a.supplement->at)}};
   if (!a.refusal_reason.empty()) out["refusal_reason"] = a.refusal_reason;
-  if (!a.rating.empty()) out["rating"] = parsed_or(a.rating, json::object());
+  if (a.rating) out["rating"] = {{"score", a.rating->score}, {"comment", a.rating->comment}, {"at", ts(a.rating->at)}};
   json lic = json::array();
   for (const auto& l : licences) lic.push_back(licence_json(l));
   out["licences"] = lic;
   if (with_body) {
-    const json body = parsed_or(a.body, json::object());
+    const json form = parsed_or(a.form, json::object());
     for (const char* k : {"answers", "fields", "materials"})
-      if (body.contains(k)) out[k] = body[k];
-    // What each required material stands on; a reused one names the licence that an earlier
-    // stage issued for it (电子证照复用) once it exists.
-    json status = body.contains("required_materials") ? body["required_materials"] : json::array();
-    for (auto& m : status) {
-      if (!m.is_object() || m.value("state", std::string()) != "reused") continue;
-      const std::string type = m.value("licence", std::string());
-      for (const auto& l : licences)
-        if (l.type == type) m["licence_issued"] = licence_json(l);
-    }
+      if (form.contains(k)) out[k] = form[k];
+    json status = json::array();
+    for (const auto& m : a.materials) status.push_back(material_json(m, licences));
     out["material_status"] = status;
   }
   return out;
 }
 
-json application_full(App& app, const Application& a, bool with_body) {
+json application_full(App& app, const Application& a, const workflow::Actor& viewer, bool with_body) {
   auto tasks = app.store->tasks_of(a.id);
   auto lic = app.store->licences_of_application(a.id);
   return application_json(app, a, tasks.ok() ? tasks.value() : std::vector<Task>{},
-                          lic.ok() ? lic.value() : std::vector<Licence>{}, with_body);
+                          lic.ok() ? lic.value() : std::vector<Licence>{}, viewer, with_body);
+}
+
+std::string level_of(const json& view) {
+  const auto it = view.find("level");
+  return it != view.end() && it->is_string() ? it->get<std::string>() : std::string("normal");
 }
 
 json event_json(const Event& e) {
   json actor = {{"kind", e.actor_kind}, {"id", e.actor_id}};
   if (!e.actor_name.empty()) actor["name"] = e.actor_name;
-  json out = {{"seq", e.seq}, {"kind", e.kind}, {"actor", actor}, {"at", ts(e.at)}, {"data", parsed_or(e.data, json::object())}};
+  json out = {{"seq", e.seq},
+              {"kind", e.kind},
+              {"title", workflow::event_title(e.kind)},
+              {"actor", actor},
+              {"at", ts(e.at)},
+              {"data", parsed_or(e.data, json::object())}};
   if (!e.task_id.empty()) out["task_id"] = e.task_id;
   return out;
 }
@@ -170,7 +160,8 @@ json upload_json(const Upload& u) {
 }
 
 json staff_json(const StaffAccount& s) {
-  json out = {{"username", s.username}, {"display_name", s.display_name}, {"role", s.role}, {"disabled", s.disabled}};
+  json out = {{"username", s.username}, {"display_name", s.display_name}, {"role", workflow::name(s.role)},
+              {"disabled", s.disabled}};
   if (!s.window.empty()) out["window"] = s.window;
   if (!s.department.empty()) out["department"] = s.department;
   return out;

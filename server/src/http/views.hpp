@@ -1,32 +1,34 @@
 #pragma once
-// The JSON shapes of server/openapi.json, built from stored records (+ deadlines from the core).
+// The JSON shapes of server/openapi.json, built from stored records, the deadlines of the
+// core's typed API and the workflow's decisions for the viewer (allowed_actions).
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
 #include "storage/records.hpp"
+#include "workflow/actions.hpp"
 
 namespace yilu::server::http {
 
 using json = nlohmann::json;
 
-/// The item ids of an application (its stored JSON array); empty on a malformed row.
-std::vector<std::string> items_of(const Application& a);
-
-/// An application with its tasks, deadlines (computed now) and licences. Fields and materials
-/// are included with `with_body` (detail views), left out of lists.
+/// An application with its tasks, deadline (computed now), level, licences and the actions
+/// `viewer` may take. The form and how each material stands are included with `with_body`
+/// (detail views), left out of lists.
 json application_json(const App& app, const Application& a, const std::vector<Task>& tasks,
-                      const std::vector<Licence>& licences, bool with_body);
+                      const std::vector<Licence>& licences, const workflow::Actor& viewer, bool with_body);
 /// Loads tasks and licences from the store, then application_json.
-json application_full(App& app, const Application& a, bool with_body);
-/// The item ids of the running stage (all items of a single-item application).
-std::vector<std::string> stage_items(const App& app, const Application& a);
-json task_json(const App& app, const Task& t);
+json application_full(App& app, const Application& a, const workflow::Actor& viewer, bool with_body);
+/// A task with its deadline and the actions `viewer` may take on it.
+json task_json(const App& app, const Application& a, const Task& t, const workflow::Actor& viewer);
 json event_json(const Event& e);
 json licence_json(const Licence& l);
 json upload_json(const Upload& u);
 json staff_json(const StaffAccount& s);
 json resident_json(const Resident& r);
+/// The supervision level an application shows: "done" once decided, else its deadline's
+/// (the preview's while not accepted); "normal" when the core could not compute one.
+std::string level_of(const json& application_view);
 
 }  // namespace yilu::server::http

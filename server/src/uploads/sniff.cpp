@@ -1,5 +1,7 @@
 #include "uploads/sniff.hpp"
 
+#include "yilu/file_types.hpp"
+
 namespace yilu::server {
 
 namespace {
@@ -25,6 +27,12 @@ bool is_ofd(std::string_view b) {
   return false;
 }
 
+// DWG: six ASCII bytes "AC10" + two digits name the format version (AC1012 … AC1032).
+bool is_dwg(std::string_view b) {
+  if (b.size() < 128 || !starts_with(b, "AC10")) return false;
+  return b[4] >= '0' && b[4] <= '9' && b[5] >= '0' && b[5] <= '9';
+}
+
 }  // namespace
 
 std::string sniff_kind(std::string_view b) {
@@ -35,18 +43,16 @@ std::string sniff_kind(std::string_view b) {
     const std::string_view tail = b.substr(b.size() > 1024 ? b.size() - 1024 : 0);
     if (tail.find("%%EOF") != std::string_view::npos) return "pdf";
   }
-  if (b.size() >= 4 && starts_with(b, "\xFF\xD8\xFF")) return "jpeg";
+  if (b.size() >= 4 && starts_with(b, "\xFF\xD8\xFF")) return "jpg";
   if (starts_with(b, std::string_view("\x89PNG\r\n\x1a\n", 8))) return "png";
   if (is_ofd(b)) return "ofd";
+  if (is_dwg(b)) return "dwg";
   return "";
 }
 
 std::string content_type_of(std::string_view kind) {
-  if (kind == "pdf") return "application/pdf";
-  if (kind == "jpeg") return "image/jpeg";
-  if (kind == "png") return "image/png";
-  if (kind == "ofd") return "application/ofd";
-  return "application/octet-stream";
+  const FileType* t = find_file_type(kind);
+  return t ? std::string(t->mime) : std::string("application/octet-stream");
 }
 
 std::string clean_file_name(std::string_view raw) {

@@ -1,93 +1,101 @@
 #include "workflow/deadlines.hpp"
 
+#include "workflow/actions.hpp"
+#include "yilu/item_deadline.hpp"
+
 namespace yilu::server::workflow {
 
-namespace {
+using nlohmann::json;
 
-// Stored pauses/extensions use seconds; the op takes RFC 3339 text.
-json pauses_for_op(const json& pauses) {
-  json out = json::array();
-  if (!pauses.is_array()) return out;
-  for (const auto& p : pauses) {
-    if (!p.is_object() || !p.contains("start") || !p["start"].is_number_integer()) continue;
-    json q = {{"start", format_timestamp_cst(p["start"].get<Timestamp>())}};
-    if (p.contains("end") && p["end"].is_number_integer()) q["end"] = format_timestamp_cst(p["end"].get<Timestamp>());
-    out.push_back(std::move(q));
+json answers_of(const Application& a) {
+  const json form = json::parse(a.form, nullptr, false);
+  if (form.is_object()) {
+    const auto it = form.find("answers");
+    if (it != form.end() && it->is_object()) return *it;
   }
-  return out;
+  return json::object();
 }
 
-json extensions_for_op(const json& extensions) {
-  json out = json::array();
-  if (!extensions.is_array()) return out;
-  for (const auto& e : extensions) {
-    if (!e.is_object() || !e.contains("days") || !e["days"].is_number_integer()) continue;
-    out.push_back({{"days", e["days"]}, {"reason", e.value("reason", std::string("延长"))}});
+Result<Due> item_due(const Engine& engine, const ItemDef& item, const json& answers, Timestamp accepted_at,
+                     const std::vector<PauseRecord>& pauses, const std::vector<ExtensionRecord>& extensions,
+                     Timestamp now) {
+  const Catalog* catalog = engine.catalog();
+  const Calendar* calendar = engine.calendar();
+  if (!catalog || !calendar) return Error{"catalog_not_loaded", "", ""};
+  DeadlineInput in = item_deadline_input(*catalog, item, &answers, accepted_at);
+  for (const auto& p : pauses) in.pauses.push_back(Pause{p.start, p.end});
+  for (const auto& x : extensions) in.extension_days += x.days;
+  const auto d = compute_deadline(*calendar, in, now);
+  if (!d.ok()) return d.error();
+  const auto s = supervise(*calendar, d.value(), now, default_yellow_days(in.limit_days), in.region);
+  if (!s.ok()) return s.error();
+  return Due{d.value(), s.value(), in.limit_days};
+}
+
+std::optional<Due> task_due(const Engine& engine, const Application& a, const Task& t, Timestamp now) {
+  const ItemDef* item = engine.catalog() ? engine.catalog()->item(t.item_id) : nullptr;
+  if (!item) return std::nullopt;
+  auto d = item_due(engine, *item, answers_of(a), t.started_at, t.pauses, t.extensions, now);
+  if (!d.ok()) return std::nullopt;
+  return d.value();
+}
+
+std::optional<Due> application_due(const Engine& engine, const Application& a, const std::vector<Task>& tasks,
+                                   Timestamp now) {
+  if (!engine.catalog()) return std::nullopt;
+  std::vector<Due> dues;
+  bool running_tasks = false;
+  for (const auto& t : tasks) {
+    if (t.stage != a.stage) continue;  // earlier stages are history
+    running_tasks = true;
+    auto d = task_due(engine, a, t, now);
+    if (!d) return std::nullopt;
+    dues.push_back(*d);
   }
-  return out;
-}
-
-}  // namespace
-
-json item_deadline(const App& app, const std::string& item_id, Timestamp accepted_at, const json& pauses,
-                   const json& extensions, Timestamp now) {
-  if (!app.catalog) return nullptr;
-  const ItemDef* item = app.catalog->item(item_id);
-  if (!item) return nullptr;
-  const Department* dept = app.catalog->department(item->department);
-  json req = {{"op", "deadline"},
-              {"accepted_at", format_timestamp_cst(accepted_at)},
-              {"limit_days", item->promised_days},
-              {"counts_acceptance_day", item->counts_acceptance_day},
-              {"now", format_timestamp_cst(now)}};
-  if (dept && !dept->region.empty()) req["region"] = dept->region;
-  const json p = pauses_for_op(pauses);
-  if (!p.empty()) req["pauses"] = p;
-  const json x = extensions_for_op(extensions);
-  if (!x.empty()) req["extensions"] = x;
-  json res = json::parse(app.engine.call(req.dump(), context_at(now)), nullptr, false);
-  if (!res.is_object() || !res.value("ok", false)) return nullptr;
-  res.erase("ok");
-  res["limit_days"] = item->promised_days;
-  return res;
-}
-
-json task_deadline(const App& app, const Task& t, Timestamp now) {
-  return item_deadline(app, t.item_id, t.started_at, json::parse(t.pauses, nullptr, false),
-                       json::parse(t.extensions, nullptr, false), now);
-}
-
-int level_rank(const std::string& level) {
-  if (level == "yellow") return 1;
-  if (level == "red") return 2;
-  if (level == "overdue") return 3;
-  return 0;
-}
-
-json combine(const std::vector<json>& ds) {
-  if (ds.empty()) return nullptr;
-  json out;
-  for (const auto& d : ds) {
-    if (!d.is_object()) return nullptr;
-    if (out.is_null()) {
-      out = d;
-      continue;
+  if (!running_tasks) {
+    // Not dispatched yet (or not accepted: the preview at `now`).
+    const Timestamp start = a.accepted_at ? a.accepted_at : now;
+    const json answers = answers_of(a);
+    for (const auto& id : running_items(a, *engine.catalog())) {
+      const ItemDef* item = engine.catalog()->item(id);
+      if (!item) return std::nullopt;
+      auto d = item_due(engine, *item, answers, start, {}, {}, now);
+      if (!d.ok()) return std::nullopt;
+      dues.push_back(d.value());
     }
-    // due_at strings share one format and offset, so text order is time order.
-    if (d.value("due_at", std::string()) > out.value("due_at", std::string())) {
-      out["due_at"] = d["due_at"];
-      out["due_date"] = d["due_date"];
-    }
-    if (level_rank(d.value("level", std::string())) > level_rank(out.value("level", std::string())))
-      out["level"] = d["level"];
-    if (d.value("remaining_workdays", 0) < out.value("remaining_workdays", 0))
-      out["remaining_workdays"] = d["remaining_workdays"];
-    if (d.value("paused_now", false)) out["paused_now"] = true;
-    if (d.value("provisional", false)) out["provisional"] = true;
   }
-  out.erase("limit_days");
-  out.erase("paused_workdays");
+  return latest_of(dues);
+}
+
+std::optional<Due> latest_of(const std::vector<Due>& dues) {
+  if (dues.empty()) return std::nullopt;
+  Due out = dues.front();
+  for (const Due& d : dues) {
+    if (d.deadline.due_at > out.deadline.due_at) {
+      out.deadline.due_at = d.deadline.due_at;
+      out.deadline.due_date = d.deadline.due_date;
+      out.limit_days = d.limit_days;
+    }
+    // Supervision enumerators are declared from least to most urgent (yilu/deadline.hpp).
+    if (d.supervision.level > out.supervision.level) out.supervision.level = d.supervision.level;
+    if (d.supervision.remaining_workdays < out.supervision.remaining_workdays)
+      out.supervision.remaining_workdays = d.supervision.remaining_workdays;
+    out.deadline.paused_now = out.deadline.paused_now || d.deadline.paused_now;
+    out.deadline.provisional = out.deadline.provisional || d.deadline.provisional;
+    if (d.deadline.paused_workdays > out.deadline.paused_workdays) out.deadline.paused_workdays = d.deadline.paused_workdays;
+  }
   return out;
+}
+
+json due_json(const Due& d, bool decided) {
+  return {{"due_date", format_date(d.deadline.due_date)},
+          {"due_at", format_timestamp_cst(d.deadline.due_at)},
+          {"level", decided ? "done" : supervision_name(d.supervision.level)},
+          {"remaining_workdays", d.supervision.remaining_workdays},
+          {"paused_now", d.deadline.paused_now},
+          {"paused_workdays", d.deadline.paused_workdays},
+          {"provisional", d.deadline.provisional},
+          {"limit_days", d.limit_days}};
 }
 
 }  // namespace yilu::server::workflow

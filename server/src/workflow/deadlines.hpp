@@ -1,32 +1,52 @@
 #pragma once
-// Due dates and supervision levels, always from the core's `deadline` op (the same code the
-// phone runs): the server only gathers the inputs (acceptance time, the item's promised limit,
-// the department's calendar region, pauses, extensions) and combines items.
+// Due dates and supervision levels from the core's typed API — the same functions the phone's
+// `deadline` op runs: the limit for the resident's answers and the department's calendar come
+// from item_deadline_input; the server only adds what it stores (acceptance, pauses,
+// extensions) and combines the items of a stage.
+#include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "app.hpp"
 #include "storage/records.hpp"
+#include "yilu/call.hpp"
+#include "yilu/catalog.hpp"
+#include "yilu/deadline.hpp"
 
 namespace yilu::server::workflow {
 
-using json = nlohmann::json;
+/// One deadline with its supervision level at "now".
+struct Due {
+  Deadline deadline;
+  SupervisionStatus supervision;
+  std::int64_t limit_days = 0;  ///< the promised limit used (for the answers given)
+};
 
-/// The core's deadline response members for one item accepted at `accepted_at`
-/// ({due_date, due_at, level, remaining_workdays, paused_now, provisional}), or null when the
-/// core refused the input (an item missing from the catalog, a date past the calendar).
-json item_deadline(const App& app, const std::string& item_id, Timestamp accepted_at, const json& pauses,
-                   const json& extensions, Timestamp now);
+/// The situation answers of an application's form (an object; empty when none).
+nlohmann::json answers_of(const Application& a);
 
-/// The deadline of a task (its own start, pauses and extension).
-json task_deadline(const App& app, const Task& t, Timestamp now);
+/// The deadline of `item` accepted at `accepted_at` in the situation `answers`, with Art. 45
+/// pauses and Art. 42 extensions, at `now`. Errors: the core's (a date past the calendar …).
+Result<Due> item_due(const Engine& engine, const ItemDef& item, const nlohmann::json& answers, Timestamp accepted_at,
+                     const std::vector<PauseRecord>& pauses, const std::vector<ExtensionRecord>& extensions,
+                     Timestamp now);
 
-/// Several items running in parallel: the latest due date, the most urgent level, the fewest
-/// remaining working days. Null when the list is empty or any is null.
-json combine(const std::vector<json>& deadlines);
+/// A task's deadline: its item, the application's answers, its own start, pauses and extension.
+/// nullopt when its item is gone from the catalog or the core refused the dates.
+std::optional<Due> task_due(const Engine& engine, const Application& a, const Task& t, Timestamp now);
 
-/// Orders levels: normal 0, yellow 1, red 2, overdue 3 (unknown 0).
-int level_rank(const std::string& level);
+/// The application's deadline: the latest due date of the running stage's items (they run in
+/// parallel), the most urgent level, the fewest working days left. While not accepted, what it
+/// would be if accepted at `now` (the preview the resident was promised). nullopt when a stage
+/// item is unknown or the core refused.
+std::optional<Due> application_due(const Engine& engine, const Application& a, const std::vector<Task>& tasks,
+                                   Timestamp now);
+
+/// Parallel items: latest due date, most urgent level, fewest remaining working days.
+std::optional<Due> latest_of(const std::vector<Due>& dues);
+
+/// The JSON members of a deadline ({due_date, due_at, level, remaining_workdays, paused_now,
+/// paused_workdays, provisional, limit_days}); `decided` reports level "done" (off the clock).
+nlohmann::json due_json(const Due& d, bool decided);
 
 }  // namespace yilu::server::workflow

@@ -25,15 +25,16 @@ Result<StaffAccount> create_staff_account(Store* store, const Catalog* catalog, 
   StaffAccount a;
   a.username = n.username;
   a.display_name = n.display_name.empty() ? n.username : n.display_name;
-  a.role = n.role;
-  if (n.role == "clerk") {
+  const auto role = workflow::parse_role(n.role);
+  if (!role) return err("bad_role", "/role");
+  a.role = *role;
+  // A clerk works at one window, a reviewer for one department; the others see everything.
+  if (*role == workflow::Role::Clerk) {
     if (n.window.empty() || (catalog && !catalog->window(n.window))) return err("unknown_window", "/window");
     a.window = n.window;
-  } else if (n.role == "reviewer") {
+  } else if (*role == workflow::Role::Reviewer) {
     if (n.department.empty() || (catalog && !catalog->department(n.department))) return err("unknown_department", "/department");
     a.department = n.department;
-  } else if (n.role != "supervisor" && n.role != "admin") {
-    return err("bad_role", "/role");
   }
   if (weak_password_reason(n.password)) return err("weak_password", "/password");
   auto hash = hash_password(n.password);

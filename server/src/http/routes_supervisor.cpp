@@ -1,0 +1,57 @@
+// 全程监管: the supervisor's overview of every open application by supervision level, per
+// window and per department. Levels come from the views (the core's deadlines); the counts
+// and the list use the same `level`, so filtering by a level never loses an application.
+#include "http/respond.hpp"
+#include "http/routes.hpp"
+#include "http/step.hpp"
+#include "http/views.hpp"
+
+namespace yilu::server::http {
+
+namespace {
+
+using workflow::AppStatus;
+
+const std::vector<AppStatus> kOpen = {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted,
+                                      AppStatus::Dispatched, AppStatus::ReadyForIssue};
+
+json zero_counts() { return {{"normal", 0}, {"yellow", 0}, {"red", 0}, {"overdue", 0}}; }
+
+void count(json& counts, const std::string& level) {
+  const std::string key = counts.contains(level) ? level : std::string("normal");
+  counts[key] = counts[key].get<int>() + 1;
+}
+
+}  // namespace
+
+void register_supervisor_routes(Router& r, App& app) {
+  r.get("/api/v1/staff/overview", kSupervisor, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
+    auto apps = app.store->applications_by_status("", kOpen);
+    if (!apps.ok()) return send_core_error(res, apps.error());
+    const auto viewer = actor_of(c);
+    json counts = zero_counts();
+    json by_window = json::object();
+    json by_department = json::object();
+    json list = json::array();
+    for (const auto& a : apps.value()) {
+      json aj = application_full(app, a, viewer, false);
+      const std::string level = level_of(aj);
+      count(counts, level);
+      if (!by_window.contains(a.window)) by_window[a.window] = zero_counts();
+      count(by_window[a.window], level);
+      for (const auto& t : aj["tasks"]) {
+        if (t.value("stage", std::int64_t{0}) != a.stage) continue;
+        const auto& d = t["deadline"];
+        if (!d.is_object() || d.value("level", std::string()) == "done") continue;
+        const std::string dept = t.value("department", std::string());
+        if (!by_department.contains(dept)) by_department[dept] = zero_counts();
+        count(by_department[dept], d.value("level", std::string("normal")));
+      }
+      list.push_back(std::move(aj));
+    }
+    send_json(res, 200, {{"ok", true}, {"as_of", format_timestamp_cst(app.now())}, {"counts", counts},
+                         {"by_window", by_window}, {"by_department", by_department}, {"applications", list}});
+  });
+}
+
+}  // namespace yilu::server::http

@@ -1,0 +1,63 @@
+#include "http/step.hpp"
+
+#include <cstdio>
+
+#include "http/respond.hpp"
+#include "http/views.hpp"
+#include "workflow/model.hpp"
+
+namespace yilu::server::http {
+
+workflow::Actor actor_of(const Caller& c) { return workflow::Actor{c.resident, c.staff}; }
+
+std::optional<Application> load_application(App& app, const std::string& id, httplib::Response& res) {
+  auto a = app.store->application(id);
+  if (!a.ok()) {
+    send_core_error(res, a.error());
+    return std::nullopt;
+  }
+  if (!a.value()) {
+    send_error(res, "not_found");
+    return std::nullopt;
+  }
+  return *a.value();
+}
+
+std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change> step) {
+  if (!step.ok()) {
+    send_error(res, step.error().code, step.error().path);
+    return std::nullopt;
+  }
+  Change& c = step.value();
+  auto w = app.store->apply(c);
+  if (!w.ok()) {
+    send_core_error(res, w.error());
+    return std::nullopt;
+  }
+  if (w.value() == WriteOutcome::Conflict) {
+    send_error(res, "illegal_transition");
+    return std::nullopt;
+  }
+  for (const auto& e : c.events)
+    std::fprintf(stderr, "[app] %s %s by %s\n", c.application_id.c_str(), e.kind.c_str(), e.actor_id.c_str());
+  return std::move(c);
+}
+
+void send_application(App& app, httplib::Response& res, const Application& a, const workflow::Actor& actor,
+                      bool with_body, nlohmann::json extra) {
+  extra["ok"] = true;
+  extra["application"] = application_full(app, a, actor, with_body);
+  send_json(res, 200, extra);
+}
+
+std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  // Back off continuation bytes (10xxxxxx) so the cut falls before a character's first byte.
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+std::string reason_text(const nlohmann::json& body, const char* key) { return utf8_prefix(str(body, key), 2000); }
+
+}  // namespace yilu::server::http

@@ -1,0 +1,363 @@
+#include "workflow/actions.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
+
+namespace yilu::server::workflow {
+
+using nlohmann::json;
+
+namespace {
+
+enum class By { Clerk, Resident };
+
+struct Edge {
+  AppStatus from;
+  Action action;
+  AppStatus to;
+};
+
+// The whole application graph in one table: anything not listed is illegal. Issue has two
+// edges: the last stage is issued; a bundle stage with stages left starts the next one.
+const Edge kEdges[] = {
+    {AppStatus::Submitted, Action::Accept, AppStatus::Accepted},
+    {AppStatus::Submitted, Action::Supplement, AppStatus::SupplementRequested},
+    {AppStatus::Submitted, Action::Refuse, AppStatus::Refused},
+    {AppStatus::SupplementRequested, Action::Resubmit, AppStatus::Submitted},
+    {AppStatus::Accepted, Action::Dispatch, AppStatus::Dispatched},
+    {AppStatus::ReadyForIssue, Action::Issue, AppStatus::Issued},
+    {AppStatus::ReadyForIssue, Action::Issue, AppStatus::Accepted},
+    {AppStatus::Issued, Action::Rate, AppStatus::Closed},
+    {AppStatus::Refused, Action::Rate, AppStatus::Closed},
+    {AppStatus::Rejected, Action::Rate, AppStatus::Closed},
+};
+
+struct TaskEdge {
+  TaskStatus from;
+  TaskAction action;
+  TaskStatus to;
+};
+
+// A paused task must be resumed before a decision: the decision ends the clock, which must run.
+const TaskEdge kTaskEdges[] = {
+    {TaskStatus::Reviewing, TaskAction::Approve, TaskStatus::Approved},
+    {TaskStatus::Reviewing, TaskAction::Reject, TaskStatus::Rejected},
+    {TaskStatus::Reviewing, TaskAction::Pause, TaskStatus::Paused},
+    {TaskStatus::Paused, TaskAction::Resume, TaskStatus::Reviewing},
+    {TaskStatus::Reviewing, TaskAction::Extend, TaskStatus::Reviewing},
+    {TaskStatus::Paused, TaskAction::Extend, TaskStatus::Paused},
+};
+
+const Action kActions[] = {Action::Accept, Action::Supplement, Action::Refuse, Action::Dispatch,
+                           Action::Issue,  Action::Resubmit,   Action::Rate};
+const TaskAction kTaskActions[] = {TaskAction::Approve, TaskAction::Reject, TaskAction::Pause, TaskAction::Resume,
+                                   TaskAction::Extend};
+
+Error illegal() { return Error{"illegal_transition", "", ""}; }
+Error forbidden() { return Error{"forbidden", "", ""}; }
+
+By actor_of(Action a) { return a == Action::Resubmit || a == Action::Rate ? By::Resident : By::Clerk; }
+
+bool is_clerk_of(const Actor& actor, const Application& a) {
+  return actor.staff && actor.staff->role == Role::Clerk && !actor.staff->window.empty() && actor.staff->window == a.window;
+}
+
+bool is_owner(const Actor& actor, const Application& a) { return actor.resident && actor.resident->id == a.resident_id; }
+
+bool is_reviewer_of(const Actor& actor, const Task& t) {
+  return actor.staff && actor.staff->role == Role::Reviewer && !actor.staff->department.empty() &&
+         actor.staff->department == t.department;
+}
+
+// Who may take the action on this application (the state aside).
+std::optional<Error> permitted(const Application& a, const Actor& actor, Action action) {
+  const bool ok = actor_of(action) == By::Clerk ? is_clerk_of(actor, a) : is_owner(actor, a);
+  return ok ? std::nullopt : std::optional<Error>(forbidden());
+}
+
+std::optional<AppStatus> target(AppStatus from, Action action, bool more_stages) {
+  for (const Edge& e : kEdges) {
+    if (e.from != from || e.action != action) continue;
+    if (action == Action::Issue && (e.to == AppStatus::Accepted) != more_stages) continue;
+    return e.to;
+  }
+  return std::nullopt;
+}
+
+std::optional<TaskStatus> task_target(TaskStatus from, TaskAction action) {
+  for (const TaskEdge& e : kTaskEdges)
+    if (e.from == from && e.action == action) return e.to;
+  return std::nullopt;
+}
+
+// A task may be acted on only while its application's running stage is under review.
+std::optional<Error> task_state_error(const Application& a, const Task& t, TaskAction action) {
+  if (a.status != AppStatus::Dispatched || t.stage != a.stage) return illegal();
+  if (!task_target(t.status, action)) return illegal();
+  if (action == TaskAction::Extend && !t.extensions.empty()) return Error{"already_extended", "", ""};
+  return std::nullopt;
+}
+
+Event event_by(const Actor& actor, const Application& a, const char* kind, Timestamp now, const json& data,
+               const std::string& task_id = {}) {
+  Event e;
+  e.application_id = a.id;
+  e.task_id = task_id;
+  e.kind = kind;
+  if (actor.staff) {
+    e.actor_kind = "staff";
+    e.actor_id = actor.staff->username;
+    e.actor_name = actor.staff->display_name;
+  } else if (actor.resident) {
+    e.actor_kind = "resident";
+    e.actor_id = actor.resident->id;
+  } else {
+    e.actor_kind = "system";
+  }
+  e.at = now;
+  e.data = data.dump(-1, ' ', false, json::error_handler_t::replace);
+  return e;
+}
+
+// Checks who and when, and starts the Change: the application moves to the edge's target.
+Result<Change> begin(const Application& a, const Actor& actor, Action action, Timestamp now, bool more_stages = false) {
+  if (auto e = permitted(a, actor, action)) return *e;
+  const auto to = target(a.status, action, more_stages);
+  if (!to) return illegal();
+  Change c;
+  c.application_id = a.id;
+  c.expected_status = a.status;
+  c.updated = a;
+  c.updated.status = *to;
+  c.updated.updated_at = now;
+  return c;
+}
+
+bool more_stages_after(const Application& a, const Catalog& catalog) {
+  if (a.kind != "bundle") return false;
+  const BundleDef* b = catalog.bundle(a.target_id);
+  return b && a.stage < static_cast<std::int64_t>(b->stages.size());
+}
+
+}  // namespace
+
+const char* name(Action a) {
+  switch (a) {
+    case Action::Accept: return "accept";
+    case Action::Supplement: return "supplement";
+    case Action::Refuse: return "refuse";
+    case Action::Dispatch: return "dispatch";
+    case Action::Issue: return "issue";
+    case Action::Resubmit: return "resubmit";
+    case Action::Rate: return "rate";
+  }
+  return "";
+}
+
+const char* name(TaskAction a) {
+  switch (a) {
+    case TaskAction::Approve: return "approve";
+    case TaskAction::Reject: return "reject";
+    case TaskAction::Pause: return "pause";
+    case TaskAction::Resume: return "resume";
+    case TaskAction::Extend: return "extend";
+  }
+  return "";
+}
+
+std::vector<Action> allowed_actions(const Application& a, const Actor& actor) {
+  std::vector<Action> out;
+  for (Action action : kActions) {
+    if (permitted(a, actor, action)) continue;
+    // Either Issue edge will do here: which one applies depends on the bundle, not the actor.
+    if (target(a.status, action, false) || target(a.status, action, true)) out.push_back(action);
+  }
+  return out;
+}
+
+std::vector<TaskAction> allowed_task_actions(const Application& a, const Task& t, const Actor& actor) {
+  std::vector<TaskAction> out;
+  if (!is_reviewer_of(actor, t)) return out;
+  for (TaskAction action : kTaskActions)
+    if (!task_state_error(a, t, action)) out.push_back(action);
+  return out;
+}
+
+Result<Change> accept(const Application& a, const Actor& actor, Timestamp now) {
+  auto c = begin(a, actor, Action::Accept, now);
+  if (!c.ok()) return c;
+  c.value().updated.accepted_at = now;
+  c.value().updated.supplement.reset();
+  c.value().events.push_back(event_by(actor, a, "accepted", now, json::object()));
+  return c;
+}
+
+Result<Change> request_supplement(const Application& a, const Actor& actor, SupplementNotice notice, Timestamp now) {
+  auto c = begin(a, actor, Action::Supplement, now);
+  if (!c.ok()) return c;
+  if (notice.note.empty()) return Error{"missing_reason", "", "/note"};
+  notice.at = now;
+  c.value().events.push_back(
+      event_by(actor, a, "supplement_requested", now, {{"note", notice.note}, {"missing", notice.missing}}));
+  c.value().updated.supplement = std::move(notice);
+  return c;
+}
+
+Result<Change> refuse(const Application& a, const Actor& actor, const std::string& reason, Timestamp now) {
+  auto c = begin(a, actor, Action::Refuse, now);
+  if (!c.ok()) return c;
+  if (reason.empty()) return Error{"missing_reason", "", "/reason"};
+  c.value().updated.refusal_reason = reason;
+  c.value().events.push_back(event_by(actor, a, "refused", now, {{"reason", reason}}));
+  return c;
+}
+
+Result<Change> dispatch(const Application& a, const Actor& actor, const Catalog& catalog, Timestamp now) {
+  auto c = begin(a, actor, Action::Dispatch, now);
+  if (!c.ok()) return c;
+  const auto items = running_items(a, catalog);
+  if (items.empty()) return illegal();
+  json list = json::array();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const ItemDef* item = catalog.item(items[i]);
+    Task t;
+    t.id = a.id + "-" + std::to_string(a.stage) + "-" + std::to_string(i + 1);
+    t.application_id = a.id;
+    t.item_id = items[i];
+    t.department = item ? item->department : std::string();
+    t.stage = a.stage;
+    // The clock started at acceptance (of this stage); dispatch does not restart it.
+    t.started_at = a.accepted_at;
+    t.status = TaskStatus::Reviewing;
+    t.updated_at = now;
+    list.push_back({{"task", t.id}, {"item", t.item_id}, {"department", t.department}});
+    c.value().new_tasks.push_back(std::move(t));
+  }
+  c.value().events.push_back(event_by(actor, a, "dispatched", now, {{"tasks", list}}));
+  return c;
+}
+
+Result<Change> issue(const Application& a, const std::vector<Task>& tasks, const Actor& actor, const Catalog& catalog,
+                     const std::function<std::string()>& new_licence_id, Timestamp now) {
+  const bool more = more_stages_after(a, catalog);
+  auto c = begin(a, actor, Action::Issue, now, more);
+  if (!c.ok()) return c;
+  json issued = json::array();
+  for (const auto& t : tasks) {
+    if (t.stage != a.stage || t.status != TaskStatus::Approved) continue;
+    const ItemDef* item = catalog.item(t.item_id);
+    if (!item || item->issues.empty()) continue;
+    const LicenceType* lt = catalog.licence_type(item->issues);
+    Licence l;
+    l.id = new_licence_id();
+    l.resident_id = a.resident_id;
+    l.type = item->issues;
+    l.name = lt ? lt->name : item->issues;
+    // Unique across the stages of one application: <application>-<stage>-<n>.
+    l.number = a.id + "-" + std::to_string(a.stage) + "-" + std::to_string(issued.size() + 1);
+    l.item_id = item->id;
+    l.application_id = a.id;
+    l.issued_at = now;
+    issued.push_back({{"licence", l.id}, {"type", l.type}, {"name", l.name}, {"number", l.number}});
+    c.value().new_licences.push_back(std::move(l));
+  }
+  c.value().events.push_back(event_by(actor, a, "issued", now, {{"stage", a.stage}, {"licences", issued}}));
+  if (more) {
+    // The next stage starts now: its clock starts at this issue; its materials that an earlier
+    // stage's licence replaces are already on file.
+    c.value().updated.stage = a.stage + 1;
+    c.value().updated.accepted_at = now;
+    c.value().events.push_back(event_by(actor, a, "stage_started", now, {{"stage", a.stage + 1}}));
+  }
+  return c;
+}
+
+Result<Change> resubmit(const Application& a, const Actor& actor, const Application& revised, Timestamp now) {
+  auto c = begin(a, actor, Action::Resubmit, now);
+  if (!c.ok()) return c;
+  Application& u = c.value().updated;
+  u.form = revised.form;
+  u.verdict = revised.verdict;
+  u.materials = revised.materials;
+  u.files = revised.files;
+  u.resubmitted_at = now;
+  c.value().events.push_back(event_by(actor, a, "resubmitted", now, {{"verdict", revised.verdict}}));
+  return c;
+}
+
+Result<Change> rate(const Application& a, const Actor& actor, Rating rating, Timestamp now) {
+  auto c = begin(a, actor, Action::Rate, now);
+  if (!c.ok()) return c;
+  rating.at = now;
+  c.value().events.push_back(event_by(actor, a, "rated", now,
+                                      {{"score", rating.score}, {"comment", rating.comment}, {"at", format_timestamp_cst(now)}}));
+  c.value().updated.rating = std::move(rating);
+  return c;
+}
+
+Result<Change> act_on_task(const Application& a, const Task& t, const Actor& actor, TaskAction action,
+                           const std::string& reason, std::int64_t days, Timestamp now) {
+  if (!is_reviewer_of(actor, t)) return forbidden();
+  if (auto e = task_state_error(a, t, action)) return *e;
+  const bool needs_reason = action == TaskAction::Reject || action == TaskAction::Pause || action == TaskAction::Extend;
+  if (needs_reason && reason.empty()) return Error{"missing_reason", "", "/reason"};
+  Task task = t;
+  task.status = *task_target(t.status, action);
+  task.updated_at = now;
+  json data = json::object();
+  if (!reason.empty()) data["reason"] = reason;
+  const char* kind = "";
+  switch (action) {
+    case TaskAction::Approve:
+      kind = "task_approved";
+      task.note = reason;
+      break;
+    case TaskAction::Reject:
+      kind = "task_rejected";
+      task.note = reason;
+      break;
+    case TaskAction::Pause:
+      kind = "task_paused";
+      task.pauses.push_back(PauseRecord{now, std::nullopt, reason});
+      break;
+    case TaskAction::Resume:
+      kind = "task_resumed";
+      if (!task.pauses.empty()) task.pauses.back().end = now;
+      break;
+    case TaskAction::Extend:
+      kind = "task_extended";
+      task.extensions.push_back(ExtensionRecord{days, reason, now});
+      data["days"] = days;
+      break;
+  }
+  Change c;
+  c.application_id = a.id;
+  c.expected_status = a.status;
+  c.updated = a;
+  c.updated.updated_at = now;
+  c.events.push_back(event_by(actor, a, kind, now, data, t.id));
+  c.task_updates.emplace_back(t.status, std::move(task));
+  if (action == TaskAction::Approve || action == TaskAction::Reject) c.derive_status = status_from_tasks;
+  return c;
+}
+
+AppStatus status_from_tasks(const std::vector<TaskStatus>& statuses) {
+  if (statuses.empty()) return AppStatus::Dispatched;
+  bool any_rejected = false;
+  for (TaskStatus s : statuses) {
+    if (is_open(s)) return AppStatus::Dispatched;
+    if (s == TaskStatus::Rejected) any_rejected = true;
+  }
+  return any_rejected ? AppStatus::Rejected : AppStatus::ReadyForIssue;
+}
+
+std::vector<std::string> running_items(const Application& a, const Catalog& catalog) {
+  if (a.kind != "bundle") return a.items;
+  const BundleDef* b = catalog.bundle(a.target_id);
+  if (!b || a.stage < 1 || a.stage > static_cast<std::int64_t>(b->stages.size())) return {};
+  return b->stages[static_cast<std::size_t>(a.stage - 1)].items;
+}
+
+}  // namespace yilu::server::workflow

@@ -1,0 +1,174 @@
+// The workflow's pure actions and allowed_actions (server/src/workflow/actions.hpp): one table
+// decides both what a step does and which buttons a viewer gets.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "workflow/actions.hpp"
+
+using namespace yilu::server;
+using workflow::Action;
+using workflow::AppStatus;
+using workflow::TaskAction;
+using workflow::TaskStatus;
+
+namespace {
+
+constexpr yilu::Timestamp kNow = 1795658400;
+
+StaffAccount staff(workflow::Role role, const std::string& window = {}, const std::string& dept = {}) {
+  StaffAccount s;
+  s.username = std::string(workflow::name(role)) + "-" + window + dept;
+  s.display_name = s.username;
+  s.role = role;
+  s.window = window;
+  s.department = dept;
+  return s;
+}
+
+workflow::Actor clerk_of(const std::string& window) { return {std::nullopt, staff(workflow::Role::Clerk, window)}; }
+workflow::Actor reviewer_of(const std::string& dept) { return {std::nullopt, staff(workflow::Role::Reviewer, {}, dept)}; }
+workflow::Actor resident(const std::string& id) {
+  Resident r;
+  r.id = id;
+  return {r, std::nullopt};
+}
+
+Application app_in(AppStatus s) {
+  Application a;
+  a.id = "YL1";
+  a.resident_id = "r1";
+  a.kind = "item";
+  a.target_id = "x";
+  a.window = "w1";
+  a.items = {"x"};
+  a.status = s;
+  return a;
+}
+
+Task task_in(TaskStatus s) {
+  Task t;
+  t.id = "YL1-0-1";
+  t.application_id = "YL1";
+  t.item_id = "x";
+  t.department = "d1";
+  t.status = s;
+  return t;
+}
+
+template <class V, class E>
+bool has(const V& v, E e) {
+  return std::find(v.begin(), v.end(), e) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("workflow: the clerk of the window gets the buttons its state allows", "[server][workflow]") {
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), clerk_of("w1")) ==
+        std::vector<Action>{Action::Accept, Action::Supplement, Action::Refuse});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Accepted), clerk_of("w1")) == std::vector<Action>{Action::Dispatch});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::ReadyForIssue), clerk_of("w1")) == std::vector<Action>{Action::Issue});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Dispatched), clerk_of("w1")).empty());
+  // Another window's clerk, a reviewer, a supervisor: nothing.
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), clerk_of("w2")).empty());
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), reviewer_of("d1")).empty());
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), {std::nullopt, staff(workflow::Role::Supervisor)}).empty());
+}
+
+TEST_CASE("workflow: the applicant resubmits after 补正 and rates the outcome, nobody else", "[server][workflow]") {
+  CHECK(workflow::allowed_actions(app_in(AppStatus::SupplementRequested), resident("r1")) ==
+        std::vector<Action>{Action::Resubmit});
+  for (AppStatus s : {AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected})
+    CHECK(workflow::allowed_actions(app_in(s), resident("r1")) == std::vector<Action>{Action::Rate});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Closed), resident("r1")).empty());
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Issued), resident("r2")).empty());
+  CHECK(workflow::rate(app_in(AppStatus::Issued), resident("r2"), {4, "", 0}, kNow).error().code == "forbidden");
+}
+
+TEST_CASE("workflow: each action refuses what its state or actor does not allow", "[server][workflow]") {
+  CHECK(workflow::accept(app_in(AppStatus::Dispatched), clerk_of("w1"), kNow).error().code == "illegal_transition");
+  CHECK(workflow::accept(app_in(AppStatus::Submitted), clerk_of("w2"), kNow).error().code == "forbidden");
+  CHECK(workflow::refuse(app_in(AppStatus::Submitted), clerk_of("w1"), "", kNow).error().code == "missing_reason");
+  CHECK(workflow::request_supplement(app_in(AppStatus::Submitted), clerk_of("w1"), {}, kNow).error().path == "/note");
+}
+
+TEST_CASE("workflow: accepting starts the clock and records who did it", "[server][workflow]") {
+  auto c = workflow::accept(app_in(AppStatus::Submitted), clerk_of("w1"), kNow);
+  REQUIRE(c.ok());
+  CHECK(c.value().expected_status == AppStatus::Submitted);
+  CHECK(c.value().updated.status == AppStatus::Accepted);
+  CHECK(c.value().updated.accepted_at == kNow);
+  REQUIRE(c.value().events.size() == 1);
+  CHECK(c.value().events[0].kind == "accepted");
+  CHECK(c.value().events[0].actor_kind == "staff");
+  CHECK(c.value().events[0].actor_id == "clerk-w1");
+  CHECK(c.value().events[0].at == kNow);
+}
+
+TEST_CASE("workflow: a resubmission keeps the first 收件 time", "[server][workflow]") {
+  Application a = app_in(AppStatus::SupplementRequested);
+  a.submitted_at = kNow - 3600;
+  Application revised;
+  revised.form = R"({"fields":{"a":"b"}})";
+  revised.verdict = "acceptable";
+  auto c = workflow::resubmit(a, resident("r1"), revised, kNow);
+  REQUIRE(c.ok());
+  CHECK(c.value().updated.status == AppStatus::Submitted);
+  CHECK(c.value().updated.submitted_at == kNow - 3600);
+  CHECK(c.value().updated.resubmitted_at == kNow);
+  CHECK(c.value().updated.form == revised.form);
+}
+
+TEST_CASE("workflow: a department acts on its own running task only", "[server][workflow]") {
+  Application a = app_in(AppStatus::Dispatched);
+  const Task reviewing = task_in(TaskStatus::Reviewing);
+  CHECK(workflow::allowed_task_actions(a, reviewing, reviewer_of("d1")) ==
+        std::vector<TaskAction>{TaskAction::Approve, TaskAction::Reject, TaskAction::Pause, TaskAction::Extend});
+  CHECK(workflow::allowed_task_actions(a, reviewing, reviewer_of("d2")).empty());
+  CHECK(workflow::allowed_task_actions(a, reviewing, clerk_of("w1")).empty());
+  // Paused: resume or extend; a decision needs the clock running.
+  CHECK(workflow::allowed_task_actions(a, task_in(TaskStatus::Paused), reviewer_of("d1")) ==
+        std::vector<TaskAction>{TaskAction::Resume, TaskAction::Extend});
+  // Extended once: never again.
+  Task extended = reviewing;
+  extended.extensions.push_back({10, "专家评审", kNow});
+  CHECK(!has(workflow::allowed_task_actions(a, extended, reviewer_of("d1")), TaskAction::Extend));
+  CHECK(workflow::act_on_task(a, extended, reviewer_of("d1"), TaskAction::Extend, "再延", 10, kNow).error().code ==
+        "already_extended");
+  // Not dispatched (or an earlier stage): nothing.
+  CHECK(workflow::allowed_task_actions(app_in(AppStatus::ReadyForIssue), reviewing, reviewer_of("d1")).empty());
+  CHECK(workflow::act_on_task(a, reviewing, reviewer_of("d1"), TaskAction::Reject, "", 0, kNow).error().code ==
+        "missing_reason");
+}
+
+TEST_CASE("workflow: pausing and resuming record the interval on the task", "[server][workflow]") {
+  Application a = app_in(AppStatus::Dispatched);
+  auto p = workflow::act_on_task(a, task_in(TaskStatus::Reviewing), reviewer_of("d1"), TaskAction::Pause, "听证", 0, kNow);
+  REQUIRE(p.ok());
+  const Task paused = p.value().task_updates.front().second;
+  CHECK(p.value().task_updates.front().first == TaskStatus::Reviewing);
+  CHECK(paused.status == TaskStatus::Paused);
+  REQUIRE(paused.pauses.size() == 1);
+  CHECK(!paused.pauses[0].end);
+  auto r = workflow::act_on_task(a, paused, reviewer_of("d1"), TaskAction::Resume, "", 0, kNow + 600);
+  REQUIRE(r.ok());
+  CHECK(r.value().task_updates.front().second.pauses[0].end == kNow + 600);
+}
+
+TEST_CASE("workflow: the tasks of a stage decide the application's status", "[server][workflow]") {
+  using V = std::vector<TaskStatus>;
+  CHECK(workflow::status_from_tasks(V{TaskStatus::Approved, TaskStatus::Reviewing}) == AppStatus::Dispatched);
+  CHECK(workflow::status_from_tasks(V{TaskStatus::Approved, TaskStatus::Approved}) == AppStatus::ReadyForIssue);
+  CHECK(workflow::status_from_tasks(V{TaskStatus::Approved, TaskStatus::Rejected}) == AppStatus::Rejected);
+  CHECK(workflow::status_from_tasks(V{TaskStatus::Rejected, TaskStatus::Paused}) == AppStatus::Dispatched);
+}
+
+TEST_CASE("workflow: every status and role has a stable name that parses back", "[server][workflow]") {
+  for (AppStatus s : {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted, AppStatus::Dispatched,
+                      AppStatus::ReadyForIssue, AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected, AppStatus::Closed})
+    CHECK(workflow::parse_app_status(workflow::name(s)) == s);
+  for (workflow::Role r : {workflow::Role::Clerk, workflow::Role::Reviewer, workflow::Role::Supervisor, workflow::Role::Admin})
+    CHECK(workflow::parse_role(workflow::name(r)) == r);
+  CHECK(!workflow::parse_app_status("Submitted"));
+  CHECK(!workflow::parse_task_status(""));
+}
