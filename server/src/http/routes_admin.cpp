@@ -8,7 +8,7 @@
 namespace yilu::server::http {
 
 void register_admin_routes(Router& r, App& app) {
-  r.get("/api/v1/admin/staff", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/admin/staff", kAdmin, [&app](const httplib::Request&, httplib::Response& res, const Caller&) {
     auto list = app.store->list_staff();
     if (!list.ok()) return send_core_error(res, list.error());
     json out = json::array();
@@ -16,7 +16,7 @@ void register_admin_routes(Router& r, App& app) {
     send_json(res, 200, {{"ok", true}, {"staff", out}});
   });
 
-  r.post("/api/v1/admin/staff", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.post("/api/v1/admin/staff", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     auto body = json_body(req, res);
     if (!body) return;
     NewStaff n{str(*body, "username"), str(*body, "display_name"), str(*body, "role"),
@@ -29,7 +29,7 @@ void register_admin_routes(Router& r, App& app) {
     send_json(res, 201, {{"ok", true}, {"staff", staff_json(created.value())}});
   });
 
-  r.post("/api/v1/admin/staff/{username}/disable", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.post("/api/v1/admin/staff/{username}/disable", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     const std::string username = req.matches[1];
     auto w = app.store->disable_staff(username);
     if (!w.ok()) return send_core_error(res, w.error());

@@ -43,7 +43,7 @@ void too_many(httplib::Response& res, std::int64_t wait) {
 }  // namespace
 
 void register_auth_routes(Router& r, App& app) {
-  r.post("/api/v1/auth/sms/request", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.post("/api/v1/auth/sms/request", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     auto body = json_body(req, res);
     if (!body) return;
     const std::string phone = normalized_mobile(str(*body, "phone"));
@@ -66,7 +66,7 @@ void register_auth_routes(Router& r, App& app) {
     send_json(res, 202, {{"ok", true}, {"expires_in", kCodeSeconds}, {"retry_after", app.limits.sms_resend_seconds}});
   });
 
-  r.post("/api/v1/auth/sms/verify", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.post("/api/v1/auth/sms/verify", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     auto body = json_body(req, res);
     if (!body) return;
     const std::string phone = normalized_mobile(str(*body, "phone"));
@@ -98,12 +98,12 @@ void register_auth_routes(Router& r, App& app) {
                   {{"resident", resident_json(resident.value())}});
   });
 
-  r.post("/api/v1/auth/logout", kSignedIn, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.post("/api/v1/auth/logout", kSignedIn, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
     if (auto e = app.store->delete_session(c.token_hash)) return send_core_error(res, *e);
     send_json(res, 200, {{"ok", true}});
   });
 
-  r.post("/api/v1/staff/login", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.post("/api/v1/staff/login", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     auto body = json_body(req, res);
     if (!body) return;
     if (auto wait = app.logins_by_address.hit(client_address(req), app.now())) return too_many(res, wait);

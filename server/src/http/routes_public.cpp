@@ -25,28 +25,28 @@ void send_data(const httplib::Request& req, httplib::Response& res, const std::s
 }  // namespace
 
 void register_public_routes(Router& r, App& app) {
-  r.get("/api/v1/health", kPublic, [](const httplib::Request&None, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/health", kPublic, [](const httplib::Request&, httplib::Response& res, const Caller&) {
     send_json(res, 200, {{"ok", true}, {"version", "0.1.0"}});
   });
-  r.get("/api/v1/openapi.json", kPublic, [&app](const httplib::Request&None, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/openapi.json", kPublic, [&app](const httplib::Request&, httplib::Response& res, const Caller&) {
     res.set_content(app.openapi_text, "application/json; charset=utf-8");
   });
-  r.get("/api/v1/versions", kPublic, [&app](const httplib::Request&None, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/versions", kPublic, [&app](const httplib::Request&, httplib::Response& res, const Caller&) {
     const CallContext ctx = app.ctx();
     json out = {{"ok", true}, {"server", "0.1.0"}};
     out["calendar"] = json::parse(app.engine.call(R"({"op":"calendar_info"})", ctx), nullptr, false);
     out["catalog"] = json::parse(app.engine.call(R"({"op":"catalog_info"})", ctx), nullptr, false);
     send_json(res, 200, out);
   });
-  r.get("/api/v1/catalog", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/catalog", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     if (!app.catalog) return send_error(res, "catalog_not_loaded");
     send_data(req, res, app.catalog_text, app.catalog->fingerprint(), "X-Yilu-Catalog-Version");
   });
-  r.get("/api/v1/calendar", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/calendar", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     const Calendar* cal = app.engine.calendar();
     send_data(req, res, app.calendar_text, cal ? cal->version() : std::string(), "X-Yilu-Calendar-Version");
   });
-  r.post("/api/v1/core", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.post("/api/v1/core", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
       return send_error(res, "unsupported_media_type");
     const CallContext ctx = app.ctx();

@@ -8,7 +8,7 @@
 namespace yilu::server::http {
 
 void register_resident_routes(Router& r, App& app) {
-  r.get("/api/v1/me", kResident, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/me", kResident, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
     auto me = c.resident;
     send_json(res, 200, {{"ok", true}, {"resident", resident_json(*me)}});
   });
@@ -34,7 +34,7 @@ void register_resident_routes(Router& r, App& app) {
     send_json(res, 200, {{"ok", true}, {"resident", rj}});
   });
 
-  r.get("/api/v1/me/licences", kResident, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/me/licences", kResident, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
     auto me = c.resident;
     auto lic = app.store->licences_of(me->id);
     if (!lic.ok()) return send_core_error(res, lic.error());
@@ -43,7 +43,7 @@ void register_resident_routes(Router& r, App& app) {
     send_json(res, 200, {{"ok", true}, {"licences", list}});
   });
 
-  r.get("/api/v1/me/applications", kResident, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  r.get("/api/v1/me/applications", kResident, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
     auto me = c.resident;
     auto apps = app.store->applications_of_resident(me->id);
     if (!apps.ok()) return send_core_error(res, apps.error());
