@@ -69,3 +69,57 @@ export async function staffLogin(page, url, username, password) {
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/staff$/);
 }
+
+// ---- the same steps straight over HTTP (to set up what a test is not about) -----------------
+
+/** One JSON request to the server; resolves to {status, body}. */
+export async function http(url, method, path, body, token) {
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, body: json };
+}
+
+/** A resident's token over HTTP: asks for a code, reads it from the server log, verifies it. */
+export async function residentTokenByApi(server, phone) {
+  const mark = server.log().length;
+  const req = await http(server.url, 'POST', '/auth/sms/request', { phone });
+  assert.equal(req.status, 202, `sms request: ${JSON.stringify(req.body)}`);
+  let code = '';
+  for (let i = 0; i < 50 && !code; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    code = server.smsCode(mark);
+  }
+  assert.ok(code, 'an SMS code in the server log');
+  const v = await http(server.url, 'POST', '/auth/sms/verify', { phone, code });
+  assert.equal(v.status, 200, `sms verify: ${JSON.stringify(v.body)}`);
+  return v.body.token;
+}
+
+/** A staff member's token over HTTP. */
+export async function staffTokenByApi(url, username, password) {
+  const r = await http(url, 'POST', '/staff/login', { username, password });
+  assert.equal(r.status, 200, `staff login ${username}: ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+/** Uploads one file for a material of an item as the resident; resolves to the upload ({id, kind, …}). */
+export async function uploadByApi(url, token, { item, material, name, type, bytes }) {
+  const form = new FormData();
+  form.append('item', item);
+  form.append('material', material);
+  form.append('file', new Blob([bytes], { type }), name);
+  const res = await fetch(`${url}/api/v1/uploads`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  const body = await res.json().catch(() => null);
+  assert.equal(res.status, 201, `upload ${name}: ${JSON.stringify(body)}`);
+  return body.upload;
+}

@@ -1,7 +1,12 @@
 // Acceptance of issue 5: a resident on a phone applies for 出生一件事 — a wrong ID number gets the
 // core's message at once, a PDF uploads with a progress bar, the due date shows — and submits;
 // the clerk accepts and dispatches, each department's reviewer approves, the clerk issues; the
-// resident sees it issued and rates it. Screenshots of every step in tests/e2e/screenshots/.
+// resident sees it issued and rates it. On the way the clerk asks for a supplement (补正): the
+// resident's timeline shows the request with its title and note, the 重新提交 button comes from
+// the server's allowed_actions, and the resubmission keeps the first 收件 time. A second test:
+// the due date of 建设用地规划许可证 follows the 用地情形 answer (划拨 7 working days, 出让 10),
+// after the sign-in page refused a number the core says is not a mobile number.
+// Screenshots of every step in tests/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, shot, makePdf } from './harness.mjs';
@@ -34,6 +39,58 @@ test('出生一件事: apply on the phone, one-window workflow in the console, i
     }
     throw e;
   }
+});
+
+test('建设用地规划许可证: the promised date follows the 用地情形 answer (划拨 7 working days, 出让 10)', { timeout: 120000 }, async () => {
+  const catalog = await (await fetch(`${server.url}/api/v1/catalog`)).json();
+  const item = catalog.items.find((i) => i.name.includes('建设用地规划许可证'));
+  assert.ok(item, 'the sample catalog has 建设用地规划许可证核发');
+  const q = item.questions.find((x) => x.id === item.promised_days_by?.question);
+  assert.ok(q, 'its promised limit depends on a situation question');
+  const option = (days) => q.options.find((o) => item.promised_days_by.days[o.value] === days);
+  const core = async (req) => (await fetch(`${server.url}/api/v1/core`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(req) })).json();
+  // The date of a given limit, asked of the server's core with the limit spelled out (not by answers).
+  const dept = catalog.departments.find((d) => d.id === item.department);
+  const guide = (await core({ op: 'guide', item: item.id })).guide;
+  const dateOf = async (days) => {
+    const t = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 19) + '+08:00';
+    const req = { op: 'deadline', accepted_at: t, limit_days: days, counts_acceptance_day: Boolean(guide.time_limits?.counts_acceptance_day) };
+    if (dept?.region) req.region = dept.region;
+    const r = await core(req);
+    assert.equal(r.ok, true, JSON.stringify(r));
+    const [, y, m, d] = r.due_date.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+    return `${Number(y)}年${Number(m)}月${Number(d)}日`;
+  };
+
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  open.push(page);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/apply/item/${item.id}`);
+  // The sign-in page asks the core whether the number is a mobile number, and says why not.
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('手机号').fill('1370013700x');
+  await page.locator('.van-field__error-message', { hasText: /数字/ }).waitFor();
+  assert.equal(await page.locator('[data-test=send-code]').isDisabled(), true, 'no code for a number that is not one');
+  await page.getByLabel('手机号').fill('');
+  await residentLogin(page, server, '13700137000');
+  await page.waitForURL(/\/apply\/item\//);
+  await page.locator(`[data-question="${q.id}"]`).waitFor();
+
+  const dueText = page.locator('[data-test=due-date]');
+  for (const days of [7, 10, 7]) {
+    const o = option(days);
+    assert.ok(o, `an answer with ${days} working days`);
+    await page.locator(`[data-question="${q.id}"]`).getByText(o.label, { exact: true }).click();
+    const want = await dateOf(days);
+    await page.locator('[data-test=due-limit]', { hasText: `承诺 ${days} 个工作日` }).waitFor();
+    await dueText.filter({ hasText: want }).waitFor({ timeout: 5000 });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, P, 'land-permit-allocated-7-days');
+  assert.deepEqual(errors, [], 'no uncaught page errors');
+  await ctx.close();
 });
 
 async function flow() {
@@ -126,15 +183,43 @@ async function flow() {
   const [, y, m, d] = due.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日/);
   const pageDue = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   assert.equal(detail.application.due_preview?.due_date, pageDue, 'page due date = server due_preview');
+  const firstSubmittedAt = detail.application.submitted_at;
+
+  // ---- 补正: the clerk asks for a supplement; the resident sees it and resubmits -----------
+  const accounts = demoAccounts(server.log());
+  const clerk = accounts.find((a) => a.role === 'clerk' && a.window === bundle.window);
+  assert.ok(clerk, `a demo clerk of window ${bundle.window}: ${JSON.stringify(accounts)}`);
+  const note = '出生医学证明扫描件不清晰，请重新上传清晰的扫描件';
+  await staffApi(clerk, 'POST', `/api/v1/staff/applications/${appId}/supplement`, { note, missing: [] });
+  await page.reload();
+  const asked = page.locator('[data-test=timeline] [data-event=supplement_requested]');
+  await asked.waitFor();
+  assert.match(await asked.textContent(), /要求补正材料/, 'the 补正 request has its title in the timeline');
+  assert.match(await asked.textContent(), new RegExp(note), 'and the clerk\'s note');
+  await page.locator('[data-test=timeline]').scrollIntoViewIfNeeded();
+  await shot(page, P, 'supplement-requested');
+  await shot(page, P, 'supplement-requested-page', { fullPage: true });
+  await page.locator('[data-test=resubmit]').click();
+  await page.waitForURL(/\/apply\/bundle\/.*resubmit=/);
+  await page.locator(`[data-field="${idField}"] input`).first().waitFor();
+  await page.waitForFunction((id) => document.querySelector(`[data-field="${id}"] input`).value !== '', idField);
+  await page.locator('[data-test=submit]').click();
+  await page.waitForURL(new RegExp(`/me/${appId}$`), { timeout: 15000 });
+  await page.locator('[data-test=resubmitted-at]').waitFor();
+  const again = page.locator('[data-test=timeline] [data-event=resubmitted]');
+  await again.waitFor();
+  assert.match(await again.textContent(), /补正后重新提交/);
+  const resubmitted = await appStatus(appId);
+  assert.equal(resubmitted.submitted_at, firstSubmittedAt, '收件 time stays the first submission');
+  assert.ok(resubmitted.resubmitted_at, 'resubmitted_at after the resubmission');
+  assert.equal(await page.locator('[data-test=resubmit]').count(), 0, 'no 重新提交 once resubmitted');
+  await shot(page, P, 'resubmitted', { fullPage: true });
 
   // ---- staff, desktop --------------------------------------------------------------------
-  const accounts = demoAccounts(server.log());
   const staffCtx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   const desk = await staffCtx.newPage();
   open.push(desk);
   desk.on('pageerror', (e) => errors.push(e.message));
-  const clerk = accounts.find((a) => a.role === 'clerk' && a.window === bundle.window);
-  assert.ok(clerk, `a demo clerk of window ${bundle.window}: ${JSON.stringify(accounts)}`);
 
   // One console action; fails with the message the console showed, if any.
   const act = async (action, label) => {
@@ -211,6 +296,17 @@ async function flow() {
   }
 
   assert.deepEqual(errors, [], 'no uncaught page errors');
+
+  // A staff member's API call (the console's own pages are tested by the staff tests).
+  async function staffApi(who, method, path, body) {
+    const login = await fetch(`${server.url}/api/v1/staff/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: who.username, password: who.password }) });
+    assert.equal(login.status, 200, `staff login ${who.username}`);
+    const { token } = await login.json();
+    const r = await fetch(`${server.url}${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: body ? JSON.stringify(body) : undefined });
+    const json = await r.json();
+    assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  }
 
   async function appStatus(id) {
     const r = await page.evaluate(async (appId) => {

@@ -2,7 +2,6 @@
 // JSON shapes. Every answer comes from the core (wasm in the page, or the server's
 // POST /api/v1/core when the wasm could not load); nothing here decides a rule.
 import { callCore, coreReady } from './wasm_core.js';
-import { todayCst } from '../util/format.js';
 
 /** Sends a request to the wasm core, or, when it is not available, to the server's core. */
 export async function ask(request) {
@@ -20,16 +19,32 @@ export function guideRequest(itemId, answers) {
   return { op: 'guide', item: itemId, answers: answers || {} };
 }
 
+/** One merged form for a 一件事 bundle (fields, materials with `items` and `stage`, questions, stages): response.guide. */
+export function bundleGuideRequest(bundleId, answers) {
+  return { op: 'guide', bundle: bundleId, answers: answers || {} };
+}
+
+/** An item's or a bundle's guide, by the page's route kind ("item" | "bundle"). */
+export function formGuideRequest(kind, targetId, answers) {
+  return kind === 'bundle' ? bundleGuideRequest(targetId, answers) : guideRequest(targetId, answers);
+}
+
 /** The plan of a bundle accepted now: stages, due dates, the four reductions. */
 export function planRequest(bundleId, answers) {
   return { op: 'plan_bundle', bundle: bundleId, answers: answers || {} };
 }
 
-/** The catalog's name for an uploaded file's kind ("jpeg" is "jpg" where the material says so). */
-function fileType(kind, material) {
-  const types = material?.file_types || [];
-  if (kind === 'jpeg' && !types.includes('jpeg')) return 'jpg';
-  return kind;
+/**
+ * The due date of an item if accepted at `acceptedAt` (default now): the core picks the
+ * promised limit for these answers, the acceptance-day rule and the department's region.
+ */
+export function deadlineRequest(itemId, answers, acceptedAt = nowCst()) {
+  return { op: 'deadline', item: itemId, answers: answers || {}, accepted_at: acceptedAt };
+}
+
+/** Whether a mobile number is one: response {valid, normalized} or {valid:false, reason}. */
+export function checkMobileRequest(value) {
+  return { op: 'check_mobile', value: String(value ?? '') };
 }
 
 /** A material's licence type id, whether the core gave a string or {id, name}. */
@@ -40,16 +55,16 @@ export function licenceType(m) {
 /**
  * The core's `validate` request for what the resident has entered. `materials` is the page's
  * state per material id ({upload:{id,kind,size}} | {licence:{id,type,number}} | {commitment}
- * | {deferred}); `defs` the materials' descriptions (for file type names).
+ * | {deferred}); an upload's `kind` is the server's, which is the core's file type id.
  */
-export function validateRequest(kind, targetId, answers, fields, materials, defs = {}) {
+export function validateRequest(kind, targetId, answers, fields, materials) {
   const mats = {};
   for (const [id, m] of Object.entries(materials || {})) {
     if (!m) continue;
     if (m.deferred) mats[id] = { by: 'deferral' };
     else if (m.commitment) mats[id] = { by: 'commitment', signed: true };
     else if (m.licence) mats[id] = { by: 'licence', licence: m.licence.type, number: m.licence.number };
-    else if (m.upload) mats[id] = { by: 'file', files: [{ type: fileType(m.upload.kind, defs[id]), bytes: m.upload.size }] };
+    else if (m.upload) mats[id] = { by: 'file', files: [{ type: m.upload.kind, bytes: m.upload.size }] };
   }
   const req = { op: 'validate', application: { answers: answers || {}, fields: fields || {}, materials: mats } };
   req[kind === 'bundle' ? 'bundle' : 'item'] = targetId;
@@ -71,11 +86,15 @@ export function submissionBody(kind, targetId, answers, fields, materials) {
   return body;
 }
 
-/** The due date if accepted now: the core's `deadline` op for an item's promised limit. */
-export function deadlineRequest(limitDays, countsAcceptanceDay, region) {
-  const req = { op: 'deadline', accepted_at: nowCst(), limit_days: limitDays, counts_acceptance_day: Boolean(countsAcceptanceDay) };
-  if (region) req.region = region;
-  return req;
+/** The server's stored material entry → the page's state (the inverse of submissionBody); null when unreadable. */
+export function pageMaterial(m) {
+  if (!m || typeof m !== 'object') return null;
+  if (m.by === 'deferral') return { deferred: true };
+  if (m.by === 'commitment') return { commitment: true };
+  if (m.by === 'licence') return { licence: { id: m.licence_id, type: m.licence, number: m.number } };
+  const f = (m.files || [])[0];
+  if (m.by === 'file' && f) return { upload: { id: f.upload, kind: f.type, size: f.bytes, name: '已提交的文件' } };
+  return null;
 }
 
 /** Now as RFC 3339 in China Standard Time ("2026-11-26T14:05:00+08:00"), the core's timestamps. */
@@ -85,7 +104,10 @@ export function nowCst() {
 
 /** Splits a problem's JSON pointer into where it shows: {section:'fields'|'materials'|'answers', key}. */
 export function problemTarget(path) {
-  const parts = String(path || '').split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = String(path || '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const i = parts.findIndex((p) => p === 'fields' || p === 'materials' || p === 'answers');
   if (i < 0) return { section: '', key: '' };
   // A material's problem may point inside it (/materials/m1/files/0/type): it shows on the material.

@@ -3,7 +3,8 @@
 // dates — is asked of the core.
 export const COMPREHENSIVE = ['建设项目', '社会民生', '人才平台'];
 
-const arr = (v) => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.entries(v).map(([id, x]) => ({ id, ...x })) : []);
+const arr = (v) =>
+  Array.isArray(v) ? v : v && typeof v === 'object' ? Object.entries(v).map(([id, x]) => ({ id, ...x })) : [];
 
 export function windows(cat) {
   return arr(cat?.windows);
@@ -20,7 +21,9 @@ export function departments(cat) {
 
 /** The three comprehensive windows first, in the reform's order. */
 export function comprehensiveWindows(cat) {
-  const ws = windows(cat).filter((w) => w.kind === 'comprehensive' || w.comprehensive || COMPREHENSIVE.some((n) => (w.name || '').includes(n)));
+  const ws = windows(cat).filter(
+    (w) => w.kind === 'comprehensive' || w.comprehensive || COMPREHENSIVE.some((n) => (w.name || '').includes(n)),
+  );
   return ws.sort((a, b) => rank(a) - rank(b));
 }
 function rank(w) {
@@ -52,8 +55,12 @@ export function search(cat, q) {
     return words.every((w) => hay.includes(w));
   };
   return [
-    ...bundles(cat).filter(hit).map((b) => ({ kind: 'bundle', ...b })),
-    ...items(cat).filter(hit).map((i) => ({ kind: 'item', ...i })),
+    ...bundles(cat)
+      .filter(hit)
+      .map((b) => ({ kind: 'bundle', ...b })),
+    ...items(cat)
+      .filter(hit)
+      .map((i) => ({ kind: 'item', ...i })),
   ];
 }
 
@@ -88,7 +95,13 @@ export function fieldDisplay(cat, id, value) {
   if (value === false) return '否';
   if (Array.isArray(value)) {
     return value
-      .map((e, i) => `${i + 1}. ` + Object.entries(e || {}).map(([k, v]) => `${fieldLabel(cat, k)}：${fieldDisplay(cat, k, v)}`).join('，'))
+      .map(
+        (e, i) =>
+          `${i + 1}. ` +
+          Object.entries(e || {})
+            .map(([k, v]) => `${fieldLabel(cat, k)}：${fieldDisplay(cat, k, v)}`)
+            .join('，'),
+      )
       .join('\n');
   }
   if (f && f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) {

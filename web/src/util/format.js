@@ -51,6 +51,13 @@ export const LEVELS = {
 
 /** Online level codes → Chinese. */
 export function onlineLevel(v) {
-  const m = { full_online: '全程网办', online: '全程网办', once: '最多跑一次', at_most_once: '最多跑一次', onsite: '现场办理', on_site: '现场办理' };
+  const m = {
+    full_online: '全程网办',
+    online: '全程网办',
+    once: '最多跑一次',
+    at_most_once: '最多跑一次',
+    onsite: '现场办理',
+    on_site: '现场办理',
+  };
   return m[v] || v || '';
 }

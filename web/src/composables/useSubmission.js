@@ -1,0 +1,89 @@
+// Sending the application: POST with an Idempotency-Key kept in the draft (a retry after a lost
+// response, even after a reload, is the same submission), retries on a bad network, and the
+// server's 422 problems put on the fields they are about.
+import { ref, nextTick } from 'vue';
+import { showToast } from 'vant';
+import { postIdempotent, newIdempotencyKey, ApiError } from '../api/http.js';
+import { submissionBody, problemTarget } from '../core/ops.js';
+import { filledFields } from './useLiveCheck.js';
+import { cnDate } from '../util/format.js';
+
+/** Scrolls to and focuses the first field or material with a message. */
+export async function focusFirstProblem() {
+  await nextTick();
+  const el = document.querySelector('[aria-invalid="true"], .mi .field-msg:not(:empty)');
+  if (el) {
+    el.scrollIntoView({ block: 'center' });
+    if (el.focus) el.focus({ preventScroll: true });
+  }
+}
+
+/**
+ * `form`: {kind, targetId, resubmitId, answers, values, materials}; `draft`: useDraft's
+ * {idemKey, save, drop}; `gate()`: a Chinese message why not to send now, or ''.
+ * `done(application)` runs after the server stored it.
+ */
+export function useSubmission(form, draft, { gate = async () => '', done = () => {} } = {}) {
+  const submitting = ref(false);
+  const attempted = ref(false);
+  const retryNote = ref('');
+  const formError = ref('');
+  const serverProblems = ref([]);
+
+  async function submit() {
+    attempted.value = true;
+    formError.value = '';
+    retryNote.value = '';
+    const blocked = await gate();
+    if (blocked) {
+      formError.value = blocked;
+      return;
+    }
+    if (!draft.idemKey.value) {
+      draft.idemKey.value = newIdempotencyKey();
+      draft.save(); // a reload after a lost response resends the same key
+    }
+    submitting.value = true;
+    const body = submissionBody(form.kind, form.targetId, form.answers, filledFields(form.values), form.materials);
+    const path = form.resubmitId ? `/applications/${form.resubmitId}/resubmit` : '/applications';
+    try {
+      const r = await postIdempotent(path, body, draft.idemKey.value, {
+        onRetry: (n) => (retryNote.value = `网络不稳定，正在第 ${n} 次重试…`),
+      });
+      draft.drop();
+      const app = r.application;
+      const d = app?.due_preview?.due_date;
+      showToast({ message: d ? `提交成功，预计 ${cnDate(d)} 办结` : '提交成功', duration: 2500 });
+      done(app);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && e.problems?.length) {
+        // Nothing was stored: the corrected application is a new submission with a new key.
+        draft.idemKey.value = '';
+        draft.save();
+        serverProblems.value = e.problems;
+        formError.value = `服务器检查发现 ${e.problems.length} 处问题，请按提示修改`;
+        await focusFirstProblem();
+      } else if (e instanceof ApiError && e.status === 409 && e.code === 'idempotency_key_reused') {
+        draft.idemKey.value = newIdempotencyKey();
+        draft.save();
+        formError.value = '申请内容已变化，请再次点击提交';
+      } else {
+        formError.value = `${e.message}。草稿已保存在本机，可稍后再提交。`;
+      }
+    } finally {
+      submitting.value = false;
+      retryNote.value = '';
+    }
+  }
+
+  /** An edited field or material drops the server's problems about it (they were about the old value). */
+  function edited(section, id) {
+    if (!serverProblems.value.length) return;
+    serverProblems.value = serverProblems.value.filter((p) => {
+      const t = problemTarget(p.path);
+      return !(t.section === section && (t.key === id || t.key.startsWith(`${id}/`)));
+    });
+  }
+
+  return { submit, edited, submitting, attempted, retryNote, formError, serverProblems };
+}
