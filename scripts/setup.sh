@@ -15,6 +15,7 @@ packages=(
   chromium                   # browser tests (driven by playwright-core from npm)
   fonts-wqy-microhei         # Chinese glyphs in screenshots
   wrk curl                   # HTTP load for the server benchmark
+  clang-format clang-tidy    # scripts/lint.sh (C++ formatting and static analysis)
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -24,7 +24,13 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 step "wasm tests (node --test)"
 node --test tests/js/
 
+step "contract tests: server/openapi.json against swagger-parser and \`yilu routes\` (node --test)"
+YILU_BIN="${YILU_BIN:-$root/build/server/yilu}" node --test tests/contract/
+
 if ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
   step "browser tests (playwright-core + chromium)"
   node --test --test-concurrency=1 tests/e2e/
 fi
+
+step "lint: formatting, clang-tidy, eslint, prettier, API types (scripts/lint.sh)"
+scripts/lint.sh build

@@ -5,7 +5,7 @@
     build/server/yilu routes | python3 server/tools/gen_openapi.py --routes - --check   # exit 1 if stale
 
 The paths, bodies and shapes are described here; who may call each route is not: it comes from
-the server's own route declarations (`yilu routes`: [{"method", "path", "access"}]), so the
+the server's own route declarations (`yilu routes`: [{"method", "path", "access", "kinds"}]), so the
 document's `security` and `x-yilu-access` can never disagree with what the server enforces.
 A route the server declares that is not described here, or the reverse, is an error.
 
@@ -285,47 +285,48 @@ route("post", "/api/v1/admin/staff/{username}/disable", "停用账户并吊销�
       params=[p("username")], resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])), extra={"404": E("not_found")}, tags=["admin"])
 
 # --- access: from the server's route declarations (`yilu routes`)
-# access name → the bearer schemes that can reach the handler. The staff roles differ only in
-# what the handler lets through, which OpenAPI 3.0 cannot say for a bearer scheme: x-yilu-access.
-ACCESS = {
-  "public": [],
-  "resident": [{"resident": []}],
-  "signed_in": [{"resident": []}, {"staff": []}],   # either token (sign-out, file download)
-  "staff": [{"staff": []}],                          # any staff member; the handler narrows the scope
-  "clerk": [{"staff": []}],
-  "reviewer": [{"staff": []}],
-  "supervisor": [{"staff": []}],
-  "admin": [{"staff": []}],
-}
-ACCESS_NOTE = {
-  "public": "不需要登录",
-  "resident": "居民令牌",
-  "signed_in": "居民或工作人员令牌",
-  "staff": "任一工作人员令牌；可见范围由处理器按角色收窄",
-  "clerk": "工作人员令牌，角色 clerk（窗口）",
-  "reviewer": "工作人员令牌，角色 reviewer（部门）",
-  "supervisor": "工作人员令牌，角色 supervisor 或 admin",
-  "admin": "工作人员令牌，角色 admin",
-}
+# Each route declares an access set by name ("public", "resident", "signed_in", "staff", "clerk",
+# "clerk_or_supervisor", …) and the caller kinds in it. The bearer scheme follows from the kinds;
+# which staff roles may pass, OpenAPI 3.0 cannot say for a bearer scheme: x-yilu-access and
+# x-yilu-kinds carry it.
+STAFF_KINDS = ("clerk", "reviewer", "supervisor", "admin")
+KINDS = ("resident",) + STAFF_KINDS
+KIND_NAMES = {"resident": "居民", "clerk": "clerk（窗口）", "reviewer": "reviewer（部门）",
+              "supervisor": "supervisor", "admin": "admin"}
+
+def security_for(kinds):
+    """The security requirement for a set of caller kinds: [] (public), resident, staff, or either."""
+    out = []
+    if "resident" in kinds: out.append({"resident": []})
+    if any(k in STAFF_KINDS for k in kinds): out.append({"staff": []})
+    return out
 
 def apply_access(routes):
-    """Sets security and x-yilu-access on every described operation; returns a list of errors."""
+    """Sets security, x-yilu-access and x-yilu-kinds on every described operation; returns errors."""
     errors, seen = [], set()
-    if not isinstance(routes, list): return ["routes: expected a JSON array of {method, path, access}"]
+    if not isinstance(routes, list): return ["routes: expected a JSON array of {method, path, access, kinds}"]
     for r in routes:
-        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in ("method", "path", "access")):
-            errors.append(f"routes: not a {{method, path, access}} object: {json.dumps(r, ensure_ascii=False)}"); continue
-        method, path, access = r["method"].lower(), r["path"], r["access"]
-        if (method, path) in seen: errors.append(f"{method.upper()} {path}: declared twice by the server"); continue
+        ok_shape = isinstance(r, dict) and all(isinstance(r.get(k), str) for k in ("method", "path", "access")) \
+            and isinstance(r.get("kinds"), list)
+        if not ok_shape:
+            errors.append(f"routes: not a {{method, path, access, kinds}} object: {json.dumps(r, ensure_ascii=False)}"); continue
+        method, path, access, kinds = r["method"].lower(), r["path"], r["access"], r["kinds"]
+        where = f"{method.upper()} {path}"
+        if (method, path) in seen: errors.append(f"{where}: declared twice by the server"); continue
         seen.add((method, path))
         op = paths.get(path, {}).get(method)
-        if op is None: errors.append(f"{method.upper()} {path}: the server declares it, the generator does not describe it"); continue
-        if access not in ACCESS: errors.append(f"{method.upper()} {path}: unknown access {access!r} (known: {', '.join(ACCESS)})"); continue
-        op["security"] = ACCESS[access]
+        if op is None: errors.append(f"{where}: the server declares it, the generator does not describe it"); continue
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown: errors.append(f"{where}: unknown caller kinds {unknown} (known: {', '.join(KINDS)})"); continue
+        if (access == "public") != (not kinds): errors.append(f"{where}: access {access!r} with kinds {kinds}"); continue
+        op["security"] = security_for(kinds)
         op["x-yilu-access"] = access
-        op["description"] = f"访问：{access}（{ACCESS_NOTE[access]}）"
-        if access != "public": op["responses"].setdefault("401", E("unauthorized：缺少或无效的令牌"))
-        if access not in ("public", "resident", "signed_in"): op["responses"].setdefault("403", E("forbidden：角色或范围不允许"))
+        op["x-yilu-kinds"] = list(kinds)
+        who = "、".join(KIND_NAMES[k] for k in kinds) if kinds else "不需要登录"
+        op["description"] = f"访问：{access}（{who}）"
+        if kinds: op["responses"].setdefault("401", E("unauthorized：缺少或无效的令牌"))
+        if kinds and set(kinds) != set(KINDS) and kinds != ["resident"]:
+            op["responses"].setdefault("403", E("forbidden：调用者的种类或范围不允许"))
     for path, ops in paths.items():
         for method in ops:
             if (method, path) not in seen: errors.append(f"{method.upper()} {path}: described here, but the server does not declare it")
@@ -337,9 +338,9 @@ def build_doc():
       "info": {"title": "yilu serve — 一窗受理后台 API", "version": "1",
                "description": "Errors: every non-2xx response is {\"ok\":false,\"error\":{\"code\",\"message\"}} with a stable code. "
                               "Auth: `Authorization: Bearer <token>`; resident tokens come from SMS sign-in, staff tokens from "
-                              "password sign-in. Who may call each operation is its `x-yilu-access` (public, resident, signed_in, "
-                              "staff, clerk, reviewer, supervisor, admin), taken from the server's own route declarations "
-                              "(`yilu routes`). Another resident's application is 404; another department's task is 403. "
+                              "password sign-in. Who may call each operation is its `x-yilu-access` (the name of the access set) "
+                              "and `x-yilu-kinds` (the caller kinds in it: resident, clerk, reviewer, supervisor, admin; none = "
+                              "public), taken from the server's own route declarations (`yilu routes`). Another resident's application is 404; another department's task is 403. "
                               "Times are RFC 3339 in China Standard Time. See docs/server-api.md."},
       "servers": [{"url": "/"}],
       "components": {

@@ -1,10 +1,34 @@
 // The server's JSON API (server/openapi.json). Errors come back as ApiError with the server's
 // stable code, its Chinese message and, for 422, every problem with its JSON-pointer path.
+// Shapes are the OpenAPI document's (types generated into openapi.d.ts by `npm run gen:api`);
+// `call` is typed by route, so `tsc -p tsconfig.api.json` catches a route or field that moved.
 import { reactive } from 'vue';
+
+/** @typedef {import('./api_types').Schemas} Schemas */
+/** @typedef {import('./api_types').ApiPath} ApiPath */
+/** @typedef {Schemas['Application']} Application */
+/** @typedef {Schemas['ApplicationDetail']} ApplicationDetail */
+/** @typedef {Schemas['Task']} Task */
+/** @typedef {Schemas['Event']} TimelineEvent */
+/** @typedef {Schemas['Deadline']} Deadline */
+/** @typedef {Schemas['Upload']} Upload */
+/** @typedef {Schemas['Resident']} Resident */
+/** @typedef {Schemas['Staff']} Staff */
+/** @typedef {Schemas['Problem']} Problem */
+/** @typedef {Schemas['Error']} ErrorBody */
+/** @typedef {{ token: string, expires_at?: string, resident: Resident }} ResidentSession */
+/** @typedef {{ token: string, expires_at?: string, staff: Staff }} StaffSession */
+/** @typedef {{ resident: ResidentSession | null, staff: StaffSession | null }} Sessions */
+/** @typedef {keyof Sessions} Who */
 
 const RESIDENT_KEY = 'yilu.resident.session';
 const STAFF_KEY = 'yilu.staff.session';
 
+/**
+ * The stored session, or null when there is none or it is not JSON.
+ * @param {string} key
+ * @returns {any}
+ */
 function readSession(key) {
   try {
     return JSON.parse(localStorage.getItem(key) || 'null');
@@ -14,11 +38,20 @@ function readSession(key) {
 }
 
 /** The signed-in resident and staff member (each may be null). */
-export const session = reactive({
-  resident: readSession(RESIDENT_KEY),
-  staff: readSession(STAFF_KEY),
-});
+export const session = /** @type {Sessions} */ (
+  reactive({
+    resident: readSession(RESIDENT_KEY),
+    staff: readSession(STAFF_KEY),
+  })
+);
 
+/**
+ * Signs `kind` in (value) or out (null), in memory and in localStorage.
+ * @template {Who} K
+ * @param {K} kind
+ * @param {Sessions[K]} value
+ * @returns {void}
+ */
 export function setSession(kind, value) {
   session[kind] = value;
   const key = kind === 'staff' ? STAFF_KEY : RESIDENT_KEY;
@@ -26,17 +59,31 @@ export function setSession(kind, value) {
   else localStorage.removeItem(key);
 }
 
+/** A failed request: `status` 0 when the server could not be reached. */
 export class ApiError extends Error {
+  /**
+   * @param {number} status HTTP status, or 0 for a network failure
+   * @param {any} body the parsed response (an ErrorBody from this server), or null
+   */
   constructor(status, body) {
     const err = body?.error || body || {};
     super(err.message || httpMessage(status));
+    /** @type {number} */
     this.status = status;
+    /** @type {string} the server's stable error code, or http_<status> */
     this.code = err.code || `http_${status}`;
+    /** @type {Problem[]} every problem of a 422 invalid_application (else empty) */
     this.problems = body?.problems || err.problems || body?.report?.problems || [];
+    /** @type {ErrorBody | null} */
     this.body = body;
   }
 }
 
+/**
+ * The Chinese message for a status when the body has none.
+ * @param {number} status
+ * @returns {string}
+ */
 function httpMessage(status) {
   if (status === 0) return '网络连接失败，请检查网络后重试';
   if (status === 401) return '登录已失效，请重新登录';
@@ -49,12 +96,24 @@ function httpMessage(status) {
   return `请求失败（${status}）`;
 }
 
+/**
+ * @param {Who} kind
+ * @returns {{ Authorization?: string }}
+ */
 function authHeader(kind) {
   const s = session[kind];
   return s && s.token ? { Authorization: `Bearer ${s.token}` } : {};
 }
 
-/** One JSON request. `as` picks whose session token is sent: 'resident' or 'staff'. */
+/**
+ * One JSON request. `as` picks whose session token is sent: 'resident' or 'staff'. Untyped
+ * (any): prefer `call`, whose answer is typed from the OpenAPI document.
+ * @param {string} method GET, POST or PUT
+ * @param {string} path below /api/v1, with its parameters filled in: `/applications/${id}`
+ * @param {unknown} [body] sent as JSON when given
+ * @param {{ as?: Who, headers?: Record<string, string> }} [options]
+ * @returns {Promise<any>} the parsed JSON body; rejects with ApiError on a non-2xx or network failure
+ */
 export async function api(method, path, body, { as = 'resident', headers = {} } = {}) {
   let res;
   try {
@@ -85,19 +144,28 @@ export async function api(method, path, body, { as = 'resident', headers = {} } 
   return json;
 }
 
-/** A random key for Idempotency-Key: the same key is sent on every retry of one submission. */
+/**
+ * A random key for Idempotency-Key: the same key is sent on every retry of one submission.
+ * @returns {string}
+ */
 export function newIdempotencyKey() {
   if (crypto.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * POST with an Idempotency-Key, retried on network errors and 5xx/429 (backing off 0.5 s, 1 s,
  * 2 s, 4 s). The server returns the first result for a repeated key, so a retry after a lost
  * response never makes a second application. `onRetry(n)` is told about each retry.
+ * @param {string} path below /api/v1, e.g. '/applications'
+ * @param {unknown} body
+ * @param {string} key the Idempotency-Key (newIdempotencyKey), the same for every retry
+ * @param {{ attempts?: number, onRetry?: (n: number) => void, as?: Who }} [options]
+ * @returns {Promise<any>} the parsed JSON body of the first answer that is not retried
  */
 export async function postIdempotent(path, body, key, { attempts = 5, onRetry, as = 'resident' } = {}) {
   let last;
@@ -106,7 +174,7 @@ export async function postIdempotent(path, body, key, { attempts = 5, onRetry, a
       return await api('POST', path, body, { as, headers: { 'Idempotency-Key': key } });
     } catch (e) {
       last = e;
-      const retriable = e.status === 0 || e.status === 429 || e.status >= 500;
+      const retriable = e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
       if (!retriable || i === attempts - 1) throw e;
       onRetry?.(i + 1);
       await sleep(500 * 2 ** i);
@@ -118,6 +186,11 @@ export async function postIdempotent(path, body, key, { attempts = 5, onRetry, a
 /**
  * Uploads one file as multipart with XMLHttpRequest so the page can show upload progress
  * (fetch has no upload progress). `onProgress(fraction)` gets 0..1. Resolves to the JSON body.
+ * @param {string} path below /api/v1: '/uploads'
+ * @param {File} file
+ * @param {Record<string, string>} [fields] the other form fields: item, material
+ * @param {{ onProgress?: (fraction: number) => void, as?: Who }} [options]
+ * @returns {Promise<import('./api_types').Answer<'/api/v1/uploads', 'post'>>} rejects with ApiError
  */
 export function uploadFile(path, file, fields = {}, { onProgress, as = 'resident' } = {}) {
   return new Promise((resolve, reject) => {
@@ -147,4 +220,32 @@ export function uploadFile(path, file, fields = {}, { onProgress, as = 'resident
     form.append('file', file, file.name);
     xhr.send(form);
   });
+}
+
+/**
+ * One request by its OpenAPI route, typed from the document: the answer, the body and the path
+ * parameters are checked by `tsc -p tsconfig.api.json` against server/openapi.json.
+ *   call('get', '/api/v1/applications/{id}', { path: { id } })   // Promise<ApplicationDetail>
+ * @template {ApiPath} P
+ * @template {import('./api_types').MethodOf<P>} M
+ * @param {M} method
+ * @param {P} route the OpenAPI path, parameters in braces
+ * @param {{
+ *   path?: import('./api_types').PathParams<P, M>,
+ *   query?: import('./api_types').QueryParams<P, M>,
+ *   body?: import('./api_types').RequestJson<P, M>,
+ *   as?: Who,
+ *   headers?: Record<string, string>,
+ * }} [options]
+ * @returns {Promise<import('./api_types').Answer<P, M>>} rejects with ApiError
+ */
+export function call(method, route, { path, query, body, as, headers } = {}) {
+  /** @type {Record<string, unknown>} */
+  const params = path || {};
+  let url = String(route)
+    .replace(/^\/api\/v1/, '')
+    .replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(String(params[name])));
+  const q = Object.entries(query || {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  if (q.length) url += `?${new URLSearchParams(q.map(([k, v]) => [k, String(v)]))}`;
+  return api(String(method).toUpperCase(), url, body, { as, headers });
 }
