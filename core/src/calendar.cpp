@@ -18,10 +18,10 @@ constexpr int kMaxEstimateYears = 50;  // bounds memory for a hostile `through_y
 
 enum class Mark : std::uint8_t { None, Rest, Work };
 
-
 // `what` names the fault: the message table's `calendar.<what>` entry.
 Error invalid(std::string path, const char* what) {
-  return detail::make_error("calendar_invalid", std::move(path), {{"what", detail::render_message(std::string("calendar.") + what)}});
+  return detail::make_error("calendar_invalid", std::move(path),
+                            {{"what", detail::render_message(std::string("calendar.") + what)}});
 }
 
 }  // namespace
@@ -29,7 +29,7 @@ Error invalid(std::string path, const char* what) {
 // Builds the per-day marks from the JSON, then the cumulative tables. A friend of Calendar.
 struct CalendarBuilder {
   Calendar cal;
-  std::vector<Mark> marks;         // base schedule
+  std::vector<Mark> marks;  // base schedule
   std::vector<std::uint16_t> names;
   std::vector<std::uint8_t> makeup;
 
@@ -41,9 +41,8 @@ struct CalendarBuilder {
   }
 
   // Applies {date: name} entries of one year to marks; each date must lie in that year.
-  std::optional<Error> apply(const json& entries, int year, Mark mark, const std::string& path,
-                             std::vector<Mark>& m, std::vector<std::uint16_t>& n,
-                             std::vector<std::uint8_t>* mk) {
+  std::optional<Error> apply(const json& entries, int year, Mark mark, const std::string& path, std::vector<Mark>& m,
+                             std::vector<std::uint16_t>& n, std::vector<std::uint8_t>* mk) {
     if (!entries.is_object()) return invalid(path, "entries_not_object");
     for (auto it = entries.begin(); it != entries.end(); ++it) {
       const std::string p = detail::pointer_append(path, it.key());
@@ -61,9 +60,8 @@ struct CalendarBuilder {
   }
 
   // Applies a {YYYY: {holidays, workdays}} object.
-  std::optional<Error> apply_years(const json& years, const std::string& path, int lo, int hi,
-                                   std::vector<Mark>& m, std::vector<std::uint16_t>& n,
-                                   std::vector<std::uint8_t>* mk) {
+  std::optional<Error> apply_years(const json& years, const std::string& path, int lo, int hi, std::vector<Mark>& m,
+                                   std::vector<std::uint16_t>& n, std::vector<std::uint8_t>* mk) {
     if (!years.is_object()) return invalid(path, "years_not_object");
     for (auto it = years.begin(); it != years.end(); ++it) {
       const std::string yp = detail::pointer_append(path, it.key());
@@ -201,10 +199,8 @@ const Calendar::Table* Calendar::table_for(std::string_view region) const {
 
 Result<std::int32_t> Calendar::index_of(Date d) const {
   const std::int32_t i = d.days - first_day_.days;
-  if (i < 0)
-    return detail::make_error("date_before_calendar", "", {{"first_year", first_year_}});
-  if (i >= day_count_)
-    return detail::make_error("date_after_calendar", "", {{"horizon_year", horizon_year_}});
+  if (i < 0) return detail::make_error("date_before_calendar", "", {{"first_year", first_year_}});
+  if (i >= day_count_) return detail::make_error("date_after_calendar", "", {{"horizon_year", horizon_year_}});
   return i;
 }
 
@@ -236,7 +232,8 @@ Result<WorkdayDate> Calendar::add_workdays(Date d, std::int64_t n, std::string_v
   const std::int64_t target =
       static_cast<std::int64_t>(t->workdays_before[static_cast<std::size_t>(i.value()) + 1]) + n - 1;
   if (n < 1 || target >= static_cast<std::int64_t>(t->nth_workday.size()))
-    return Error{"days_out_of_range", detail::render_message("calendar.days_out_of_range", {{"horizon_year", horizon_year_}}), ""};
+    return Error{"days_out_of_range",
+                 detail::render_message("calendar.days_out_of_range", {{"horizon_year", horizon_year_}}), ""};
   const Date out{first_day_.days + t->nth_workday[static_cast<std::size_t>(target)]};
   return WorkdayDate{out, is_provisional(out)};
 }

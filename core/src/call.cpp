@@ -1,8 +1,8 @@
 #include "yilu/call.hpp"
 
 #include "detail/ops.hpp"
-#include "yilu/catalog.hpp"
 #include "detail/request.hpp"
+#include "yilu/catalog.hpp"
 
 namespace yilu {
 

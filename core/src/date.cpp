@@ -118,8 +118,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) {
     offset = 0;
   } else {
     int oh = 0, om = 0;
-    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' ||
-        !fixed_digits(zone, 1, 2, oh) || !fixed_digits(zone, 4, 2, om) || oh > 14 || om > 59)
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || !fixed_digits(zone, 1, 2, oh) ||
+        !fixed_digits(zone, 4, 2, om) || oh > 14 || om > 59)
       return std::nullopt;
     offset = (zone[0] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
   }
@@ -132,9 +132,7 @@ Date cst_date(Timestamp t) {
   return Date{static_cast<std::int32_t>(day)};
 }
 
-Timestamp cst_end_of_day(Date d) {
-  return static_cast<Timestamp>(d.days) * 86400 + 86399 - kCstOffsetSeconds;
-}
+Timestamp cst_end_of_day(Date d) { return static_cast<Timestamp>(d.days) * 86400 + 86399 - kCstOffsetSeconds; }
 
 std::string format_timestamp_cst(Timestamp t) {
   const Date d = cst_date(t);

@@ -56,8 +56,8 @@ const char* supervision_name(Supervision s) {
 
 std::int64_t default_yellow_days(std::int64_t limit_days) { return std::max<std::int64_t>(1, (limit_days + 4) / 5); }
 
-Result<SupervisionStatus> supervise(const Calendar& cal, const Deadline& d, Timestamp now,
-                                    std::int64_t yellow_days, const std::string& region) {
+Result<SupervisionStatus> supervise(const Calendar& cal, const Deadline& d, Timestamp now, std::int64_t yellow_days,
+                                    const std::string& region) {
   const Date today = cst_date(now);
   const auto left = cal.workdays_between(today, d.due_date, region);
   if (!left.ok()) return left.error();

@@ -19,7 +19,7 @@ namespace yilu::server {
 
 /// Limits that tests and benchmarks may loosen; the defaults are the production ones.
 struct Limits {
-  std::size_t upload_bytes = 20u << 20;       ///< one multipart request (files + fields)
+  std::size_t upload_bytes = 20u << 20;  ///< one multipart request (files + fields)
   std::int64_t sms_resend_seconds = 60;
   std::int64_t resident_session_seconds = 30 * 24 * 3600;
   std::int64_t staff_session_seconds = 12 * 3600;

@@ -9,11 +9,11 @@
 namespace yilu::server {
 
 struct AppOptions {
-  std::string data_dir;      ///< database and uploads (created if missing)
-  std::string catalog_path;  ///< empty = <data root>/catalog/sanya.json
-  std::string calendar_path; ///< empty = the shipped calendar
-  std::string web_dir;       ///< static files; empty = none
-  std::string openapi_path;  ///< empty = <source>/server/openapi.json
+  std::string data_dir;       ///< database and uploads (created if missing)
+  std::string catalog_path;   ///< empty = <data root>/catalog/sanya.json
+  std::string calendar_path;  ///< empty = the shipped calendar
+  std::string web_dir;        ///< static files; empty = none
+  std::string openapi_path;   ///< empty = <source>/server/openapi.json
 };
 
 /// The ready App, or an Error whose message says what failed (for the terminal).

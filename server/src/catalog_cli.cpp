@@ -26,7 +26,8 @@ int lint_file(const std::string& path) {
   }
   const auto problems = lint_catalog(*text);
   for (const auto& p : problems)
-    std::printf("%s: %s: %s: %s\n", path.c_str(), p.path.empty() ? "/" : p.path.c_str(), p.code.c_str(), p.message.c_str());
+    std::printf("%s: %s: %s: %s\n", path.c_str(), p.path.empty() ? "/" : p.path.c_str(), p.code.c_str(),
+                p.message.c_str());
   if (!problems.empty()) {
     std::printf("%s: 共 %zu 处问题\n", path.c_str(), problems.size());
     return 1;

@@ -79,9 +79,8 @@ int run_core_cli(int argc, char** argv) {
     const auto status = reader.next(line);
     if (status == LineReader::Status::End) break;
     const CallContext ctx = context_at(fixed_now ? *fixed_now : now_seconds());
-    const std::string response = status == LineReader::Status::TooLong
-                                     ? error_response("line_too_long")
-                                     : engine.call(line, ctx);
+    const std::string response =
+        status == LineReader::Status::TooLong ? error_response("line_too_long") : engine.call(line, ctx);
     std::fwrite(response.data(), 1, response.size(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);

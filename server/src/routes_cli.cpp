@@ -15,7 +15,8 @@ int run_routes(int, char**) {
   auto server = http::build_server(app, &routes);
   nlohmann::json out = nlohmann::json::array();
   for (const auto& r : routes)
-    out.push_back({{"method", r.method}, {"path", r.path}, {"access", r.access.name}, {"kinds", http::access_kinds(r.access)}});
+    out.push_back(
+        {{"method", r.method}, {"path", r.path}, {"access", r.access.name}, {"kinds", http::access_kinds(r.access)}});
   std::printf("%s\n", out.dump(2).c_str());
   return 0;
 }

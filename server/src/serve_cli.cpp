@@ -118,8 +118,8 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "yilu serve: 无法监听 %s:%ld\n", addr.c_str(), port);
     return 1;
   }
-  std::fprintf(stderr, "yilu serve: 监听 http://%s:%ld  数据目录 %s  目录版本 %s\n", addr.c_str(), port, o.data_dir.c_str(),
-               app.catalog->version().c_str());
+  std::fprintf(stderr, "yilu serve: 监听 http://%s:%ld  数据目录 %s  目录版本 %s\n", addr.c_str(), port,
+               o.data_dir.c_str(), app.catalog->version().c_str());
   std::fprintf(stderr, "yilu serve: %s\n", app.sms->describe().c_str());
   if (!app.web_dir.empty()) std::fprintf(stderr, "yilu serve: 网页目录 %s\n", app.web_dir.c_str());
   std::fflush(stderr);
@@ -151,7 +151,8 @@ namespace {
 void admin_usage() {
   std::fputs(
       "用法: yilu admin <子命令> --data DIR [参数]\n"
-      "  create-staff  --username U --role clerk|reviewer|supervisor|admin [--window W] [--department D] [--name 显示名]\n"
+      "  create-staff  --username U --role clerk|reviewer|supervisor|admin [--window W] [--department D] [--name "
+      "显示名]\n"
       "                密码取自环境变量 YILU_STAFF_PASSWORD，否则从标准输入读一行\n"
       "  disable-staff --username U     停用账户并吊销其会话\n"
       "  list-staff                     列出账户\n",

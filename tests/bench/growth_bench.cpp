@@ -62,7 +62,9 @@ json catalog_with_items(std::size_t n) {
 }
 
 std::string validate_item_request(const json& application) {
-  return json{{"op", "validate"}, {"item", "birth_household_registration"}, {"as_of", "2026-11-26"},
+  return json{{"op", "validate"},
+              {"item", "birth_household_registration"},
+              {"as_of", "2026-11-26"},
               {"application", application}}
       .dump();
 }
@@ -102,7 +104,8 @@ SizedCase sized_case(std::int64_t fields, std::int64_t groups) {
     if (f["id"] == "newborns") f["max_items"] = 100;
   for (std::int64_t i = 0; i < fields; ++i) {
     const std::string id = "extra_" + std::to_string(i);
-    item["fields"].push_back({{"id", id}, {"label", "附加信息"}, {"type", "text"}, {"required", false}, {"max_length", 50}});
+    item["fields"].push_back(
+        {{"id", id}, {"label", "附加信息"}, {"type", "text"}, {"required", false}, {"max_length", 50}});
     app["fields"][id] = "三亚市吉阳区迎宾路 " + std::to_string(i) + " 号";
   }
   const json child = app["fields"]["newborns"][0];
@@ -146,8 +149,11 @@ std::unique_ptr<yilu::Engine> bundle_engine(std::int64_t stages, std::int64_t pe
     for (std::int64_t i = 0; i < per_stage; ++i) ids.push_back(c["items"][next++]["id"]);
     st.push_back({{"name", "第 " + std::to_string(s + 1) + " 阶段"}, {"items", ids}});
   }
-  c["bundles"] = json::array({{{"id", "synthetic"}, {"name", "合成一件事"}, {"window", c["items"][0]["window"]},
-                               {"description", "增长测量"}, {"stages", st}}});
+  c["bundles"] = json::array({{{"id", "synthetic"},
+                               {"name", "合成一件事"},
+                               {"window", c["items"][0]["window"]},
+                               {"description", "增长测量"},
+                               {"stages", st}}});
   return engine_for(c);
 }
 

@@ -32,8 +32,14 @@ struct Inputs {
 const Inputs& inputs() {
   static const Inputs in = [] {
     const json doc = json::parse(yilu::test::read_source_file("tests/bench/peer_inputs.json"));
-    Inputs x{{}, {}, {}, {}, doc["days"].get<std::int64_t>(), {},
-             yilu::Calendar::from_json(yilu::test::calendar_text()).value(), {}};
+    Inputs x{{},
+             {},
+             {},
+             {},
+             doc["days"].get<std::int64_t>(),
+             {},
+             yilu::Calendar::from_json(yilu::test::calendar_text()).value(),
+             {}};
     for (const auto& d : doc["dates"]) {
       x.dates.push_back(*yilu::parse_date(d.get<std::string>()));
       x.date_requests.push_back(json{{"op", "add_workdays"}, {"date", d}, {"days", x.days}}.dump());

@@ -76,12 +76,10 @@ TEST_CASE("the page's date, due_preview and the task deadline agree for every it
   for (const ItemDef& item : catalog.items()) {
     for (const json& answers : answer_combinations(item.questions)) {
       INFO(item.id << " " << answers.dump());
-      const json page = json::parse(engine.call(json{{"op", "deadline"},
-                                                     {"item", item.id},
-                                                     {"answers", answers},
-                                                     {"accepted_at", format_timestamp_cst(at)}}
-                                                    .dump(),
-                                                ctx));
+      const json page = json::parse(engine.call(
+          json{{"op", "deadline"}, {"item", item.id}, {"answers", answers}, {"accepted_at", format_timestamp_cst(at)}}
+              .dump(),
+          ctx));
       REQUIRE(page.value("ok", false));
       const Application a = application_for("item", item.id, {item.id}, answers);
       const auto preview = workflow::application_due(engine, a, {}, at);
@@ -98,15 +96,18 @@ TEST_CASE("the page's date, due_preview and the task deadline agree for every it
     for (const auto& st : bundle.stages)
       for (const auto& id : st.items) {
         items.push_back(id);
-        if (const ItemDef* i = catalog.item(id)) questions.insert(questions.end(), i->questions.begin(), i->questions.end());
+        if (const ItemDef* i = catalog.item(id))
+          questions.insert(questions.end(), i->questions.begin(), i->questions.end());
       }
     for (const json& answers : answer_combinations(questions)) {
       INFO(bundle.id << " " << answers.dump());
       // The page shows the plan's first stage (what the clerk's acceptance starts).
-      const json plan = json::parse(engine.call(
-          json{{"op", "plan_bundle"}, {"bundle", bundle.id}, {"answers", answers}, {"accepted_at", format_timestamp_cst(at)}}
-              .dump(),
-          ctx));
+      const json plan = json::parse(engine.call(json{{"op", "plan_bundle"},
+                                                     {"bundle", bundle.id},
+                                                     {"answers", answers},
+                                                     {"accepted_at", format_timestamp_cst(at)}}
+                                                    .dump(),
+                                                ctx));
       REQUIRE(plan.value("ok", false));
       const std::string first = plan["stages"][0]["due_date"].get<std::string>();
       const Application a = application_for("bundle", bundle.id, items, answers);
@@ -125,7 +126,8 @@ TEST_CASE("a 划拨 building-land permit is promised, previewed and supervised o
   const ItemDef* item = ts.app().catalog->item("land_use_planning_permit");
   REQUIRE(item);
   const std::string resident = ts.resident("13800001111");
-  REQUIRE(ts.request("PUT", "/api/v1/me/profile", json{{"name", "张三"}, {"id_number", "11010519491231002X"}}.dump(), resident)
+  REQUIRE(ts.request("PUT", "/api/v1/me/profile", json{{"name", "张三"}, {"id_number", "11010519491231002X"}}.dump(),
+                     resident)
               .status == 200);
   json body = item->example["application"];
   body["kind"] = "item";
@@ -151,11 +153,11 @@ TEST_CASE("a 划拨 building-land permit is promised, previewed and supervised o
   const json& preview = sent.body["application"]["due_preview"];
   CHECK(preview["limit_days"] == 7);
   const json page = json::parse(ts.app().engine.call(json{{"op", "deadline"},
-                                                           {"item", item->id},
-                                                           {"answers", body["answers"]},
-                                                           {"accepted_at", format_timestamp_cst(kTestNow)}}
-                                                          .dump(),
-                                                      context_at(kTestNow)));
+                                                          {"item", item->id},
+                                                          {"answers", body["answers"]},
+                                                          {"accepted_at", format_timestamp_cst(kTestNow)}}
+                                                         .dump(),
+                                                     context_at(kTestNow)));
   CHECK(preview["due_date"] == page["due_date"]);
 
   const std::string id = sent.body["application"]["id"];

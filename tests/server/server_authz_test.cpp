@@ -88,9 +88,14 @@ TEST_CASE("authorization matrix", "[server][authz]") {
   }
 
   SECTION("staff read by scope") {
-    for (const auto& [who, status] : std::vector<std::pair<std::string, int>>{
-             {clerk, 200}, {reviewer, 200}, {supervisor, 200}, {admin, 200},
-             {clerk_other, 403}, {reviewer_other, 403}, {alice, 403}, {anon, 401}})
+    for (const auto& [who, status] : std::vector<std::pair<std::string, int>>{{clerk, 200},
+                                                                              {reviewer, 200},
+                                                                              {supervisor, 200},
+                                                                              {admin, 200},
+                                                                              {clerk_other, 403},
+                                                                              {reviewer_other, 403},
+                                                                              {alice, 403},
+                                                                              {anon, 401}})
       CHECK(s.get(base, who).status == status);
     CHECK(s.get("/api/v1/staff/queue", clerk).status == 200);
     CHECK(s.get("/api/v1/staff/queue?window=" + other_window, clerk).status == 403);
@@ -125,7 +130,8 @@ TEST_CASE("authorization matrix", "[server][authz]") {
   }
 
   SECTION("accounts: admin only; a disabled account's sessions end at once") {
-    const json nw = {{"username", "new-clerk"}, {"password", "long-enough-pass"}, {"role", "clerk"}, {"window", window}};
+    const json nw = {
+        {"username", "new-clerk"}, {"password", "long-enough-pass"}, {"role", "clerk"}, {"window", window}};
     for (const auto& who : {supervisor, clerk, reviewer, alice})
       CHECK(s.post("/api/v1/admin/staff", nw, who).status == 403);
     CHECK(s.get("/api/v1/admin/staff", supervisor).status == 403);
@@ -138,7 +144,8 @@ TEST_CASE("authorization matrix", "[server][authz]") {
     CHECK(s.post("/api/v1/admin/staff/clerk-own/disable", json::object(), clerk).status == 403);
     CHECK(s.post("/api/v1/admin/staff/clerk-own/disable", json::object(), admin).status == 200);
     CHECK(s.get("/api/v1/staff/me", clerk).status == 401);
-    CHECK(s.post("/api/v1/staff/login", {{"username", "clerk-own"}, {"password", "test-password-clerk-own"}}).status == 401);
+    CHECK(s.post("/api/v1/staff/login", {{"username", "clerk-own"}, {"password", "test-password-clerk-own"}}).status ==
+          401);
   }
 
   SECTION("tokens: wrong, logged out, or of the wrong kind") {
@@ -191,12 +198,13 @@ TEST_CASE("every route lets in exactly the callers its declaration names", "[ser
     unsigned kind;
     std::string token;
   };
-  std::vector<Who> callers = {{"anonymous", 0, ""},
-                              {"resident", yilu::server::http::Access::Resident, s.resident("13800000009")},
-                              {"clerk", yilu::server::http::Access::Clerk, s.staff("m-clerk", "clerk", window)},
-                              {"reviewer", yilu::server::http::Access::Reviewer, s.staff("m-rev", "reviewer", "", dept)},
-                              {"supervisor", yilu::server::http::Access::Supervisor, s.staff("m-sup", "supervisor")},
-                              {"admin", yilu::server::http::Access::Admin, s.staff("m-admin", "admin")}};
+  std::vector<Who> callers = {
+      {"anonymous", 0, ""},
+      {"resident", yilu::server::http::Access::Resident, s.resident("13800000009")},
+      {"clerk", yilu::server::http::Access::Clerk, s.staff("m-clerk", "clerk", window)},
+      {"reviewer", yilu::server::http::Access::Reviewer, s.staff("m-rev", "reviewer", "", dept)},
+      {"supervisor", yilu::server::http::Access::Supervisor, s.staff("m-sup", "supervisor")},
+      {"admin", yilu::server::http::Access::Admin, s.staff("m-admin", "admin")}};
   auto routes = s.routes;
   REQUIRE(routes.size() > 30);
   // Signing out ends the caller's session: that route goes last.
@@ -208,9 +216,13 @@ TEST_CASE("every route lets in exactly the callers its declaration names", "[ser
       path.replace(open, path.find('}', open) - open + 1, "no-such-id");
     for (const auto& who : callers) {
       INFO(r.method << " " << r.path << " as " << who.name << " (declared " << r.access.name << ")");
-      const auto reply = s.request(r.method == "get" ? "GET" : r.method == "put" ? "PUT" : "POST", path, "{}", who.token);
+      const auto reply = s.request(r.method == "get"   ? "GET"
+                                   : r.method == "put" ? "PUT"
+                                                       : "POST",
+                                   path, "{}", who.token);
       REQUIRE(reply.status != 0);
-      const std::string code = reply.body.is_object() && reply.body.contains("error") ? reply.body["error"].value("code", "") : "";
+      const std::string code =
+          reply.body.is_object() && reply.body.contains("error") ? reply.body["error"].value("code", "") : "";
       const bool let_in = r.access.kinds == 0 || (r.access.kinds & who.kind) != 0;
       if (let_in) {
         CHECK(code != "unauthorized");

@@ -43,15 +43,19 @@ json bundle_application(TestServer& s, const std::string& token, const std::stri
         }
       }
   }
-  return {{"kind", "bundle"}, {"target_id", bundle_id}, {"answers", answers}, {"fields", fields}, {"materials", materials}};
+  return {
+      {"kind", "bundle"}, {"target_id", bundle_id}, {"answers", answers}, {"fields", fields}, {"materials", materials}};
 }
 
 // The core's own due date for an item accepted at `at`.
 std::string core_due(TestServer& s, const std::string& item_id, Timestamp at) {
   const auto* item = s.app().catalog->item(item_id);
   REQUIRE(item);
-  json req = {{"op", "deadline"}, {"accepted_at", yilu::format_timestamp_cst(at)}, {"limit_days", item->promised_days},
-              {"counts_acceptance_day", item->counts_acceptance_day}, {"now", yilu::format_timestamp_cst(at)}};
+  json req = {{"op", "deadline"},
+              {"accepted_at", yilu::format_timestamp_cst(at)},
+              {"limit_days", item->promised_days},
+              {"counts_acceptance_day", item->counts_acceptance_day},
+              {"now", yilu::format_timestamp_cst(at)}};
   const auto* dept = s.app().catalog->department(item->department);
   if (dept && !dept->region.empty()) req["region"] = dept->region;
   const json res = json::parse(s.app().engine.call(req.dump(), yilu::context_at(at)));
@@ -185,7 +189,9 @@ TEST_CASE("the birth bundle end to end over HTTP", "[server][e2e]") {
   REQUIRE(later.is_object());
   later["materials"]["birth_medical_certificate"] = {{"by", "licence"}, {"licence_id", bmc}};
   auto reuse = s.post("/api/v1/applications",
-                      {{"kind", "item"}, {"target_id", "resident_medical_insurance"}, {"fields", later["fields"]},
+                      {{"kind", "item"},
+                       {"target_id", "resident_medical_insurance"},
+                       {"fields", later["fields"]},
                        {"materials", later["materials"]}},
                       me);
   INFO(reuse.text);
@@ -193,7 +199,9 @@ TEST_CASE("the birth bundle end to end over HTTP", "[server][e2e]") {
   // … and a licence id that was never issued to this resident is refused.
   later["materials"]["birth_medical_certificate"] = {{"by", "licence"}, {"licence_id", "L0000000000000000"}};
   auto forged = s.post("/api/v1/applications",
-                       {{"kind", "item"}, {"target_id", "resident_medical_insurance"}, {"fields", later["fields"]},
+                       {{"kind", "item"},
+                        {"target_id", "resident_medical_insurance"},
+                        {"fields", later["fields"]},
                         {"materials", later["materials"]}},
                        me);
   CHECK(forged.status == 422);
@@ -253,30 +261,37 @@ TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's cloc
   auto disp = s.post("/api/v1/staff/applications/" + id + "/dispatch", json::object(), clerk);
   REQUIRE(disp.status == 200);
   const json task = disp.body["application"]["tasks"][0];
-  const std::string reviewer = s.staff("rev-" + task["department"].get<std::string>(), "reviewer", "", task["department"]);
+  const std::string reviewer =
+      s.staff("rev-" + task["department"].get<std::string>(), "reviewer", "", task["department"]);
   const std::string due0 = task["deadline"]["due_date"];
 
   // Art. 42: +10 working days, once, with a reason.
-  CHECK(s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", json::object(), reviewer).status == 422);
-  auto ext = s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", {{"reason", "需要现场核查"}}, reviewer);
+  CHECK(s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", json::object(), reviewer).status ==
+        422);
+  auto ext = s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", {{"reason", "需要现场核查"}},
+                    reviewer);
   REQUIRE(ext.status == 200);
-  const json expected = json::parse(s.app().engine.call(
-      json{{"op", "add_workdays"}, {"date", due0}, {"days", 10}}.dump(), yilu::context_at(s.now)));
+  const json expected = json::parse(
+      s.app().engine.call(json{{"op", "add_workdays"}, {"date", due0}, {"days", 10}}.dump(), yilu::context_at(s.now)));
   CHECK(ext.body["task"]["deadline"]["due_date"] == expected["date"]);
-  auto ext2 = s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", {{"reason", "再延"}}, reviewer);
+  auto ext2 =
+      s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", {{"reason", "再延"}}, reviewer);
   CHECK(ext2.status == 409);
   CHECK(ext2.body["error"]["code"] == "already_extended");
 
   // Art. 45: a pause; a paused task cannot be decided until resumed.
-  auto pause = s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/pause", {{"reason", "组织听证"}}, reviewer);
+  auto pause =
+      s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/pause", {{"reason", "组织听证"}}, reviewer);
   REQUIRE(pause.status == 200);
   CHECK(pause.body["task"]["status"] == "paused");
   CHECK(pause.body["task"]["deadline"]["paused_now"] == true);
-  CHECK(s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/approve", json::object(), reviewer).status == 409);
+  CHECK(s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/approve", json::object(), reviewer).status ==
+        409);
   s.now += 3 * 24 * 3600;
   auto resume = s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/resume", json::object(), reviewer);
   REQUIRE(resume.status == 200);
-  CHECK(resume.body["task"]["deadline"]["due_date"].get<std::string>() > ext.body["task"]["deadline"]["due_date"].get<std::string>());
+  CHECK(resume.body["task"]["deadline"]["due_date"].get<std::string>() >
+        ext.body["task"]["deadline"]["due_date"].get<std::string>());
 
   // A rejection decides the application once every task is decided.
   for (const auto& t : disp.body["application"]["tasks"]) {

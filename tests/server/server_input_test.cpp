@@ -18,7 +18,10 @@ json item_application(const std::string& item_id) {
   for (const auto& i : catalog["items"])
     if (i["id"] == item_id) {
       const json a = i["example"]["application"];
-      return {{"kind", "item"}, {"target_id", item_id}, {"fields", a["fields"]}, {"materials", a["materials"]},
+      return {{"kind", "item"},
+              {"target_id", item_id},
+              {"fields", a["fields"]},
+              {"materials", a["materials"]},
               {"answers", a.value("answers", json::object())}};
     }
   return nullptr;
@@ -117,11 +120,13 @@ TEST_CASE("bad input is a clear 4xx and stores nothing", "[server][input]") {
   }
 
   SECTION("profile: the ID number is checked by the core") {
-    auto bad = s.request("PUT", "/api/v1/me/profile", json{{"name", "李晓燕"}, {"id_number", "460203199503151221"}}.dump(), me);
+    auto bad = s.request("PUT", "/api/v1/me/profile",
+                         json{{"name", "李晓燕"}, {"id_number", "460203199503151221"}}.dump(), me);
     CHECK(bad.status == 422);
     CHECK(bad.body["error"]["code"] == "invalid_id_number");
     CHECK(bad.body["reason"] == "checksum");
-    auto good = s.request("PUT", "/api/v1/me/profile", json{{"name", "李晓燕"}, {"id_number", "46020319950315122X"}}.dump(), me);
+    auto good = s.request("PUT", "/api/v1/me/profile",
+                          json{{"name", "李晓燕"}, {"id_number", "46020319950315122X"}}.dump(), me);
     CHECK(good.status == 200);
     CHECK(good.body["resident"]["profile"]["id_number_masked"] == "460***********122X");
     CHECK(good.body["resident"]["profile"]["birth_date"] == "1995-03-15");
@@ -137,7 +142,9 @@ TEST_CASE("a retried submission with the same Idempotency-Key gives one applicat
   std::vector<std::thread> threads;
   std::vector<Reply> replies(8);
   for (int i = 0; i < 8; ++i)
-    threads.emplace_back([&, i] { replies[static_cast<std::size_t>(i)] = s.post("/api/v1/applications", a, me, {{"Idempotency-Key", "k-123"}}); });
+    threads.emplace_back([&, i] {
+      replies[static_cast<std::size_t>(i)] = s.post("/api/v1/applications", a, me, {{"Idempotency-Key", "k-123"}});
+    });
   for (auto& t : threads) t.join();
   std::set<std::string> ids;
   for (const auto& r : replies) {

@@ -56,7 +56,11 @@ TEST_CASE("the supervisor's overview by level, computed by the core at request t
     if (i["id"] == "child_health_handbook") ex = i["example"]["application"];
   const std::string me = s.resident("13600000001");
   auto sub = s.post("/api/v1/applications",
-                    {{"kind", "item"}, {"target_id", "child_health_handbook"}, {"fields", ex["fields"]}, {"materials", ex["materials"]}}, me);
+                    {{"kind", "item"},
+                     {"target_id", "child_health_handbook"},
+                     {"fields", ex["fields"]},
+                     {"materials", ex["materials"]}},
+                    me);
   REQUIRE(sub.status == 201);
   const std::string id = sub.body["application"]["id"];
   const auto* item = s.app().catalog->item("child_health_handbook");
@@ -78,10 +82,13 @@ TEST_CASE("the supervisor's overview by level, computed by the core at request t
   CHECK(late.body["counts"]["overdue"] == 1);
   CHECK(late.body["counts"]["normal"] == 0);
   CHECK(late.body["by_department"][item->department]["overdue"] == 1);
-  const json core = json::parse(s.app().engine.call(
-      json{{"op", "deadline"}, {"accepted_at", yilu::format_timestamp_cst(kTestNow)}, {"limit_days", item->promised_days},
-           {"counts_acceptance_day", item->counts_acceptance_day}, {"now", yilu::format_timestamp_cst(s.now)}}.dump(),
-      yilu::context_at(s.now)));
+  const json core = json::parse(s.app().engine.call(json{{"op", "deadline"},
+                                                         {"accepted_at", yilu::format_timestamp_cst(kTestNow)},
+                                                         {"limit_days", item->promised_days},
+                                                         {"counts_acceptance_day", item->counts_acceptance_day},
+                                                         {"now", yilu::format_timestamp_cst(s.now)}}
+                                                        .dump(),
+                                                    yilu::context_at(s.now)));
   CHECK(core["level"] == "overdue");
   CHECK(core["due_date"] == due);
 }

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 
 #include "storage/migrations.hpp"
@@ -212,12 +212,14 @@ struct V1App {
 
 void v1_insert_app(db::Connection& c, const V1App& a) {
   // The released insert_app, verbatim (the released apply updated the same columns).
-  db::Stmt s(c, "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, items, status, body, "
-                "submitted_at, accepted_at, supplement, refusal_reason, rating, updated_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  db::Stmt s(c,
+             "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, items, status, body, "
+             "submitted_at, accepted_at, supplement, refusal_reason, rating, updated_at) "
+             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, a.id).bind(2, a.resident_id).bind(3, a.kind).bind(4, a.target_id).bind(5, a.stage).bind(6, a.window);
   s.bind(7, a.items.dump()).bind(8, a.status).bind(9, a.body.dump()).bind(10, a.submitted_at);
-  if (a.accepted_at) s.bind(11, a.accepted_at); else s.bind_null(11);
+  if (a.accepted_at) s.bind(11, a.accepted_at);
+  else s.bind_null(11);
   s.bind_opt(12, a.supplement).bind_opt(13, a.refusal_reason).bind_opt(14, a.rating).bind(15, a.updated_at);
   REQUIRE(!s.run().has_value());
 }
@@ -225,8 +227,9 @@ void v1_insert_app(db::Connection& c, const V1App& a) {
 void v1_insert_task(db::Connection& c, const std::string& id, const std::string& app, const std::string& item,
                     const std::string& dept, std::int64_t stage, Timestamp started, const std::string& status,
                     const json& pauses, const json& extensions, const std::string& note, Timestamp updated) {
-  db::Stmt s(c, "INSERT INTO tasks (status, pauses, extensions, note, updated_at, id, application_id, item_id, "
-                "department, stage, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  db::Stmt s(c,
+             "INSERT INTO tasks (status, pauses, extensions, note, updated_at, id, application_id, item_id, "
+             "department, stage, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, status).bind(2, pauses.dump()).bind(3, extensions.dump()).bind_opt(4, note).bind(5, updated).bind(6, id);
   s.bind(7, app).bind(8, item).bind(9, dept).bind(10, stage).bind(11, started);
   REQUIRE(!s.run().has_value());
@@ -234,8 +237,9 @@ void v1_insert_task(db::Connection& c, const std::string& id, const std::string&
 
 // Inserts the event as the released server did; returns it with its seq.
 Event v1_event(db::Connection& c, Event e) {
-  db::Stmt s(c, "INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data) "
-                "VALUES (?,?,?,?,?,?,?,?)");
+  db::Stmt s(c,
+             "INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data) "
+             "VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, e.application_id).bind_opt(2, e.task_id).bind(3, e.kind).bind(4, e.actor_kind).bind(5, e.actor_id);
   s.bind_opt(6, e.actor_name).bind(7, e.at).bind(8, e.data);
   REQUIRE(!s.run().has_value());
@@ -246,8 +250,9 @@ Event v1_event(db::Connection& c, Event e) {
 // A material report entry exactly as the core's report_to_json wrote it.
 json report_entry(const std::string& id, const std::string& name, const std::vector<std::string>& items, bool required,
                   const std::string& state, bool key, const json& licence, int stage = 0) {
-  json e = {{"id", id}, {"name", name}, {"items", items}, {"required", required}, {"state", state}, {"key", key},
-            {"deferrable", false}, {"commitment", state == "commitment"}, {"licence", licence}};
+  json e = {{"id", id},          {"name", name}, {"items", items},      {"required", required},
+            {"state", state},    {"key", key},   {"deferrable", false}, {"commitment", state == "commitment"},
+            {"licence", licence}};
   if (stage > 0) e["stage"] = stage;
   return e;
 }
@@ -271,52 +276,90 @@ struct Expected {
 Event staff_ev(const std::string& app, const std::string& kind, Timestamp at, const json& data = json::object(),
                const std::string& task = {}) {
   const bool reviewer = !task.empty();
-  return Event{0, app, task, kind, "staff", reviewer ? "rev1" : "clerk1", reviewer ? "王审核" : "李窗口", at, data.dump()};
+  return Event{0,  app,        task, kind, "staff", reviewer ? "rev1" : "clerk1", reviewer ? "王审核" : "李窗口",
+               at, data.dump()};
 }
 
 Expected write_v1_database(db::Connection& c) {
   Expected x;
   exec(c, "BEGIN");
-  exec(c, "INSERT INTO residents (id, phone, name, id_number, created_at) VALUES "
-          "('R0000000000000001', '13800000001', '张三', '460100199001011234', " + std::to_string(kT0 - 1000) + "), "
-          "('R0000000000000002', '13800000002', NULL, NULL, " + std::to_string(kT0 - 900) + ")");
-  exec(c, "INSERT INTO staff (username, display_name, role, window_id, department, password_hash, disabled, created_at) VALUES "
-          "('clerk1', '李窗口', 'clerk', 'W1', NULL, 'h1', 0, 1), ('rev1', '王审核', 'reviewer', NULL, 'D1', 'h2', 0, 2), "
-          "('sup1', '赵主任', 'supervisor', NULL, NULL, 'h3', 0, 3), ('admin1', '管理员', 'admin', NULL, NULL, 'h4', 1, 4)");
-  exec(c, "INSERT INTO sessions (token_hash, subject_kind, subject_id, expires_at, created_at) VALUES "
-          "('tok-r', 'resident', 'R0000000000000001', " + std::to_string(kT0 + 1000000) + ", 5), "
-          "('tok-s', 'staff', 'clerk1', " + std::to_string(kT0 + 1000000) + ", 6)");
-  exec(c, "INSERT INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) VALUES "
-          "('R0000000000000001', '" + kShaA + "', 'jpeg', 'image/jpeg', 204800, '户口簿.jpg', 7), "
-          "('R0000000000000001', '" + kShaB + "', 'pdf', 'application/pdf', 51200, '户口簿.pdf', 8), "
-          "('R0000000000000002', '" + kShaC + "', 'png', 'image/png', 3000, 'id.png', 9)");
-  exec(c, "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES "
-          "('R0000000000000001', 'key-1', 'hash-1', 201, '{\"ok\":true,\"application\":{\"id\":\"A1\"}}', 10)");
+  exec(c,
+       "INSERT INTO residents (id, phone, name, id_number, created_at) VALUES "
+       "('R0000000000000001', '13800000001', '张三', '460100199001011234', " +
+           std::to_string(kT0 - 1000) +
+           "), "
+           "('R0000000000000002', '13800000002', NULL, NULL, " +
+           std::to_string(kT0 - 900) + ")");
+  exec(c,
+       "INSERT INTO staff (username, display_name, role, window_id, department, password_hash, disabled, created_at) "
+       "VALUES "
+       "('clerk1', '李窗口', 'clerk', 'W1', NULL, 'h1', 0, 1), ('rev1', '王审核', 'reviewer', NULL, 'D1', 'h2', 0, 2), "
+       "('sup1', '赵主任', 'supervisor', NULL, NULL, 'h3', 0, 3), ('admin1', '管理员', 'admin', NULL, NULL, 'h4', 1, "
+       "4)");
+  exec(c,
+       "INSERT INTO sessions (token_hash, subject_kind, subject_id, expires_at, created_at) VALUES "
+       "('tok-r', 'resident', 'R0000000000000001', " +
+           std::to_string(kT0 + 1000000) +
+           ", 5), "
+           "('tok-s', 'staff', 'clerk1', " +
+           std::to_string(kT0 + 1000000) + ", 6)");
+  exec(c,
+       "INSERT INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) VALUES "
+       "('R0000000000000001', '" +
+           kShaA +
+           "', 'jpeg', 'image/jpeg', 204800, '户口簿.jpg', 7), "
+           "('R0000000000000001', '" +
+           kShaB +
+           "', 'pdf', 'application/pdf', 51200, '户口簿.pdf', 8), "
+           "('R0000000000000002', '" +
+           kShaC + "', 'png', 'image/png', 3000, 'id.png', 9)");
+  exec(c,
+       "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES "
+       "('R0000000000000001', 'key-1', 'hash-1', 201, '{\"ok\":true,\"application\":{\"id\":\"A1\"}}', 10)");
 
   // A1: an item through its whole life — two 补正 rounds, a pause, an extension, issued, rated.
   {
-    const json form = {
-        {"answers", {{"born_in_hospital", "yes"}}},
-        {"fields", {{"child_name", "张小明"}, {"weight_kg", 3.25}, {"twins", json::array({{{"name", "甲"}}})},
-                    {"note", "第一行\n第二行 \"引号\" \\ /"}}},
-        {"materials",
-         {{"birth_medical_certificate",
-           {{"by", "licence"}, {"licence", "birth_medical_certificate"}, {"number", "BMC-001"}, {"licence_id", "L0001"},
-            {"verified", true}}},
-          {"household_register",
-           {{"by", "file"},
-            {"files", json::array({{{"upload", kShaA}, {"type", "jpg"}, {"bytes", 204800}},
-                                   {{"upload", kShaB}, {"type", "pdf"}, {"bytes", 51200}}})}}},
-          {"parents_commitment", {{"by", "commitment"}, {"signed", true}}}}}};
+    const json form = {{"answers", {{"born_in_hospital", "yes"}}},
+                       {"fields",
+                        {{"child_name", "张小明"},
+                         {"weight_kg", 3.25},
+                         {"twins", json::array({{{"name", "甲"}}})},
+                         {"note", "第一行\n第二行 \"引号\" \\ /"}}},
+                       {"materials",
+                        {{"birth_medical_certificate",
+                          {{"by", "licence"},
+                           {"licence", "birth_medical_certificate"},
+                           {"number", "BMC-001"},
+                           {"licence_id", "L0001"},
+                           {"verified", true}}},
+                         {"household_register",
+                          {{"by", "file"},
+                           {"files", json::array({{{"upload", kShaA}, {"type", "jpg"}, {"bytes", 204800}},
+                                                  {{"upload", kShaB}, {"type", "pdf"}, {"bytes", 51200}}})}}},
+                         {"parents_commitment", {{"by", "commitment"}, {"signed", true}}}}}};
     const std::vector<std::string> items = {"birth_registration"};
-    const json report = json::array(
-        {report_entry("household_register", "户口簿", items, true, "provided", true, nullptr),
-         report_entry("birth_medical_certificate", "出生医学证明", items, true, "licence", true, "birth_medical_certificate"),
-         report_entry("parents_commitment", "父母承诺书", items, true, "commitment", false, nullptr),
-         report_entry("photo", "照片", items, false, "not_given", false, nullptr)});
+    const json report =
+        json::array({report_entry("household_register", "户口簿", items, true, "provided", true, nullptr),
+                     report_entry("birth_medical_certificate", "出生医学证明", items, true, "licence", true,
+                                  "birth_medical_certificate"),
+                     report_entry("parents_commitment", "父母承诺书", items, true, "commitment", false, nullptr),
+                     report_entry("photo", "照片", items, false, "not_given", false, nullptr)});
     const json rating = {{"score", 5}, {"comment", "办事快"}, {"at", yilu::format_timestamp_cst(kT0 + 90000)}};
-    V1App a{"A1", "R0000000000000001", "item", "birth_registration", 0, "W1", items, "closed",
-            v1_body(form, "acceptable", report), kT0, kT0 + 50, "", "", rating.dump(), kT0 + 90000};
+    V1App a{"A1",
+            "R0000000000000001",
+            "item",
+            "birth_registration",
+            0,
+            "W1",
+            items,
+            "closed",
+            v1_body(form, "acceptable", report),
+            kT0,
+            kT0 + 50,
+            "",
+            "",
+            rating.dump(),
+            kT0 + 90000};
     v1_insert_app(c, a);
     auto& ev = x.events["A1"];
     ev.push_back(v1_event(c, {0, "A1", "", "submitted", "resident", "R0000000000000001", "", kT0,
@@ -329,11 +372,14 @@ Expected write_v1_database(db::Connection& c) {
     ev.push_back(v1_event(c, {0, "A1", "", "resubmitted", "resident", "R0000000000000001", "", kT0 + 40,
                               json{{"verdict", "acceptable"}}.dump()}));
     ev.push_back(v1_event(c, staff_ev("A1", "accepted", kT0 + 50)));
-    ev.push_back(v1_event(c, staff_ev("A1", "dispatched", kT0 + 60,
-                                      {{"tasks", json::array({{{"task", "A1-0-1"}, {"item", "birth_registration"}, {"department", "D1"}}})}})));
+    ev.push_back(v1_event(
+        c, staff_ev("A1", "dispatched", kT0 + 60,
+                    {{"tasks",
+                      json::array({{{"task", "A1-0-1"}, {"item", "birth_registration"}, {"department", "D1"}}})}})));
     ev.push_back(v1_event(c, staff_ev("A1", "task_paused", kT0 + 100, {{"reason", "听证"}}, "A1-0-1")));
     ev.push_back(v1_event(c, staff_ev("A1", "task_resumed", kT0 + 200, json::object(), "A1-0-1")));
-    ev.push_back(v1_event(c, staff_ev("A1", "task_extended", kT0 + 300, {{"reason", "情况复杂"}, {"days", 10}}, "A1-0-1")));
+    ev.push_back(
+        v1_event(c, staff_ev("A1", "task_extended", kT0 + 300, {{"reason", "情况复杂"}, {"days", 10}}, "A1-0-1")));
     ev.push_back(v1_event(c, staff_ev("A1", "task_approved", kT0 + 400, {{"reason", "准予许可"}}, "A1-0-1")));
     ev.push_back(v1_event(c, {0, "A1", "", "ready_for_issue", "system", "workflow", "", kT0 + 400, "{}"}));
     ev.push_back(v1_event(c, staff_ev("A1", "issued", kT0 + 500, {{"stage", 0}, {"licences", json::array()}})));
@@ -342,11 +388,12 @@ Expected write_v1_database(db::Connection& c) {
                    json::array({{{"start", kT0 + 100}, {"reason", "听证"}, {"end", kT0 + 200}}}),
                    json::array({{{"days", 10}, {"reason", "情况复杂"}, {"at", yilu::format_timestamp_cst(kT0 + 300)}}}),
                    "准予许可", kT0 + 400);
-    exec(c, "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) VALUES "
-            "('L0009', 'R0000000000000001', 'birth_certificate', '出生证', 'A1-0-1', 'birth_registration', 'A1', " +
-                std::to_string(kT0 + 500) + ")");
-    x.licences.push_back({"L0009", "R0000000000000001", "birth_certificate", "出生证", "A1-0-1", "birth_registration", "A1",
-                          kT0 + 500});
+    exec(c,
+         "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) VALUES "
+         "('L0009', 'R0000000000000001', 'birth_certificate', '出生证', 'A1-0-1', 'birth_registration', 'A1', " +
+             std::to_string(kT0 + 500) + ")");
+    x.licences.push_back(
+        {"L0009", "R0000000000000001", "birth_certificate", "出生证", "A1-0-1", "birth_registration", "A1", kT0 + 500});
 
     Application want;
     want.id = "A1";
@@ -385,20 +432,35 @@ Expected write_v1_database(db::Connection& c) {
 
   // A2: a bundle waiting for 补正 (the notice is on the row), one material deferred.
   {
-    const json form = {{"answers", json::object()},
-                       {"fields", {{"mother_name", "李四"}}},
-                       {"materials",
-                        {{"mother_id_card",
-                          {{"by", "file"}, {"files", json::array({{{"upload", kShaC}, {"type", "png"}, {"bytes", 3000}}})}}},
-                         {"vaccination_record", {{"by", "deferral"}}}}}};
+    const json form = {
+        {"answers", json::object()},
+        {"fields", {{"mother_name", "李四"}}},
+        {"materials",
+         {{"mother_id_card",
+           {{"by", "file"}, {"files", json::array({{{"upload", kShaC}, {"type", "png"}, {"bytes", 3000}}})}}},
+          {"vaccination_record", {{"by", "deferral"}}}}}};
     const std::vector<std::string> items = {"birth_registration", "birth_insurance", "birth_vaccination"};
     const json report = json::array(
-        {report_entry("mother_id_card", "母亲身份证", {"birth_registration"}, true, "provided", true, "resident_id_card", 1),
+        {report_entry("mother_id_card", "母亲身份证", {"birth_registration"}, true, "provided", true,
+                      "resident_id_card", 1),
          report_entry("vaccination_record", "接种记录", {"birth_vaccination"}, true, "deferred", false, nullptr, 2)});
     const json notice = {{"note", "请补充母亲身份证正反面"},
-                        {"missing", json::array({"mother_id_card", "vaccination_record"})}};
-    V1App a{"A2", "R0000000000000002", "bundle", "birth", 1, "W1", items, "supplement_requested",
-            v1_body(form, "acceptable_with_deferrals", report), kT0 + 1000, 0, notice.dump(), "", "", kT0 + 1200};
+                         {"missing", json::array({"mother_id_card", "vaccination_record"})}};
+    V1App a{"A2",
+            "R0000000000000002",
+            "bundle",
+            "birth",
+            1,
+            "W1",
+            items,
+            "supplement_requested",
+            v1_body(form, "acceptable_with_deferrals", report),
+            kT0 + 1000,
+            0,
+            notice.dump(),
+            "",
+            "",
+            kT0 + 1200};
     v1_insert_app(c, a);
     auto& ev = x.events["A2"];
     // Two 补正 rounds: the notice on the row is the second one (its time is that event's).
@@ -434,20 +496,34 @@ Expected write_v1_database(db::Connection& c) {
   // closed one) and extended.
   {
     const json form = {{"fields", {{"shop_name", "椰风小店"}}}};
-    V1App a{"A3", "R0000000000000001", "item", "food_licence", 0, "W2", json::array({"food_licence"}), "dispatched",
-            v1_body(form, "acceptable", json::array()), kT0 + 2000, kT0 + 2100, "", "", "", kT0 + 2600};
+    V1App a{"A3",
+            "R0000000000000001",
+            "item",
+            "food_licence",
+            0,
+            "W2",
+            json::array({"food_licence"}),
+            "dispatched",
+            v1_body(form, "acceptable", json::array()),
+            kT0 + 2000,
+            kT0 + 2100,
+            "",
+            "",
+            "",
+            kT0 + 2600};
     v1_insert_app(c, a);
     auto& ev = x.events["A3"];
     ev.push_back(v1_event(c, {0, "A3", "", "submitted", "resident", "R0000000000000001", "", kT0 + 2000,
                               json{{"verdict", "acceptable"}}.dump()}));
     ev.push_back(v1_event(c, staff_ev("A3", "accepted", kT0 + 2100)));
-    v1_insert_task(c, "A3-0-1", "A3", "food_licence", "D1", 0, kT0 + 2100, "reviewing", json::array(), json::array(), "",
-                   kT0 + 2200);
-    v1_insert_task(c, "A3-0-2", "A3", "food_licence", "D2", 0, kT0 + 2100, "paused",
-                   json::array({{{"start", kT0 + 2300}, {"reason", "专家评审"}, {"end", kT0 + 2400}},
-                                {{"start", kT0 + 2500}, {"reason", "现场核查"}}}),
-                   json::array({{{"days", 5}, {"reason", "需补充调查"}, {"at", yilu::format_timestamp_cst(kT0 + 2450)}}}), "",
-                   kT0 + 2500);
+    v1_insert_task(c, "A3-0-1", "A3", "food_licence", "D1", 0, kT0 + 2100, "reviewing", json::array(), json::array(),
+                   "", kT0 + 2200);
+    v1_insert_task(
+        c, "A3-0-2", "A3", "food_licence", "D2", 0, kT0 + 2100, "paused",
+        json::array({{{"start", kT0 + 2300}, {"reason", "专家评审"}, {"end", kT0 + 2400}},
+                     {{"start", kT0 + 2500}, {"reason", "现场核查"}}}),
+        json::array({{{"days", 5}, {"reason", "需补充调查"}, {"at", yilu::format_timestamp_cst(kT0 + 2450)}}}), "",
+        kT0 + 2500);
     Application want;
     want.id = "A3";
     want.resident_id = "R0000000000000001";
@@ -484,8 +560,21 @@ Expected write_v1_database(db::Connection& c) {
   {
     const json form = {{"answers", {{"q", "a"}}}};
     const json rating = {{"score", 1}, {"comment", ""}, {"at", yilu::format_timestamp_cst(kT0 + 3500)}};
-    V1App a{"A4", "R0000000000000001", "item", "food_licence", 0, "W2", json::array({"food_licence"}), "closed",
-            v1_body(form, "acceptable", json::array()), kT0 + 3000, 0, "", "材料不属实", rating.dump(), kT0 + 3500};
+    V1App a{"A4",
+            "R0000000000000001",
+            "item",
+            "food_licence",
+            0,
+            "W2",
+            json::array({"food_licence"}),
+            "closed",
+            v1_body(form, "acceptable", json::array()),
+            kT0 + 3000,
+            0,
+            "",
+            "材料不属实",
+            rating.dump(),
+            kT0 + 3500};
     v1_insert_app(c, a);
     auto& ev = x.events["A4"];
     ev.push_back(v1_event(c, {0, "A4", "", "submitted", "resident", "R0000000000000001", "", kT0 + 3000,
@@ -530,7 +619,8 @@ Application sample_application(const std::string& id, const std::string& residen
   // Materials keep their order (the core's report order), not their ids' order.
   a.materials = {{"m_b", "乙材料", 1, true, "provided", "lt_b", 0}, {"m_a", "甲材料", 2, false, "deferred", "", 0}};
   // Files come back by material id, then index.
-  a.files = {{"m_a", 0, id + "-sha-1", "pdf", 10}, {"m_a", 1, id + "-sha-2", "jpg", 20}, {"m_b", 0, id + "-sha-3", "png", 30}};
+  a.files = {
+      {"m_a", 0, id + "-sha-1", "pdf", 10}, {"m_a", 1, id + "-sha-2", "jpg", 20}, {"m_b", 0, id + "-sha-3", "png", 30}};
   a.submitted_at = kT0;
   a.resubmitted_at = kT0 + 3;
   a.supplement = SupplementNotice{"请补正", {"m_b", "m_a"}, kT0 + 1};
@@ -583,8 +673,9 @@ TEST_CASE("a version 1 database migrates to the typed records with nothing lost"
   Application orphan = x.apps[0];
   orphan.id = "A-orphan";
   orphan.resident_id = "R-nobody";
-  CHECK_FALSE(store->create_application(orphan, {0, "A-orphan", "", "submitted", "resident", "R-nobody", "", kT0, "{}"}, "",
-                                        {}, nullptr)
+  CHECK_FALSE(store
+                  ->create_application(orphan, {0, "A-orphan", "", "submitted", "resident", "R-nobody", "", kT0, "{}"},
+                                       "", {}, nullptr)
                   .ok());
   CHECK_FALSE(ok(store->application("A-orphan")).has_value());
 
@@ -600,8 +691,8 @@ TEST_CASE("a version 1 database migrates to the typed records with nothing lost"
     check_same(mine[0], x.apps[3]);  // newest first
     check_same(mine[1], x.apps[2]);
     check_same(mine[2], x.apps[0]);
-    const auto all = ok(store->applications_by_status(
-        "", {AppStatus::Closed, AppStatus::SupplementRequested, AppStatus::Dispatched}));
+    const auto all = ok(
+        store->applications_by_status("", {AppStatus::Closed, AppStatus::SupplementRequested, AppStatus::Dispatched}));
     REQUIRE(all.size() == 4);
     for (std::size_t i = 0; i < 4; ++i) check_same(all[i], x.apps[i]);
     const auto w2 = ok(store->applications_by_status("W2", {AppStatus::Dispatched}));
@@ -765,7 +856,8 @@ TEST_CASE("typed applications and tasks round-trip through the store", "[storage
 
   SECTION("a reused idempotency key writes nothing and returns the first response") {
     Application again = sample_application("YL-3", r.id, "W1");
-    REQUIRE(ok(store->create_application(again, submitted_event(again), "k1", {"h2", 201, "{}"}, &existing)) == WriteOutcome::Conflict);
+    REQUIRE(ok(store->create_application(again, submitted_event(again), "k1", {"h2", 201, "{}"}, &existing)) ==
+            WriteOutcome::Conflict);
     REQUIRE(existing.has_value());
     CHECK(existing->request_hash == "h");
     CHECK(existing->response == R"({"ok":true})");

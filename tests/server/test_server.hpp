@@ -103,9 +103,9 @@ class TestServer {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(30);
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-    httplib::Result r = method == "GET"    ? c.Get(path.c_str(), headers)
-                        : method == "PUT"  ? c.Put(path.c_str(), headers, body, content_type.c_str())
-                                           : c.Post(path.c_str(), headers, body, content_type.c_str());
+    httplib::Result r = method == "GET"   ? c.Get(path.c_str(), headers)
+                        : method == "PUT" ? c.Put(path.c_str(), headers, body, content_type.c_str())
+                                          : c.Post(path.c_str(), headers, body, content_type.c_str());
     Reply out;
     if (!r) return out;
     out.status = r->status;
@@ -171,6 +171,8 @@ inline std::string tiny_pdf() {
   return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 }
 /// A JPEG's first bytes (SOI + APP0) and an end marker: enough for the sniffer.
-inline std::string tiny_jpeg() { return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + std::string(100, 'x') + "\xFF\xD9"; }
+inline std::string tiny_jpeg() {
+  return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + std::string(100, 'x') + "\xFF\xD9";
+}
 
 }  // namespace yilu::test

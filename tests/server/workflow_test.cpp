@@ -27,7 +27,9 @@ StaffAccount staff(workflow::Role role, const std::string& window = {}, const st
 }
 
 workflow::Actor clerk_of(const std::string& window) { return {std::nullopt, staff(workflow::Role::Clerk, window)}; }
-workflow::Actor reviewer_of(const std::string& dept) { return {std::nullopt, staff(workflow::Role::Reviewer, {}, dept)}; }
+workflow::Actor reviewer_of(const std::string& dept) {
+  return {std::nullopt, staff(workflow::Role::Reviewer, {}, dept)};
+}
 workflow::Actor resident(const std::string& id) {
   Resident r;
   r.id = id;
@@ -66,13 +68,16 @@ bool has(const V& v, E e) {
 TEST_CASE("workflow: the clerk of the window gets the buttons its state allows", "[server][workflow]") {
   CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), clerk_of("w1")) ==
         std::vector<Action>{Action::Accept, Action::Supplement, Action::Refuse});
-  CHECK(workflow::allowed_actions(app_in(AppStatus::Accepted), clerk_of("w1")) == std::vector<Action>{Action::Dispatch});
-  CHECK(workflow::allowed_actions(app_in(AppStatus::ReadyForIssue), clerk_of("w1")) == std::vector<Action>{Action::Issue});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Accepted), clerk_of("w1")) ==
+        std::vector<Action>{Action::Dispatch});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::ReadyForIssue), clerk_of("w1")) ==
+        std::vector<Action>{Action::Issue});
   CHECK(workflow::allowed_actions(app_in(AppStatus::Dispatched), clerk_of("w1")).empty());
   // Another window's clerk, a reviewer, a supervisor: nothing.
   CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), clerk_of("w2")).empty());
   CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), reviewer_of("d1")).empty());
-  CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), {std::nullopt, staff(workflow::Role::Supervisor)}).empty());
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), {std::nullopt, staff(workflow::Role::Supervisor)})
+            .empty());
 }
 
 TEST_CASE("workflow: the applicant resubmits after 补正 and rates the outcome, nobody else", "[server][workflow]") {
@@ -143,7 +148,8 @@ TEST_CASE("workflow: a department acts on its own running task only", "[server][
 
 TEST_CASE("workflow: pausing and resuming record the interval on the task", "[server][workflow]") {
   Application a = app_in(AppStatus::Dispatched);
-  auto p = workflow::act_on_task(a, task_in(TaskStatus::Reviewing), reviewer_of("d1"), TaskAction::Pause, "听证", 0, kNow);
+  auto p =
+      workflow::act_on_task(a, task_in(TaskStatus::Reviewing), reviewer_of("d1"), TaskAction::Pause, "听证", 0, kNow);
   REQUIRE(p.ok());
   const Task paused = p.value().task_updates.front().second;
   CHECK(p.value().task_updates.front().first == TaskStatus::Reviewing);
@@ -164,10 +170,12 @@ TEST_CASE("workflow: the tasks of a stage decide the application's status", "[se
 }
 
 TEST_CASE("workflow: every status and role has a stable name that parses back", "[server][workflow]") {
-  for (AppStatus s : {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted, AppStatus::Dispatched,
-                      AppStatus::ReadyForIssue, AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected, AppStatus::Closed})
+  for (AppStatus s :
+       {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted, AppStatus::Dispatched,
+        AppStatus::ReadyForIssue, AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected, AppStatus::Closed})
     CHECK(workflow::parse_app_status(workflow::name(s)) == s);
-  for (workflow::Role r : {workflow::Role::Clerk, workflow::Role::Reviewer, workflow::Role::Supervisor, workflow::Role::Admin})
+  for (workflow::Role r :
+       {workflow::Role::Clerk, workflow::Role::Reviewer, workflow::Role::Supervisor, workflow::Role::Admin})
     CHECK(workflow::parse_role(workflow::name(r)) == r);
   CHECK(!workflow::parse_app_status("Submitted"));
   CHECK(!workflow::parse_task_status(""));

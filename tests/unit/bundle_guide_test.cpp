@@ -19,7 +19,8 @@ namespace {
 const yilu::Catalog& load(const std::string& path) {
   static std::map<std::string, yilu::Catalog> cache;
   auto it = cache.find(path);
-  if (it == cache.end()) it = cache.emplace(path, std::move(*yilu::Catalog::from_json(yilu::test::read_source_file(path)).catalog)).first;
+  if (it == cache.end())
+    it = cache.emplace(path, std::move(*yilu::Catalog::from_json(yilu::test::read_source_file(path)).catalog)).first;
   return it->second;
 }
 
@@ -33,7 +34,8 @@ std::set<std::string> codes_at(const std::vector<yilu::Problem>& list, const std
 // Answers choosing option `pick` (mod the option count) of every question of the guide.
 json answers_for(const json& guide, std::size_t pick) {
   json a = json::object();
-  for (const auto& q : guide["questions"]) a[q["id"].get<std::string>()] = q["options"][pick % q["options"].size()]["value"];
+  for (const auto& q : guide["questions"])
+    a[q["id"].get<std::string>()] = q["options"][pick % q["options"].size()]["value"];
   return a;
 }
 
@@ -97,8 +99,7 @@ void check_bundle(const yilu::Catalog& c, const yilu::BundleDef& b, std::size_t 
   // Required fields: validate reports each one missing (unless not shown in this situation).
   const std::set<std::string> missing = codes_at(bare.problems, "field.required");
   for (const auto& f : g["fields"])
-    if (missing.count("/application/fields/" + f["id"].get<std::string>()))
-      CHECK(f["requirement"] != "optional");
+    if (missing.count("/application/fields/" + f["id"].get<std::string>())) CHECK(f["requirement"] != "optional");
 }
 
 }  // namespace
@@ -111,7 +112,8 @@ TEST_CASE("bundle guide: the questions, fields and materials validate_bundle che
   }
 }
 
-TEST_CASE("bundle guide of the birth bundle: shared materials once, the certificate reused", "[guide][bundle][sample]") {
+TEST_CASE("bundle guide of the birth bundle: shared materials once, the certificate reused",
+          "[guide][bundle][sample]") {
   const yilu::Catalog& c = load("core/data/catalog/sanya.json");
   const yilu::BundleDef* birth = c.bundle("birth");
   REQUIRE(birth);

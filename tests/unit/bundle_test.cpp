@@ -19,7 +19,8 @@ const yilu::Calendar& calendar() {
 }
 
 const yilu::Catalog& test_catalog() {
-  static const yilu::Catalog c = *yilu::Catalog::from_json(yilu::test::read_source_file("tests/fixtures/test-catalog.json")).catalog;
+  static const yilu::Catalog c =
+      *yilu::Catalog::from_json(yilu::test::read_source_file("tests/fixtures/test-catalog.json")).catalog;
   return c;
 }
 
@@ -35,11 +36,11 @@ TEST_CASE("plan_bundle: stages in sequence, items in parallel, against one by on
   REQUIRE(p.stages.size() == 2);
   CHECK(p.stages[0].workdays == 3);
   CHECK(yilu::format_date(p.stages[0].due_date) == "2026-06-04");  // Tue, Wed, Thu
-  CHECK(p.stages[1].workdays == 5);                                 // max(5, 2)
+  CHECK(p.stages[1].workdays == 5);                                // max(5, 2)
   CHECK(yilu::format_date(p.stages[1].due_date) == "2026-06-11");  // Fri 5, Mon 8 … Thu 11
   CHECK(yilu::format_date(p.stages[1].items[1].due_date) == "2026-06-08");
   CHECK(yilu::format_date(p.due_date) == "2026-06-11");
-  CHECK(yilu::format_date(p.separate_due_date) == "2026-06-15");   // 3 + 5 + 2 one after another
+  CHECK(yilu::format_date(p.separate_due_date) == "2026-06-15");  // 3 + 5 + 2 one after another
   CHECK(p.workdays.separate == 10);
   CHECK(p.workdays.bundle == 8);
   CHECK(p.steps.separate == 3);
@@ -79,7 +80,8 @@ TEST_CASE("plan_bundle through call", "[bundle][call]") {
   CHECK(r["reductions"]["workdays"] == 2);
   CHECK(r["reductions"]["submissions"] == 1);
   CHECK(r["stages"][1]["items"][0]["id"] == "t_register");
-  r = json::parse(engine.call(R"({"op":"plan_bundle","bundle":"t_bundle","accepted_at":"1999-01-01T10:00:00+08:00"})", ctx));
+  r = json::parse(
+      engine.call(R"({"op":"plan_bundle","bundle":"t_bundle","accepted_at":"1999-01-01T10:00:00+08:00"})", ctx));
   CHECK(r["error"]["code"] == "date_before_calendar");
   CHECK(r["error"]["path"] == "/accepted_at");
   r = json::parse(engine.call(R"({"op":"plan_bundle","bundle":"nope"})", ctx));

@@ -34,11 +34,11 @@ TEST_CASE("the working-day rule of DESIGN.md on the published schedule", "[calen
   const Calendar& cal = real_calendar();
   CHECK(cal.first_year() == 2004);
   CHECK(cal.last_year() == 2026);
-  CHECK(cal.day_info(d("2026-02-14")).value().workday);              // make-up Saturday
+  CHECK(cal.day_info(d("2026-02-14")).value().workday);  // make-up Saturday
   CHECK(cal.day_info(d("2026-02-14")).value().makeup_workday);
-  CHECK_FALSE(cal.day_info(d("2026-02-16")).value().workday);        // Spring Festival Monday
+  CHECK_FALSE(cal.day_info(d("2026-02-16")).value().workday);  // Spring Festival Monday
   CHECK(cal.day_info(d("2026-02-16")).value().holiday == "春节");
-  CHECK_FALSE(cal.day_info(d("2026-11-28")).value().workday);        // plain Saturday
+  CHECK_FALSE(cal.day_info(d("2026-11-28")).value().workday);  // plain Saturday
   CHECK(cal.day_info(d("2026-11-28")).value().holiday.empty());
   CHECK(cal.day_info(d("2026-11-26")).value().workday);
   CHECK_FALSE(cal.day_info(d("2026-11-26")).value().provisional);
@@ -74,7 +74,7 @@ TEST_CASE("years past the last published one are provisional estimates", "[calen
   CHECK(ny.provisional);
   CHECK_FALSE(cal.day_info(d("2027-02-08")).value().workday);  // 春节 (lunar date from the data)
   CHECK(cal.day_info(d("2027-02-09")).value().workday);        // no make-up days are guessed
-  CHECK(cal.day_info(d("2030-03-04")).value().provisional);     // weekend rule only
+  CHECK(cal.day_info(d("2030-03-04")).value().provisional);    // weekend rule only
   CHECK(cal.day_info(d("2003-12-31")).error().code == "date_before_calendar");
   CHECK(cal.day_info(d("2037-01-01")).error().code == "date_after_calendar");
   CHECK(cal.add_workdays(d("2036-12-30"), 5).error().code == "days_out_of_range");
@@ -85,7 +85,7 @@ TEST_CASE("years past the last published one are provisional estimates", "[calen
 
 TEST_CASE("a region overlay adds local rest days on top of the national schedule", "[calendar]") {
   const Calendar& cal = real_calendar();
-  CHECK(cal.day_info(d("2024-04-11")).value().workday);                 // national: a Thursday at work
+  CHECK(cal.day_info(d("2024-04-11")).value().workday);  // national: a Thursday at work
   const auto local = cal.day_info(d("2024-04-11"), "hainan").value();
   CHECK_FALSE(local.workday);
   CHECK(local.holiday == "三月三");
@@ -108,13 +108,16 @@ TEST_CASE("a calendar file is data: replaced text, new answers, bad text rejecte
   CHECK(format_date(cal.value().add_workdays(d("2030-01-01"), 3).value().date) == "2030-01-04");
   CHECK(cal.value().version() != real_calendar().version());
 
-  const auto bad_date = Calendar::from_json(R"({"first_year":2030,"last_year":2030,"years":{"2030":{"holidays":{"2030-02-30":"x"}}}})");
+  const auto bad_date =
+      Calendar::from_json(R"({"first_year":2030,"last_year":2030,"years":{"2030":{"holidays":{"2030-02-30":"x"}}}})");
   REQUIRE_FALSE(bad_date.ok());
   CHECK(bad_date.error().code == "calendar_invalid");
   CHECK(bad_date.error().path == "/years/2030/holidays/2030-02-30");
   CHECK_FALSE(Calendar::from_json("not json").ok());
   CHECK_FALSE(Calendar::from_json(R"({"first_year":2030,"last_year":2020,"years":{}})").ok());
   CHECK(Calendar::from_json(R"({"first_year":2030,"last_year":2030,"years":{},"estimate":{"through_year":99999}})")
-            .error().path == "/estimate/through_year");
-  CHECK(Calendar::from_json(R"({"first_year":2030,"last_year":2030,"years":{"2031":{}}})").error().path == "/years/2031");
+            .error()
+            .path == "/estimate/through_year");
+  CHECK(Calendar::from_json(R"({"first_year":2030,"last_year":2030,"years":{"2031":{}}})").error().path ==
+        "/years/2031");
 }

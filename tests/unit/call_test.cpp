@@ -55,8 +55,10 @@ TEST_CASE("bad input never crashes: each is an ok:false response with a stable c
   CHECK(code_of(R"({"op":"is_workday","date":"2023-02-29"})") == "bad_date");
   CHECK(code_of(R"({"op":"is_workday","date":"2003-06-01"})") == "date_before_calendar");
   CHECK(code_of(R"({"op":"check_id"})") == "missing_field");
-  CHECK(code_of(R"({"op":"deadline","accepted_at":"2024-09-27T10:00:00+08:00","limit_days":5,"pauses":{}})") == "wrong_type");
-  CHECK(code_of(R"({"op":"deadline","accepted_at":"2024-09-27T10:00:00+08:00","limit_days":5,"pauses":[1]})") == "wrong_type");
+  CHECK(code_of(R"({"op":"deadline","accepted_at":"2024-09-27T10:00:00+08:00","limit_days":5,"pauses":{}})") ==
+        "wrong_type");
+  CHECK(code_of(R"({"op":"deadline","accepted_at":"2024-09-27T10:00:00+08:00","limit_days":5,"pauses":[1]})") ==
+        "wrong_type");
   CHECK(code_of("\"\xff\"") == "bad_json");  // invalid UTF-8 is rejected by the parser
 }
 

@@ -178,7 +178,8 @@ TEST_CASE("a 10,000-item catalog loads", "[catalog][limits]") {
   const std::string text = c.dump();
   const auto start = std::chrono::steady_clock::now();
   const auto load = Catalog::from_json(text);
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   INFO(describe(load.problems) << ms << " ms for " << text.size() << " bytes");
   REQUIRE(load.catalog);
   CHECK(load.catalog->items().size() == 10000);

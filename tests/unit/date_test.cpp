@@ -12,9 +12,9 @@ TEST_CASE("dates round-trip through day numbers", "[date]") {
     REQUIRE(parse_date(format_date(d)) == std::optional<Date>(d));
   }
   CHECK(format_date(Date{0}) == "1970-01-01");
-  CHECK(iso_weekday(Date{0}) == 4);                             // Thursday
-  CHECK(iso_weekday(*parse_date("2026-11-26")) == 4);          // Thursday
-  CHECK(iso_weekday(*parse_date("2024-02-18")) == 7);          // a make-up Sunday
+  CHECK(iso_weekday(Date{0}) == 4);                    // Thursday
+  CHECK(iso_weekday(*parse_date("2026-11-26")) == 4);  // Thursday
+  CHECK(iso_weekday(*parse_date("2024-02-18")) == 7);  // a make-up Sunday
 }
 
 TEST_CASE("parse_date accepts only real YYYY-MM-DD days", "[date]") {

@@ -77,9 +77,7 @@ TEST_CASE("supervision levels: normal, yellow, red, overdue", "[deadline]") {
   in.accepted_at = ts("2024-09-27T10:00:00+08:00");
   in.limit_days = 20;
   const Deadline d = compute_deadline(cal(), in, ts("2024-09-27T10:00:00+08:00")).value();
-  const auto level = [&](const char* now) {
-    return supervise(cal(), d, ts(now), default_yellow_days(20)).value();
-  };
+  const auto level = [&](const char* now) { return supervise(cal(), d, ts(now), default_yellow_days(20)).value(); };
   CHECK(default_yellow_days(20) == 4);
   CHECK(default_yellow_days(1) == 1);
   CHECK(level("2024-10-08T09:00:00+08:00").level == Supervision::Normal);

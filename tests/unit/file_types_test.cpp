@@ -32,7 +32,8 @@ std::string catalog_with_types(const std::string& types) {
   return R"({"schema_version":1,"id":"t","version":"1","departments":[{"id":"d","name":"部门"}],
     "windows":[{"id":"w","name":"窗口","kind":"comprehensive"}],
     "items":[{"id":"i","name":"事项","department":"d","window":"w","kind":"公共服务","online_level":"full_online",
-      "legal_days":5,"promised_days":5,"materials":[{"id":"m","name":"图纸","required":true,"file_types":)" + types + "}]}]}";
+      "legal_days":5,"promised_days":5,"materials":[{"id":"m","name":"图纸","required":true,"file_types":)" +
+         types + "}]}]}";
 }
 
 }  // namespace

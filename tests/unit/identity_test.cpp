@@ -24,7 +24,7 @@ TEST_CASE("resident ID: the reasons, in check order", "[identity]") {
   CHECK(reason("110105491231002") == IdReason::Legacy15Digit);
   CHECK(reason("11010519491231002X0") == IdReason::Length);
   CHECK(reason("1101051949123100XX") == IdReason::Charset);
-  CHECK(reason("10010519491231002X") == IdReason::Region);   // region before the date and the checksum
+  CHECK(reason("10010519491231002X") == IdReason::Region);  // region before the date and the checksum
   CHECK(reason("11010519491331002X") == IdReason::BirthDate);
   CHECK(reason("110105194912310021") == IdReason::Checksum);
   // The date is checked against as_of, not against a clock.

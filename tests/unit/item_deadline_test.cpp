@@ -63,7 +63,8 @@ void check_every_situation(const std::string& catalog_path) {
 
 }  // namespace
 
-TEST_CASE("deadline with an item: the op and item_deadline_input agree for every item and situation", "[deadline][item]") {
+TEST_CASE("deadline with an item: the op and item_deadline_input agree for every item and situation",
+          "[deadline][item]") {
   check_every_situation("tests/fixtures/test-catalog.json");
   check_every_situation("core/data/catalog/sanya.json");
 }
@@ -80,10 +81,10 @@ TEST_CASE("the land-use planning permit's limit follows the land case", "[deadli
     const json r = json::parse(engine.call(request.dump(), ctx));
     return std::make_pair(r["limit_days"].get<std::int64_t>(), r["due_date"].get<std::string>());
   };
-  CHECK(limit("allocated_simple").first == 7);   // 划拨
-  CHECK(limit("transfer").first == 10);          // 出让
+  CHECK(limit("allocated_simple").first == 7);  // 划拨
+  CHECK(limit("transfer").first == 10);         // 出让
   CHECK(limit("complex").first == 15);
-  CHECK(limit(nullptr).first == 15);             // not answered yet: the longest
+  CHECK(limit(nullptr).first == 15);  // not answered yet: the longest
   CHECK(limit("allocated_simple").second < limit("transfer").second);
   CHECK(limit("transfer").second < limit("complex").second);
 }
@@ -112,7 +113,8 @@ TEST_CASE("deadline with an item refuses a second source for the limit", "[deadl
   with = base;
   with["answers"] = "small";
   CHECK(error(with) == std::make_pair(std::string("wrong_type"), std::string("/answers")));
-  const json by_hand = {{"op", "deadline"}, {"limit_days", 7}, {"answers", {{"scale", "small"}}}, {"accepted_at", kAccepted}};
+  const json by_hand = {
+      {"op", "deadline"}, {"limit_days", 7}, {"answers", {{"scale", "small"}}}, {"accepted_at", kAccepted}};
   CHECK(error(by_hand) == std::make_pair(std::string("answers_without_item"), std::string("/answers")));
 
   yilu::Engine no_catalog;
@@ -124,7 +126,8 @@ TEST_CASE("deadline with an item refuses a second source for the limit", "[deadl
 TEST_CASE("deadline by hand still answers without limit_days in the response", "[deadline]") {
   const yilu::Engine engine = engine_with("tests/fixtures/test-catalog.json");
   const auto ctx = yilu::context_at(*yilu::parse_timestamp(kAccepted));
-  const json r = json::parse(engine.call(R"({"op":"deadline","limit_days":7,"accepted_at":"2026-06-01T10:00:00+08:00"})", ctx));
+  const json r =
+      json::parse(engine.call(R"({"op":"deadline","limit_days":7,"accepted_at":"2026-06-01T10:00:00+08:00"})", ctx));
   CHECK(r["due_date"] == "2026-06-10");
   CHECK_FALSE(r.contains("limit_days"));
 }

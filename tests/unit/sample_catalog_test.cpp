@@ -69,7 +69,7 @@ TEST_CASE("the sample catalog has the shape the issue asks for", "[sample]") {
     lo = std::min(lo, o.second);
     hi = std::max(hi, o.second);
   }
-  CHECK(lo == 7);   // reported: from a month to 7–15 days
+  CHECK(lo == 7);  // reported: from a month to 7–15 days
   CHECK(hi == 15);
   for (const auto& item : c.items()) {
     INFO(item.id);
@@ -77,10 +77,12 @@ TEST_CASE("the sample catalog has the shape the issue asks for", "[sample]") {
   }
 }
 
-TEST_CASE("the birth bundle reproduces the reported 36 vs 11 working days and 2 submissions", "[sample][bundle][acceptance]") {
+TEST_CASE("the birth bundle reproduces the reported 36 vs 11 working days and 2 submissions",
+          "[sample][bundle][acceptance]") {
   const yilu::BundleDef& birth = *sample().bundle("birth");
   REQUIRE(birth.reported.set);
-  const auto r = yilu::plan_bundle(sample(), calendar(), birth, *yilu::parse_timestamp("2026-03-02T09:00:00+08:00"), nullptr);
+  const auto r =
+      yilu::plan_bundle(sample(), calendar(), birth, *yilu::parse_timestamp("2026-03-02T09:00:00+08:00"), nullptr);
   REQUIRE(r.ok());
   const yilu::BundlePlan& p = r.value();
   // Computed from the items' limits and the stages; compared with the figures as reported.

@@ -19,7 +19,8 @@ using yilu::Verdict;
 namespace {
 
 const yilu::Catalog& catalog() {
-  static const yilu::Catalog c = *yilu::Catalog::from_json(yilu::test::read_source_file("tests/fixtures/test-catalog.json")).catalog;
+  static const yilu::Catalog c =
+      *yilu::Catalog::from_json(yilu::test::read_source_file("tests/fixtures/test-catalog.json")).catalog;
   return c;
 }
 
@@ -76,10 +77,10 @@ TEST_CASE("the example application is acceptable", "[validation]") {
 
 TEST_CASE("five independent faults come back together in one response", "[validation][acceptance]") {
   json app = good();
-  app["fields"]["phone"] = "1380013800";                       // 1. ten digits
-  app["fields"]["id_number"] = "110105194912310021";           // 2. wrong check digit
-  app["fields"].erase("name");                                 // 3. required field missing
-  app["materials"].erase("m_residence");                       // 4. required material missing
+  app["fields"]["phone"] = "1380013800";                           // 1. ten digits
+  app["fields"]["id_number"] = "110105194912310021";               // 2. wrong check digit
+  app["fields"].erase("name");                                     // 3. required field missing
+  app["materials"].erase("m_residence");                           // 4. required material missing
   app["materials"]["m_income_proof"]["files"][0]["type"] = "exe";  // 5. file type not accepted
   const auto r = check(app);
   INFO(describe(r.problems));
@@ -115,10 +116,11 @@ TEST_CASE("each field type rejects what it should", "[validation]") {
   expect_field_problem("move_date", "2025-05-31", "field.date_too_early");  // as_of-1y = 2025-06-01
   expect_field_problem("move_date", "2026-07-02", "field.date_too_late");   // as_of+30d = 2026-07-01
   expect_field_problem("children", json::array(), "group.too_few");
-  expect_field_problem("children", json::array({json::object({{"child_name", "a"}, {"child_birth", "2021-01-01"}}),
-                                                json::object({{"child_name", "b"}, {"child_birth", "2021-01-01"}}),
-                                                json::object({{"child_name", "c"}, {"child_birth", "2021-01-01"}}),
-                                                json::object({{"child_name", "d"}, {"child_birth", "2021-01-01"}})}),
+  expect_field_problem("children",
+                       json::array({json::object({{"child_name", "a"}, {"child_birth", "2021-01-01"}}),
+                                    json::object({{"child_name", "b"}, {"child_birth", "2021-01-01"}}),
+                                    json::object({{"child_name", "c"}, {"child_birth", "2021-01-01"}}),
+                                    json::object({{"child_name", "d"}, {"child_birth", "2021-01-01"}})}),
                        "group.too_many");
   expect_field_problem("children", "twins", "field.wrong_type");
 }
@@ -193,8 +195,9 @@ TEST_CASE("cross-field rules use the resident ID", "[validation][rules]") {
   }
   SECTION("rules inside a repeated group entry") {
     json app = good();
-    app["fields"]["children"] = json::array({{{"child_name", "大宝"}, {"child_birth", "2021-03-04"}},
-                                             {{"child_name", "二宝"}, {"child_birth", "2021-03-05"}, {"child_id", "110105202103040012"}}});
+    app["fields"]["children"] =
+        json::array({{{"child_name", "大宝"}, {"child_birth", "2021-03-04"}},
+                     {{"child_name", "二宝"}, {"child_birth", "2021-03-05"}, {"child_id", "110105202103040012"}}});
     const auto r = check(app);
     INFO(describe(r.problems));
     REQUIRE(r.problems.size() == 1);

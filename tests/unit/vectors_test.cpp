@@ -24,7 +24,8 @@ TEST_CASE("shared vectors give the expected bytes natively", "[vectors]") {
     const auto ctx = yilu::context_at(*yilu::parse_timestamp(doc["context"]["now"].get<std::string>()));
     ++files;
     for (const json& c : doc["cases"]) {
-      const std::string request = c.contains("request_text") ? c["request_text"].get<std::string>() : c["request"].dump();
+      const std::string request =
+          c.contains("request_text") ? c["request_text"].get<std::string>() : c["request"].dump();
       const std::string expected = c["response"].dump();
       INFO(rel << ": " << c["name"].get<std::string>());
       CHECK(engine.call(request, ctx) == expected);

@@ -6,14 +6,42 @@ import Home from './views/resident/Home.vue';
 const routes = [
   { path: '/', component: Home, meta: { title: '一鹿快办', tab: 'home' } },
   { path: '/search', component: () => import('./views/resident/Search.vue'), meta: { title: '搜索事项', tab: 'home' } },
-  { path: '/window/:id', component: () => import('./views/resident/WindowItems.vue'), meta: { title: '综合窗口', tab: 'home' } },
-  { path: '/guide/:kind/:id', component: () => import('./views/resident/Guide.vue'), meta: { title: '办事指南', tab: 'home' } },
-  { path: '/apply/:kind/:id', component: () => import('./views/resident/Apply.vue'), meta: { title: '在线申报', tab: 'home', auth: true, noTabbar: true } },
-  { path: '/login', component: () => import('./views/resident/Login.vue'), meta: { title: '登录', tab: 'me', noTabbar: true } },
-  { path: '/me', component: () => import('./views/resident/MyApps.vue'), meta: { title: '我的办件', tab: 'me', auth: true } },
-  { path: '/me/:id', component: () => import('./views/resident/AppDetail.vue'), meta: { title: '办件详情', tab: 'me', auth: true } },
+  {
+    path: '/window/:id',
+    component: () => import('./views/resident/WindowItems.vue'),
+    meta: { title: '综合窗口', tab: 'home' },
+  },
+  {
+    path: '/guide/:kind/:id',
+    component: () => import('./views/resident/Guide.vue'),
+    meta: { title: '办事指南', tab: 'home' },
+  },
+  {
+    path: '/apply/:kind/:id',
+    component: () => import('./views/resident/Apply.vue'),
+    meta: { title: '在线申报', tab: 'home', auth: true, noTabbar: true },
+  },
+  {
+    path: '/login',
+    component: () => import('./views/resident/Login.vue'),
+    meta: { title: '登录', tab: 'me', noTabbar: true },
+  },
+  {
+    path: '/me',
+    component: () => import('./views/resident/MyApps.vue'),
+    meta: { title: '我的办件', tab: 'me', auth: true },
+  },
+  {
+    path: '/me/:id',
+    component: () => import('./views/resident/AppDetail.vue'),
+    meta: { title: '办件详情', tab: 'me', auth: true },
+  },
   { path: '/staff', component: () => import('./views/staff/StaffConsole.vue'), meta: { title: '工作台', staff: true } },
-  { path: '/staff/login', component: () => import('./views/staff/StaffLogin.vue'), meta: { title: '工作人员登录', staff: true } },
+  {
+    path: '/staff/login',
+    component: () => import('./views/staff/StaffLogin.vue'),
+    meta: { title: '工作人员登录', staff: true },
+  },
   { path: '/:rest(.*)*', component: () => import('./views/NotFound.vue'), meta: { title: '页面不存在' } },
 ];
 

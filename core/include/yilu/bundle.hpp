@@ -24,11 +24,11 @@ struct PlannedItem {
 struct PlannedStage {
   const Stage* stage = nullptr;
   std::vector<PlannedItem> items;
-  std::int64_t workdays = 0;        ///< the longest item: the items run in parallel
+  std::int64_t workdays = 0;  ///< the longest item: the items run in parallel
   Timestamp starts_at = 0;
   Date due_date{};
-  std::int32_t new_materials = 0;   ///< materials the applicant first supplies at this stage
-  std::int32_t reused_licences = 0; ///< materials satisfied by licences of earlier stages
+  std::int32_t new_materials = 0;    ///< materials the applicant first supplies at this stage
+  std::int32_t reused_licences = 0;  ///< materials satisfied by licences of earlier stages
 };
 
 /// Counts for doing the items one by one and as the bundle.

@@ -16,9 +16,9 @@ namespace yilu {
 /// What the calendar says about one day.
 struct DayInfo {
   bool workday = false;
-  std::string_view holiday;  ///< festival name of an official holiday or make-up day; empty if none
+  std::string_view holiday;     ///< festival name of an official holiday or make-up day; empty if none
   bool makeup_workday = false;  ///< a weekend day that is an official working day (调休上班)
-  bool provisional = false;  ///< the year is after the last published schedule: an estimate
+  bool provisional = false;     ///< the year is after the last published schedule: an estimate
 };
 
 /// A working-day answer for add_workdays.

@@ -17,8 +17,8 @@ class Catalog;
 
 /// What the caller knows about the world: the core never reads the clock itself.
 struct CallContext {
-  Date today{};      ///< the default `as_of` of checks (China Standard Time)
-  Timestamp now = 0; ///< the default "now" of supervision
+  Date today{};       ///< the default `as_of` of checks (China Standard Time)
+  Timestamp now = 0;  ///< the default "now" of supervision
 };
 
 /// Requests larger than this are answered with `request_too_large` without being parsed.

@@ -24,10 +24,10 @@ constexpr int kMaxConditionDepth = 16;
 
 /// One problem found in catalog text, an application or a request: where, what, and why.
 struct Problem {
-  std::string path;     ///< JSON pointer into the checked document
-  std::string code;     ///< stable code (programs branch on it)
+  std::string path;                                  ///< JSON pointer into the checked document
+  std::string code;                                  ///< stable code (programs branch on it)
   nlohmann::json params = nlohmann::json::object();  ///< values named by the message
-  std::string message;  ///< Chinese text rendered from the code (the one message table)
+  std::string message;                               ///< Chinese text rendered from the code (the one message table)
 };
 
 enum class FieldType {
@@ -48,9 +48,9 @@ enum class FieldType {
 const char* field_type_name(FieldType t);
 
 enum class CondOp {
-  Equals,   ///< the value equals `value`
-  In,       ///< the value is one of `value` (an array)
-  Gt,       ///< numbers, or strings (dates) compared in order
+  Equals,  ///< the value equals `value`
+  In,      ///< the value is one of `value` (an array)
+  Gt,      ///< numbers, or strings (dates) compared in order
   Ge,
   Lt,
   Le,
@@ -126,7 +126,7 @@ struct FieldDef {
   std::vector<FieldDef> fields;  ///< Group: the entry's fields
   std::int64_t min_items = 0;
   std::int64_t max_items = 10;
-  std::vector<Rule> rules;       ///< Group: rules within one entry
+  std::vector<Rule> rules;  ///< Group: rules within one entry
 };
 
 struct MaterialDef {
@@ -177,8 +177,8 @@ struct ItemDef {
   std::vector<MaterialDef> materials;
   std::string issues;  ///< licence type it issues, or empty
   std::vector<Fee> fees;
-  std::string basis;   ///< 设定依据
-  std::string source;  ///< "reported" or "illustrative": where the figures come from
+  std::string basis;       ///< 设定依据
+  std::string source;      ///< "reported" or "illustrative": where the figures come from
   nlohmann::json example;  ///< an application that must validate (checked by the catalog lint)
 };
 

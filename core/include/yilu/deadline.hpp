@@ -18,20 +18,20 @@ struct Pause {
 };
 
 struct DeadlineInput {
-  Timestamp accepted_at = 0;          ///< acceptance (受理): the clock starts
-  std::int64_t limit_days = 0;        ///< the time limit in working days (≥ 1)
-  bool counts_acceptance_day = false; ///< the catalog says the acceptance day is day 1
+  Timestamp accepted_at = 0;           ///< acceptance (受理): the clock starts
+  std::int64_t limit_days = 0;         ///< the time limit in working days (≥ 1)
+  bool counts_acceptance_day = false;  ///< the catalog says the acceptance day is day 1
   std::vector<Pause> pauses;
-  std::int64_t extension_days = 0;    ///< Art. 42 extensions, summed (usually 10)
-  std::string region;                 ///< calendar overlay of the department; empty = national
+  std::int64_t extension_days = 0;  ///< Art. 42 extensions, summed (usually 10)
+  std::string region;               ///< calendar overlay of the department; empty = national
 };
 
 struct Deadline {
-  Date due_date;                 ///< the last working day of the period
-  Timestamp due_at = 0;          ///< end of that day, China Standard Time
+  Date due_date;         ///< the last working day of the period
+  Timestamp due_at = 0;  ///< end of that day, China Standard Time
   std::int32_t paused_workdays = 0;
-  bool paused_now = false;       ///< an open pause: the due date keeps moving until it ends
-  bool provisional = false;      ///< the due date lies in a year with no published schedule
+  bool paused_now = false;   ///< an open pause: the due date keeps moving until it ends
+  bool provisional = false;  ///< the due date lies in a year with no published schedule
 };
 
 /// The due date. A pause from day S to day E stops the working days in (S, E]; pauses that
@@ -60,7 +60,7 @@ struct SupervisionStatus {
 std::int64_t default_yellow_days(std::int64_t limit_days);
 
 /// The level of a deadline at `now`. Errors: the calendar's date errors.
-Result<SupervisionStatus> supervise(const Calendar& cal, const Deadline& d, Timestamp now,
-                                    std::int64_t yellow_days, const std::string& region = {});
+Result<SupervisionStatus> supervise(const Calendar& cal, const Deadline& d, Timestamp now, std::int64_t yellow_days,
+                                    const std::string& region = {});
 
 }  // namespace yilu

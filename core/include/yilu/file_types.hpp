@@ -10,9 +10,9 @@
 namespace yilu {
 
 struct FileType {
-  std::string_view id;    ///< stable id: "pdf", "jpg", "png", "ofd", "dwg"
-  std::string_view name;  ///< Chinese name for people
-  std::string_view mime;  ///< the media type a browser reports
+  std::string_view id;                         ///< stable id: "pdf", "jpg", "png", "ofd", "dwg"
+  std::string_view name;                       ///< Chinese name for people
+  std::string_view mime;                       ///< the media type a browser reports
   std::array<std::string_view, 2> extensions;  ///< with the dot, the usual one first; unused slots empty
 };
 

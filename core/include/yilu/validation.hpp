@@ -39,9 +39,9 @@ const char* material_state_name(MaterialState s);
 
 /// A material that applies in this situation (its conditions resolved).
 struct MaterialStatus {
-  const MaterialDef* def = nullptr;        ///< the first definition (a bundle asks shared ones once)
+  const MaterialDef* def = nullptr;                    ///< the first definition (a bundle asks shared ones once)
   const std::vector<const ItemDef*>* items = nullptr;  ///< the items that ask for it (owned by the catalog)
-  std::int32_t stage = 0;                  ///< bundle: 1-based stage where it is first asked; 0 for an item
+  std::int32_t stage = 0;                              ///< bundle: 1-based stage where it is first asked; 0 for an item
   bool required = false;
   MaterialState state = MaterialState::NotGiven;
 };

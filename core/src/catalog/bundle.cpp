@@ -15,8 +15,8 @@ namespace {
 bool asked(const Catalog& c, const MaterialDef& m, const json* answers) {
   if (m.required) return true;
   if (m.required_when < 0) return false;  // optional materials are not "asked for"
-  return detail::eval_condition(c.conditions(), m.required_when, detail::CondLookup{nullptr, answers, nullptr, false}) ==
-         detail::Truth::True;
+  return detail::eval_condition(c.conditions(), m.required_when,
+                                detail::CondLookup{nullptr, answers, nullptr, false}) == detail::Truth::True;
 }
 
 }  // namespace

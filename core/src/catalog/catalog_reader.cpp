@@ -27,8 +27,8 @@ constexpr std::size_t kMaxListEntries = 100000;
 
 std::string idx(const std::string& base, std::size_t i) { return base + "/" + std::to_string(i); }
 
-const char* const kFieldTypes[] = {"text", "resident_id", "uscc", "mobile", "email", "date",
-                                   "number", "enum", "area_code", "boolean", "group"};
+const char* const kFieldTypes[] = {"text",   "resident_id", "uscc",      "mobile",  "email", "date",
+                                   "number", "enum",        "area_code", "boolean", "group"};
 
 std::optional<FieldType> parse_field_type(std::string_view s) {
   for (std::size_t i = 0; i < std::size(kFieldTypes); ++i)
@@ -79,7 +79,6 @@ std::optional<DateBound> parse_bound(std::string_view s) {
   return b;
 }
 
-
 }  // namespace
 
 const char* field_type_name(FieldType t) {
@@ -104,8 +103,7 @@ bool CatalogReader::is_array(const json* v, const std::string& path) {
   return false;
 }
 
-void CatalogReader::check_keys(const json& obj, const std::string& path,
-                               std::initializer_list<const char*> allowed) {
+void CatalogReader::check_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
   // A misspelt key would silently drop a rule; comments go under keys starting with "_".
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     const std::string& k = it.key();
@@ -115,8 +113,7 @@ void CatalogReader::check_keys(const json& obj, const std::string& path,
   }
 }
 
-std::string CatalogReader::string_member(const json& obj, const std::string& path, const char* key,
-                                         bool required) {
+std::string CatalogReader::string_member(const json& obj, const std::string& path, const char* key, bool required) {
   const json* v = member(obj, key);
   if (!v) {
     if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", detail::type_word("string")}});
@@ -130,8 +127,8 @@ std::string CatalogReader::string_member(const json& obj, const std::string& pat
   return std::string(*s);
 }
 
-std::int64_t CatalogReader::int_member(const json& obj, const std::string& path, const char* key,
-                                       std::int64_t lo, std::int64_t hi, std::int64_t fallback, bool required) {
+std::int64_t CatalogReader::int_member(const json& obj, const std::string& path, const char* key, std::int64_t lo,
+                                       std::int64_t hi, std::int64_t fallback, bool required) {
   const json* v = member(obj, key);
   if (!v) {
     if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", detail::type_word("integer")}});
@@ -212,8 +209,9 @@ void CatalogReader::read(const json& root) {
             {{"supported", kCatalogSchemaVersion}, {"found", sv ? detail::dump(*sv).substr(0, 40) : "null"}});
     return;
   }
-  check_keys(root, "", {"schema_version", "id", "name", "version", "sources", "departments", "windows",
-                        "licence_types", "items", "bundles"});
+  check_keys(root, "",
+             {"schema_version", "id", "name", "version", "sources", "departments", "windows", "licence_types", "items",
+              "bundles"});
   c_.id_ = string_member(root, "", "id", true);
   c_.name_ = string_member(root, "", "name", false);
   c_.version_ = string_member(root, "", "version", true);
@@ -252,8 +250,8 @@ void CatalogReader::read_departments(const json& root) {
     const json& v = (*list)[i];
     if (!is_object(&v, p)) continue;
     check_keys(v, p, {"id", "name", "region"});
-    c_.departments_.push_back(
-        Department{string_member(v, p, "id", true), string_member(v, p, "name", true), string_member(v, p, "region", false)});
+    c_.departments_.push_back(Department{string_member(v, p, "id", true), string_member(v, p, "name", true),
+                                         string_member(v, p, "region", false)});
   }
 }
 
@@ -322,10 +320,9 @@ std::int32_t CatalogReader::condition(const json& v, const std::string& path, st
   if (!composite("all", CondOp::All) && !composite("any", CondOp::Any) && !composite("not", CondOp::Not)) {
     check_keys(v, path, {"field", "equals", "in", "gt", "ge", "lt", "le", "present"});
     n.ref = string_member(v, path, "field", true);
-    static const std::pair<const char*, CondOp> kLeaves[] = {{"equals", CondOp::Equals}, {"in", CondOp::In},
-                                                             {"gt", CondOp::Gt},         {"ge", CondOp::Ge},
-                                                             {"lt", CondOp::Lt},         {"le", CondOp::Le},
-                                                             {"present", CondOp::Present}};
+    static const std::pair<const char*, CondOp> kLeaves[] = {
+        {"equals", CondOp::Equals}, {"in", CondOp::In}, {"gt", CondOp::Gt},          {"ge", CondOp::Ge},
+        {"lt", CondOp::Lt},         {"le", CondOp::Le}, {"present", CondOp::Present}};
     int found = 0;
     for (const auto& [key, op] : kLeaves) {
       const json* x = member(v, key);
@@ -333,8 +330,9 @@ std::int32_t CatalogReader::condition(const json& v, const std::string& path, st
       ++found;
       n.op = op;
       // Values are scalars only: conditions never carry nested documents.
-      const bool ok = op == CondOp::In ? x->is_array() && x->size() <= kMaxOptions &&
-                                              std::all_of(x->begin(), x->end(), [](const json& e) { return e.is_primitive(); })
+      const bool ok = op == CondOp::In
+                          ? x->is_array() && x->size() <= kMaxOptions &&
+                                std::all_of(x->begin(), x->end(), [](const json& e) { return e.is_primitive(); })
                       : op == CondOp::Present ? x->is_boolean()
                       : op == CondOp::Equals  ? x->is_primitive()
                                               : (x->is_number() || x->is_string());
@@ -352,24 +350,26 @@ std::int32_t CatalogReader::condition(const json& v, const std::string& path, st
   }
   c_.conditions_.push_back(std::move(n));
   const auto at = static_cast<std::int32_t>(c_.conditions_.size() - 1);
-  if (!c_.conditions_.back().ref.empty() || (c_.conditions_.back().op != CondOp::All &&
-                                             c_.conditions_.back().op != CondOp::Any &&
-                                             c_.conditions_.back().op != CondOp::Not))
+  if (!c_.conditions_.back().ref.empty() ||
+      (c_.conditions_.back().op != CondOp::All && c_.conditions_.back().op != CondOp::Any &&
+       c_.conditions_.back().op != CondOp::Not))
     pending_.push_back({at, group, pointer_append(path, "field")});
   return at;
 }
 
 bool CatalogReader::read_field(const json& v, const std::string& p, FieldDef& f, bool in_group) {
   if (!is_object(&v, p)) return false;
-  check_keys(v, p, {"id", "label", "type", "required", "required_when", "shown_when", "min_length", "max_length",
-                    "min", "max", "integer", "options", "area_prefix", "fields", "min_items", "max_items",
-                    "rules", "note"});
+  check_keys(v, p,
+             {"id", "label", "type", "required", "required_when", "shown_when", "min_length", "max_length", "min",
+              "max", "integer", "options", "area_prefix", "fields", "min_items", "max_items", "rules", "note"});
   f.id = string_member(v, p, "id", true);
   f.label = string_member(v, p, "label", true);
   const std::string type = string_member(v, p, "type", true);
   const auto t = parse_field_type(type);
   if (!t) {
-    if (!type.empty()) problem(p + "/type", "catalog.bad_enum", {{"allowed", "text, resident_id, uscc, mobile, email, date, number, enum, area_code, boolean, group"}});
+    if (!type.empty())
+      problem(p + "/type", "catalog.bad_enum",
+              {{"allowed", "text, resident_id, uscc, mobile, email, date, number, enum, area_code, boolean, group"}});
     return true;
   }
   f.type = *t;
@@ -457,7 +457,8 @@ void CatalogReader::read_rules(const json& obj, const std::string& path, std::ve
       r.b = string_member(v, rp, "after", true);
       r.allow_equal = bool_member(v, rp, "allow_equal", true);
     } else {
-      if (!kind.empty()) problem(rp + "/kind", "catalog.bad_enum", {{"allowed", "id_birth_date, id_gender, min_age, date_order"}});
+      if (!kind.empty())
+        problem(rp + "/kind", "catalog.bad_enum", {{"allowed", "id_birth_date, id_gender, min_age, date_order"}});
       continue;
     }
     out.push_back(std::move(r));
@@ -465,8 +466,9 @@ void CatalogReader::read_rules(const json& obj, const std::string& path, std::ve
 }
 
 void CatalogReader::read_material(const json& v, const std::string& p, MaterialDef& m) {
-  check_keys(v, p, {"id", "name", "required", "required_when", "form", "copies", "file_types", "max_bytes",
-                    "max_pages", "key", "deferrable", "commitment", "licence", "note"});
+  check_keys(v, p,
+             {"id", "name", "required", "required_when", "form", "copies", "file_types", "max_bytes", "max_pages",
+              "key", "deferrable", "commitment", "licence", "note"});
   m.id = string_member(v, p, "id", true);
   m.name = string_member(v, p, "name", true);
   m.required = bool_member(v, p, "required", false);
@@ -482,10 +484,12 @@ void CatalogReader::read_material(const json& v, const std::string& p, MaterialD
   for (std::size_t i = 0; i < types.size(); ++i) {
     const FileType* t = find_file_type(types[i]);
     if (!t) {
-      problem(idx(p + "/file_types", i), "catalog.unknown_file_type", {{"type", types[i]}, {"allowed", known_file_types()}});
+      problem(idx(p + "/file_types", i), "catalog.unknown_file_type",
+              {{"type", types[i]}, {"allowed", known_file_types()}});
       continue;
     }
-    if (std::find(m.file_types.begin(), m.file_types.end(), t->id) == m.file_types.end()) m.file_types.emplace_back(t->id);
+    if (std::find(m.file_types.begin(), m.file_types.end(), t->id) == m.file_types.end())
+      m.file_types.emplace_back(t->id);
   }
   if (types.empty()) m.file_types.assign(kDefaultFileTypes.begin(), kDefaultFileTypes.end());
   m.max_bytes = int_member(v, p, "max_bytes", 1, 1024ll * 1024 * 1024, m.max_bytes, false);
@@ -502,9 +506,27 @@ void CatalogReader::read_material(const json& v, const std::string& p, MaterialD
 
 void CatalogReader::read_item(const json& v, const std::string& p) {
   if (!is_object(&v, p)) return;
-  check_keys(v, p, {"id", "name", "department", "window", "kind", "online_level", "legal_days", "promised_days",
-                    "promised_days_by", "counts_acceptance_day", "conditions", "questions", "fields", "rules",
-                    "materials", "issues", "fees", "basis", "source", "example"});
+  check_keys(v, p,
+             {"id",
+              "name",
+              "department",
+              "window",
+              "kind",
+              "online_level",
+              "legal_days",
+              "promised_days",
+              "promised_days_by",
+              "counts_acceptance_day",
+              "conditions",
+              "questions",
+              "fields",
+              "rules",
+              "materials",
+              "issues",
+              "fees",
+              "basis",
+              "source",
+              "example"});
   ItemDef item;
   pending_.clear();
   item.id = string_member(v, p, "id", true);
@@ -578,7 +600,8 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
           f.fields[k].required_when = condition(*c, sp + "/required_when", g, 1);
           if (f.fields[k].required) problem(sp + "/required_when", "catalog.required_and_conditional");
         }
-        if (const json* c = member((*sub)[k], "shown_when")) f.fields[k].shown_when = condition(*c, sp + "/shown_when", g, 1);
+        if (const json* c = member((*sub)[k], "shown_when"))
+          f.fields[k].shown_when = condition(*c, sp + "/shown_when", g, 1);
       }
     }
   }
@@ -617,7 +640,8 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
             problem(dp, "catalog.bad_value", {{"min", 1}, {"max", kMaxDays}});
             continue;
           }
-          if (q && std::none_of(q->options.begin(), q->options.end(), [&](const Option& o) { return o.value == it.key(); }))
+          if (q &&
+              std::none_of(q->options.begin(), q->options.end(), [&](const Option& o) { return o.value == it.key(); }))
             problem(dp, "catalog.unknown_option", {{"value", it.key()}});
           if (item.legal_days > 0 && *n > item.legal_days)
             problem(dp, "catalog.promised_exceeds_legal", {{"promised", *n}, {"legal", item.legal_days}});
@@ -633,7 +657,8 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
       const std::string fp = idx(p + "/fees", i);
       if (!is_object(&(*fees)[i], fp)) continue;
       check_keys((*fees)[i], fp, {"name", "amount", "basis"});
-      item.fees.push_back(Fee{string_member((*fees)[i], fp, "name", true), string_member((*fees)[i], fp, "amount", true),
+      item.fees.push_back(Fee{string_member((*fees)[i], fp, "name", true),
+                              string_member((*fees)[i], fp, "amount", true),
                               string_member((*fees)[i], fp, "basis", false)});
     }
   }
@@ -724,7 +749,8 @@ void CatalogReader::read_bundles(const json& root) {
         if (!is_object(&sv, sp)) continue;
         check_keys(sv, sp, {"name", "items", "reuse"});
         Stage st{string_member(sv, sp, "name", true), string_list(sv, sp, "items"), string_list(sv, sp, "reuse")};
-        if (st.items.empty()) problem(sp + "/items", "catalog.missing", {{"expected", detail::type_word("nonempty_array")}});
+        if (st.items.empty())
+          problem(sp + "/items", "catalog.missing", {{"expected", detail::type_word("nonempty_array")}});
         std::set<std::string> issued_here;
         for (std::size_t k = 0; k < st.items.size(); ++k) {
           const std::string ip = idx(sp + "/items", k);
@@ -769,7 +795,8 @@ CatalogLoad Catalog::from_json(std::string_view json_text) {
   CatalogLoad out;
   const auto root = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (root.is_discarded()) {
-    out.problems.push_back(Problem{"", "catalog.bad_json", nlohmann::json::object(), detail::render_message("catalog.bad_json")});
+    out.problems.push_back(
+        Problem{"", "catalog.bad_json", nlohmann::json::object(), detail::render_message("catalog.bad_json")});
     return out;
   }
   Catalog c;
@@ -792,8 +819,12 @@ const typename List::value_type* find_in(const Map& map, const List& list, std::
 
 const ItemDef* Catalog::item(std::string_view id) const { return find_in(item_index_, items_, id); }
 const BundleDef* Catalog::bundle(std::string_view id) const { return find_in(bundle_index_, bundles_, id); }
-const Department* Catalog::department(std::string_view id) const { return find_in(department_index_, departments_, id); }
+const Department* Catalog::department(std::string_view id) const {
+  return find_in(department_index_, departments_, id);
+}
 const Window* Catalog::window(std::string_view id) const { return find_in(window_index_, windows_, id); }
-const LicenceType* Catalog::licence_type(std::string_view id) const { return find_in(licence_index_, licence_types_, id); }
+const LicenceType* Catalog::licence_type(std::string_view id) const {
+  return find_in(licence_index_, licence_types_, id);
+}
 
 }  // namespace yilu

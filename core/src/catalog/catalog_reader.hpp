@@ -27,8 +27,8 @@ class CatalogReader {
   bool is_array(const json* v, const std::string& path);
   void check_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed);
   std::string string_member(const json& obj, const std::string& path, const char* key, bool required);
-  std::int64_t int_member(const json& obj, const std::string& path, const char* key, std::int64_t lo,
-                          std::int64_t hi, std::int64_t fallback, bool required);
+  std::int64_t int_member(const json& obj, const std::string& path, const char* key, std::int64_t lo, std::int64_t hi,
+                          std::int64_t fallback, bool required);
   bool bool_member(const json& obj, const std::string& path, const char* key, bool fallback);
   std::vector<std::string> string_list(const json& obj, const std::string& path, const char* key);
   std::vector<Option> options(const json& obj, const std::string& path, const char* key);

@@ -24,7 +24,8 @@ void add_item(Form& form, const ItemDef& item, std::int32_t stage, const std::ve
       form.rules.push_back(&r);
   for (const MaterialDef& m : item.materials) {
     // A licence issued by an earlier stage and named in this stage's reuse list is not asked again.
-    const bool reused = reuse && !m.licence.empty() && std::find(reuse->begin(), reuse->end(), m.licence) != reuse->end();
+    const bool reused =
+        reuse && !m.licence.empty() && std::find(reuse->begin(), reuse->end(), m.licence) != reuse->end();
     auto it = std::find_if(form.materials.begin(), form.materials.end(),
                            [&](const FormMaterial& x) { return x.defs.front()->id == m.id; });
     if (it == form.materials.end()) {
@@ -62,7 +63,8 @@ Form form_for_bundle(const Catalog& catalog, const BundleDef& bundle) {
   Form form;
   for (std::size_t s = 0; s < bundle.stages.size(); ++s)
     for (const auto& id : bundle.stages[s].items)
-      if (const ItemDef* item = catalog.item(id)) add_item(form, *item, static_cast<std::int32_t>(s + 1), &bundle.stages[s].reuse);
+      if (const ItemDef* item = catalog.item(id))
+        add_item(form, *item, static_cast<std::int32_t>(s + 1), &bundle.stages[s].reuse);
   index_ids(form);
   return form;
 }
@@ -80,9 +82,11 @@ void Catalog::build_forms() {
   item_forms_.clear();
   bundle_forms_.clear();
   item_forms_.reserve(items_.size());
-  for (const auto& item : items_) item_forms_.push_back(std::make_unique<const detail::Form>(detail::form_for_item(item)));
+  for (const auto& item : items_)
+    item_forms_.push_back(std::make_unique<const detail::Form>(detail::form_for_item(item)));
   bundle_forms_.reserve(bundles_.size());
-  for (const auto& b : bundles_) bundle_forms_.push_back(std::make_unique<const detail::Form>(detail::form_for_bundle(*this, b)));
+  for (const auto& b : bundles_)
+    bundle_forms_.push_back(std::make_unique<const detail::Form>(detail::form_for_bundle(*this, b)));
 }
 
 const detail::Form& Catalog::item_form(const ItemDef& item) const {

@@ -30,9 +30,7 @@ const char* requirement(const Catalog& c, bool required, std::int32_t when, cons
 // A bundle asks a shared field or material once: it is required when any item requires it
 // (validation's rule), else conditional when any item's condition is open, else optional when
 // any item asks for it unconditionally; "not_needed" only when every item says so.
-int rank(std::string_view r) {
-  return r == "required" ? 3 : r == "conditional" ? 2 : r == "optional" ? 1 : 0;
-}
+int rank(std::string_view r) { return r == "required" ? 3 : r == "conditional" ? 2 : r == "optional" ? 1 : 0; }
 
 template <class Def>
 const char* merged_requirement(const Catalog& c, const std::vector<const Def*>& defs, const json* answers) {
@@ -54,7 +52,8 @@ json field_json(const Catalog& c, const FieldDef& f, const char* req) {
   }
   if (f.type == FieldType::Group) {
     json sub = json::array();
-    for (const auto& g : f.fields) sub.push_back(field_json(c, g, requirement(c, g.required, g.required_when, nullptr)));
+    for (const auto& g : f.fields)
+      sub.push_back(field_json(c, g, requirement(c, g.required, g.required_when, nullptr)));
     out["fields"] = std::move(sub);
     out["min_items"] = f.min_items;
     out["max_items"] = f.max_items;
@@ -131,7 +130,8 @@ json service_guide(const Catalog& c, const ItemDef& item, const json* answers) {
   for (const auto& q : item.questions) questions.push_back(&q);
   out["questions"] = questions_json(questions, answers);
   json fields = json::array();
-  for (const auto& f : item.fields) fields.push_back(field_json(c, f, requirement(c, f.required, f.required_when, answers)));
+  for (const auto& f : item.fields)
+    fields.push_back(field_json(c, f, requirement(c, f.required, f.required_when, answers)));
   out["fields"] = std::move(fields);
   json mats = json::array();
   for (const auto& m : item.materials) {
@@ -184,7 +184,8 @@ json bundle_guide(const Catalog& c, const BundleDef& bundle, const json* answers
   out["stages"] = std::move(stages);
   out["questions"] = questions_json(form.questions, answers);
   json fields = json::array();
-  for (const auto& defs : form.fields) fields.push_back(field_json(c, *defs.front(), merged_requirement(c, defs, answers)));
+  for (const auto& defs : form.fields)
+    fields.push_back(field_json(c, *defs.front(), merged_requirement(c, defs, answers)));
   out["fields"] = std::move(fields);
   json mats = json::array();
   for (const auto& fm : form.materials) {

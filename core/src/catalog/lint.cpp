@@ -17,7 +17,8 @@ std::vector<Problem> lint_catalog(std::string_view json_text) {
     const std::string base = "/items/" + std::to_string(i) + "/example";
     const nlohmann::json* as_of_text = detail::member(item.example, "as_of");
     const nlohmann::json* app = detail::member(item.example, "application");
-    const auto as_of = as_of_text && as_of_text->is_string() ? parse_date(as_of_text->get<std::string>()) : std::nullopt;
+    const auto as_of =
+        as_of_text && as_of_text->is_string() ? parse_date(as_of_text->get<std::string>()) : std::nullopt;
     if (!as_of || !app) {
       out.push_back(Problem{base, "catalog.example_missing", nlohmann::json::object(),
                             detail::render_message("catalog.example_missing")});

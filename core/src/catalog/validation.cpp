@@ -57,8 +57,8 @@ bool valid_email(std::string_view s) {
   const auto at = s.find('@');
   if (at == std::string_view::npos || at == 0 || at > 64 || s.find('@', at + 1) != std::string_view::npos) return false;
   const auto local_ok = [](char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
-           ch == '_' || ch == '%' || ch == '+' || ch == '-';
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
+           ch == '%' || ch == '+' || ch == '-';
   };
   for (std::size_t i = 0; i < at; ++i)
     if (!local_ok(s[i])) return false;
@@ -88,7 +88,8 @@ Date resolve_bound(const DateBound& b, Date as_of) {
   if (!b.relative) return b.absolute;
   if (b.unit == 'd') return Date{as_of.days + b.amount};
   Ymd ymd = ymd_from_date(as_of);
-  std::int64_t months = static_cast<std::int64_t>(ymd.year) * 12 + (ymd.month - 1) + (b.unit == 'y' ? 12 * b.amount : b.amount);
+  std::int64_t months =
+      static_cast<std::int64_t>(ymd.year) * 12 + (ymd.month - 1) + (b.unit == 'y' ? 12 * b.amount : b.amount);
   months = std::clamp<std::int64_t>(months, 1800 * 12, 2199 * 12 + 11);
   const int y = static_cast<int>(months / 12);
   const int m = static_cast<int>(months % 12) + 1;
@@ -229,7 +230,9 @@ class Validator {
         problem(p, "field.not_integer", params());
         return false;
       }
-      const auto num = [](double x) { return std::floor(x) == x && std::fabs(x) < 9e15 ? json(static_cast<std::int64_t>(x)) : json(x); };
+      const auto num = [](double x) {
+        return std::floor(x) == x && std::fabs(x) < 9e15 ? json(static_cast<std::int64_t>(x)) : json(x);
+      };
       if (f.min && d < *f.min) {
         problem(p, "field.too_small", {{"label", f.label}, {"min", num(*f.min)}});
         return false;
@@ -294,11 +297,13 @@ class Validator {
           return false;
         }
         if (f.min_date.set && *d < resolve_bound(f.min_date, as_of_)) {
-          problem(p, "field.date_too_early", {{"label", f.label}, {"min", format_date(resolve_bound(f.min_date, as_of_))}});
+          problem(p, "field.date_too_early",
+                  {{"label", f.label}, {"min", format_date(resolve_bound(f.min_date, as_of_))}});
           return false;
         }
         if (f.max_date.set && *d > resolve_bound(f.max_date, as_of_)) {
-          problem(p, "field.date_too_late", {{"label", f.label}, {"max", format_date(resolve_bound(f.max_date, as_of_))}});
+          problem(p, "field.date_too_late",
+                  {{"label", f.label}, {"max", format_date(resolve_bound(f.max_date, as_of_))}});
           return false;
         }
         return true;
@@ -308,7 +313,8 @@ class Validator {
   }
 
   // One field (top-level or in a group entry). Returns whether its value (if any) is valid.
-  bool check_field(const FieldDef* const* defs, std::size_t count, const json* scope, const json* entry, const Path& p) {
+  bool check_field(const FieldDef* const* defs, std::size_t count, const json* scope, const json* entry,
+                   const Path& p) {
     const FieldDef& f = *defs[0];
     const FieldDef* const* defs_end = defs + count;
     const bool shown = std::any_of(defs, defs_end, [&](const FieldDef* d) { return holds(d->shown_when, entry); });
@@ -349,7 +355,8 @@ class Validator {
       invalid_.clear();
       for (const FieldDef& sub : f.fields) {
         const FieldDef* one = &sub;
-        if (!check_field(&one, 1, &e, &e, Path{&ep, sub.id}) && given(find_member(&e, sub.id))) invalid_.push_back(sub.id);
+        if (!check_field(&one, 1, &e, &e, Path{&ep, sub.id}) && given(find_member(&e, sub.id)))
+          invalid_.push_back(sub.id);
       }
       for (auto it = e.begin(); it != e.end(); ++it)
         if (std::none_of(f.fields.begin(), f.fields.end(), [&](const FieldDef& s) { return s.id == it.key(); }))
@@ -431,7 +438,9 @@ class Validator {
       const auto d = parse_date(bs);
       if (!d || *d == id.birth_date) return;
       problem(rule_path(r.b, b_in, entry_path), "rule.id_birth_date",
-              {{"id_label", label_of(r.a, group)}, {"label", label_of(r.b, group)}, {"id_date", format_date(id.birth_date)}});
+              {{"id_label", label_of(r.a, group)},
+               {"label", label_of(r.b, group)},
+               {"id_date", format_date(id.birth_date)}});
       return;
     }
     if (r.kind == RuleKind::IdGender) {
@@ -485,11 +494,13 @@ class Validator {
           problem(fp + "/type", "material.file_type", {{"name", m.name}, {"allowed", allowed}});
         }
         if (*detail::as_int(*bytes, 0, INT64_MAX) > m.max_bytes)
-          problem(fp + "/bytes", "material.too_large", {{"name", m.name}, {"max_mib", (m.max_bytes + 1048575) / 1048576}});
+          problem(fp + "/bytes", "material.too_large",
+                  {{"name", m.name}, {"max_mib", (m.max_bytes + 1048575) / 1048576}});
         if (pages) {
           const auto n = detail::as_int(*pages, 1, INT64_MAX);
           if (!n) problem(fp + "/pages", "material.bad_file", {{"name", m.name}});
-          else if (*n > m.max_pages) problem(fp + "/pages", "material.too_many_pages", {{"name", m.name}, {"max", m.max_pages}});
+          else if (*n > m.max_pages)
+            problem(fp + "/pages", "material.too_many_pages", {{"name", m.name}, {"max", m.max_pages}});
         }
       }
     } else if (how == "licence") {
@@ -500,7 +511,8 @@ class Validator {
         problem(p + "/by", "material.licence_not_accepted", {{"name", m.name}});
       } else if (!type || !type->is_string() || *type != m.licence) {
         const LicenceType* lt = c_.licence_type(m.licence);
-        problem(p + "/licence", "material.licence_mismatch", {{"name", m.name}, {"licence", lt ? lt->name : m.licence}});
+        problem(p + "/licence", "material.licence_mismatch",
+                {{"name", m.name}, {"licence", lt ? lt->name : m.licence}});
       } else if (!number || !number->is_string() || number->get_ref<const json::string_t&>().empty() ||
                  number->get_ref<const json::string_t&>().size() > 128) {
         problem(p + "/number", "material.licence_number", {{"name", m.name}});
@@ -530,9 +542,8 @@ class Validator {
       st.required = std::any_of(fm.defs.begin(), fm.defs.end(), [&](const MaterialDef* d) {
         return d->required || (d->required_when >= 0 && holds(d->required_when));
       });
-      const bool applies = st.required || std::any_of(fm.defs.begin(), fm.defs.end(), [](const MaterialDef* d) {
-                             return d->required_when < 0;
-                           });
+      const bool applies = st.required || std::any_of(fm.defs.begin(), fm.defs.end(),
+                                                      [](const MaterialDef* d) { return d->required_when < 0; });
       const std::string p = detail::pointer_append(base_ + "/materials", m.id);
       const json* v = find_member(materials_, m.id);
       if (fm.reused) {

@@ -168,7 +168,9 @@ const Entry kMessages[] = {
     {"material.unknown", "无法识别的材料“{key}”，已忽略"},
 };
 
-bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 std::string param_text(const nlohmann::json& v) {
   if (v.is_string()) return v.get<std::string>();

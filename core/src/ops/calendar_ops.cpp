@@ -45,8 +45,7 @@ OpResult op_add_workdays(const json& request, const OpContext& ctx) {
   if (!region.ok()) return region.error();
   const auto r = ctx.engine.calendar()->add_workdays(d.value(), days.value(), region.value());
   if (!r.ok()) {
-    if (r.error().code == "days_out_of_range")
-      return make_error("days_out_of_range", "/days", {{"max", kMaxDays}});
+    if (r.error().code == "days_out_of_range") return make_error("days_out_of_range", "/days", {{"max", kMaxDays}});
     return with_path(r.error(), r.error().code == "unknown_region" ? "/region" : "/date");
   }
   json out = json::object();
@@ -124,7 +123,9 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx,
     if (pauses->size() > 100) return make_error("value_out_of_range", "/pauses", {{"field", "pauses"}});
     for (std::size_t i = 0; i < pauses->size(); ++i) {
       const Fields p((*pauses)[i], "/pauses/" + std::to_string(i));
-      if (!(*pauses)[i].is_object()) return make_error("wrong_type", "/pauses/" + std::to_string(i), {{"field", "pauses"}, {"expected", type_word("object")}});
+      if (!(*pauses)[i].is_object())
+        return make_error("wrong_type", "/pauses/" + std::to_string(i),
+                          {{"field", "pauses"}, {"expected", type_word("object")}});
       const auto start = p.timestamp("start");
       if (!start.ok()) return start.error();
       Pause pause{start.value(), std::nullopt};
@@ -143,7 +144,8 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx,
     if (ext->size() > 10) return make_error("value_out_of_range", "/extensions", {{"field", "extensions"}});
     for (std::size_t i = 0; i < ext->size(); ++i) {
       const std::string base = "/extensions/" + std::to_string(i);
-      if (!(*ext)[i].is_object()) return make_error("wrong_type", base, {{"field", "extensions"}, {"expected", type_word("object")}});
+      if (!(*ext)[i].is_object())
+        return make_error("wrong_type", base, {{"field", "extensions"}, {"expected", type_word("object")}});
       const Fields x((*ext)[i], base);
       const auto days = x.integer("days", 1, 365, "days_out_of_range");
       if (!days.ok()) return days.error();

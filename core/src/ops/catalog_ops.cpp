@@ -11,7 +11,6 @@
 namespace yilu::detail {
 namespace {
 
-
 Result<const Catalog*> loaded(const OpContext& ctx) {
   const Catalog* c = ctx.engine.catalog();
   if (!c) return make_error("catalog_not_loaded", "");
@@ -104,12 +103,8 @@ OpResult op_plan_bundle(const json& request, const OpContext& ctx) {
   }
   const auto side = [](const BundlePlan& bp, bool separate, Date due) {
     const auto pick = [&](const Comparison& x) { return separate ? x.separate : x.bundle; };
-    return json{{"due_date", format_date(due)},
-                {"workdays", pick(bp.workdays)},
-                {"steps", pick(bp.steps)},
-                {"submissions", pick(bp.submissions)},
-                {"materials", pick(bp.materials)},
-                {"fields", pick(bp.fields)}};
+    return json{{"due_date", format_date(due)},        {"workdays", pick(bp.workdays)},   {"steps", pick(bp.steps)},
+                {"submissions", pick(bp.submissions)}, {"materials", pick(bp.materials)}, {"fields", pick(bp.fields)}};
   };
   json out = json::object();
   out["bundle"] = {{"id", bundle->id}, {"name", bundle->name}};
@@ -165,7 +160,9 @@ OpResult op_file_types(const json&, const OpContext&) {
     json ext = json::array();
     for (const auto& e : t.extensions)
       if (!e.empty()) ext.push_back(std::string(e));
-    types.push_back({{"id", std::string(t.id)}, {"name", std::string(t.name)}, {"mime", std::string(t.mime)},
+    types.push_back({{"id", std::string(t.id)},
+                     {"name", std::string(t.name)},
+                     {"mime", std::string(t.mime)},
                      {"extensions", std::move(ext)}});
   }
   json defaults = json::array();
@@ -206,7 +203,8 @@ OpResult op_lint_catalog(const json& request, const OpContext&) {
   out["clean"] = problems.empty();
   out["count"] = problems.size();
   // The list is bounded like validation's so that a hostile text cannot produce a huge response.
-  std::vector<Problem> shown(problems.begin(), problems.begin() + static_cast<std::ptrdiff_t>(std::min(problems.size(), kMaxProblems)));
+  std::vector<Problem> shown(problems.begin(),
+                             problems.begin() + static_cast<std::ptrdiff_t>(std::min(problems.size(), kMaxProblems)));
   out["problems"] = problems_to_json(shown);
   return out;
 }

@@ -12,8 +12,6 @@ bool LogSmsSender::send_code(const std::string& phone, const std::string& code) 
   return true;
 }
 
-std::string LogSmsSender::describe() const {
-  return "短信发送器：未配置短信网关，验证码写入本日志（[sms] 行）";
-}
+std::string LogSmsSender::describe() const { return "短信发送器：未配置短信网关，验证码写入本日志（[sms] 行）"; }
 
 }  // namespace yilu::server

@@ -6,10 +6,10 @@ namespace yilu::server::http {
 
 std::vector<std::string> access_kinds(const Access& a) {
   static const std::pair<unsigned, const char*> kNames[] = {{Access::Resident, "resident"},
-                                                             {Access::Clerk, "clerk"},
-                                                             {Access::Reviewer, "reviewer"},
-                                                             {Access::Supervisor, "supervisor"},
-                                                             {Access::Admin, "admin"}};
+                                                            {Access::Clerk, "clerk"},
+                                                            {Access::Reviewer, "reviewer"},
+                                                            {Access::Supervisor, "supervisor"},
+                                                            {Access::Admin, "admin"}};
   std::vector<std::string> out;
   for (const auto& [bit, name] : kNames)
     if (a.kinds & bit) out.emplace_back(name);

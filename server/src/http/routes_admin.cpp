@@ -29,15 +29,16 @@ void register_admin_routes(Router& r, App& app) {
     send_json(res, 201, {{"ok", true}, {"staff", staff_json(created.value())}});
   });
 
-  r.post("/api/v1/admin/staff/{username}/disable", kAdmin, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    const std::string username = req.matches[1];
-    auto w = app.store->disable_staff(username);
-    if (!w.ok()) return send_core_error(res, w.error());
-    if (w.value() == WriteOutcome::Conflict) return send_error(res, "unknown_staff");
-    auto s = app.store->staff(username);
-    if (!s.ok() || !s.value()) return send_error(res, "unknown_staff");
-    send_json(res, 200, {{"ok", true}, {"staff", staff_json(*s.value())}});
-  });
+  r.post("/api/v1/admin/staff/{username}/disable", kAdmin,
+         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+           const std::string username = req.matches[1];
+           auto w = app.store->disable_staff(username);
+           if (!w.ok()) return send_core_error(res, w.error());
+           if (w.value() == WriteOutcome::Conflict) return send_error(res, "unknown_staff");
+           auto s = app.store->staff(username);
+           if (!s.ok() || !s.value()) return send_error(res, "unknown_staff");
+           send_json(res, 200, {{"ok", true}, {"staff", staff_json(*s.value())}});
+         });
 }
 
 }  // namespace yilu::server::http

@@ -7,9 +7,9 @@
 #include "auth/tokens.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
+#include "http/step.hpp"
 #include "http/submission.hpp"
 #include "http/views.hpp"
-#include "http/step.hpp"
 
 namespace yilu::server::http {
 
@@ -40,8 +40,9 @@ std::optional<CheckedForm> checked(App& app, const Resident& me, const std::stri
   }
   CheckedForm f = std::move(std::get<CheckedForm>(built));
   if (f.report.verdict == Verdict::NotAcceptable) {
-    send_error_with(res, "invalid_application",
-                    {{"problems", problems_to_json(f.report.problems)}, {"warnings", problems_to_json(f.report.warnings)}});
+    send_error_with(
+        res, "invalid_application",
+        {{"problems", problems_to_json(f.report.problems)}, {"warnings", problems_to_json(f.report.warnings)}});
     return std::nullopt;
   }
   return f;
@@ -50,62 +51,64 @@ std::optional<CheckedForm> checked(App& app, const Resident& me, const std::stri
 }  // namespace
 
 void register_application_routes(Router& r, App& app) {
-  r.post("/api/v1/applications", kResident, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    const Resident* me = &*c.resident;
-    const std::string key = req.get_header_value("Idempotency-Key");
-    if (req.has_header("Idempotency-Key") && !good_key(key)) return send_error(res, "bad_idempotency_key");
-    auto body = json_body(req, res);
-    if (!body) return;
-    const std::string request_hash = sha256_hex(body->dump());
-    const auto replay = [&](const IdempotentResponse& prev) {
-      if (prev.request_hash != request_hash) return send_error(res, "idempotency_key_reused");
-      res.set_header("Idempotent-Replayed", "true");
-      res.status = prev.status;
-      res.set_content(prev.response, "application/json; charset=utf-8");
-    };
-    if (!key.empty()) {
-      auto prev = app.store->idempotent(me->id, key);
-      if (!prev.ok()) return send_core_error(res, prev.error());
-      if (prev.value()) return replay(*prev.value());
-    }
-    const std::string kind = str(*body, "kind");
-    const std::string target = str(*body, "target_id");
-    if (kind != "item" && kind != "bundle") return send_error(res, "unknown_target", "/kind");
-    const auto items = target_items(app, kind, target);
-    if (items.empty()) return send_error(res, "unknown_target", "/target_id");
-    auto f = checked(app, *me, kind, target, *body, res);
-    if (!f) return;
+  r.post("/api/v1/applications", kResident,
+         [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+           const Resident* me = &*c.resident;
+           const std::string key = req.get_header_value("Idempotency-Key");
+           if (req.has_header("Idempotency-Key") && !good_key(key)) return send_error(res, "bad_idempotency_key");
+           auto body = json_body(req, res);
+           if (!body) return;
+           const std::string request_hash = sha256_hex(body->dump());
+           const auto replay = [&](const IdempotentResponse& prev) {
+             if (prev.request_hash != request_hash) return send_error(res, "idempotency_key_reused");
+             res.set_header("Idempotent-Replayed", "true");
+             res.status = prev.status;
+             res.set_content(prev.response, "application/json; charset=utf-8");
+           };
+           if (!key.empty()) {
+             auto prev = app.store->idempotent(me->id, key);
+             if (!prev.ok()) return send_core_error(res, prev.error());
+             if (prev.value()) return replay(*prev.value());
+           }
+           const std::string kind = str(*body, "kind");
+           const std::string target = str(*body, "target_id");
+           if (kind != "item" && kind != "bundle") return send_error(res, "unknown_target", "/kind");
+           const auto items = target_items(app, kind, target);
+           if (items.empty()) return send_error(res, "unknown_target", "/target_id");
+           auto f = checked(app, *me, kind, target, *body, res);
+           if (!f) return;
 
-    const Timestamp now = app.now();
-    Application a;
-    a.id = new_application_id(now);
-    a.resident_id = me->id;
-    a.kind = kind;
-    a.target_id = target;
-    a.stage = kind == "bundle" ? 1 : 0;
-    a.window = target_window(app, kind, target);
-    a.items = items;
-    a.status = workflow::AppStatus::Submitted;
-    store_form(a, *f);
-    a.submitted_at = now;
-    a.updated_at = now;
-    Event ev{0, a.id, "", "submitted", "resident", me->id, "", now, json{{"verdict", a.verdict}}.dump()};
-    // The answer carries the id, status and due-date preview; the body the resident just sent
-    // is not echoed (GET /applications/{id} has it), which keeps a submission's CPU down.
-    const json response = {{"ok", true}, {"application", application_json(app, a, {}, {}, actor_of(c), false)}};
-    const std::string text = response.dump(-1, ' ', false, json::error_handler_t::replace);
-    std::optional<IdempotentResponse> existing;
-    auto w = app.store->create_application(a, ev, key, IdempotentResponse{request_hash, 201, text}, &existing);
-    if (!w.ok()) return send_core_error(res, w.error());
-    if (w.value() == WriteOutcome::Conflict && existing) return replay(*existing);
-    std::fprintf(stderr, "[app] %s submitted %s %s\n", a.id.c_str(), kind.c_str(), target.c_str());
-    res.status = 201;
-    res.set_content(text, "application/json; charset=utf-8");
-  });
+           const Timestamp now = app.now();
+           Application a;
+           a.id = new_application_id(now);
+           a.resident_id = me->id;
+           a.kind = kind;
+           a.target_id = target;
+           a.stage = kind == "bundle" ? 1 : 0;
+           a.window = target_window(app, kind, target);
+           a.items = items;
+           a.status = workflow::AppStatus::Submitted;
+           store_form(a, *f);
+           a.submitted_at = now;
+           a.updated_at = now;
+           Event ev{0, a.id, "", "submitted", "resident", me->id, "", now, json{{"verdict", a.verdict}}.dump()};
+           // The answer carries the id, status and due-date preview; the body the resident just sent
+           // is not echoed (GET /applications/{id} has it), which keeps a submission's CPU down.
+           const json response = {{"ok", true}, {"application", application_json(app, a, {}, {}, actor_of(c), false)}};
+           const std::string text = response.dump(-1, ' ', false, json::error_handler_t::replace);
+           std::optional<IdempotentResponse> existing;
+           auto w = app.store->create_application(a, ev, key, IdempotentResponse{request_hash, 201, text}, &existing);
+           if (!w.ok()) return send_core_error(res, w.error());
+           if (w.value() == WriteOutcome::Conflict && existing) return replay(*existing);
+           std::fprintf(stderr, "[app] %s submitted %s %s\n", a.id.c_str(), kind.c_str(), target.c_str());
+           res.status = 201;
+           res.set_content(text, "application/json; charset=utf-8");
+         });
 
   // The resident's own application; anyone else's is "not found" (never "forbidden", which
   // would confirm that the id exists).
-  const auto own = [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) -> std::optional<Application> {
+  const auto own = [&app](const httplib::Request& req, httplib::Response& res,
+                          const Caller& c) -> std::optional<Application> {
     auto a = app.store->application(req.matches[1]);
     if (!a.ok()) {
       send_core_error(res, a.error());
@@ -118,50 +121,56 @@ void register_application_routes(Router& r, App& app) {
     return *a.value();
   };
 
-  r.get("/api/v1/applications/{id}", kResident, [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    auto a = own(req, res, c);
-    if (!a) return;
-    auto events = app.store->events_of(a->id);
-    if (!events.ok()) return send_core_error(res, events.error());
-    json timeline = json::array();
-    for (const auto& e : events.value()) timeline.push_back(event_json(e));
-    send_json(res, 200, {{"ok", true}, {"application", application_full(app, *a, actor_of(c), true)}, {"timeline", timeline}});
-  });
+  r.get("/api/v1/applications/{id}", kResident,
+        [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          auto a = own(req, res, c);
+          if (!a) return;
+          auto events = app.store->events_of(a->id);
+          if (!events.ok()) return send_core_error(res, events.error());
+          json timeline = json::array();
+          for (const auto& e : events.value()) timeline.push_back(event_json(e));
+          send_json(
+              res, 200,
+              {{"ok", true}, {"application", application_full(app, *a, actor_of(c), true)}, {"timeline", timeline}});
+        });
 
-  r.post("/api/v1/applications/{id}/resubmit", kResident, [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    auto a = own(req, res, c);
-    if (!a) return;
-    auto body = json_body(req, res);
-    if (!body) return;
-    const auto actor = actor_of(c);
-    // The state first: a form for an application that is not waiting for one is a 409, not a 422.
-    const auto allowed = workflow::allowed_actions(*a, actor);
-    if (std::find(allowed.begin(), allowed.end(), workflow::Action::Resubmit) == allowed.end())
-      return send_error(res, "illegal_transition");
-    auto f = checked(app, *c.resident, a->kind, a->target_id, *body, res);
-    if (!f) return;
-    Application revised;
-    store_form(revised, *f);
-    if (auto written = write_step(app, res, workflow::resubmit(*a, actor, revised, app.now())))
-      send_application(app, res, written->updated, actor, true);
-  });
+  r.post("/api/v1/applications/{id}/resubmit", kResident,
+         [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+           auto a = own(req, res, c);
+           if (!a) return;
+           auto body = json_body(req, res);
+           if (!body) return;
+           const auto actor = actor_of(c);
+           // The state first: a form for an application that is not waiting for one is a 409, not a 422.
+           const auto allowed = workflow::allowed_actions(*a, actor);
+           if (std::find(allowed.begin(), allowed.end(), workflow::Action::Resubmit) == allowed.end())
+             return send_error(res, "illegal_transition");
+           auto f = checked(app, *c.resident, a->kind, a->target_id, *body, res);
+           if (!f) return;
+           Application revised;
+           store_form(revised, *f);
+           if (auto written = write_step(app, res, workflow::resubmit(*a, actor, revised, app.now())))
+             send_application(app, res, written->updated, actor, true);
+         });
 
-  r.post("/api/v1/applications/{id}/rating", kResident, [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    auto a = own(req, res, c);
-    if (!a) return;
-    auto body = json_body(req, res);
-    if (!body) return;
-    const auto score = body->find("score");
-    if (score == body->end() || !score->is_number_integer() || score->get<std::int64_t>() < 1 || score->get<std::int64_t>() > 5)
-      return send_error(res, "bad_score", "/score");
-    Rating rating;
-    rating.score = score->get<std::int64_t>();
-    rating.comment = reason_text(*body, "comment");
-    if (rating.comment.size() > 1000) rating.comment = utf8_prefix(rating.comment, 1000);
-    const auto actor = actor_of(c);
-    if (auto written = write_step(app, res, workflow::rate(*a, actor, std::move(rating), app.now())))
-      send_application(app, res, written->updated, actor, false);
-  });
+  r.post("/api/v1/applications/{id}/rating", kResident,
+         [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+           auto a = own(req, res, c);
+           if (!a) return;
+           auto body = json_body(req, res);
+           if (!body) return;
+           const auto score = body->find("score");
+           if (score == body->end() || !score->is_number_integer() || score->get<std::int64_t>() < 1 ||
+               score->get<std::int64_t>() > 5)
+             return send_error(res, "bad_score", "/score");
+           Rating rating;
+           rating.score = score->get<std::int64_t>();
+           rating.comment = reason_text(*body, "comment");
+           if (rating.comment.size() > 1000) rating.comment = utf8_prefix(rating.comment, 1000);
+           const auto actor = actor_of(c);
+           if (auto written = write_step(app, res, workflow::rate(*a, actor, std::move(rating), app.now())))
+             send_application(app, res, written->updated, actor, false);
+         });
 }
 
 }  // namespace yilu::server::http

@@ -43,60 +43,64 @@ void too_many(httplib::Response& res, std::int64_t wait) {
 }  // namespace
 
 void register_auth_routes(Router& r, App& app) {
-  r.post("/api/v1/auth/sms/request", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    auto body = json_body(req, res);
-    if (!body) return;
-    const std::string phone = normalized_mobile(str(*body, "phone"));
-    if (phone.empty()) return send_error(res, "bad_phone", "/phone");
-    const Timestamp now = app.now();
-    {
-      std::lock_guard<std::mutex> lock(app.codes_mu);
-      const auto it = app.codes.find(phone);
-      if (it != app.codes.end() && now - it->second.sent_at < app.limits.sms_resend_seconds)
-        return too_many(res, app.limits.sms_resend_seconds - (now - it->second.sent_at));
-    }
-    if (auto wait = app.sms_by_address.hit(client_address(req), now)) return too_many(res, wait);
-    if (auto wait = app.sms_by_phone.hit(phone, now)) return too_many(res, wait);
-    const std::string code = random_digits(6);
-    {
-      std::lock_guard<std::mutex> lock(app.codes_mu);
-      app.codes[phone] = PendingCode{sha256_hex(code), now + kCodeSeconds, now, 0};
-    }
-    if (!app.sms->send_code(phone, code)) return send_error(res, "sms_unavailable");
-    send_json(res, 202, {{"ok", true}, {"expires_in", kCodeSeconds}, {"retry_after", app.limits.sms_resend_seconds}});
-  });
+  r.post("/api/v1/auth/sms/request", kPublic,
+         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+           auto body = json_body(req, res);
+           if (!body) return;
+           const std::string phone = normalized_mobile(str(*body, "phone"));
+           if (phone.empty()) return send_error(res, "bad_phone", "/phone");
+           const Timestamp now = app.now();
+           {
+             std::lock_guard<std::mutex> lock(app.codes_mu);
+             const auto it = app.codes.find(phone);
+             if (it != app.codes.end() && now - it->second.sent_at < app.limits.sms_resend_seconds)
+               return too_many(res, app.limits.sms_resend_seconds - (now - it->second.sent_at));
+           }
+           if (auto wait = app.sms_by_address.hit(client_address(req), now)) return too_many(res, wait);
+           if (auto wait = app.sms_by_phone.hit(phone, now)) return too_many(res, wait);
+           const std::string code = random_digits(6);
+           {
+             std::lock_guard<std::mutex> lock(app.codes_mu);
+             app.codes[phone] = PendingCode{sha256_hex(code), now + kCodeSeconds, now, 0};
+           }
+           if (!app.sms->send_code(phone, code)) return send_error(res, "sms_unavailable");
+           send_json(res, 202,
+                     {{"ok", true}, {"expires_in", kCodeSeconds}, {"retry_after", app.limits.sms_resend_seconds}});
+         });
 
-  r.post("/api/v1/auth/sms/verify", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    auto body = json_body(req, res);
-    if (!body) return;
-    const std::string phone = normalized_mobile(str(*body, "phone"));
-    const std::string code = str(*body, "code");
-    if (phone.empty()) return send_error(res, "bad_phone", "/phone");
-    const Timestamp now = app.now();
-    {
-      std::lock_guard<std::mutex> lock(app.codes_mu);
-      const auto it = app.codes.find(phone);
-      if (it == app.codes.end()) return send_error(res, "bad_code", "/code");
-      if (it->second.expires_at < now) {
-        app.codes.erase(it);
-        return send_error(res, "code_expired", "/code");
-      }
-      if (!equal_constant_time(sha256_hex(code), it->second.code_hash)) {
-        // A six-digit code survives only a few guesses: after that the resident asks again.
-        if (++it->second.attempts >= kMaxCodeAttempts) {
-          app.codes.erase(it);
-          return send_error(res, "too_many_attempts", "/code");
-        }
-        return send_error(res, "bad_code", "/code");
-      }
-      app.codes.erase(it);
-    }
-    auto resident = app.store->resident_by_phone(phone, now);
-    if (!resident.ok()) return send_core_error(res, resident.error());
-    std::fprintf(stderr, "[auth] resident %s signed in from %s\n", mask_phone(phone).c_str(), client_address(req).c_str());
-    start_session(app, res, "resident", resident.value().id, app.limits.resident_session_seconds,
-                  {{"resident", resident_json(resident.value())}});
-  });
+  r.post("/api/v1/auth/sms/verify", kPublic,
+         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+           auto body = json_body(req, res);
+           if (!body) return;
+           const std::string phone = normalized_mobile(str(*body, "phone"));
+           const std::string code = str(*body, "code");
+           if (phone.empty()) return send_error(res, "bad_phone", "/phone");
+           const Timestamp now = app.now();
+           {
+             std::lock_guard<std::mutex> lock(app.codes_mu);
+             const auto it = app.codes.find(phone);
+             if (it == app.codes.end()) return send_error(res, "bad_code", "/code");
+             if (it->second.expires_at < now) {
+               app.codes.erase(it);
+               return send_error(res, "code_expired", "/code");
+             }
+             if (!equal_constant_time(sha256_hex(code), it->second.code_hash)) {
+               // A six-digit code survives only a few guesses: after that the resident asks again.
+               if (++it->second.attempts >= kMaxCodeAttempts) {
+                 app.codes.erase(it);
+                 return send_error(res, "too_many_attempts", "/code");
+               }
+               return send_error(res, "bad_code", "/code");
+             }
+             app.codes.erase(it);
+           }
+           auto resident = app.store->resident_by_phone(phone, now);
+           if (!resident.ok()) return send_core_error(res, resident.error());
+           std::fprintf(stderr, "[auth] resident %s signed in from %s\n", mask_phone(phone).c_str(),
+                        client_address(req).c_str());
+           start_session(app, res, "resident", resident.value().id, app.limits.resident_session_seconds,
+                         {{"resident", resident_json(resident.value())}});
+         });
 
   r.post("/api/v1/auth/logout", kSignedIn, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
     if (auto e = app.store->delete_session(c.token_hash)) return send_core_error(res, *e);
@@ -111,14 +115,15 @@ void register_auth_routes(Router& r, App& app) {
     const std::string password = str(*body, "password");
     auto account = app.store->staff(username);
     if (!account.ok()) return send_core_error(res, account.error());
-    const bool ok = account.value() && !account.value()->disabled &&
-                    verify_password(account.value()->password_hash, password);
+    const bool ok =
+        account.value() && !account.value()->disabled && verify_password(account.value()->password_hash, password);
     if (!ok) {
       std::fprintf(stderr, "[auth] staff sign-in refused for '%s' from %s\n", mask_numbers(username).c_str(),
                    client_address(req).c_str());
       return send_error(res, "bad_credentials");
     }
-    start_session(app, res, "staff", username, app.limits.staff_session_seconds, {{"staff", staff_json(*account.value())}});
+    start_session(app, res, "staff", username, app.limits.staff_session_seconds,
+                  {{"staff", staff_json(*account.value())}});
   });
 }
 

@@ -22,30 +22,34 @@ const std::vector<AppStatus> kOpen = {AppStatus::Submitted, AppStatus::Supplemen
 using Step = std::function<Result<Change>(const json& body, const Application& a, const workflow::Actor& actor)>;
 
 Handler clerk_action(App& app, bool needs_body, Step step) {
-  return [&app, needs_body, step = std::move(step)](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    auto body = json_body(req, res, !needs_body);
-    if (!body) return;
-    auto a = load_application(app, req.matches[1], res);
-    if (!a) return;
-    const auto actor = actor_of(c);
-    if (auto written = write_step(app, res, step(*body, *a, actor))) send_application(app, res, written->updated, actor, true);
-  };
+  return
+      [&app, needs_body, step = std::move(step)](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+        auto body = json_body(req, res, !needs_body);
+        if (!body) return;
+        auto a = load_application(app, req.matches[1], res);
+        if (!a) return;
+        const auto actor = actor_of(c);
+        if (auto written = write_step(app, res, step(*body, *a, actor)))
+          send_application(app, res, written->updated, actor, true);
+      };
 }
 
 }  // namespace
 
 void register_clerk_routes(Router& r, App& app) {
-  r.get("/api/v1/staff/queue", kClerkOrSupervisor, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    const auto window = list_scope(*c.staff, workflow::Role::Clerk, c.staff->window, req.get_param_value("window"));
-    if (!window) return send_error(res, "forbidden");
-    const auto statuses = parse_statuses(req.get_param_value("status"), kOpen);
-    if (!statuses) return send_error(res, "bad_status", "/status");
-    auto apps = app.store->applications_by_status(*window, *statuses);
-    if (!apps.ok()) return send_core_error(res, apps.error());
-    json list = json::array();
-    for (const auto& a : apps.value()) list.push_back(application_full(app, a, actor_of(c), false));
-    send_json(res, 200, {{"ok", true}, {"window", *window}, {"applications", list}});
-  });
+  r.get("/api/v1/staff/queue", kClerkOrSupervisor,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          const auto window =
+              list_scope(*c.staff, workflow::Role::Clerk, c.staff->window, req.get_param_value("window"));
+          if (!window) return send_error(res, "forbidden");
+          const auto statuses = parse_statuses(req.get_param_value("status"), kOpen);
+          if (!statuses) return send_error(res, "bad_status", "/status");
+          auto apps = app.store->applications_by_status(*window, *statuses);
+          if (!apps.ok()) return send_core_error(res, apps.error());
+          json list = json::array();
+          for (const auto& a : apps.value()) list.push_back(application_full(app, a, actor_of(c), false));
+          send_json(res, 200, {{"ok", true}, {"window", *window}, {"applications", list}});
+        });
 
   r.post("/api/v1/staff/applications/{id}/accept", kClerk,
          clerk_action(app, false, [&app](const json&, const Application& a, const workflow::Actor& actor) {
@@ -68,18 +72,21 @@ void register_clerk_routes(Router& r, App& app) {
          }));
 
   r.post("/api/v1/staff/applications/{id}/dispatch", kClerk,
-         clerk_action(app, false, [&app](const json&, const Application& a, const workflow::Actor& actor) -> Result<Change> {
-           if (!app.catalog) return Error{"catalog_not_loaded", "", ""};
-           return workflow::dispatch(a, actor, *app.catalog, app.now());
-         }));
+         clerk_action(app, false,
+                      [&app](const json&, const Application& a, const workflow::Actor& actor) -> Result<Change> {
+                        if (!app.catalog) return Error{"catalog_not_loaded", "", ""};
+                        return workflow::dispatch(a, actor, *app.catalog, app.now());
+                      }));
 
   r.post("/api/v1/staff/applications/{id}/issue", kClerk,
-         clerk_action(app, false, [&app](const json&, const Application& a, const workflow::Actor& actor) -> Result<Change> {
-           if (!app.catalog) return Error{"catalog_not_loaded", "", ""};
-           auto tasks = app.store->tasks_of(a.id);
-           if (!tasks.ok()) return tasks.error();
-           return workflow::issue(a, tasks.value(), actor, *app.catalog, [] { return "L" + random_hex(8); }, app.now());
-         }));
+         clerk_action(app, false,
+                      [&app](const json&, const Application& a, const workflow::Actor& actor) -> Result<Change> {
+                        if (!app.catalog) return Error{"catalog_not_loaded", "", ""};
+                        auto tasks = app.store->tasks_of(a.id);
+                        if (!tasks.ok()) return tasks.error();
+                        return workflow::issue(
+                            a, tasks.value(), actor, *app.catalog, [] { return "L" + random_hex(8); }, app.now());
+                      }));
 }
 
 }  // namespace yilu::server::http

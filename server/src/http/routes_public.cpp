@@ -53,7 +53,9 @@ void register_public_routes(Router& r, App& app) {
     // A single request goes to the engine as-is (it parses and answers every error itself);
     // only a batch needs splitting here.
     std::size_t i = 0;
-    while (i < req.body.size() && (req.body[i] == ' ' || req.body[i] == '\n' || req.body[i] == '\r' || req.body[i] == '\t')) ++i;
+    while (i < req.body.size() &&
+           (req.body[i] == ' ' || req.body[i] == '\n' || req.body[i] == '\r' || req.body[i] == '\t'))
+      ++i;
     if (i == req.body.size() || req.body[i] != '[') {
       res.status = 200;
       res.set_content(app.engine.call(req.body, ctx), "application/json; charset=utf-8");

@@ -22,7 +22,8 @@ void register_resident_routes(Router& r, App& app) {
     // The same check_resident_id the phone runs; the server never has its own ID rules.
     const IdCheck check = check_resident_id(str(*body, "id_number"), app.ctx().today);
     if (!check.valid())
-      return send_error_with(res, "invalid_id_number", {{"path", "/id_number"}, {"reason", id_reason_code(check.reason)}});
+      return send_error_with(res, "invalid_id_number",
+                             {{"path", "/id_number"}, {"reason", id_reason_code(check.reason)}});
     const std::string normalized(check.normalized_view());
     if (auto e = app.store->set_profile(me->id, name, normalized)) return send_core_error(res, *e);
     me->name = name;

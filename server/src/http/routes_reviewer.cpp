@@ -16,7 +16,8 @@ using workflow::TaskStatus;
 
 Handler task_action(App& app, TaskAction action) {
   return [&app, action](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    const bool needs_reason = action == TaskAction::Reject || action == TaskAction::Pause || action == TaskAction::Extend;
+    const bool needs_reason =
+        action == TaskAction::Reject || action == TaskAction::Pause || action == TaskAction::Extend;
     auto body = json_body(req, res, !needs_reason);
     if (!body) return;
     auto t = app.store->task(req.matches[1]);
@@ -39,36 +40,39 @@ Handler task_action(App& app, TaskAction action) {
     if (!written) return;
     // The task as written, against the application as it now stands (ready for issue …).
     const Task& after = written->task_updates.front().second;
-    send_application(app, res, written->updated, actor, false, {{"task", task_json(app, written->updated, after, actor)}});
+    send_application(app, res, written->updated, actor, false,
+                     {{"task", task_json(app, written->updated, after, actor)}});
   };
 }
 
 }  // namespace
 
 void register_reviewer_routes(Router& r, App& app) {
-  r.get("/api/v1/staff/tasks", kReviewerOrSupervisor, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    const auto dept = list_scope(*c.staff, workflow::Role::Reviewer, c.staff->department, req.get_param_value("department"));
-    if (!dept) return send_error(res, "forbidden");
-    const auto statuses =
-        parse_statuses(req.get_param_value("status"), std::vector<TaskStatus>{TaskStatus::Reviewing, TaskStatus::Paused});
-    if (!statuses) return send_error(res, "bad_status", "/status");
-    auto tasks = app.store->tasks_by_department(*dept, *statuses);
-    if (!tasks.ok()) return send_core_error(res, tasks.error());
-    const auto actor = actor_of(c);
-    json list = json::array();
-    for (const auto& t : tasks.value()) {
-      auto a = app.store->application(t.application_id);
-      if (!a.ok() || !a.value()) continue;
-      json tj = task_json(app, *a.value(), t, actor);
-      tj["application"] = json{{"id", a.value()->id},
-                               {"status", workflow::name(a.value()->status)},
-                               {"target_id", a.value()->target_id},
-                               {"kind", a.value()->kind},
-                               {"window", a.value()->window}};
-      list.push_back(std::move(tj));
-    }
-    send_json(res, 200, {{"ok", true}, {"department", *dept}, {"tasks", list}});
-  });
+  r.get("/api/v1/staff/tasks", kReviewerOrSupervisor,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          const auto dept =
+              list_scope(*c.staff, workflow::Role::Reviewer, c.staff->department, req.get_param_value("department"));
+          if (!dept) return send_error(res, "forbidden");
+          const auto statuses = parse_statuses(req.get_param_value("status"),
+                                               std::vector<TaskStatus>{TaskStatus::Reviewing, TaskStatus::Paused});
+          if (!statuses) return send_error(res, "bad_status", "/status");
+          auto tasks = app.store->tasks_by_department(*dept, *statuses);
+          if (!tasks.ok()) return send_core_error(res, tasks.error());
+          const auto actor = actor_of(c);
+          json list = json::array();
+          for (const auto& t : tasks.value()) {
+            auto a = app.store->application(t.application_id);
+            if (!a.ok() || !a.value()) continue;
+            json tj = task_json(app, *a.value(), t, actor);
+            tj["application"] = json{{"id", a.value()->id},
+                                     {"status", workflow::name(a.value()->status)},
+                                     {"target_id", a.value()->target_id},
+                                     {"kind", a.value()->kind},
+                                     {"window", a.value()->window}};
+            list.push_back(std::move(tj));
+          }
+          send_json(res, 200, {{"ok", true}, {"department", *dept}, {"tasks", list}});
+        });
 
   r.post("/api/v1/staff/tasks/{id}/approve", kReviewer, task_action(app, TaskAction::Approve));
   r.post("/api/v1/staff/tasks/{id}/reject", kReviewer, task_action(app, TaskAction::Reject));

@@ -25,33 +25,39 @@ void count(json& counts, const std::string& level) {
 }  // namespace
 
 void register_supervisor_routes(Router& r, App& app) {
-  r.get("/api/v1/staff/overview", kSupervisor, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
-    auto apps = app.store->applications_by_status("", kOpen);
-    if (!apps.ok()) return send_core_error(res, apps.error());
-    const auto viewer = actor_of(c);
-    json counts = zero_counts();
-    json by_window = json::object();
-    json by_department = json::object();
-    json list = json::array();
-    for (const auto& a : apps.value()) {
-      json aj = application_full(app, a, viewer, false);
-      const std::string level = level_of(aj);
-      count(counts, level);
-      if (!by_window.contains(a.window)) by_window[a.window] = zero_counts();
-      count(by_window[a.window], level);
-      for (const auto& t : aj["tasks"]) {
-        if (t.value("stage", std::int64_t{0}) != a.stage) continue;
-        const auto& d = t["deadline"];
-        if (!d.is_object() || d.value("level", std::string()) == "done") continue;
-        const std::string dept = t.value("department", std::string());
-        if (!by_department.contains(dept)) by_department[dept] = zero_counts();
-        count(by_department[dept], d.value("level", std::string("normal")));
-      }
-      list.push_back(std::move(aj));
-    }
-    send_json(res, 200, {{"ok", true}, {"as_of", format_timestamp_cst(app.now())}, {"counts", counts},
-                         {"by_window", by_window}, {"by_department", by_department}, {"applications", list}});
-  });
+  r.get("/api/v1/staff/overview", kSupervisor,
+        [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
+          auto apps = app.store->applications_by_status("", kOpen);
+          if (!apps.ok()) return send_core_error(res, apps.error());
+          const auto viewer = actor_of(c);
+          json counts = zero_counts();
+          json by_window = json::object();
+          json by_department = json::object();
+          json list = json::array();
+          for (const auto& a : apps.value()) {
+            json aj = application_full(app, a, viewer, false);
+            const std::string level = level_of(aj);
+            count(counts, level);
+            if (!by_window.contains(a.window)) by_window[a.window] = zero_counts();
+            count(by_window[a.window], level);
+            for (const auto& t : aj["tasks"]) {
+              if (t.value("stage", std::int64_t{0}) != a.stage) continue;
+              const auto& d = t["deadline"];
+              if (!d.is_object() || d.value("level", std::string()) == "done") continue;
+              const std::string dept = t.value("department", std::string());
+              if (!by_department.contains(dept)) by_department[dept] = zero_counts();
+              count(by_department[dept], d.value("level", std::string("normal")));
+            }
+            list.push_back(std::move(aj));
+          }
+          send_json(res, 200,
+                    {{"ok", true},
+                     {"as_of", format_timestamp_cst(app.now())},
+                     {"counts", counts},
+                     {"by_window", by_window},
+                     {"by_department", by_department},
+                     {"applications", list}});
+        });
 }
 
 }  // namespace yilu::server::http

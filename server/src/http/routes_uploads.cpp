@@ -50,38 +50,40 @@ void register_upload_routes(Router& r, App& app) {
       return send_error_with(res, "unsupported_file_type", {{"path", "/file"}, {"allowed", allowed}});
     auto sha = app.blobs->put(file.content);
     if (!sha.ok()) return send_core_error(res, sha.error());
-    Upload u{me->id, sha.value(), kind, content_type_of(kind), static_cast<std::int64_t>(file.content.size()), name, app.now()};
+    Upload u{me->id, sha.value(), kind, content_type_of(kind), static_cast<std::int64_t>(file.content.size()),
+             name,   app.now()};
     if (auto e = app.store->put_upload(u)) return send_core_error(res, *e);
     send_json(res, 201, {{"ok", true}, {"upload", upload_json(u)}});
   });
 
-  r.get("/api/v1/uploads/{id}", kSignedIn, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    const std::string sha = req.matches[1];
-    std::optional<Upload> meta;
-    if (c.resident) {
-      auto u = app.store->upload(c.resident->id, sha);
-      if (!u.ok()) return send_core_error(res, u.error());
-      meta = u.value();
-    } else {
-      // Staff reach a file through an application they may see (?application=<id>).
-      auto a = app.store->application(req.get_param_value("application"));
-      if (!a.ok()) return send_core_error(res, a.error());
-      auto has = a.value() ? app.store->application_has_file(a.value()->id, sha) : Result<bool>(false);
-      if (has.ok() && has.value()) {
-        auto tasks = app.store->tasks_of(a.value()->id);
-        if (tasks.ok() && staff_can_view(*c.staff, *a.value(), tasks.value())) {
-          auto u = app.store->upload(a.value()->resident_id, sha);
-          if (u.ok()) meta = u.value();
-        }
-      }
-    }
-    if (!meta) return send_error(res, "not_found");
-    auto bytes = app.blobs->get(sha);
-    if (!bytes) return send_error(res, "not_found");
-    res.set_header("Content-Disposition", "attachment");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(*bytes, meta->content_type.c_str());
-  });
+  r.get("/api/v1/uploads/{id}", kSignedIn,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          const std::string sha = req.matches[1];
+          std::optional<Upload> meta;
+          if (c.resident) {
+            auto u = app.store->upload(c.resident->id, sha);
+            if (!u.ok()) return send_core_error(res, u.error());
+            meta = u.value();
+          } else {
+            // Staff reach a file through an application they may see (?application=<id>).
+            auto a = app.store->application(req.get_param_value("application"));
+            if (!a.ok()) return send_core_error(res, a.error());
+            auto has = a.value() ? app.store->application_has_file(a.value()->id, sha) : Result<bool>(false);
+            if (has.ok() && has.value()) {
+              auto tasks = app.store->tasks_of(a.value()->id);
+              if (tasks.ok() && staff_can_view(*c.staff, *a.value(), tasks.value())) {
+                auto u = app.store->upload(a.value()->resident_id, sha);
+                if (u.ok()) meta = u.value();
+              }
+            }
+          }
+          if (!meta) return send_error(res, "not_found");
+          auto bytes = app.blobs->get(sha);
+          if (!bytes) return send_error(res, "not_found");
+          res.set_header("Content-Disposition", "attachment");
+          res.set_header("X-Content-Type-Options", "nosniff");
+          res.set_content(*bytes, meta->content_type.c_str());
+        });
 }
 
 }  // namespace yilu::server::http

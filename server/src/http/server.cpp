@@ -72,22 +72,23 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   // JSON routes refuse bodies over 1 MiB themselves (json_body), after reading them: answering
   // before the body is read would reset the connection under the client, which then sees no
   // status at all. Past the server-wide limit httplib answers 413 by itself.
-  svr->set_error_handler(httplib::Server::HandlerWithResponse([&app](const httplib::Request& req, httplib::Response& res) {
-    // The web app's client-side routes: anything that is not the API gets index.html.
-    if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0 && !app.web_dir.empty()) {
-      if (auto index = read_file(app.web_dir + "/index.html")) {
-        res.status = 200;
-        res.set_content(*index, "text/html; charset=utf-8");
+  svr->set_error_handler(
+      httplib::Server::HandlerWithResponse([&app](const httplib::Request& req, httplib::Response& res) {
+        // The web app's client-side routes: anything that is not the API gets index.html.
+        if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0 && !app.web_dir.empty()) {
+          if (auto index = read_file(app.web_dir + "/index.html")) {
+            res.status = 200;
+            res.set_content(*index, "text/html; charset=utf-8");
+            return httplib::Server::HandlerResponse::Handled;
+          }
+        }
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        // httplib decided the status (404, 413 …); the body takes the code's message.
+        const int status = res.status;
+        send_error(res, code_for_status(status));
+        res.status = status;
         return httplib::Server::HandlerResponse::Handled;
-      }
-    }
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    // httplib decided the status (404, 413 …); the body takes the code's message.
-    const int status = res.status;
-    send_error(res, code_for_status(status));
-    res.status = status;
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+      }));
 
   svr->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     std::string what = "unknown";
@@ -102,7 +103,8 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   });
 
   svr->set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    if (res.status >= 500) std::fprintf(stderr, "[http] %s %s -> %d\n", req.method.c_str(), mask_numbers(req.path).c_str(), res.status);
+    if (res.status >= 500)
+      std::fprintf(stderr, "[http] %s %s -> %d\n", req.method.c_str(), mask_numbers(req.path).c_str(), res.status);
   });
   return svr;
 }

@@ -4,8 +4,12 @@ namespace yilu::server::http {
 
 namespace {
 
-std::optional<workflow::AppStatus> parse_one(const std::string& s, workflow::AppStatus*) { return workflow::parse_app_status(s); }
-std::optional<workflow::TaskStatus> parse_one(const std::string& s, workflow::TaskStatus*) { return workflow::parse_task_status(s); }
+std::optional<workflow::AppStatus> parse_one(const std::string& s, workflow::AppStatus*) {
+  return workflow::parse_app_status(s);
+}
+std::optional<workflow::TaskStatus> parse_one(const std::string& s, workflow::TaskStatus*) {
+  return workflow::parse_task_status(s);
+}
 
 }  // namespace
 
@@ -30,8 +34,8 @@ std::optional<std::vector<E>> parse_statuses(const std::string& text, const std:
 }
 
 template std::optional<std::vector<workflow::AppStatus>> parse_statuses(const std::string&,
-                                                                       const std::vector<workflow::AppStatus>&);
+                                                                        const std::vector<workflow::AppStatus>&);
 template std::optional<std::vector<workflow::TaskStatus>> parse_statuses(const std::string&,
-                                                                        const std::vector<workflow::TaskStatus>&);
+                                                                         const std::vector<workflow::TaskStatus>&);
 
 }  // namespace yilu::server::http

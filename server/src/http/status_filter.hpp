@@ -14,8 +14,8 @@ template <class E>
 std::optional<std::vector<E>> parse_statuses(const std::string& text, const std::vector<E>& fallback);
 
 extern template std::optional<std::vector<workflow::AppStatus>> parse_statuses(const std::string&,
-                                                                              const std::vector<workflow::AppStatus>&);
-extern template std::optional<std::vector<workflow::TaskStatus>> parse_statuses(const std::string&,
-                                                                               const std::vector<workflow::TaskStatus>&);
+                                                                               const std::vector<workflow::AppStatus>&);
+extern template std::optional<std::vector<workflow::TaskStatus>> parse_statuses(
+    const std::string&, const std::vector<workflow::TaskStatus>&);
 
 }  // namespace yilu::server::http

@@ -8,8 +8,7 @@ namespace yilu::server::http {
 
 namespace {
 
-std::optional<SubmitError> convert_material(App& app, const Resident& me, json& entry,
-                                            const std::string& path) {
+std::optional<SubmitError> convert_material(App& app, const Resident& me, json& entry, const std::string& path) {
   if (!entry.is_object()) return std::nullopt;  // the core reports a malformed entry itself
   const std::string by = entry.value("by", std::string());
   if (by == "file") {

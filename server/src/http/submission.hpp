@@ -3,9 +3,9 @@
 // metadata the server itself measured (kind by content, size), licence references are checked
 // to be the resident's own — then the SAME op the phone runs decides.
 #include <optional>
+#include <string>
 #include <variant>
 #include <vector>
-#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -25,8 +25,8 @@ struct SubmitError {
 
 /// A resident's form as the core checked it.
 struct CheckedForm {
-  json application;           ///< {answers, fields, materials}, uploads replaced by what the server measured
-  ValidationReport report;    ///< the core's verdict, problems and how each material stands
+  json application;         ///< {answers, fields, materials}, uploads replaced by what the server measured
+  ValidationReport report;  ///< the core's verdict, problems and how each material stands
 };
 
 /// Builds the core's application from the body ({answers, fields, materials}) and validates it

@@ -23,7 +23,10 @@ json action_names(const std::vector<workflow::Action>& actions) {
 }
 
 json material_json(const MaterialRecord& m, const std::vector<Licence>& licences) {
-  json out = {{"id", m.material_id}, {"name", m.name}, {"required", m.required}, {"state", m.state},
+  json out = {{"id", m.material_id},
+              {"name", m.name},
+              {"required", m.required},
+              {"state", m.state},
               {"licence", m.licence.empty() ? json(nullptr) : json(m.licence)}};
   if (m.stage) out["stage"] = m.stage;
   if (m.supplied_at) out["supplied_at"] = ts(m.supplied_at);
@@ -107,7 +110,8 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
   for (const auto& t : tasks) task_list.push_back(task_json(app, a, t, viewer));
   out["tasks"] = task_list;
   if (a.supplement)
-    out["supplement"] = {{"note", a.supplement->note}, {"missing", a.supplement->missing}, {"at", ts(a.supplement->at)}};
+    out["supplement"] = {
+        {"note", a.supplement->note}, {"missing", a.supplement->missing}, {"at", ts(a.supplement->at)}};
   if (!a.refusal_reason.empty()) out["refusal_reason"] = a.refusal_reason;
   if (a.rating) out["rating"] = {{"score", a.rating->score}, {"comment", a.rating->comment}, {"at", ts(a.rating->at)}};
   json lic = json::array();
@@ -139,19 +143,19 @@ std::string level_of(const json& view) {
 json event_json(const Event& e) {
   json actor = {{"kind", e.actor_kind}, {"id", e.actor_id}};
   if (!e.actor_name.empty()) actor["name"] = e.actor_name;
-  json out = {{"seq", e.seq},
-              {"kind", e.kind},
-              {"title", workflow::event_title(e.kind)},
-              {"actor", actor},
-              {"at", ts(e.at)},
-              {"data", parsed_or(e.data, json::object())}};
+  json out = {{"seq", e.seq},   {"kind", e.kind}, {"title", workflow::event_title(e.kind)},
+              {"actor", actor}, {"at", ts(e.at)}, {"data", parsed_or(e.data, json::object())}};
   if (!e.task_id.empty()) out["task_id"] = e.task_id;
   return out;
 }
 
 json licence_json(const Licence& l) {
-  return {{"id", l.id},         {"type", l.type},       {"name", l.name},
-          {"number", l.number}, {"item_id", l.item_id}, {"application_id", l.application_id},
+  return {{"id", l.id},
+          {"type", l.type},
+          {"name", l.name},
+          {"number", l.number},
+          {"item_id", l.item_id},
+          {"application_id", l.application_id},
           {"issued_at", ts(l.issued_at)}};
 }
 
@@ -160,7 +164,9 @@ json upload_json(const Upload& u) {
 }
 
 json staff_json(const StaffAccount& s) {
-  json out = {{"username", s.username}, {"display_name", s.display_name}, {"role", workflow::name(s.role)},
+  json out = {{"username", s.username},
+              {"display_name", s.display_name},
+              {"role", workflow::name(s.role)},
               {"disabled", s.disabled}};
   if (!s.window.empty()) out["window"] = s.window;
   if (!s.department.empty()) out["department"] = s.department;

@@ -65,8 +65,9 @@ struct MaterialRecord {
   std::string name;
   std::int64_t stage = 0;  ///< bundle stage where it is first asked (1-based); 0 for an item
   bool required = false;
-  std::string state;       ///< the core's material_state_name: provided, licence, commitment, deferred, reused, missing, not_given
-  std::string licence;     ///< licence type that substitutes for it, or empty
+  std::string
+      state;  ///< the core's material_state_name: provided, licence, commitment, deferred, reused, missing, not_given
+  std::string licence;        ///< licence type that substitutes for it, or empty
   Timestamp supplied_at = 0;  ///< a deferred material: when it was supplied; 0 while owed
 };
 
@@ -93,13 +94,13 @@ struct Application {
   std::string window;
   std::vector<std::string> items;  ///< every item id of the target, in order
   workflow::AppStatus status = workflow::AppStatus::Submitted;
-  std::string form;    ///< JSON {answers, fields, materials} as submitted (the core's validate shape)
-  std::string verdict; ///< the core's verdict at (re)submission
+  std::string form;     ///< JSON {answers, fields, materials} as submitted (the core's validate shape)
+  std::string verdict;  ///< the core's verdict at (re)submission
   std::vector<MaterialRecord> materials;  ///< how each required material stands (written with the form)
   std::vector<ApplicationFile> files;     ///< every file the form references (written with the form)
-  Timestamp submitted_at = 0;    ///< first submission (收件); a resubmission after 补正 does not move it
-  Timestamp resubmitted_at = 0;  ///< the latest resubmission after 补正, or 0
-  Timestamp accepted_at = 0;     ///< 0 until accepted; a bundle: the running stage's start
+  Timestamp submitted_at = 0;             ///< first submission (收件); a resubmission after 补正 does not move it
+  Timestamp resubmitted_at = 0;           ///< the latest resubmission after 补正, or 0
+  Timestamp accepted_at = 0;              ///< 0 until accepted; a bundle: the running stage's start
   std::optional<SupplementNotice> supplement;
   std::string refusal_reason;
   std::optional<Rating> rating;
@@ -125,12 +126,12 @@ struct Task {
   std::string application_id;
   std::string item_id;
   std::string department;
-  std::int64_t stage = 0;      ///< bundle stage (1-based); 0 for a single item
-  Timestamp started_at = 0;    ///< when its clock started (acceptance of its stage)
+  std::int64_t stage = 0;    ///< bundle stage (1-based); 0 for a single item
+  Timestamp started_at = 0;  ///< when its clock started (acceptance of its stage)
   workflow::TaskStatus status = workflow::TaskStatus::Reviewing;
   std::vector<PauseRecord> pauses;
   std::vector<ExtensionRecord> extensions;
-  std::string note;            ///< the decision's note or reason
+  std::string note;  ///< the decision's note or reason
   Timestamp updated_at = 0;
 };
 
@@ -168,7 +169,7 @@ struct IdempotentResponse {
 struct Change {
   std::string application_id;
   workflow::AppStatus expected_status = workflow::AppStatus::Submitted;
-  Application updated;                 ///< written whole, its materials and files included
+  Application updated;  ///< written whole, its materials and files included
   std::vector<Task> new_tasks;
   /// (expected status, new row): the row is written whole, its pauses and extensions included.
   std::vector<std::pair<workflow::TaskStatus, Task>> task_updates;

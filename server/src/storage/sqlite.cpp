@@ -20,8 +20,8 @@ Stmt::Stmt(Connection& c, std::string_view sql) : conn_(c) {
     in_use_ = &it->second.in_use;  // element references survive rehashing
     return;
   }
-  if (sqlite3_prepare_v3(c.raw(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_prepare_v3(c.raw(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                         nullptr) != SQLITE_OK) {
     error_ = c.last_error();
     return;
   }
@@ -105,8 +105,6 @@ std::optional<Error> Connection::exec(std::string_view sql) {
 
 std::int64_t Connection::changes() const { return sqlite3_changes(db_); }
 
-Error Connection::last_error() const {
-  return storage_error(db_ ? sqlite3_errmsg(db_) : "cannot open database");
-}
+Error Connection::last_error() const { return storage_error(db_ ? sqlite3_errmsg(db_) : "cannot open database"); }
 
 }  // namespace yilu::server::db

@@ -177,9 +177,9 @@ std::optional<Error> each_row(Connection& c, const std::string& sql, const Binde
 // child rows: one statement per child table for the whole list. Call inside in_snapshot.
 Result<std::vector<Application>> load_applications(Connection& c, const std::string& scope, const char* order,
                                                    const Binder& bind) {
-  auto apps = query<Application>(c, std::string("SELECT ") + kAppCols + " FROM applications WHERE id IN (" + scope +
-                                        ") ORDER BY " + order,
-                                 bind, read_app);
+  auto apps = query<Application>(
+      c, std::string("SELECT ") + kAppCols + " FROM applications WHERE id IN (" + scope + ") ORDER BY " + order, bind,
+      read_app);
   if (!apps.ok() || apps.value().empty()) return apps;
   std::unordered_map<std::string, Application*> by_id;
   for (auto& a : apps.value()) by_id.emplace(a.id, &a);
@@ -189,8 +189,8 @@ Result<std::vector<Application>> load_applications(Connection& c, const std::str
   };
   const std::string of_scope = " WHERE application_id IN (" + scope + ")";
   std::optional<Error> e = each_row(
-      c, "SELECT application_id, item_id FROM application_items" + of_scope + " ORDER BY application_id, position", bind,
-      [&](const Stmt& s) {
+      c, "SELECT application_id, item_id FROM application_items" + of_scope + " ORDER BY application_id, position",
+      bind, [&](const Stmt& s) {
         if (Application* a = find(s)) a->items.push_back(s.text(1));
       });
   if (!e)
@@ -212,21 +212,22 @@ Result<std::vector<Application>> load_applications(Connection& c, const std::str
                      a->files.push_back(ApplicationFile{s.text(1), s.integer(2), s.text(3), s.text(4), s.integer(5)});
                  });
   if (!e)
-    e = each_row(c,
-                 "SELECT application_id, material_id FROM supplement_missing" + of_scope +
-                     " ORDER BY application_id, position",
-                 bind, [&](const Stmt& s) {
-                   Application* a = find(s);
-                   if (a && a->supplement) a->supplement->missing.push_back(s.text(1));
-                 });
+    e = each_row(
+        c,
+        "SELECT application_id, material_id FROM supplement_missing" + of_scope + " ORDER BY application_id, position",
+        bind, [&](const Stmt& s) {
+          Application* a = find(s);
+          if (a && a->supplement) a->supplement->missing.push_back(s.text(1));
+        });
   if (e) return *e;
   return apps;
 }
 
 // The tasks whose ids `scope` selects, with their pauses and extensions (as above).
 Result<std::vector<Task>> load_tasks(Connection& c, const std::string& scope, const char* order, const Binder& bind) {
-  auto tasks = query<Task>(c, std::string("SELECT ") + kTaskCols + " FROM tasks WHERE id IN (" + scope + ") ORDER BY " + order,
-                           bind, read_task);
+  auto tasks =
+      query<Task>(c, std::string("SELECT ") + kTaskCols + " FROM tasks WHERE id IN (" + scope + ") ORDER BY " + order,
+                  bind, read_task);
   if (!tasks.ok() || tasks.value().empty()) return tasks;
   std::unordered_map<std::string, Task*> by_id;
   for (auto& t : tasks.value()) by_id.emplace(t.id, &t);
@@ -236,16 +237,17 @@ Result<std::vector<Task>> load_tasks(Connection& c, const std::string& scope, co
   };
   const std::string of_scope = " WHERE task_id IN (" + scope + ")";
   std::optional<Error> e = each_row(
-      c, "SELECT task_id, started_at, ended_at, reason FROM task_pauses" + of_scope + " ORDER BY task_id, position", bind,
-      [&](const Stmt& s) {
+      c, "SELECT task_id, started_at, ended_at, reason FROM task_pauses" + of_scope + " ORDER BY task_id, position",
+      bind, [&](const Stmt& s) {
         if (Task* t = find(s))
-          t->pauses.push_back(PauseRecord{s.integer(1), s.is_null(2) ? std::nullopt : std::optional<Timestamp>(s.integer(2)),
-                                          s.text(3)});
+          t->pauses.push_back(PauseRecord{
+              s.integer(1), s.is_null(2) ? std::nullopt : std::optional<Timestamp>(s.integer(2)), s.text(3)});
       });
   if (!e)
     e = each_row(c, "SELECT task_id, days, reason, at FROM task_extensions" + of_scope + " ORDER BY task_id, position",
                  bind, [&](const Stmt& s) {
-                   if (Task* t = find(s)) t->extensions.push_back(ExtensionRecord{s.integer(1), s.text(2), s.integer(3)});
+                   if (Task* t = find(s))
+                     t->extensions.push_back(ExtensionRecord{s.integer(1), s.text(2), s.integer(3)});
                  });
   if (e) return *e;
   return tasks;
@@ -255,7 +257,8 @@ Result<std::vector<Task>> load_tasks(Connection& c, const std::string& scope, co
 
 // A timestamp column where 0 means "not yet": stored as NULL.
 void bind_time(Stmt& s, int i, Timestamp t) {
-  if (t) s.bind(i, t); else s.bind_null(i);
+  if (t) s.bind(i, t);
+  else s.bind_null(i);
 }
 
 // The 18 application columns after id, from `i` on (kAppInsert and kAppUpdate share the order).
@@ -293,15 +296,18 @@ bool write_app_children(Connection& c, const std::string& id, const Application&
   }
   for (std::size_t i = 0; i < a.materials.size(); ++i) {
     const MaterialRecord& m = a.materials[i];
-    Stmt s(c, "INSERT INTO application_materials (application_id, material_id, position, name, stage, required, state, "
-              "licence, supplied_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    Stmt s(c,
+           "INSERT INTO application_materials (application_id, material_id, position, name, stage, required, state, "
+           "licence, supplied_at) VALUES (?,?,?,?,?,?,?,?,?)");
     s.bind(1, id).bind(2, m.material_id).bind(3, static_cast<std::int64_t>(i)).bind(4, m.name).bind(5, m.stage);
     s.bind(6, std::int64_t{m.required ? 1 : 0}).bind(7, m.state).bind_opt(8, m.licence);
     bind_time(s, 9, m.supplied_at);
     if (!run(s)) return false;
   }
   for (const ApplicationFile& f : a.files) {
-    Stmt s(c, "INSERT INTO application_files (application_id, material_id, idx, sha256, type, bytes) VALUES (?,?,?,?,?,?)");
+    Stmt s(
+        c,
+        "INSERT INTO application_files (application_id, material_id, idx, sha256, type, bytes) VALUES (?,?,?,?,?,?)");
     s.bind(1, id).bind(2, f.material_id).bind(3, f.index).bind(4, f.sha256).bind(5, f.type).bind(6, f.bytes);
     if (!run(s)) return false;
   }
@@ -330,7 +336,8 @@ bool write_task_children(Connection& c, const Task& t) {
     const PauseRecord& p = t.pauses[i];
     Stmt s(c, "INSERT INTO task_pauses (task_id, position, started_at, ended_at, reason) VALUES (?,?,?,?,?)");
     s.bind(1, t.id).bind(2, static_cast<std::int64_t>(i)).bind(3, p.start).bind(5, p.reason);
-    if (p.end) s.bind(4, *p.end); else s.bind_null(4);
+    if (p.end) s.bind(4, *p.end);
+    else s.bind_null(4);
     if (!run(s)) return false;
   }
   for (std::size_t i = 0; i < t.extensions.size(); ++i) {
@@ -343,8 +350,9 @@ bool write_task_children(Connection& c, const Task& t) {
 }
 
 bool insert_task(Connection& c, const Task& t) {
-  Stmt s(c, "INSERT INTO tasks (id, application_id, item_id, department, stage, started_at, status, note, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?)");
+  Stmt s(c,
+         "INSERT INTO tasks (id, application_id, item_id, department, stage, started_at, status, note, updated_at) "
+         "VALUES (?,?,?,?,?,?,?,?,?)");
   s.bind(1, t.id).bind(2, t.application_id).bind(3, t.item_id).bind(4, t.department).bind(5, t.stage);
   s.bind(6, t.started_at).bind(7, workflow::name(t.status)).bind_opt(8, t.note).bind(9, t.updated_at);
   return run(s) && write_task_children(c, t);
@@ -353,8 +361,9 @@ bool insert_task(Connection& c, const Task& t) {
 // Writes the task whole if it is still a task of `application_id` in status `expected`;
 // `conflict` is set when it is not.
 bool update_task(Connection& c, const std::string& application_id, TaskStatus expected, const Task& t, bool& conflict) {
-  Stmt s(c, "UPDATE tasks SET item_id=?, department=?, stage=?, started_at=?, status=?, note=?, updated_at=? "
-            "WHERE id=? AND application_id=? AND status=?");
+  Stmt s(c,
+         "UPDATE tasks SET item_id=?, department=?, stage=?, started_at=?, status=?, note=?, updated_at=? "
+         "WHERE id=? AND application_id=? AND status=?");
   s.bind(1, t.item_id).bind(2, t.department).bind(3, t.stage).bind(4, t.started_at).bind(5, workflow::name(t.status));
   s.bind_opt(6, t.note).bind(7, t.updated_at).bind(8, t.id).bind(9, application_id).bind(10, workflow::name(expected));
   if (!run(s)) return false;
@@ -366,16 +375,18 @@ bool update_task(Connection& c, const std::string& application_id, TaskStatus ex
 }
 
 bool insert_event(Connection& c, const Event& e) {
-  Stmt s(c, "INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data) "
-            "VALUES (?,?,?,?,?,?,?,?)");
+  Stmt s(c,
+         "INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data) "
+         "VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, e.application_id).bind_opt(2, e.task_id).bind(3, e.kind).bind(4, e.actor_kind).bind(5, e.actor_id);
   s.bind_opt(6, e.actor_name).bind(7, e.at).bind(8, e.data);
   return run(s);
 }
 
 bool insert_licence(Connection& c, const Licence& l) {
-  Stmt s(c, "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) "
-            "VALUES (?,?,?,?,?,?,?,?)");
+  Stmt s(c,
+         "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) "
+         "VALUES (?,?,?,?,?,?,?,?)");
   s.bind(1, l.id).bind(2, l.resident_id).bind(3, l.type).bind(4, l.name).bind(5, l.number).bind(6, l.item_id);
   s.bind(7, l.application_id).bind(8, l.issued_at);
   return run(s);
@@ -412,7 +423,8 @@ Result<Resident> SqliteStore::resident_by_phone(const std::string& phone, Timest
   auto e = db_->write([&](Connection& c) {
     // The id is SQLite's randomness (not a secret: the phone is what identifies a resident),
     // which keeps the storage library free of the crypto one.
-    Stmt s(c, "INSERT OR IGNORE INTO residents (id, phone, created_at) VALUES ('R' || lower(hex(randomblob(8))), ?, ?)");
+    Stmt s(c,
+           "INSERT OR IGNORE INTO residents (id, phone, created_at) VALUES ('R' || lower(hex(randomblob(8))), ?, ?)");
     s.bind(1, phone).bind(2, now);
     return run(s);
   });
@@ -424,11 +436,13 @@ Result<Resident> SqliteStore::resident_by_phone(const std::string& phone, Timest
 }
 
 Result<std::optional<Resident>> SqliteStore::resident(const std::string& id) {
-  return one<Resident>(*db_, std::string("SELECT ") + kResidentCols + " FROM residents WHERE id=?",
-                       [&](Stmt& s) { s.bind(1, id); }, read_resident);
+  return one<Resident>(
+      *db_, std::string("SELECT ") + kResidentCols + " FROM residents WHERE id=?", [&](Stmt& s) { s.bind(1, id); },
+      read_resident);
 }
 
-std::optional<Error> SqliteStore::set_profile(const std::string& id, const std::string& name, const std::string& id_number) {
+std::optional<Error> SqliteStore::set_profile(const std::string& id, const std::string& name,
+                                              const std::string& id_number) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "UPDATE residents SET name=?, id_number=? WHERE id=?");
     s.bind(1, name).bind(2, id_number).bind(3, id);
@@ -449,9 +463,12 @@ std::optional<Error> SqliteStore::put_session(const std::string& token_hash, con
 }
 
 Result<std::optional<Session>> SqliteStore::session(const std::string& token_hash, Timestamp now) {
-  return one<Session>(*db_, "SELECT subject_kind, subject_id, expires_at FROM sessions WHERE token_hash=? AND expires_at>=?",
-                      [&](Stmt& s) { s.bind(1, token_hash).bind(2, now); },
-                      [](const Stmt& s) { return std::optional<Session>(Session{s.text(0), s.text(1), s.integer(2)}); });
+  return one<Session>(
+      *db_, "SELECT subject_kind, subject_id, expires_at FROM sessions WHERE token_hash=? AND expires_at>=?",
+      [&](Stmt& s) { s.bind(1, token_hash).bind(2, now); },
+      [](const Stmt& s) {
+        return std::optional<Session>(Session{s.text(0), s.text(1), s.integer(2)});
+      });
 }
 
 std::optional<Error> SqliteStore::delete_session(const std::string& token_hash) {
@@ -471,8 +488,10 @@ Result<WriteOutcome> SqliteStore::create_staff(const StaffAccount& a, Timestamp 
       taken = true;
       return false;
     }
-    Stmt s(c, "INSERT INTO staff (username, display_name, role, window_id, department, password_hash, disabled, created_at) "
-              "VALUES (?,?,?,?,?,?,?,?)");
+    Stmt s(
+        c,
+        "INSERT INTO staff (username, display_name, role, window_id, department, password_hash, disabled, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?)");
     s.bind(1, a.username).bind(2, a.display_name).bind(3, workflow::name(a.role)).bind_opt(4, a.window);
     s.bind_opt(5, a.department).bind(6, a.password_hash).bind(7, std::int64_t{a.disabled ? 1 : 0}).bind(8, now);
     return run(s);
@@ -483,13 +502,14 @@ Result<WriteOutcome> SqliteStore::create_staff(const StaffAccount& a, Timestamp 
 }
 
 Result<std::optional<StaffAccount>> SqliteStore::staff(const std::string& username) {
-  return one<StaffAccount>(*db_, std::string("SELECT ") + kStaffCols + " FROM staff WHERE username=?",
-                           [&](Stmt& s) { s.bind(1, username); }, read_staff);
+  return one<StaffAccount>(
+      *db_, std::string("SELECT ") + kStaffCols + " FROM staff WHERE username=?", [&](Stmt& s) { s.bind(1, username); },
+      read_staff);
 }
 
 Result<std::vector<StaffAccount>> SqliteStore::list_staff() {
-  return rows<StaffAccount>(*db_, std::string("SELECT ") + kStaffCols + " FROM staff ORDER BY username", [](Stmt&) {},
-                            read_staff);
+  return rows<StaffAccount>(
+      *db_, std::string("SELECT ") + kStaffCols + " FROM staff ORDER BY username", [](Stmt&) {}, read_staff);
 }
 
 Result<WriteOutcome> SqliteStore::disable_staff(const std::string& username) {
@@ -513,8 +533,9 @@ Result<WriteOutcome> SqliteStore::disable_staff(const std::string& username) {
 
 std::optional<Error> SqliteStore::put_upload(const Upload& u) {
   return db_->write([&](Connection& c) {
-    Stmt s(c, "INSERT OR REPLACE INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) "
-              "VALUES (?,?,?,?,?,?,?)");
+    Stmt s(c,
+           "INSERT OR REPLACE INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) "
+           "VALUES (?,?,?,?,?,?,?)");
     s.bind(1, u.resident_id).bind(2, u.sha256).bind(3, u.kind).bind(4, u.content_type).bind(5, u.size);
     s.bind(6, u.name).bind(7, u.created_at);
     return run(s);
@@ -522,22 +543,26 @@ std::optional<Error> SqliteStore::put_upload(const Upload& u) {
 }
 
 Result<std::optional<Upload>> SqliteStore::upload(const std::string& resident_id, const std::string& sha256) {
-  return one<Upload>(*db_, std::string("SELECT ") + kUploadCols + " FROM uploads WHERE resident_id=? AND sha256=?",
-                     [&](Stmt& s) { s.bind(1, resident_id).bind(2, sha256); }, read_upload);
+  return one<Upload>(
+      *db_, std::string("SELECT ") + kUploadCols + " FROM uploads WHERE resident_id=? AND sha256=?",
+      [&](Stmt& s) { s.bind(1, resident_id).bind(2, sha256); }, read_upload);
 }
 
 Result<std::optional<Upload>> SqliteStore::any_upload(const std::string& sha256) {
-  return one<Upload>(*db_, std::string("SELECT ") + kUploadCols + " FROM uploads WHERE sha256=? LIMIT 1",
-                     [&](Stmt& s) { s.bind(1, sha256); }, read_upload);
+  return one<Upload>(
+      *db_, std::string("SELECT ") + kUploadCols + " FROM uploads WHERE sha256=? LIMIT 1",
+      [&](Stmt& s) { s.bind(1, sha256); }, read_upload);
 }
 
-Result<std::optional<IdempotentResponse>> SqliteStore::idempotent(const std::string& resident_id, const std::string& key) {
-  return one<IdempotentResponse>(*db_, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?",
-                                 [&](Stmt& s) { s.bind(1, resident_id).bind(2, key); }, read_idempotent);
+Result<std::optional<IdempotentResponse>> SqliteStore::idempotent(const std::string& resident_id,
+                                                                  const std::string& key) {
+  return one<IdempotentResponse>(
+      *db_, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?",
+      [&](Stmt& s) { s.bind(1, resident_id).bind(2, key); }, read_idempotent);
 }
 
-Result<WriteOutcome> SqliteStore::create_application(const Application& a, const Event& first, const std::string& idem_key,
-                                                     const IdempotentResponse& response,
+Result<WriteOutcome> SqliteStore::create_application(const Application& a, const Event& first,
+                                                     const std::string& idem_key, const IdempotentResponse& response,
                                                      std::optional<IdempotentResponse>* existing) {
   bool conflict = false;
   auto e = db_->write([&](Connection& c) {
@@ -554,7 +579,9 @@ Result<WriteOutcome> SqliteStore::create_application(const Application& a, const
     }
     if (!insert_app(c, a) || !insert_event(c, first)) return false;
     if (!idem_key.empty()) {
-      Stmt s(c, "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES (?,?,?,?,?,?)");
+      Stmt s(c,
+             "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES "
+             "(?,?,?,?,?,?)");
       s.bind(1, a.resident_id).bind(2, idem_key).bind(3, response.request_hash).bind(4, std::int64_t{response.status});
       s.bind(5, response.response).bind(6, a.submitted_at);
       if (!run(s)) return false;
@@ -631,26 +658,30 @@ Result<std::vector<Task>> SqliteStore::tasks_by_department(const std::string& de
 }
 
 Result<std::vector<Event>> SqliteStore::events_of(const std::string& application_id) {
-  return rows<Event>(*db_,
-                     "SELECT seq, application_id, IFNULL(task_id,''), kind, actor_kind, actor_id, IFNULL(actor_name,''), at, data "
-                     "FROM events WHERE application_id=? ORDER BY seq",
-                     [&](Stmt& s) { s.bind(1, application_id); }, read_event);
+  return rows<Event>(
+      *db_,
+      "SELECT seq, application_id, IFNULL(task_id,''), kind, actor_kind, actor_id, IFNULL(actor_name,''), at, data "
+      "FROM events WHERE application_id=? ORDER BY seq",
+      [&](Stmt& s) { s.bind(1, application_id); }, read_event);
 }
 
 Result<std::vector<Licence>> SqliteStore::licences_of(const std::string& resident_id) {
-  return rows<Licence>(*db_, std::string("SELECT ") + kLicenceCols + " FROM licences WHERE resident_id=? ORDER BY issued_at, id",
-                       [&](Stmt& s) { s.bind(1, resident_id); }, read_licence);
+  return rows<Licence>(
+      *db_, std::string("SELECT ") + kLicenceCols + " FROM licences WHERE resident_id=? ORDER BY issued_at, id",
+      [&](Stmt& s) { s.bind(1, resident_id); }, read_licence);
 }
 
 Result<std::vector<Licence>> SqliteStore::licences_of_application(const std::string& application_id) {
-  return rows<Licence>(*db_, std::string("SELECT ") + kLicenceCols + " FROM licences WHERE application_id=? ORDER BY id",
-                       [&](Stmt& s) { s.bind(1, application_id); }, read_licence);
+  return rows<Licence>(
+      *db_, std::string("SELECT ") + kLicenceCols + " FROM licences WHERE application_id=? ORDER BY id",
+      [&](Stmt& s) { s.bind(1, application_id); }, read_licence);
 }
 
 Result<bool> SqliteStore::application_has_file(const std::string& application_id, const std::string& sha256) {
-  auto r = rows<bool>(*db_, "SELECT 1 FROM application_files WHERE application_id=? AND sha256=? LIMIT 1",
-                      [&](Stmt& s) { s.bind(1, application_id).bind(2, sha256); },
-                      [](const Stmt&) { return std::optional<bool>(true); });
+  auto r = rows<bool>(
+      *db_, "SELECT 1 FROM application_files WHERE application_id=? AND sha256=? LIMIT 1",
+      [&](Stmt& s) { s.bind(1, application_id).bind(2, sha256); },
+      [](const Stmt&) { return std::optional<bool>(true); });
   if (!r.ok()) return r.error();
   return !r.value().empty();
 }

@@ -15,7 +15,8 @@ class SqliteStore final : public Store {
 
   Result<Resident> resident_by_phone(const std::string& phone, Timestamp now) override;
   Result<std::optional<Resident>> resident(const std::string& id) override;
-  std::optional<Error> set_profile(const std::string& id, const std::string& name, const std::string& id_number) override;
+  std::optional<Error> set_profile(const std::string& id, const std::string& name,
+                                   const std::string& id_number) override;
   std::optional<Error> put_session(const std::string& token_hash, const Session& s, Timestamp now) override;
   Result<std::optional<Session>> session(const std::string& token_hash, Timestamp now) override;
   std::optional<Error> delete_session(const std::string& token_hash) override;

@@ -26,7 +26,8 @@ class Store {
   /// The resident, or nullopt.
   virtual Result<std::optional<Resident>> resident(const std::string& id) = 0;
   /// Sets the real-name profile.
-  virtual std::optional<Error> set_profile(const std::string& id, const std::string& name, const std::string& id_number) = 0;
+  virtual std::optional<Error> set_profile(const std::string& id, const std::string& name,
+                                           const std::string& id_number) = 0;
   virtual std::optional<Error> put_session(const std::string& token_hash, const Session& s, Timestamp now) = 0;
   /// The unexpired session, or nullopt.
   virtual Result<std::optional<Session>> session(const std::string& token_hash, Timestamp now) = 0;
@@ -51,7 +52,8 @@ class Store {
 
   // Applications.
   /// The stored response of an idempotency key, or nullopt.
-  virtual Result<std::optional<IdempotentResponse>> idempotent(const std::string& resident_id, const std::string& key) = 0;
+  virtual Result<std::optional<IdempotentResponse>> idempotent(const std::string& resident_id,
+                                                               const std::string& key) = 0;
   /// Inserts the application and its first event durably. With a key, the response is
   /// recorded in the same transaction; if the key is already there, nothing is written and
   /// `existing` receives it (Conflict).

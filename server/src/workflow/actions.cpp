@@ -61,10 +61,13 @@ Error forbidden() { return Error{"forbidden", "", ""}; }
 By actor_of(Action a) { return a == Action::Resubmit || a == Action::Rate ? By::Resident : By::Clerk; }
 
 bool is_clerk_of(const Actor& actor, const Application& a) {
-  return actor.staff && actor.staff->role == Role::Clerk && !actor.staff->window.empty() && actor.staff->window == a.window;
+  return actor.staff && actor.staff->role == Role::Clerk && !actor.staff->window.empty() &&
+         actor.staff->window == a.window;
 }
 
-bool is_owner(const Actor& actor, const Application& a) { return actor.resident && actor.resident->id == a.resident_id; }
+bool is_owner(const Actor& actor, const Application& a) {
+  return actor.resident && actor.resident->id == a.resident_id;
+}
 
 bool is_reviewer_of(const Actor& actor, const Task& t) {
   return actor.staff && actor.staff->role == Role::Reviewer && !actor.staff->department.empty() &&
@@ -291,8 +294,9 @@ Result<Change> rate(const Application& a, const Actor& actor, Rating rating, Tim
   auto c = begin(a, actor, Action::Rate, now);
   if (!c.ok()) return c;
   rating.at = now;
-  c.value().events.push_back(event_by(actor, a, "rated", now,
-                                      {{"score", rating.score}, {"comment", rating.comment}, {"at", format_timestamp_cst(now)}}));
+  c.value().events.push_back(
+      event_by(actor, a, "rated", now,
+               {{"score", rating.score}, {"comment", rating.comment}, {"at", format_timestamp_cst(now)}}));
   c.value().updated.rating = std::move(rating);
   return c;
 }

@@ -32,7 +32,7 @@ enum class Action {
 enum class TaskAction {
   Approve,
   Reject,
-  Pause,   ///< Art. 45 interval
+  Pause,  ///< Art. 45 interval
   Resume,
   Extend,  ///< Art. 42, once per task
 };

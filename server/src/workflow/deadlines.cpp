@@ -82,7 +82,8 @@ std::optional<Due> latest_of(const std::vector<Due>& dues) {
       out.supervision.remaining_workdays = d.supervision.remaining_workdays;
     out.deadline.paused_now = out.deadline.paused_now || d.deadline.paused_now;
     out.deadline.provisional = out.deadline.provisional || d.deadline.provisional;
-    if (d.deadline.paused_workdays > out.deadline.paused_workdays) out.deadline.paused_workdays = d.deadline.paused_workdays;
+    if (d.deadline.paused_workdays > out.deadline.paused_workdays)
+      out.deadline.paused_workdays = d.deadline.paused_workdays;
   }
   return out;
 }

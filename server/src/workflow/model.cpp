@@ -11,10 +11,13 @@ std::optional<E> parse_by_name(std::string_view s, const E (&all)[N]) {
   return std::nullopt;
 }
 
-const AppStatus kAppStatuses[] = {AppStatus::Submitted,     AppStatus::SupplementRequested, AppStatus::Accepted,
-                                  AppStatus::Dispatched,    AppStatus::ReadyForIssue,       AppStatus::Issued,
-                                  AppStatus::Refused,       AppStatus::Rejected,            AppStatus::Closed};
-const TaskStatus kTaskStatuses[] = {TaskStatus::Reviewing, TaskStatus::Paused, TaskStatus::Approved, TaskStatus::Rejected};
+const AppStatus kAppStatuses[] = {AppStatus::Submitted,     AppStatus::SupplementRequested,
+                                  AppStatus::Accepted,      AppStatus::Dispatched,
+                                  AppStatus::ReadyForIssue, AppStatus::Issued,
+                                  AppStatus::Refused,       AppStatus::Rejected,
+                                  AppStatus::Closed};
+const TaskStatus kTaskStatuses[] = {TaskStatus::Reviewing, TaskStatus::Paused, TaskStatus::Approved,
+                                    TaskStatus::Rejected};
 const Role kRoles[] = {Role::Clerk, Role::Reviewer, Role::Supervisor, Role::Admin};
 
 }  // namespace

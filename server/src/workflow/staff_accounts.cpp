@@ -10,7 +10,8 @@ namespace {
 bool good_username(const std::string& u) {
   if (u.empty() || u.size() > 64) return false;
   for (const char c : u) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -33,7 +34,8 @@ Result<StaffAccount> create_staff_account(Store* store, const Catalog* catalog, 
     if (n.window.empty() || (catalog && !catalog->window(n.window))) return err("unknown_window", "/window");
     a.window = n.window;
   } else if (*role == workflow::Role::Reviewer) {
-    if (n.department.empty() || (catalog && !catalog->department(n.department))) return err("unknown_department", "/department");
+    if (n.department.empty() || (catalog && !catalog->department(n.department)))
+      return err("unknown_department", "/department");
     a.department = n.department;
   }
   if (weak_password_reason(n.password)) return err("weak_password", "/password");
@@ -53,8 +55,7 @@ Result<std::vector<DemoCredential>> seed_demo_staff(Store* store, const Catalog&
   if (!existing.ok()) return existing.error();
   if (!existing.value().empty()) return out;
   std::vector<NewStaff> plan;
-  for (const auto& w : catalog.windows())
-    plan.push_back({"clerk-" + w.id, w.name + " 窗口", "clerk", w.id, "", ""});
+  for (const auto& w : catalog.windows()) plan.push_back({"clerk-" + w.id, w.name + " 窗口", "clerk", w.id, "", ""});
   for (const auto& d : catalog.departments())
     plan.push_back({"reviewer-" + d.id, d.name + " 审批", "reviewer", "", d.id, ""});
   plan.push_back({"supervisor", "督办", "supervisor", "", "", ""});
