@@ -25,7 +25,7 @@ const OpEntry kOps[] = {
     {"workdays_between", &detail::op_workdays_between, true},
     {"deadline", &detail::op_deadline, true},
     {"calendar_info", &detail::op_calendar_info, true},
-    // The catalog (issue 3): each op answers catalog_not_loaded itself when there is none.
+    // The catalog: each op answers catalog_not_loaded itself when there is none.
     {"validate", &detail::op_validate, false},
     {"plan_bundle", &detail::op_plan_bundle, true},
     {"guide", &detail::op_guide, false},

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `yilu catalog lint` and the catalog ops through `yilu core`: the acceptance lines of issue 3.
+# `yilu catalog lint` and the catalog ops through `yilu core`.
 set -euo pipefail
 yilu="$1"
 src="$(cd "$(dirname "$0")/../.." && pwd)"

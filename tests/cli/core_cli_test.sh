@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `yilu core` end to end: the acceptance lines of issue 2, then a 5 MiB line between two good ones.
+# `yilu core` end to end, then a 5 MiB line between two good ones.
 set -euo pipefail
 yilu="$1"
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -1,4 +1,4 @@
-// Acceptance of issue 5: a resident on a phone applies for 出生一件事 — a wrong ID number gets the
+// a resident on a phone applies for 出生一件事 — a wrong ID number gets the
 // core's message at once, a PDF uploads with a progress bar, the due date shows — and submits;
 // the clerk accepts and dispatches, each department's reviewer approves, the clerk issues; the
 // resident sees it issued and rates it. On the way the clerk asks for a supplement (补正): the

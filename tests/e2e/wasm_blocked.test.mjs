@@ -1,4 +1,4 @@
-// Acceptance of issue 5: with the wasm file blocked the page stays usable — a banner says the
+// with the wasm file blocked the page stays usable — a banner says the
 // checks run on submit, the guide and the due date come from the server's core, and the
 // server's 422 problems appear on the fields; fixed, the application is submitted.
 import { test, before, after } from 'node:test';

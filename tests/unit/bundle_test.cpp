@@ -1,4 +1,4 @@
-// Bundle planning and service guides (issue 3). Expected dates are counted by hand on the
+// Bundle planning and service guides. Expected dates are counted by hand on the
 // 2026 calendar: 2026-06-01 is a Monday and no holiday falls in 2026-06-01..06-15.
 #include <catch2/catch.hpp>
 

@@ -30,7 +30,7 @@ Date walk(const Calendar& cal, Date from, std::int64_t n, std::string_view regio
 
 }  // namespace
 
-TEST_CASE("the working-day rule of DESIGN.md on the published schedule", "[calendar]") {
+TEST_CASE("the working-day rule on the published schedule", "[calendar]") {
   const Calendar& cal = real_calendar();
   CHECK(cal.first_year() == 2004);
   CHECK(cal.last_year() == 2026);

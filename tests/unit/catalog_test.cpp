@@ -1,4 +1,4 @@
-// The catalog loader and lint (issue 3): every problem with its path, never only the first;
+// The catalog loader and lint: every problem with its path, never only the first;
 // hostile catalogs (deep conditions, 10,000 items) load or fail cleanly.
 #include <catch2/catch.hpp>
 

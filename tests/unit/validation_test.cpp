@@ -1,4 +1,4 @@
-// Validation of applications (issue 3) against the frozen test catalog: every problem at once,
+// Validation of applications against the frozen test catalog: every problem at once,
 // each field type, cross-field rules, conditions, materials, bundles and size limits.
 #include <catch2/catch.hpp>
 

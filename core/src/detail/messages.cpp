@@ -83,7 +83,7 @@ const Entry kMessages[] = {
     {"uscc.charset", "统一社会信用代码含有无效字符（不使用 I、O、Z、S、V）"},
     {"uscc.region", "统一社会信用代码第 3–8 位不是有效的行政区划代码"},
     {"uscc.checksum", "统一社会信用代码校验位不正确，请核对是否输错"},
-    // The catalog (issue 3): problems found when loading or linting catalog data
+    // The catalog: problems found when loading or linting catalog data
     {"catalog_invalid", "事项目录数据有误（共 {count} 处问题），第一处：{first}"},
     {"catalog_not_loaded", "尚未加载事项目录"},
     {"unknown_item", "事项目录中没有该事项：{id}"},
@@ -120,7 +120,7 @@ const Entry kMessages[] = {
     {"catalog.required_and_conditional", "已设为必填（required: true），不能再设条件必填（required_when）"},
     {"catalog.example_missing", "事项缺少示例申请（example）"},
     {"catalog.unknown_file_type", "文件类型“{type}”不在可接受的类型中（可用：{allowed}）"},
-    // Validation of an application (issue 3): what a resident reads under a field or material
+    // Validation of an application: what a resident reads under a field or material
     {"application.wrong_type", "申请内容的格式不对（应为{expected}）"},
     {"application.too_many", "填写的项目过多（最多 {max} 项）"},
     {"application.unknown_key", "无法识别的内容“{key}”，已忽略"},

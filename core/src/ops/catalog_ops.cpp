@@ -1,4 +1,4 @@
-// validate, plan_bundle, guide, catalog_info, lint_catalog: the catalog ops (issue 3); file_types.
+// validate, plan_bundle, guide, catalog_info, lint_catalog: the catalog ops; file_types.
 // Shapes in docs/core-api.md.
 #include "detail/ops.hpp"
 #include "detail/request.hpp"

@@ -1,4 +1,4 @@
-// check_id, check_uscc, check_mobile: DESIGN.md's contract, plus a Chinese `message` for an invalid value.
+// check_id, check_uscc, check_mobile: the contract of docs/core-api.md, plus a Chinese `message` for an invalid value.
 #include "detail/messages.hpp"
 #include "detail/ops.hpp"
 #include "detail/request.hpp"

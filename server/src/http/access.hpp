@@ -1,5 +1,5 @@
 #pragma once
-// Who may see or act on what: one place for the ownership and role rules of DESIGN.md.
+// Who may see or act on what: one place for the ownership and role rules (docs/workflow.md).
 #include <optional>
 #include <string>
 #include <vector>
