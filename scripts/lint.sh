@@ -61,22 +61,48 @@ if ! command -v clang-tidy >/dev/null; then
 elif [ ! -f "$build/compile_commands.json" ]; then
   report clang-tidy 1 "no $build/compile_commands.json: configure a build first (cmake --preset native) or pass its folder"
 else
-  # The files the build compiles (so each has its real flags), under core/src and server/src.
-  mapfile -t srcs < <(python3 -c 'import json, os, sys
-root = sys.argv[2]
-seen = sorted({os.path.normpath(os.path.join(e["directory"], e["file"])) for e in json.load(open(sys.argv[1]))})
-print("\n".join(f for f in seen if f.startswith((root + "/core/src/", root + "/server/src/")) and f.endswith(".cpp")))' \
-    "$build/compile_commands.json" "$root")
+  # The files the build compiles (so each has its real flags), under core/src and server/src, in
+  # a compilation database of their own: GCC's precompiled header (cmake_pch.hxx.gch) is not
+  # clang's, so each TU includes a copy of the PCH's header text instead (same headers, no .gch).
+  db=$(mktemp -d)
+  mapfile -t srcs < <(python3 - "$build/compile_commands.json" "$root" "$db" <<'PY'
+import json, os, shlex, shutil, sys
+src, root, db = sys.argv[1:4]
+keep, copies = {}, {}
+for e in json.load(open(src)):
+    f = os.path.normpath(os.path.join(e["directory"], e["file"]))
+    if not f.startswith((root + "/core/src/", root + "/server/src/")) or not f.endswith(".cpp"): continue
+    args = e.get("arguments") or shlex.split(e["command"])
+    out = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "-Winvalid-pch": i += 1; continue
+        if a == "-include" and i + 1 < len(args) and args[i + 1].endswith("cmake_pch.hxx"):
+            pch = args[i + 1]
+            if pch not in copies:
+                copies[pch] = os.path.join(db, f"pch{len(copies)}.hxx")
+                shutil.copyfile(pch, copies[pch])
+            out += ["-include", copies[pch]]; i += 2; continue
+        out.append(a); i += 1
+    keep[f] = {"directory": e["directory"], "file": f, "arguments": out}
+json.dump(list(keep.values()), open(os.path.join(db, "compile_commands.json"), "w"))
+print("\n".join(sorted(keep)))
+PY
+  )
   out=$(mktemp)
   # -Wno-unknown-warning-option: the compile commands are GCC's, with flags clang does not know.
-  printf '%s\n' "${srcs[@]}" | xargs -P "$jobs" -n 4 clang-tidy -p "$build" --quiet \
-    --extra-arg=-Wno-unknown-warning-option >"$out" 2>/dev/null
-  grep -E '^/.*: (warning|error): ' "$out" | sort -u >"$out.findings"
-  sed -E 's/^([^:]+):([0-9]+):([0-9]+): (warning|error): (.*)$/  \1:\2: \5/' "$out.findings" | sed "s|$root/||"
+  printf '%s\n' "${srcs[@]}" | xargs -P "$jobs" -n 4 clang-tidy -p "$db" --quiet \
+    --extra-arg=-Wno-unknown-warning-option >"$out" 2>&1
+  # Findings, and any file clang could not even parse (that is a failure too, never a pass).
+  grep -E '^(/.*: (warning|error): |Error while processing )' "$out" | sort -u >"$out.findings"
+  sed -E -e 's/^([^:]+):([0-9]+):([0-9]+): (warning|error): (.*)$/  \1:\2: \5/' -e 's/^Error/  Error/' \
+    "$out.findings" | sed "s|$root/||"
   n=$(wc -l <"$out.findings")
-  nf=$(cut -d: -f1 "$out.findings" | sort -u | wc -l)
-  report clang-tidy $((n > 0)) "$n findings in $nf of ${#srcs[@]} files"
-  rm -f "$out" "$out.findings"
+  nf=$(grep -oE '^/[^:]+|^Error while processing [^ ]+' "$out.findings" | sed 's/^Error while processing //' | sort -u | wc -l)
+  ((${#srcs[@]})) || { echo "  no core/src or server/src files in $build/compile_commands.json"; n=1; }
+  report clang-tidy $((n > 0)) "$n findings in $nf files (${#srcs[@]} translation units checked)"
+  rm -rf "$out" "$out.findings" "$db"
 fi
 
 # --- web

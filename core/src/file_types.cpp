@@ -23,7 +23,8 @@ constexpr Alias kAliases[] = {{"jpeg", "jpg"}};
 
 const std::array<FileType, 5>& file_types() { return kFileTypes; }
 
-const FileType* find_file_type(std::string_view name) {
+const FileType* find_file_type(std::string_view id_or_alias) {
+  std::string_view name = id_or_alias;
   for (const Alias& a : kAliases)
     if (name == a.alias) name = a.id;
   for (const FileType& t : kFileTypes)

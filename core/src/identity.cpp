@@ -53,7 +53,7 @@ struct UsccTable {
   signed char v[256];
   constexpr UsccTable() : v{} {
     const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    for (int i = 0; i < 256; ++i) v[i] = -1;
+    for (signed char& x : v) x = -1;
     for (int k = 0; k < 31; ++k) v[static_cast<unsigned char>(alphabet[k])] = static_cast<signed char>(k);
   }
   constexpr int operator[](unsigned char c) const { return v[c]; }

@@ -19,7 +19,7 @@ namespace yilu::server {
 
 namespace {
 
-std::string env_or(const char* name, std::string fallback) {
+std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::string(v) : fallback;
 }
@@ -114,7 +114,7 @@ int run_serve(int argc, char** argv) {
   }
 
   auto svr = http::build_server(app);
-  if (!svr->bind_to_port(addr.c_str(), static_cast<int>(port))) {
+  if (!svr->bind_to_port(addr, static_cast<int>(port))) {
     std::fprintf(stderr, "yilu serve: 无法监听 %s:%ld\n", addr.c_str(), port);
     return 1;
   }
@@ -135,7 +135,8 @@ int run_serve(int argc, char** argv) {
   svr->listen_after_bind();
   // listen returned: either a signal stopped it (the thread is done) or it failed; in the
   // latter case wake the signal thread so it can be joined.
-  if (!signalled) pthread_kill(signal_thread.native_handle(), SIGTERM);
+  // SIGTERM to that one thread is deliberate: it is blocked everywhere and only sigwait takes it.
+  if (!signalled) pthread_kill(signal_thread.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   signal_thread.join();
   // The App (and its database writer) is destroyed after the pool has finished its requests.
   std::fputs("yilu serve: 已停止\n", stderr);

@@ -147,6 +147,14 @@ TEST_CASE("a 划拨 building-land permit is promised, previewed and supervised o
       (*it)["files"] = json::array({{{"upload", up.body["upload"]["id"]}}});
     }
   }
+  // The red-line map as an AutoCAD drawing: a type the material accepts and the sniffer knows.
+  auto dwg = ts.upload(resident, "AC1032" + std::string(512, '\0'), "红线图.dwg", item->id, "boundary_map");
+  INFO(dwg.text);
+  REQUIRE(dwg.status == 201);
+  CHECK(dwg.body["upload"]["kind"] == "dwg");
+  CHECK(dwg.body["upload"]["content_type"] == "image/vnd.dwg");
+  body["materials"]["boundary_map"] = {{"by", "file"},
+                                       {"files", json::array({{{"upload", dwg.body["upload"]["id"]}}})}};
   auto sent = ts.post("/api/v1/applications", body, resident);
   INFO(sent.text);
   REQUIRE(sent.status == 201);

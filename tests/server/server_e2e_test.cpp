@@ -212,6 +212,12 @@ TEST_CASE("the birth bundle end to end over HTTP", "[server][e2e]") {
   REQUIRE(rate.status == 200);
   CHECK(rate.body["application"]["status"] == "closed");
   CHECK(s.post("/api/v1/applications/" + id + "/rating", {{"score", 1}}, me).status == 409);
+  // Staff see the score and the comment, not just that it was rated.
+  auto rated = s.get("/api/v1/staff/applications/" + id, clerk);
+  REQUIRE(rated.status == 200);
+  CHECK(rated.body["application"]["rating"]["score"] == 5);
+  CHECK(rated.body["application"]["rating"]["comment"] == "一次都没跑");
+  CHECK(rated.body["application"]["level"] == "done");
 
   // The timeline: every step, in order, with its actor.
   auto detail = s.get("/api/v1/applications/" + id, me);
@@ -253,10 +259,40 @@ TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's cloc
   CHECK(sup.body["application"]["supplement"]["missing"][0] == "discharge_summary");
   CHECK(s.post("/api/v1/staff/applications/" + id + "/accept", json::object(), clerk).status == 409);
   json re = {{"answers", body["answers"]}, {"fields", body["fields"]}, {"materials", body["materials"]}};
+  const std::string first_received = sub.body["application"]["submitted_at"];
+  s.now += 3600;
   auto resub = s.post("/api/v1/applications/" + id + "/resubmit", re, me);
   INFO(resub.text);
   REQUIRE(resub.status == 200);
   CHECK(resub.body["application"]["status"] == "submitted");
+  // 收件 stays the first submission; the resubmission has its own time.
+  CHECK(resub.body["application"]["submitted_at"] == first_received);
+  CHECK(resub.body["application"]["resubmitted_at"] == yilu::format_timestamp_cst(s.now));
+  // The resident's timeline names the 补正 request, with the clerk's note.
+  auto mine = s.get("/api/v1/applications/" + id, me);
+  REQUIRE(mine.status == 200);
+  bool saw_notice = false;
+  for (const auto& e : mine.body["timeline"])
+    if (e["kind"] == "supplement_requested") {
+      saw_notice = true;
+      CHECK(e["title"] == "要求补正材料");
+      CHECK(e["data"]["note"] == "出院记录不清晰，请重新上传");
+    }
+  CHECK(saw_notice);
+  for (const auto& e : mine.body["timeline"]) CHECK(e["title"] != "办理记录");
+  // Buttons come from the server: the resident has none now, the clerk of the window three.
+  CHECK(mine.body["application"]["allowed_actions"] == json::array());
+  auto seen = s.get("/api/v1/staff/applications/" + id, clerk);
+  CHECK(seen.body["application"]["allowed_actions"] == json::array({"accept", "supplement", "refuse"}));
+  // The supervisor's overview: a not yet accepted application has a level, counted once.
+  const std::string supervisor = s.staff("super-e2e", "supervisor");
+  auto overview = s.get("/api/v1/staff/overview", supervisor);
+  REQUIRE(overview.status == 200);
+  int listed = 0;
+  for (const auto& a : overview.body["applications"])
+    if (a["level"] == "normal") ++listed;
+  CHECK(listed == overview.body["counts"]["normal"].get<int>());
+  CHECK(listed >= 1);
   REQUIRE(s.post("/api/v1/staff/applications/" + id + "/accept", json::object(), clerk).status == 200);
   auto disp = s.post("/api/v1/staff/applications/" + id + "/dispatch", json::object(), clerk);
   REQUIRE(disp.status == 200);

@@ -32,7 +32,7 @@ Ymd ymd_from_date(Date d);
 /// A date if year/month/day form a real calendar day in years 1800..2199, else nullopt.
 std::optional<Date> make_date(int year, int month, int day);
 /// Parses exactly "YYYY-MM-DD" naming a real day; nullopt on anything else.
-std::optional<Date> parse_date(std::string_view text);
+std::optional<Date> parse_date(std::string_view s);
 /// "YYYY-MM-DD".
 std::string format_date(Date d);
 /// 1 = Monday … 7 = Sunday (ISO 8601).
@@ -47,7 +47,7 @@ constexpr std::int64_t kCstOffsetSeconds = 8 * 3600;
 
 /// Parses an RFC 3339 timestamp "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)"; a plain date
 /// "YYYY-MM-DD" means 00:00:00 China Standard Time. nullopt on anything else.
-std::optional<Timestamp> parse_timestamp(std::string_view text);
+std::optional<Timestamp> parse_timestamp(std::string_view s);
 /// "YYYY-MM-DDTHH:MM:SS+08:00" in China Standard Time.
 std::string format_timestamp_cst(Timestamp t);
 /// The China Standard Time calendar day that contains the instant.

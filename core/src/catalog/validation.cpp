@@ -603,9 +603,9 @@ ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle
   return r;
 }
 
-json problems_to_json(const std::vector<Problem>& list) {
+json problems_to_json(const std::vector<Problem>& problems) {
   json out = json::array();
-  for (const auto& p : list)
+  for (const auto& p : problems)
     out.push_back({{"path", p.path}, {"code", p.code}, {"params", p.params}, {"message", p.message}});
   return out;
 }

@@ -125,13 +125,7 @@ void register_application_routes(Router& r, App& app) {
         [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
           auto a = own(req, res, c);
           if (!a) return;
-          auto events = app.store->events_of(a->id);
-          if (!events.ok()) return send_core_error(res, events.error());
-          json timeline = json::array();
-          for (const auto& e : events.value()) timeline.push_back(event_json(e));
-          send_json(
-              res, 200,
-              {{"ok", true}, {"application", application_full(app, *a, actor_of(c), true)}, {"timeline", timeline}});
+          send_detail(app, res, *a, actor_of(c));
         });
 
   r.post("/api/v1/applications/{id}/resubmit", kResident,

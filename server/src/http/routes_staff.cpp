@@ -20,13 +20,7 @@ void register_staff_routes(Router& r, App& app) {
           auto tasks = app.store->tasks_of(a->id);
           if (!tasks.ok()) return send_core_error(res, tasks.error());
           if (!staff_can_view(*c.staff, *a, tasks.value())) return send_error(res, "forbidden");
-          auto events = app.store->events_of(a->id);
-          if (!events.ok()) return send_core_error(res, events.error());
-          json timeline = json::array();
-          for (const auto& e : events.value()) timeline.push_back(event_json(e));
-          send_json(
-              res, 200,
-              {{"ok", true}, {"application", application_full(app, *a, actor_of(c), true)}, {"timeline", timeline}});
+          send_detail(app, res, *a, actor_of(c));
         });
 }
 

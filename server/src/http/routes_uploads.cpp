@@ -82,7 +82,7 @@ void register_upload_routes(Router& r, App& app) {
           if (!bytes) return send_error(res, "not_found");
           res.set_header("Content-Disposition", "attachment");
           res.set_header("X-Content-Type-Options", "nosniff");
-          res.set_content(*bytes, meta->content_type.c_str());
+          res.set_content(*bytes, meta->content_type);
         });
 }
 

@@ -90,7 +90,7 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
         return httplib::Server::HandlerResponse::Handled;
       }));
 
-  svr->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+  svr->set_exception_handler([](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
     std::string what = "unknown";
     try {
       if (ep) std::rethrow_exception(ep);

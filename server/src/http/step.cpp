@@ -50,6 +50,15 @@ void send_application(App& app, httplib::Response& res, const Application& a, co
   send_json(res, 200, extra);
 }
 
+void send_detail(App& app, httplib::Response& res, const Application& a, const workflow::Actor& actor) {
+  auto events = app.store->events_of(a.id);
+  if (!events.ok()) return send_core_error(res, events.error());
+  nlohmann::json timeline = nlohmann::json::array();
+  for (const auto& e : events.value()) timeline.push_back(event_json(e));
+  send_json(res, 200,
+            {{"ok", true}, {"application", application_full(app, a, actor, true)}, {"timeline", std::move(timeline)}});
+}
+
 std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   std::size_t n = max_bytes;

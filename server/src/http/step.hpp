@@ -29,6 +29,10 @@ std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change
 void send_application(App& app, httplib::Response& res, const Application& a, const workflow::Actor& actor,
                       bool with_body, nlohmann::json extra = nlohmann::json::object());
 
+/// 200 {"ok":true, "application": in full as `actor` sees it, "timeline": every event}, or the
+/// storage error.
+void send_detail(App& app, httplib::Response& res, const Application& a, const workflow::Actor& actor);
+
 /// A reason a person typed (补正 notice, refusal, decision, comment), cut to 2,000 bytes.
 std::string reason_text(const nlohmann::json& body, const char* key);
 /// At most `max_bytes` of UTF-8 text, never cutting a character in two.

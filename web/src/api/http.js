@@ -66,14 +66,14 @@ export class ApiError extends Error {
    * @param {any} body the parsed response (an ErrorBody from this server), or null
    */
   constructor(status, body) {
-    const err = body?.error || body || {};
+    const err = body?.error || {};
     super(err.message || httpMessage(status));
     /** @type {number} */
     this.status = status;
     /** @type {string} the server's stable error code, or http_<status> */
     this.code = err.code || `http_${status}`;
     /** @type {Problem[]} every problem of a 422 invalid_application (else empty) */
-    this.problems = body?.problems || err.problems || body?.report?.problems || [];
+    this.problems = Array.isArray(body?.problems) ? body.problems : [];
     /** @type {ErrorBody | null} */
     this.body = body;
   }

@@ -51,13 +51,7 @@ export const LEVELS = {
 
 /** Online level codes → Chinese. */
 export function onlineLevel(v) {
-  const m = {
-    full_online: '全程网办',
-    online: '全程网办',
-    once: '最多跑一次',
-    at_most_once: '最多跑一次',
-    onsite: '现场办理',
-    on_site: '现场办理',
-  };
+  // The catalog's three codes (docs/catalog.md `online_level`).
+  const m = { full_online: '全程网办', at_most_once: '最多跑一次', on_site: '现场办理' };
   return m[v] || v || '';
 }
