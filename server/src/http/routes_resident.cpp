@@ -8,9 +8,8 @@
 namespace yilu::server::http {
 
 void register_resident_routes(Router& r, App& app) {
-  r.get("/api/v1/me", kResident, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
-    auto me = c.resident;
-    send_json(res, 200, {{"ok", true}, {"resident", resident_json(*me)}});
+  r.get("/api/v1/me", kResident, [](const httplib::Request&, httplib::Response& res, const Caller& c) {
+    send_json(res, 200, {{"ok", true}, {"resident", resident_json(*c.resident)}});
   });
 
   r.put("/api/v1/me/profile", kResident, [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {

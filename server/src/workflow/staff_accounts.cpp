@@ -55,7 +55,8 @@ Result<std::vector<DemoCredential>> seed_demo_staff(Store* store, const Catalog&
   if (!existing.ok()) return existing.error();
   if (!existing.value().empty()) return out;
   std::vector<NewStaff> plan;
-  for (const auto& w : catalog.windows()) plan.push_back({"clerk-" + w.id, w.name + " 窗口", "clerk", w.id, "", ""});
+  // Window names already say 窗口 (建设项目综合窗口, 税务窗口 …).
+  for (const auto& w : catalog.windows()) plan.push_back({"clerk-" + w.id, w.name, "clerk", w.id, "", ""});
   for (const auto& d : catalog.departments())
     plan.push_back({"reviewer-" + d.id, d.name + " 审批", "reviewer", "", d.id, ""});
   plan.push_back({"supervisor", "督办", "supervisor", "", "", ""});
