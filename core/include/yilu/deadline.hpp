@@ -40,7 +40,8 @@ struct Deadline {
 /// it starts), and the calendar's date errors.
 Result<Deadline> compute_deadline(const Calendar& cal, const DeadlineInput& in, Timestamp now);
 
-/// Supervision levels (督办): how close a running application is to its due time.
+/// Supervision levels (督办): how close a running application is to its due time. Declared in
+/// order of urgency: a later enumerator is more urgent (callers combining levels rely on it).
 enum class Supervision {
   Normal,   ///< more than the yellow threshold of working days left
   Yellow,   ///< little time left: at most `yellow_days` working days after today

@@ -53,18 +53,19 @@ async function loadModule() {
   data.catch(() => {}); // handled below; a rejection before then is not "unhandled"
   const glueUrl = new URL(WASM_BASE + WASM_GLUE, window.location.href).href;
   const glue = await import(/* @vite-ignore */ glueUrl);
-  const factory = glue.default || glue.createYiluCore || glue.Module;
+  // -sMODULARIZE -sEXPORT_ES6 (wasm/CMakeLists.txt): the factory is the module's default export.
+  const factory = glue.default;
   const base = new URL(WASM_BASE, window.location.href).href;
   const [mod, [calendarText, catalogText]] = await Promise.all([factory({ locateFile: (path) => base + path }), data]);
   coreState.instantiatedAt = performance.now();
   coreState.instantiateMs = coreState.instantiatedAt - t0;
   let t = performance.now();
   const cal = parseLoad(mod.loadCalendar(utf8(calendarText)));
-  if (cal && cal.ok === false) throw new Error(cal.error?.message || '日历数据无法载入');
+  if (!cal.ok) throw new Error(cal.error?.message || '日历数据无法载入');
   coreState.calendarMs = performance.now() - t;
   t = performance.now();
   const cat = parseLoad(mod.loadCatalog(utf8(catalogText)));
-  if (cat && cat.ok === false) throw new Error(cat.error?.message || '办事目录无法载入');
+  if (!cat.ok) throw new Error(cat.error?.message || '办事目录无法载入');
   coreState.catalogMs = performance.now() - t;
   instance = mod;
   coreState.readyAt = performance.now();
@@ -74,22 +75,21 @@ async function loadModule() {
   return mod;
 }
 
-// loadCalendar/loadCatalog return either a JSON response text, a boolean or nothing,
-// depending on the binding; only an explicit {"ok":false} is a failure.
-function parseLoad(result) {
-  if (typeof result !== 'string') return result === false ? { ok: false } : null;
+// loadCalendar/loadCatalog answer the core's load response text: {"ok":true} or
+// {"ok":false,"error":{code,message}} (wasm/binding.cpp, core's load_response).
+function parseLoad(text) {
   try {
-    return JSON.parse(result);
+    return JSON.parse(text);
   } catch {
-    return null;
+    return { ok: false };
   }
 }
 
 function noteCatalog() {
   const info = rawCall({ op: 'catalog_info' });
   if (info.ok) {
-    coreState.catalogVersion = String(info.version ?? '');
-    coreState.catalogFingerprint = String(info.fingerprint ?? '');
+    coreState.catalogVersion = info.version;
+    coreState.catalogFingerprint = info.fingerprint;
   }
 }
 
