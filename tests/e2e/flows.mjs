@@ -123,3 +123,22 @@ export async function uploadByApi(url, token, { item, material, name, type, byte
   assert.equal(res.status, 201, `upload ${name}: ${JSON.stringify(body)}`);
   return body.upload;
 }
+
+// ---- drafts on a shared phone ---------------------------------------------------------------
+
+/** The `yilu.draft.*` keys in the page's localStorage, sorted. */
+export function draftKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yilu.draft.')).sort());
+}
+
+/** The signed-in resident's id from the page's stored session ('' when nobody is signed in). */
+export function signedInResidentId(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('yilu.resident.session') || 'null')?.resident?.id || '');
+}
+
+/** Signs the resident out with 我的办件's 退出登录 and waits for the home page. */
+export async function residentLogout(page, url) {
+  await page.goto(`${url}/me`);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+}

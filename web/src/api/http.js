@@ -3,6 +3,7 @@
 // Shapes are the OpenAPI document's (types generated into openapi.d.ts by `npm run gen:api`);
 // `call` is typed by route, so `tsc -p tsconfig.api.json` catches a route or field that moved.
 import { reactive } from 'vue';
+import { clearDrafts } from '../util/drafts.js';
 
 /** @typedef {import('./api_types').Schemas} Schemas */
 /** @typedef {import('./api_types').ApiPath} ApiPath */
@@ -44,9 +45,14 @@ export const session = /** @type {Sessions} */ (
     staff: readSession(STAFF_KEY),
   })
 );
+// Drafts are the signed-in resident's only: what another account or an older version left on
+// the device is removed on load (src/util/drafts.js).
+clearDrafts(session.resident?.resident?.id);
 
 /**
- * Signs `kind` in (value) or out (null), in memory and in localStorage.
+ * Signs `kind` in (value) or out (null), in memory and in localStorage. A resident signing out
+ * (logout, or a 401 that found the session expired) takes every draft off the device, since the
+ * phone may be shared; signing in removes any draft that is not the new resident's.
  * @template {Who} K
  * @param {K} kind
  * @param {Sessions[K]} value
@@ -57,6 +63,7 @@ export function setSession(kind, value) {
   const key = kind === 'staff' ? STAFF_KEY : RESIDENT_KEY;
   if (value) localStorage.setItem(key, JSON.stringify(value));
   else localStorage.removeItem(key);
+  if (kind === 'resident') clearDrafts(/** @type {ResidentSession | null} */ (value)?.resident?.id);
 }
 
 /** A failed request: `status` 0 when the server could not be reached. */

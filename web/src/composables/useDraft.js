@@ -4,19 +4,27 @@
 import { ref, watch, onBeforeUnmount } from 'vue';
 import { loadDraft, saveDraft, dropDraft } from '../util/drafts.js';
 import { catalogState } from '../api/data.js';
+import { session } from '../api/http.js';
+
+/** The signed-in resident's id, or '' when nobody is signed in. */
+const signedIn = () => session.resident?.resident?.id || '';
 
 /**
  * `key` is "item:ID" / "bundle:ID"; `form` holds the reactive {values, answers, materials,
  * touched}; `title()` names the draft in 我的办件. `idemKey` is the pending submission's key
  * ('' when none). `restore()` returns false when there is no draft.
+ * The draft is the resident's signed in when the form opened: it is only ever read for them,
+ * and once they are signed out (logout, or a 401 dropped the session) nothing more is saved,
+ * so a late save cannot put their values back on the device after it was cleared.
  */
 export function useDraft(key, form, { title = () => '' } = {}) {
+  const owner = signedIn();
   const idemKey = ref('');
   let timer = null;
   let dropped = false;
 
   function restore() {
-    const d = loadDraft(key);
+    const d = loadDraft(owner, key);
     if (!d) return false;
     Object.assign(form.values, d.values || {});
     Object.assign(form.answers, d.answers || {});
@@ -29,8 +37,8 @@ export function useDraft(key, form, { title = () => '' } = {}) {
   function save() {
     clearTimeout(timer);
     timer = null;
-    if (dropped) return;
-    saveDraft(key, {
+    if (dropped || !owner || signedIn() !== owner) return;
+    saveDraft(owner, key, {
       title: title(),
       values: { ...form.values },
       answers: { ...form.answers },
@@ -45,7 +53,7 @@ export function useDraft(key, form, { title = () => '' } = {}) {
     clearTimeout(timer);
     timer = null;
     dropped = true;
-    dropDraft(key);
+    dropDraft(owner, key);
   }
 
   watch(
