@@ -35,10 +35,10 @@ def sdesc(d): return {"type": "string", "description": d}
 
 LEVELS = ("normal", "yellow", "red", "overdue")
 APP_STATUSES = ("submitted", "supplement_requested", "refused", "accepted", "dispatched",
-                "ready_for_issue", "rejected", "issued", "closed")
+                "ready_for_issue", "rejected", "issued", "closed", "withdrawn")
 TASK_STATUSES = ("reviewing", "paused", "approved", "rejected")
 ROLES = ("clerk", "reviewer", "supervisor", "admin")
-APP_ACTIONS = ("accept", "supplement", "refuse", "dispatch", "issue", "resubmit", "rate")
+APP_ACTIONS = ("accept", "supplement", "refuse", "dispatch", "issue", "resubmit", "rate", "withdraw")
 TASK_ACTIONS = ("approve", "reject", "pause", "resume", "extend")
 FILE_KINDS = ("pdf", "jpg", "png", "ofd", "dwg")
 
@@ -131,7 +131,7 @@ schemas = {
       "status": enum(*APP_STATUSES),
       "status_label": sdesc("状态的中文说明，如“已收件，待受理”"),
       "allowed_actions": {"description": "当前查看者此刻可执行的操作（由服务器的流程层决定；页面据此画按钮，不自带状态表）。"
-                                         "窗口 clerk：accept、supplement、refuse、dispatch、issue；居民：resubmit、rate。没有则为空数组",
+                                         "窗口 clerk：accept、supplement、refuse、dispatch、issue；居民：resubmit、rate、withdraw。没有则为空数组",
                           **arr(enum(*APP_ACTIONS))},
       "level": described("Level", "申请的监管级别（所有人可见）；未受理的按“若此刻受理”的预估；决定或出件后为 done"),
       "items": arr(S),
@@ -230,6 +230,9 @@ route("post", "/api/v1/applications/{id}/resubmit", "补正后重新提交（all
 route("post", "/api/v1/applications/{id}/rating", "好差评（allowed_actions 含 rate 时：出件、不予受理或不予许可之后，一次）",
       params=[p("id")], req=body(obj({"score": {"type": "integer", "minimum": 1, "maximum": 5}, "comment": S}, ["score"])),
       resp=APP(), extra={"409": E("illegal_transition")}, tags=["resident"])
+route("post", "/api/v1/applications/{id}/withdraw", "撤回申请（allowed_actions 含 withdraw 时：窗口受理之前）；reason 可选",
+      params=[p("id")], req=body(obj({"reason": S}), required=False),
+      resp=APP(), extra={"404": E("not_found"), "409": E("illegal_transition")}, tags=["resident"])
 
 # --- staff
 route("post", "/api/v1/staff/login", "工作人员用户名密码登录（Argon2id）",

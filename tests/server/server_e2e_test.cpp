@@ -280,8 +280,8 @@ TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's cloc
     }
   CHECK(saw_notice);
   for (const auto& e : mine.body["timeline"]) CHECK(e["title"] != "办理记录");
-  // Buttons come from the server: the resident has none now, the clerk of the window three.
-  CHECK(mine.body["application"]["allowed_actions"] == json::array());
+  // Buttons come from the server: the resident may only withdraw now, the clerk of the window decide.
+  CHECK(mine.body["application"]["allowed_actions"] == json::array({"withdraw"}));
   auto seen = s.get("/api/v1/staff/applications/" + id, clerk);
   CHECK(seen.body["application"]["allowed_actions"] == json::array({"accept", "supplement", "refuse"}));
   // The supervisor's overview: a not yet accepted application has a level, counted once.
@@ -347,4 +347,34 @@ TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's cloc
   CHECK(refused.status == 200);
   CHECK(refused.body["application"]["status"] == "refused");
   CHECK(s.post("/api/v1/staff/applications/" + oid + "/dispatch", json::object(), clerk).status == 409);
+}
+
+TEST_CASE("the applicant withdraws before acceptance; the window can no longer act on it", "[server][e2e]") {
+  TestServer s;
+  const std::string me = s.resident("13876001236");
+  auto sub = s.post("/api/v1/applications", bundle_application(s, me, "birth"), me);
+  REQUIRE(sub.status == 201);
+  const std::string id = sub.body["application"]["id"];
+  CHECK(sub.body["application"]["allowed_actions"] == json::array({"withdraw"}));
+  const std::string clerk = s.staff("clerk-social-w", "clerk", "w_social");
+  // Only the applicant: another resident is told the application does not exist.
+  CHECK(s.post("/api/v1/applications/" + id + "/withdraw", json::object(), s.resident("13876001237")).status == 404);
+  auto w = s.post("/api/v1/applications/" + id + "/withdraw", {{"reason", "信息填错了，重新申请"}}, me);
+  INFO(w.text);
+  REQUIRE(w.status == 200);
+  CHECK(w.body["application"]["status"] == "withdrawn");
+  CHECK(w.body["application"]["status_label"] == "已撤回");
+  CHECK(w.body["application"]["level"] == "done");
+  CHECK(w.body["application"]["allowed_actions"] == json::array());
+  CHECK(s.post("/api/v1/applications/" + id + "/withdraw", json::object(), me).status == 409);
+  CHECK(s.post("/api/v1/staff/applications/" + id + "/accept", json::object(), clerk).status == 409);
+  // Off the window's queue, on the resident's timeline with the reason.
+  auto queue = s.get("/api/v1/staff/queue", clerk);
+  for (const auto& a : queue.body["applications"]) CHECK(a["id"] != id);
+  auto mine = s.get("/api/v1/applications/" + id, me);
+  REQUIRE(mine.status == 200);
+  const json& last = mine.body["timeline"].back();
+  CHECK(last["kind"] == "withdrawn");
+  CHECK(last["title"] == "申请人撤回申请");
+  CHECK(last["data"]["reason"] == "信息填错了，重新申请");
 }

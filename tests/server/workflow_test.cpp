@@ -82,7 +82,10 @@ TEST_CASE("workflow: the clerk of the window gets the buttons its state allows",
 
 TEST_CASE("workflow: the applicant resubmits after 补正 and rates the outcome, nobody else", "[server][workflow]") {
   CHECK(workflow::allowed_actions(app_in(AppStatus::SupplementRequested), resident("r1")) ==
-        std::vector<Action>{Action::Resubmit});
+        std::vector<Action>{Action::Resubmit, Action::Withdraw});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Submitted), resident("r1")) ==
+        std::vector<Action>{Action::Withdraw});
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Accepted), resident("r1")).empty());
   for (AppStatus s : {AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected})
     CHECK(workflow::allowed_actions(app_in(s), resident("r1")) == std::vector<Action>{Action::Rate});
   CHECK(workflow::allowed_actions(app_in(AppStatus::Closed), resident("r1")).empty());
@@ -95,6 +98,21 @@ TEST_CASE("workflow: each action refuses what its state or actor does not allow"
   CHECK(workflow::accept(app_in(AppStatus::Submitted), clerk_of("w2"), kNow).error().code == "forbidden");
   CHECK(workflow::refuse(app_in(AppStatus::Submitted), clerk_of("w1"), "", kNow).error().code == "missing_reason");
   CHECK(workflow::request_supplement(app_in(AppStatus::Submitted), clerk_of("w1"), {}, kNow).error().path == "/note");
+}
+
+TEST_CASE("workflow: the applicant withdraws before acceptance, never after", "[server][workflow]") {
+  auto w = workflow::withdraw(app_in(AppStatus::Submitted), resident("r1"), "信息填错了，重新申请", kNow);
+  REQUIRE(w.ok());
+  CHECK(w.value().updated.status == AppStatus::Withdrawn);
+  CHECK(!workflow::is_open(AppStatus::Withdrawn));
+  REQUIRE(w.value().events.size() == 1);
+  CHECK(w.value().events[0].kind == "withdrawn");
+  CHECK(w.value().events[0].actor_kind == "resident");
+  CHECK(workflow::withdraw(app_in(AppStatus::Accepted), resident("r1"), "", kNow).error().code == "illegal_transition");
+  CHECK(workflow::withdraw(app_in(AppStatus::Submitted), resident("r2"), "", kNow).error().code == "forbidden");
+  CHECK(workflow::withdraw(app_in(AppStatus::Submitted), clerk_of("w1"), "", kNow).error().code == "forbidden");
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Withdrawn), resident("r1")).empty());
+  CHECK(workflow::allowed_actions(app_in(AppStatus::Withdrawn), clerk_of("w1")).empty());
 }
 
 TEST_CASE("workflow: accepting starts the clock and records who did it", "[server][workflow]") {
@@ -170,9 +188,9 @@ TEST_CASE("workflow: the tasks of a stage decide the application's status", "[se
 }
 
 TEST_CASE("workflow: every status and role has a stable name that parses back", "[server][workflow]") {
-  for (AppStatus s :
-       {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted, AppStatus::Dispatched,
-        AppStatus::ReadyForIssue, AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected, AppStatus::Closed})
+  for (AppStatus s : {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted, AppStatus::Dispatched,
+                      AppStatus::ReadyForIssue, AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected,
+                      AppStatus::Closed, AppStatus::Withdrawn})
     CHECK(workflow::parse_app_status(workflow::name(s)) == s);
   for (workflow::Role r :
        {workflow::Role::Clerk, workflow::Role::Reviewer, workflow::Role::Supervisor, workflow::Role::Admin})

@@ -13,7 +13,7 @@ void register_auth_routes(Router& r, App& app);
 void register_resident_routes(Router& r, App& app);
 /// multipart uploads and downloads.
 void register_upload_routes(Router& r, App& app);
-/// submit, detail, resubmit, rating.
+/// submit, detail, resubmit, rating, withdraw.
 void register_application_routes(Router& r, App& app);
 /// any staff member: me, one application in full.
 void register_staff_routes(Router& r, App& app);

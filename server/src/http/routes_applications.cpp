@@ -165,6 +165,18 @@ void register_application_routes(Router& r, App& app) {
            if (auto written = write_step(app, res, workflow::rate(*a, actor, std::move(rating), app.now())))
              send_application(app, res, written->updated, actor, false);
          });
+
+  r.post(
+      "/api/v1/applications/{id}/withdraw", kResident,
+      [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+        auto a = own(req, res, c);
+        if (!a) return;
+        auto body = json_body(req, res, true);
+        if (!body) return;
+        const auto actor = actor_of(c);
+        if (auto written = write_step(app, res, workflow::withdraw(*a, actor, reason_text(*body, "reason"), app.now())))
+          send_application(app, res, written->updated, actor, false);
+      });
 }
 
 }  // namespace yilu::server::http

@@ -135,7 +135,7 @@ CREATE TABLE applications_v2 (
   stage INTEGER NOT NULL DEFAULT 0 CHECK (stage >= 0),
   window_id TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('submitted','supplement_requested','accepted','dispatched',
-                                         'ready_for_issue','issued','refused','rejected','closed')),
+                                         'ready_for_issue','issued','refused','rejected','closed','withdrawn')),
   form TEXT NOT NULL,
   verdict TEXT NOT NULL,
   submitted_at INTEGER NOT NULL,

@@ -32,6 +32,8 @@ const Edge kEdges[] = {
     {AppStatus::Issued, Action::Rate, AppStatus::Closed},
     {AppStatus::Refused, Action::Rate, AppStatus::Closed},
     {AppStatus::Rejected, Action::Rate, AppStatus::Closed},
+    {AppStatus::Submitted, Action::Withdraw, AppStatus::Withdrawn},
+    {AppStatus::SupplementRequested, Action::Withdraw, AppStatus::Withdrawn},
 };
 
 struct TaskEdge {
@@ -51,14 +53,16 @@ const TaskEdge kTaskEdges[] = {
 };
 
 const Action kActions[] = {Action::Accept, Action::Supplement, Action::Refuse, Action::Dispatch,
-                           Action::Issue,  Action::Resubmit,   Action::Rate};
+                           Action::Issue,  Action::Resubmit,   Action::Rate,   Action::Withdraw};
 const TaskAction kTaskActions[] = {TaskAction::Approve, TaskAction::Reject, TaskAction::Pause, TaskAction::Resume,
                                    TaskAction::Extend};
 
 Error illegal() { return Error{"illegal_transition", "", ""}; }
 Error forbidden() { return Error{"forbidden", "", ""}; }
 
-By actor_of(Action a) { return a == Action::Resubmit || a == Action::Rate ? By::Resident : By::Clerk; }
+By actor_of(Action a) {
+  return a == Action::Resubmit || a == Action::Rate || a == Action::Withdraw ? By::Resident : By::Clerk;
+}
 
 bool is_clerk_of(const Actor& actor, const Application& a) {
   return actor.staff && actor.staff->role == Role::Clerk && !actor.staff->window.empty() &&
@@ -155,6 +159,7 @@ const char* name(Action a) {
     case Action::Issue: return "issue";
     case Action::Resubmit: return "resubmit";
     case Action::Rate: return "rate";
+    case Action::Withdraw: return "withdraw";
   }
   return "";
 }
@@ -298,6 +303,15 @@ Result<Change> rate(const Application& a, const Actor& actor, Rating rating, Tim
       event_by(actor, a, "rated", now,
                {{"score", rating.score}, {"comment", rating.comment}, {"at", format_timestamp_cst(now)}}));
   c.value().updated.rating = std::move(rating);
+  return c;
+}
+
+Result<Change> withdraw(const Application& a, const Actor& actor, const std::string& reason, Timestamp now) {
+  auto c = begin(a, actor, Action::Withdraw, now);
+  if (!c.ok()) return c;
+  json data = json::object();
+  if (!reason.empty()) data["reason"] = reason;
+  c.value().events.push_back(event_by(actor, a, "withdrawn", now, data));
   return c;
 }
 

@@ -26,6 +26,7 @@ enum class Action {
   Issue,       ///< clerk: 统一出件 (a bundle stage: the next stage starts)
   Resubmit,    ///< resident: after 补正
   Rate,        ///< resident: 好差评 after the outcome
+  Withdraw,    ///< resident: 撤回 before acceptance
 };
 
 /// Actions on a department's task.
@@ -37,7 +38,8 @@ enum class TaskAction {
   Extend,  ///< Art. 42, once per task
 };
 
-/// Stable names: "accept", "supplement", "refuse", "dispatch", "issue", "resubmit", "rate".
+/// Stable names: "accept", "supplement", "refuse", "dispatch", "issue", "resubmit", "rate",
+/// "withdraw".
 const char* name(Action a);
 /// "approve", "reject", "pause", "resume", "extend".
 const char* name(TaskAction a);
@@ -70,6 +72,8 @@ Result<Change> issue(const Application& a, const std::vector<Task>& tasks, const
 /// materials and files (checked by the core before).
 Result<Change> resubmit(const Application& a, const Actor& actor, const Application& revised, Timestamp now);
 Result<Change> rate(const Application& a, const Actor& actor, Rating rating, Timestamp now);
+/// The applicant withdraws the application before the window accepted it; `reason` may be empty.
+Result<Change> withdraw(const Application& a, const Actor& actor, const std::string& reason, Timestamp now);
 /// A department's decision or clock action on its task; `days` is the extension (Extend only).
 Result<Change> act_on_task(const Application& a, const Task& t, const Actor& actor, TaskAction action,
                            const std::string& reason, std::int64_t days, Timestamp now);

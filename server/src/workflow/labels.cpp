@@ -15,6 +15,7 @@ const char* label(AppStatus s) {
     case AppStatus::Refused: return "不予受理";
     case AppStatus::Rejected: return "不予许可";
     case AppStatus::Closed: return "已办结";
+    case AppStatus::Withdrawn: return "已撤回";
   }
   return "";
 }
@@ -47,6 +48,7 @@ const char* event_title(std::string_view kind) {
       {"issued", "已出件"},
       {"stage_started", "下一阶段开始办理"},
       {"rated", "申请人评价"},
+      {"withdrawn", "申请人撤回申请"},
   };
   for (const auto& [k, title] : kTitles)
     if (k == kind) return title;

@@ -15,7 +15,7 @@ const AppStatus kAppStatuses[] = {AppStatus::Submitted,     AppStatus::Supplemen
                                   AppStatus::Accepted,      AppStatus::Dispatched,
                                   AppStatus::ReadyForIssue, AppStatus::Issued,
                                   AppStatus::Refused,       AppStatus::Rejected,
-                                  AppStatus::Closed};
+                                  AppStatus::Closed,        AppStatus::Withdrawn};
 const TaskStatus kTaskStatuses[] = {TaskStatus::Reviewing, TaskStatus::Paused, TaskStatus::Approved,
                                     TaskStatus::Rejected};
 const Role kRoles[] = {Role::Clerk, Role::Reviewer, Role::Supervisor, Role::Admin};
@@ -33,6 +33,7 @@ const char* name(AppStatus s) {
     case AppStatus::Refused: return "refused";
     case AppStatus::Rejected: return "rejected";
     case AppStatus::Closed: return "closed";
+    case AppStatus::Withdrawn: return "withdrawn";
   }
   return "";
 }

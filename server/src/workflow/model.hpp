@@ -18,6 +18,7 @@ enum class AppStatus {
   Refused,              ///< 不予受理 at the window
   Rejected,             ///< 不予许可: a department rejected
   Closed,               ///< rated by the applicant (好差评)
+  Withdrawn,            ///< 撤回: the applicant withdrew it before acceptance
 };
 
 /// Where a department's task stands.
@@ -37,7 +38,7 @@ enum class Role {
 };
 
 /// Stable names: "submitted", "supplement_requested", "accepted", "dispatched",
-/// "ready_for_issue", "issued", "refused", "rejected", "closed".
+/// "ready_for_issue", "issued", "refused", "rejected", "closed", "withdrawn".
 const char* name(AppStatus s);
 /// "reviewing", "paused", "approved", "rejected".
 const char* name(TaskStatus s);

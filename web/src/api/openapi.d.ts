@@ -1247,6 +1247,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回申请（allowed_actions 含 withdraw 时：窗口受理之前）；reason 可选
+         * @description 访问：resident（居民）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            application: components["schemas"]["Application"];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description illegal_transition */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/login": {
         parameters: {
             query?: never;
@@ -3040,7 +3126,7 @@ export interface components {
             application?: {
                 id: string;
                 /** @enum {string} */
-                status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed";
+                status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed" | "withdrawn";
                 target_id?: string;
                 /** @enum {string} */
                 kind?: "item" | "bundle";
@@ -3076,11 +3162,11 @@ export interface components {
             window_name?: string;
             resident_id?: string;
             /** @enum {string} */
-            status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed";
+            status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed" | "withdrawn";
             /** @description 状态的中文说明，如“已收件，待受理” */
             status_label: string;
-            /** @description 当前查看者此刻可执行的操作（由服务器的流程层决定；页面据此画按钮，不自带状态表）。窗口 clerk：accept、supplement、refuse、dispatch、issue；居民：resubmit、rate。没有则为空数组 */
-            allowed_actions: ("accept" | "supplement" | "refuse" | "dispatch" | "issue" | "resubmit" | "rate")[];
+            /** @description 当前查看者此刻可执行的操作（由服务器的流程层决定；页面据此画按钮，不自带状态表）。窗口 clerk：accept、supplement、refuse、dispatch、issue；居民：resubmit、rate、withdraw。没有则为空数组 */
+            allowed_actions: ("accept" | "supplement" | "refuse" | "dispatch" | "issue" | "resubmit" | "rate" | "withdraw")[];
             /** @description 申请的监管级别（所有人可见）；未受理的按“若此刻受理”的预估；决定或出件后为 done */
             level: components["schemas"]["Level"];
             items?: string[];
