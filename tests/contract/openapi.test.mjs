@@ -57,6 +57,7 @@ test('applications carry what the page draws: allowed actions, status label, lev
     'refuse',
     'resubmit',
     'supplement',
+    'withdraw',
   ]);
   assert.equal(app.properties.status_label.type, 'string');
   assert.equal(app.properties.resubmitted_at.type, 'string');
