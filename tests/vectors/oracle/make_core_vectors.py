@@ -17,7 +17,7 @@ EST = CAL.get("estimate", {})
 
 
 def day_status(d):
-    """(workday, festival name or None, make-up?) by the rule of DESIGN.md."""
+    """(workday, festival name or None, make-up?) by the rule of docs/calendar.md."""
     y = str(d.year)
     iso = d.isoformat()
     if d.year <= LAST:
