@@ -39,7 +39,11 @@ json material_json(const MaterialRecord& m, const std::vector<Licence>& licences
 
 }  // namespace
 
-json task_json(const App& app, const Application& a, const Task& t, const workflow::Actor& viewer) {
+namespace {
+
+// A task against its application, whose form's answers the caller parsed once.
+json task_view(const App& app, const Application& a, const json& answers, const Task& t,
+               const workflow::Actor& viewer) {
   json pauses = json::array();
   for (const auto& p : t.pauses) {
     json q = {{"start", ts(p.start)}, {"reason", p.reason}};
@@ -67,10 +71,16 @@ json task_json(const App& app, const Application& a, const Task& t, const workfl
   }
   if (t.stage) out["stage"] = t.stage;
   out["started_at"] = ts(t.started_at);
-  const auto d = workflow::task_due(app.engine, a, t, app.now());
+  const auto d = workflow::task_due(app.engine, answers, t, app.now());
   // A decided task is off the clock: its due date stays for the record, its level does not apply.
   out["deadline"] = d ? workflow::due_json(*d, !workflow::is_open(t.status)) : json(nullptr);
   return out;
+}
+
+}  // namespace
+
+json task_json(const App& app, const Application& a, const Task& t, const workflow::Actor& viewer) {
+  return task_view(app, a, workflow::answers_of(a), t, viewer);
 }
 
 json application_json(const App& app, const Application& a, const std::vector<Task>& tasks,
@@ -107,7 +117,8 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
   }
   out["level"] = !open ? std::string("done") : due ? std::string(supervision_name(due->supervision.level)) : "normal";
   json task_list = json::array();
-  for (const auto& t : tasks) task_list.push_back(task_json(app, a, t, viewer));
+  const json answers = workflow::answers_of(a);
+  for (const auto& t : tasks) task_list.push_back(task_view(app, a, answers, t, viewer));
   out["tasks"] = task_list;
   if (a.supplement)
     out["supplement"] = {

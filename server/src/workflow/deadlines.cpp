@@ -32,30 +32,30 @@ Result<Due> item_due(const Engine& engine, const ItemDef& item, const json& answ
   return Due{d.value(), s.value(), in.limit_days};
 }
 
-std::optional<Due> task_due(const Engine& engine, const Application& a, const Task& t, Timestamp now) {
+std::optional<Due> task_due(const Engine& engine, const json& answers, const Task& t, Timestamp now) {
   const ItemDef* item = engine.catalog() ? engine.catalog()->item(t.item_id) : nullptr;
   if (!item) return std::nullopt;
-  auto d = item_due(engine, *item, answers_of(a), t.started_at, t.pauses, t.extensions, now);
+  auto d = item_due(engine, *item, answers, t.started_at, t.pauses, t.extensions, now);
   if (!d.ok()) return std::nullopt;
   return d.value();
 }
 
 std::optional<Due> application_due(const Engine& engine, const Application& a, const std::vector<Task>& tasks,
                                    Timestamp now) {
+  const json answers = answers_of(a);  // the form is parsed once for all the items
   if (!engine.catalog()) return std::nullopt;
   std::vector<Due> dues;
   bool running_tasks = false;
   for (const auto& t : tasks) {
     if (t.stage != a.stage) continue;  // earlier stages are history
     running_tasks = true;
-    auto d = task_due(engine, a, t, now);
+    auto d = task_due(engine, answers, t, now);
     if (!d) return std::nullopt;
     dues.push_back(*d);
   }
   if (!running_tasks) {
     // Not dispatched yet (or not accepted: the preview at `now`).
     const Timestamp start = a.accepted_at ? a.accepted_at : now;
-    const json answers = answers_of(a);
     for (const auto& id : running_items(a, *engine.catalog())) {
       const ItemDef* item = engine.catalog()->item(id);
       if (!item) return std::nullopt;

@@ -31,9 +31,10 @@ Result<Due> item_due(const Engine& engine, const ItemDef& item, const nlohmann::
                      const std::vector<PauseRecord>& pauses, const std::vector<ExtensionRecord>& extensions,
                      Timestamp now);
 
-/// A task's deadline: its item, the application's answers, its own start, pauses and extension.
-/// nullopt when its item is gone from the catalog or the core refused the dates.
-std::optional<Due> task_due(const Engine& engine, const Application& a, const Task& t, Timestamp now);
+/// A task's deadline: its item, the application's `answers` (answers_of, parsed once per
+/// application), its own start, pauses and extension. nullopt when its item is gone from the
+/// catalog or the core refused the dates.
+std::optional<Due> task_due(const Engine& engine, const nlohmann::json& answers, const Task& t, Timestamp now);
 
 /// The application's deadline: the latest due date of the running stage's items (they run in
 /// parallel), the most urgent level, the fewest working days left. While not accepted, what it
