@@ -176,6 +176,20 @@ struct ItemDef {
   std::vector<Rule> rules;
   std::vector<MaterialDef> materials;
   std::string issues;  ///< licence type it issues, or empty
+  /// 容缺: working days after acceptance to supply a deferred material (5 unless the catalog says).
+  std::int64_t deferral_days = 5;
+  /// 告知承诺书: the text the applicant reads and signs, as the catalog gives it (empty: the
+  /// standard text; commitment_text() in yilu/guide.hpp gives the one to show).
+  std::string commitment_text;
+  /// 告知承诺: working days after issue within which the department checks the commitment (核查).
+  std::int64_t check_days = 20;
+  /// 秒批: decided by the rules alone; a complete, valid application is issued at once.
+  bool instant = false;
+  /// Personal item: the ID fields one of which must hold the applicant's own ID number (empty:
+  /// no such rule, e.g. an enterprise's item).
+  std::vector<std::string> applicant_fields;
+  /// 代办: the resident may file for someone else (the relation is recorded).
+  bool proxy_allowed = false;
   std::vector<Fee> fees;
   std::string basis;       ///< 设定依据
   std::string source;      ///< "reported" or "illustrative": where the figures come from

@@ -11,6 +11,10 @@ namespace yilu {
 /// The guide of `item` (shape in docs/core-api.md, op `guide`). `answers` (an object or nullptr)
 /// resolves conditional materials: a condition on an unanswered question stays "conditional".
 /// Never fails: unknown answers are ignored.
+/// The 告知承诺书 an applicant signs for `item`: the catalog's text, or the standard one
+/// naming the item (the core's message table) when the catalog gives none.
+std::string commitment_text(const ItemDef& item);
+
 nlohmann::json service_guide(const Catalog& catalog, const ItemDef& item, const nlohmann::json* answers);
 
 /// The guide of `bundle`: its stages and items, and its questions, fields and materials merged

@@ -23,4 +23,13 @@ std::int64_t promised_days_for(const ItemDef& item, const nlohmann::json* answer
 DeadlineInput item_deadline_input(const Catalog& catalog, const ItemDef& item, const nlohmann::json* answers,
                                   Timestamp accepted_at);
 
+/// 容缺补交: the deadline input for supplying a deferred material of `item` accepted at
+/// `accepted_at` — the item's deferral_days working days (5 unless the catalog says), the
+/// acceptance day not counted, the department's calendar region. Never fails.
+DeadlineInput deferral_deadline_input(const Catalog& catalog, const ItemDef& item, Timestamp accepted_at);
+
+/// 告知承诺 核查: the deadline input of the department's post-check of a commitment made for
+/// `item`, issued at `issued_at` — the item's check_days working days, as above. Never fails.
+DeadlineInput check_deadline_input(const Catalog& catalog, const ItemDef& item, Timestamp issued_at);
+
 }  // namespace yilu

@@ -73,6 +73,12 @@ ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, cons
 ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const nlohmann::json& application,
                                  Date as_of, const std::string& base = "/application");
 
+/// A deferred (容缺) material supplied after acceptance: its entry ({"by":"file","files":[…]})
+/// checked by the same rules as within an application (file types, sizes, pages); problem paths
+/// start at `base`. The verdict is acceptable when there is no problem.
+ValidationReport validate_supply(const Catalog& catalog, const MaterialDef& material, const nlohmann::json& entry,
+                                 Date as_of, const std::string& base);
+
 /// The report as the `validate` op's response members (besides "ok").
 nlohmann::json report_to_json(const ValidationReport& report);
 

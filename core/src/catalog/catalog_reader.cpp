@@ -523,6 +523,10 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
               "rules",
               "materials",
               "issues",
+              "deferral_days",
+              "commitment",
+              "instant",
+              "applicant",
               "fees",
               "basis",
               "source",
@@ -552,6 +556,9 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
   item.issues = string_member(v, p, "issues", false);
   if (!item.issues.empty() && !c_.licence_type(item.issues))
     problem(p + "/issues", "catalog.unknown_licence", {{"id", item.issues}});
+  item.deferral_days = int_member(v, p, "deferral_days", 1, 60, item.deferral_days, false);
+  item.instant = bool_member(v, p, "instant", false);
+  read_commitment(v, p, item);
   item.basis = string_member(v, p, "basis", false);
   item.source = string_member(v, p, "source", false);
   if (!item.source.empty() && item.source != "reported" && item.source != "illustrative")
@@ -665,12 +672,42 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
   if (const json* ex = member(v, "example")) {
     if (is_object(ex, p + "/example")) item.example = *ex;
   }
+  read_applicant(v, p, item);
   resolve_refs(item);
   check_rules(item.rules, item.fields, nullptr, p + "/rules");
   for (std::size_t i = 0; i < item.fields.size(); ++i)
     if (item.fields[i].type == FieldType::Group)
       check_rules(item.fields[i].rules, item.fields[i].fields, &item.fields, idx(p + "/fields", i) + "/rules");
   c_.items_.push_back(std::move(item));
+}
+
+void CatalogReader::read_commitment(const json& v, const std::string& p, ItemDef& item) {
+  const json* c = member(v, "commitment");
+  if (!c) return;
+  const std::string cp = p + "/commitment";
+  if (!is_object(c, cp)) return;
+  check_keys(*c, cp, {"text", "check_days"});
+  item.commitment_text = string_member(*c, cp, "text", true);
+  item.check_days = int_member(*c, cp, "check_days", 1, kMaxDays, item.check_days, false);
+}
+
+void CatalogReader::read_applicant(const json& v, const std::string& p, ItemDef& item) {
+  const json* a = member(v, "applicant");
+  if (!a) return;
+  const std::string ap = p + "/applicant";
+  if (!is_object(a, ap)) return;
+  check_keys(*a, ap, {"fields", "proxy"});
+  item.applicant_fields = string_list(*a, ap, "fields");
+  item.proxy_allowed = bool_member(*a, ap, "proxy", false);
+  if (item.applicant_fields.empty())
+    problem(ap + "/fields", "catalog.missing", {{"expected", detail::type_word("array")}});
+  for (std::size_t i = 0; i < item.applicant_fields.size(); ++i) {
+    const FieldDef* f = find_field(item.fields, item.applicant_fields[i]);
+    if (!f) problem(idx(ap + "/fields", i), "catalog.unknown_reference", {{"name", item.applicant_fields[i]}});
+    else if (f->type != FieldType::ResidentId)
+      problem(idx(ap + "/fields", i), "catalog.rule_field_type",
+              {{"name", item.applicant_fields[i]}, {"expected", field_type_name(FieldType::ResidentId)}});
+  }
 }
 
 void CatalogReader::resolve_refs(const ItemDef& item) {

@@ -43,6 +43,10 @@ class CatalogReader {
   void read_rules(const json& obj, const std::string& path, std::vector<Rule>& out);
   void read_material(const json& v, const std::string& path, MaterialDef& m);
   std::int32_t condition(const json& v, const std::string& path, std::int32_t group, int depth);
+  /// 告知承诺书 text and the post-check limit (`commitment`: {text, check_days}).
+  void read_commitment(const json& v, const std::string& path, ItemDef& item);
+  /// Whose ID a personal item is filed under and whether 代办 is allowed (`applicant`).
+  void read_applicant(const json& v, const std::string& path, ItemDef& item);
   void resolve_refs(const ItemDef& item);
   void check_rules(const std::vector<Rule>& rules, const std::vector<FieldDef>& scope,
                    const std::vector<FieldDef>* outer, const std::string& path);

@@ -4,6 +4,7 @@
 
 #include "catalog/condition.hpp"
 #include "catalog/form.hpp"
+#include "detail/messages.hpp"
 #include "yilu/file_types.hpp"
 #include "yilu/item_deadline.hpp"
 
@@ -61,22 +62,30 @@ json field_json(const Catalog& c, const FieldDef& f, const char* req) {
   return out;
 }
 
-json material_json(const Catalog& c, const MaterialDef& m, const char* req) {
+// `item` is the material's item (a bundle's: the first that asks for it): its 告知承诺书 text.
+json material_json(const Catalog& c, const ItemDef& item, const MaterialDef& m, const char* req) {
   const LicenceType* lt = m.licence.empty() ? nullptr : c.licence_type(m.licence);
-  return json{{"id", m.id},
-              {"name", m.name},
-              {"requirement", req},
-              {"form", m.form},
-              {"copies", m.copies},
-              {"file_types", m.file_types},
-              {"accept", accept_attribute(m.file_types)},
-              {"max_bytes", m.max_bytes},
-              {"max_pages", m.max_pages},
-              {"key", m.key},
-              {"deferrable", m.deferrable && !m.key},
-              {"commitment", m.commitment},
-              {"licence", lt ? json{{"id", lt->id}, {"name", lt->name}} : json(nullptr)},
-              {"note", m.note}};
+  json out = json{{"id", m.id},
+                  {"name", m.name},
+                  {"requirement", req},
+                  {"form", m.form},
+                  {"copies", m.copies},
+                  {"file_types", m.file_types},
+                  {"accept", accept_attribute(m.file_types)},
+                  {"max_bytes", m.max_bytes},
+                  {"max_pages", m.max_pages},
+                  {"key", m.key},
+                  {"deferrable", m.deferrable && !m.key},
+                  {"commitment", m.commitment},
+                  {"licence", lt ? json{{"id", lt->id}, {"name", lt->name}} : json(nullptr)},
+                  {"note", m.note}};
+  if (m.commitment) out["commitment_text"] = commitment_text(item);
+  return out;
+}
+
+json applicant_json(const ItemDef& item) {
+  if (item.applicant_fields.empty()) return nullptr;
+  return {{"fields", item.applicant_fields}, {"proxy", item.proxy_allowed}};
 }
 
 json questions_json(const std::vector<const Question*>& questions, const json* answers) {
@@ -108,6 +117,11 @@ json department_json(const Catalog& c, const std::string& id) {
 
 }  // namespace
 
+std::string commitment_text(const ItemDef& item) {
+  if (!item.commitment_text.empty()) return item.commitment_text;
+  return detail::render_message("commitment.default_text", {{"item", item.name}});
+}
+
 json service_guide(const Catalog& c, const ItemDef& item, const json* answers) {
   if (answers && !answers->is_object()) answers = nullptr;
   json out = json::object();
@@ -137,7 +151,7 @@ json service_guide(const Catalog& c, const ItemDef& item, const json* answers) {
   for (const auto& m : item.materials) {
     const char* req = requirement(c, m.required, m.required_when, answers);
     if (std::string_view(req) == "not_needed") continue;
-    mats.push_back(material_json(c, m, req));
+    mats.push_back(material_json(c, item, m, req));
   }
   out["materials"] = std::move(mats);
   json fees = json::array();
@@ -147,6 +161,9 @@ json service_guide(const Catalog& c, const ItemDef& item, const json* answers) {
   out["issues"] = issued ? json{{"id", issued->id}, {"name", issued->name}} : json(nullptr);
   out["basis"] = item.basis;
   out["source"] = item.source;
+  out["deferral_days"] = item.deferral_days;
+  out["instant"] = item.instant;
+  out["applicant"] = applicant_json(item);
   json bundles = json::array();
   for (const auto& b : c.bundles())
     for (std::size_t s = 0; s < b.stages.size(); ++s)
@@ -193,7 +210,7 @@ json bundle_guide(const Catalog& c, const BundleDef& bundle, const json* answers
     // a material every item leaves out in this situation is left out here too.
     const char* req = fm.reused ? "reused" : merged_requirement(c, fm.defs, answers);
     if (std::string_view(req) == "not_needed") continue;
-    json m = material_json(c, *fm.defs.front(), req);
+    json m = material_json(c, *fm.items.front(), *fm.defs.front(), req);
     json items = json::array();
     for (const ItemDef* item : fm.items) items.push_back(item->id);
     m["items"] = std::move(items);

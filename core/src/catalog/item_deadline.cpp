@@ -23,4 +23,27 @@ DeadlineInput item_deadline_input(const Catalog& catalog, const ItemDef& item, c
   return in;
 }
 
+namespace {
+
+// A follow-up limit of the item counted in its department's working days from `start`; the
+// day of `start` itself does not count (the rule for acceptance without counts_acceptance_day).
+DeadlineInput follow_up_input(const Catalog& catalog, const ItemDef& item, std::int64_t days, Timestamp start) {
+  DeadlineInput in;
+  in.accepted_at = start;
+  in.limit_days = days;
+  in.counts_acceptance_day = false;
+  if (const Department* d = catalog.department(item.department)) in.region = d->region;
+  return in;
+}
+
+}  // namespace
+
+DeadlineInput deferral_deadline_input(const Catalog& catalog, const ItemDef& item, Timestamp accepted_at) {
+  return follow_up_input(catalog, item, item.deferral_days, accepted_at);
+}
+
+DeadlineInput check_deadline_input(const Catalog& catalog, const ItemDef& item, Timestamp issued_at) {
+  return follow_up_input(catalog, item, item.check_days, issued_at);
+}
+
 }  // namespace yilu

@@ -140,6 +140,15 @@ class Validator {
   Validator(const Catalog& c, Date as_of, const std::string& base, ValidationReport& r)
       : c_(c), as_of_(as_of), base_(base), r_(r) {}
 
+  /// One material's entry on its own (a 容缺 material supplied after acceptance): the same
+  /// checks as within an application.
+  void run_material(const MaterialDef& m, const json& entry) {
+    MaterialStatus st;
+    st.def = &m;
+    check_material_entry(m, entry, base_, st);
+    finish();
+  }
+
   void run(const detail::Form& form, const json& app) {
     if (!app.is_object()) {
       problem(base_, "application.wrong_type", {{"expected", detail::type_word("object")}});
@@ -600,6 +609,13 @@ ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle
                                  const std::string& base) {
   ValidationReport r;
   Validator(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
+  return r;
+}
+
+ValidationReport validate_supply(const Catalog& catalog, const MaterialDef& material, const json& entry, Date as_of,
+                                 const std::string& base) {
+  ValidationReport r;
+  Validator(catalog, as_of, base, r).run_material(material, entry);
   return r;
 }
 

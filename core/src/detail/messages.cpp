@@ -111,6 +111,11 @@ const Entry kMessages[] = {
     {"catalog.not_applicable", "该字段类型（{type}）不使用此设置"},
     {"catalog.nested_group", "重复组中不能再嵌套重复组"},
     {"catalog.key_deferrable", "关键材料“{id}”不能设为容缺"},
+    {"commitment.default_text",
+     "本人自愿以告知承诺方式办理“{item}"
+     "”，承诺如下：一、本人已知晓本事项的办理条件和所需材料；二、本人以承诺代替的材料所载事项真实、准确、有效，本人符合"
+     "办理条件；三、本人同意行政机关在作出决定后对承诺内容进行核查；四、如承诺不实，本人愿意承担相应法律责任，并同意行"
+     "政机关依法撤销已作出的决定。"},
     {"catalog.promised_exceeds_legal", "承诺时限 {promised} 个工作日超过法定时限 {legal} 个工作日"},
     {"catalog.option_exceeds_promised", "情形时限 {days} 个工作日超过事项的承诺时限 {promised} 个工作日"},
     {"catalog.licence_not_yet_issued", "电子证照“{id}”在此前的阶段中没有事项出具，不能复用"},
