@@ -3,6 +3,7 @@
 // round trip through the store; a database newer than the program is refused.
 #include <unistd.h>
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
@@ -121,6 +122,9 @@ void check_same(const Application& got, const Application& want) {
     CHECK(g.state == w.state);
     CHECK(g.licence == w.licence);
     CHECK(g.supplied_at == w.supplied_at);
+    CHECK(g.supplied_by == w.supplied_by);
+    CHECK(g.signer == w.signer);
+    CHECK(g.signed_at == w.signed_at);
   }
   REQUIRE(got.files.size() == want.files.size());
   for (std::size_t i = 0; i < want.files.size(); ++i) {
@@ -148,11 +152,18 @@ void check_same(const Application& got, const Application& want) {
     CHECK(got.rating->at == want.rating->at);
   }
   CHECK(got.updated_at == want.updated_at);
+  CHECK(got.channel == want.channel);
+  CHECK(got.assisted_by == want.assisted_by);
+  CHECK(got.assisted_by_name == want.assisted_by_name);
+  CHECK(got.proxy_relation == want.proxy_relation);
+  CHECK(got.principal_id == want.principal_id);
+  CHECK(got.instant == want.instant);
 }
 
 void check_same(const Task& got, const Task& want) {
   INFO("task " << want.id);
   CHECK(got.id == want.id);
+  CHECK(workflow::name(got.kind) == std::string(workflow::name(want.kind)));
   CHECK(got.application_id == want.application_id);
   CHECK(got.item_id == want.item_id);
   CHECK(got.department == want.department);
@@ -180,6 +191,34 @@ void check_same(const Task& got, const Task& want) {
 void check_same(const std::vector<Task>& got, const std::vector<Task>& want) {
   REQUIRE(got.size() == want.size());
   for (std::size_t i = 0; i < want.size(); ++i) check_same(got[i], want[i]);
+}
+
+void check_same(const Licence& got, const Licence& want) {
+  INFO("licence " << want.id);
+  CHECK(got.id == want.id);
+  CHECK(got.resident_id == want.resident_id);
+  CHECK(got.type == want.type);
+  CHECK(got.name == want.name);
+  CHECK(got.number == want.number);
+  CHECK(got.item_id == want.item_id);
+  CHECK(got.application_id == want.application_id);
+  CHECK(got.issued_at == want.issued_at);
+  CHECK(got.revoked_at == want.revoked_at);
+  CHECK(got.revoked_reason == want.revoked_reason);
+}
+
+void check_same(const Notification& got, const Notification& want) {
+  INFO("notification " << want.id << " " << want.kind);
+  CHECK(got.id == want.id);
+  CHECK(got.resident_id == want.resident_id);
+  CHECK(got.application_id == want.application_id);
+  CHECK(got.kind == want.kind);
+  CHECK(got.title == want.title);
+  CHECK(got.body == want.body);
+  CHECK(got.sms == want.sms);
+  CHECK(got.created_at == want.created_at);
+  CHECK(got.read_at == want.read_at);
+  CHECK(got.dedupe == want.dedupe);
 }
 
 void check_same(const Event& got, const Event& want) {
@@ -392,8 +431,8 @@ Expected write_v1_database(db::Connection& c) {
          "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) VALUES "
          "('L0009', 'R0000000000000001', 'birth_certificate', '出生证', 'A1-0-1', 'birth_registration', 'A1', " +
              std::to_string(kT0 + 500) + ")");
-    x.licences.push_back(
-        {"L0009", "R0000000000000001", "birth_certificate", "出生证", "A1-0-1", "birth_registration", "A1", kT0 + 500});
+    x.licences.push_back({"L0009", "R0000000000000001", "birth_certificate", "出生证", "A1-0-1", "birth_registration",
+                          "A1", kT0 + 500, 0, ""});
 
     Application want;
     want.id = "A1";
@@ -405,10 +444,11 @@ Expected write_v1_database(db::Connection& c) {
     want.status = AppStatus::Closed;
     want.form = form.dump();  // the body without verdict and required_materials, byte for byte
     want.verdict = "acceptable";
-    want.materials = {{"household_register", "户口簿", 0, true, "provided", "", 0},
-                      {"birth_medical_certificate", "出生医学证明", 0, true, "licence", "birth_medical_certificate", 0},
-                      {"parents_commitment", "父母承诺书", 0, true, "commitment", "", 0},
-                      {"photo", "照片", 0, false, "not_given", "", 0}};
+    want.materials = {
+        {"household_register", "户口簿", 0, true, "provided", "", 0, "", "", 0},
+        {"birth_medical_certificate", "出生医学证明", 0, true, "licence", "birth_medical_certificate", 0, "", "", 0},
+        {"parents_commitment", "父母承诺书", 0, true, "commitment", "", 0, "", "", 0},
+        {"photo", "照片", 0, false, "not_given", "", 0, "", "", 0}};
     want.files = {{"household_register", 0, kShaA, "jpg", 204800}, {"household_register", 1, kShaB, "pdf", 51200}};
     want.submitted_at = kT0;
     want.resubmitted_at = kT0 + 40;  // the latest of the two resubmissions
@@ -482,8 +522,8 @@ Expected write_v1_database(db::Connection& c) {
     want.status = AppStatus::SupplementRequested;
     want.form = form.dump();
     want.verdict = "acceptable_with_deferrals";
-    want.materials = {{"mother_id_card", "母亲身份证", 1, true, "provided", "resident_id_card", 0},
-                      {"vaccination_record", "接种记录", 2, true, "deferred", "", 0}};
+    want.materials = {{"mother_id_card", "母亲身份证", 1, true, "provided", "resident_id_card", 0, "", "", 0},
+                      {"vaccination_record", "接种记录", 2, true, "deferred", "", 0, "", "", 0}};
     want.files = {{"mother_id_card", 0, kShaC, "png", 3000}};
     want.submitted_at = kT0 + 1000;
     want.resubmitted_at = kT0 + 1150;
@@ -617,7 +657,8 @@ Application sample_application(const std::string& id, const std::string& residen
   a.form = R"({"answers":{"q":"y"},"fields":{"name":"王五"},"materials":{}})";
   a.verdict = "acceptable_with_deferrals";
   // Materials keep their order (the core's report order), not their ids' order.
-  a.materials = {{"m_b", "乙材料", 1, true, "provided", "lt_b", 0}, {"m_a", "甲材料", 2, false, "deferred", "", 0}};
+  a.materials = {{"m_b", "乙材料", 1, true, "provided", "lt_b", 0, "", "", 0},
+                 {"m_a", "甲材料", 2, false, "deferred", "", 0, "", "", 0}};
   // Files come back by material id, then index.
   a.files = {
       {"m_a", 0, id + "-sha-1", "pdf", 10}, {"m_a", 1, id + "-sha-2", "jpg", 20}, {"m_b", 0, id + "-sha-3", "png", 30}};
@@ -663,7 +704,7 @@ TEST_CASE("a version 1 database migrates to the typed records with nothing lost"
   {
     auto c = connect(dir.path());
     CHECK(scalar(*c, "PRAGMA user_version") == db::latest_schema_version());
-    CHECK(db::latest_schema_version() == 2);
+    CHECK(db::latest_schema_version() == 3);
     // The JSON text columns are gone (nothing can read them by mistake).
     for (const char* col : {"body", "items", "supplement", "rating"}) CHECK_FALSE(has_column(*c, "applications", col));
     for (const char* col : {"pauses", "extensions"}) CHECK_FALSE(has_column(*c, "tasks", col));
@@ -719,13 +760,7 @@ TEST_CASE("a version 1 database migrates to the typed records with nothing lost"
     }
     const auto lic = ok(store->licences_of("R0000000000000001"));
     REQUIRE(lic.size() == 1);
-    CHECK(lic[0].id == x.licences[0].id);
-    CHECK(lic[0].type == x.licences[0].type);
-    CHECK(lic[0].name == x.licences[0].name);
-    CHECK(lic[0].number == x.licences[0].number);
-    CHECK(lic[0].item_id == x.licences[0].item_id);
-    CHECK(lic[0].application_id == x.licences[0].application_id);
-    CHECK(lic[0].issued_at == x.licences[0].issued_at);
+    check_same(lic[0], x.licences[0]);
     CHECK(ok(store->licences_of_application("A1")).size() == 1);
 
     const auto r1 = ok(store->resident("R0000000000000001"));
@@ -876,10 +911,11 @@ TEST_CASE("typed applications and tasks round-trip through the store", "[storage
     c.updated.resubmitted_at = 0;
     c.updated.form = R"({"answers":{}})";
     c.updated.verdict = "acceptable";
-    c.updated.materials = {{"m_a", "甲材料", 2, false, "provided", "", kT0 + 11}};
+    c.updated.materials = {{"m_a", "甲材料", 2, false, "provided", "", kT0 + 11, "", "", 0}};
     c.updated.files = {{"m_c", 0, "new-sha", "ofd", 40}};
     c.updated.refusal_reason = "";
     c.updated.updated_at = kT0 + 10;
+    c.replace_children = true;
     Task t1 = sample_task(a.id, "YL-1-1-1", "D1");
     t1.pauses = {{kT0 + 12, kT0 + 13, "听证"}, {kT0 + 14, std::nullopt, "鉴定"}};
     t1.status = TaskStatus::Paused;
@@ -910,6 +946,7 @@ TEST_CASE("typed applications and tasks round-trip through the store", "[storage
       step.updated = c.updated;
       step.updated.updated_at = kT0 + 20;
       step.updated.files.clear();
+      step.replace_children = true;
       Task t = t2;
       t.status = TaskStatus::Approved;
       step.task_updates = {{TaskStatus::Paused, t}};  // t2 is reviewing
@@ -983,7 +1020,7 @@ TEST_CASE("typed applications and tasks round-trip through the store", "[storage
     const Resident other = ok(store->resident_by_phone("13900000001", kT0));
     Application b = sample_application("YL-9", other.id, "W2");
     b.items = {"j1"};
-    b.materials = {{"m_z", "丙材料", 0, true, "licence", "lt_z", 0}};
+    b.materials = {{"m_z", "丙材料", 0, true, "licence", "lt_z", 0, "", "", 0}};
     b.files = {};
     b.supplement = SupplementNotice{"", {}, kT0 + 7};  // a notice with an empty note is still a notice
     b.rating.reset();
@@ -1023,6 +1060,7 @@ TEST_CASE("an application's files answer the upload access check", "[storage]") 
   c.expected_status = AppStatus::Submitted;
   c.updated = a;
   c.updated.files = {{"m_c", 0, "replacement", "pdf", 1}};
+  c.replace_children = true;
   REQUIRE(ok(store->apply(c)) == WriteOutcome::Done);
   CHECK_FALSE(ok(store->application_has_file("YL-1", "YL-1-sha-2")));
   CHECK(ok(store->application_has_file("YL-1", "replacement")));
@@ -1047,4 +1085,580 @@ TEST_CASE("staff roles are stored by name and read back as roles", "[storage]") 
   CHECK(ok(store->disable_staff("u_admin")) == WriteOutcome::Done);
   CHECK(ok(store->staff("u_admin"))->disabled);
   CHECK(ok(store->disable_staff("nobody")) == WriteOutcome::Conflict);
+}
+
+namespace {
+
+// An application filed at the window (帮办) for someone else (代办) and decided at once (秒批),
+// with a commitment signed and a deferred material the clerk supplied.
+Application assisted_application(const std::string& id, const std::string& resident, const std::string& window) {
+  Application a = sample_application(id, resident, window);
+  a.channel = "window";
+  a.assisted_by = "clerk1";
+  a.assisted_by_name = "李窗口";
+  a.proxy_relation = "父母";
+  a.principal_id = "46010020200101123X";
+  a.instant = true;
+  a.materials = {{"m_b", "乙材料", 1, true, "commitment", "", 0, "", "王五", kT0 - 5},
+                 {"m_a", "甲材料", 2, false, "deferred", "", kT0 + 1, "clerk", "", 0}};
+  return a;
+}
+
+Licence sample_licence(const std::string& id, const Application& a) {
+  return Licence{id, a.resident_id, "birth_certificate", "出生证", id + "-no", "i1", a.id, kT0 + 50, 0, ""};
+}
+
+Notification message(const std::string& resident, const std::string& app, const std::string& kind, Timestamp at,
+                     const std::string& dedupe = {}) {
+  return Notification{0, resident, app, kind, "标题 " + kind, "正文 " + kind, "短信 " + kind, at, 0, dedupe};
+}
+
+// Stores `a` as created (its first event only); the test fails if it cannot.
+void create(SqliteStore& store, const Application& a) {
+  REQUIRE(ok(store.create_application(a, submitted_event(a), "", {}, nullptr)) == WriteOutcome::Done);
+}
+
+// A step from `from` (as the caller loaded it) with one staff event.
+Change step_from(const Application& from, AppStatus to, Timestamp at, const std::string& event) {
+  Change c;
+  c.application_id = from.id;
+  c.expected_status = from.status;
+  c.updated = from;
+  c.updated.status = to;
+  c.updated.updated_at = at;
+  c.events.push_back({0, from.id, "", event, "staff", "clerk1", "李窗口", at, "{}"});
+  return c;
+}
+
+std::vector<std::string> kinds_of(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const auto& e : events) out.push_back(e.kind);
+  return out;
+}
+
+// Every row of `table` (its `cols`, in `order`) as one JSON text, to compare a table before
+// and after a migration.
+std::string table_text(db::Connection& c, const std::string& table, const std::string& cols, const std::string& order) {
+  const std::string sql = "SELECT IFNULL(json_group_array(json_array(" + cols + ")), '[]') FROM (SELECT * FROM " +
+                          table + " ORDER BY " + order + ")";
+  db::Stmt s(c, sql);
+  INFO(sql);
+  REQUIRE(s.step());
+  return s.text(0);
+}
+
+}  // namespace
+
+TEST_CASE("how an application was filed, signed and supplied round-trips through the store", "[storage]") {
+  TempDb dir;
+  auto store = open_store(dir.path());
+  const Resident r = ok(store->resident_by_phone("13900000000", kT0));
+  const Application a = assisted_application("YL-1", r.id, "W1");
+  create(*store, a);
+  check_same(*ok(store->application(a.id)), a);
+  const auto listed = ok(store->applications_by_status("W1", {AppStatus::Submitted}));
+  REQUIRE(listed.size() == 1);
+  check_same(listed[0], a);
+
+  // A step that rewrites the child rows writes the new members too; the row's own members
+  // are written by every step.
+  Change c = step_from(a, AppStatus::PartiallyIssued, kT0 + 60, "issued");
+  c.replace_children = true;
+  c.updated.channel = "online";
+  c.updated.assisted_by = "";
+  c.updated.assisted_by_name = "";
+  c.updated.proxy_relation = "";
+  c.updated.principal_id = "";
+  c.updated.instant = false;
+  c.updated.materials = {{"m_a", "甲材料", 2, false, "deferred", "", kT0 + 2, "resident", "", 0},
+                         {"m_c", "丙材料", 0, true, "commitment", "", 0, "", "赵六", kT0 + 3}};
+  Task review = sample_task(a.id, "YL-1-1-1", "D1");
+  Task check = sample_task(a.id, "YL-1-1-2", "D2");
+  check.kind = workflow::TaskKind::Check;
+  c.new_tasks = {review, check};
+  Licence valid = sample_licence("L1", a);
+  Licence revoked = sample_licence("L2", a);
+  revoked.revoked_at = kT0 + 70;
+  revoked.revoked_reason = "承诺不实";
+  c.new_licences = {valid, revoked};
+  REQUIRE(ok(store->apply(c)) == WriteOutcome::Done);
+  check_same(*ok(store->application(a.id)), c.updated);
+  check_same(ok(store->tasks_of(a.id)), {review, check});
+  check_same(ok(store->tasks_by_department("D2", {TaskStatus::Reviewing})), {check});
+  const auto lic = ok(store->licences_of_application(a.id));
+  REQUIRE(lic.size() == 2);
+  check_same(lic[0], valid);
+  check_same(lic[1], revoked);
+
+  // A task update writes its kind.
+  Change k = step_from(c.updated, AppStatus::PartiallyIssued, kT0 + 80, "task_checked");
+  Task review_as_check = review;
+  review_as_check.kind = workflow::TaskKind::Check;
+  k.task_updates = {{TaskStatus::Reviewing, review_as_check}};
+  REQUIRE(ok(store->apply(k)) == WriteOutcome::Done);
+  check_same(*ok(store->task(review.id)), review_as_check);
+}
+
+TEST_CASE("a deferred material is supplied on its own rows, which other steps keep", "[storage]") {
+  TempDb dir;
+  auto store = open_store(dir.path());
+  const Resident r = ok(store->resident_by_phone("13900000000", kT0));
+  Application a = sample_application("YL-1", r.id, "W1");
+  a.status = AppStatus::Accepted;
+  a.accepted_at = kT0 + 5;
+  a.supplement.reset();
+  a.materials.push_back({"m_c", "丙材料", 2, true, "deferred", "", 0, "", "", 0});  // owed, no files yet
+  create(*store, a);
+  const Application loaded = *ok(store->application(a.id));  // what a reviewer's step started from
+
+  Change supply = step_from(loaded, AppStatus::Accepted, kT0 + 20, "material_supplied");
+  supply.supplies = {{"m_a", kT0 + 20, "resident", {{"", 0, "new-1", "pdf", 11}, {"", 0, "new-2", "jpg", 12}}},
+                     {"m_c", kT0 + 21, "clerk", {{"m_c", 0, "new-3", "png", 13}}}};
+  REQUIRE(ok(store->apply(supply)) == WriteOutcome::Done);
+  Application want = loaded;
+  want.updated_at = kT0 + 20;
+  want.materials[1].supplied_at = kT0 + 20;
+  want.materials[1].supplied_by = "resident";
+  want.materials[2].supplied_at = kT0 + 21;
+  want.materials[2].supplied_by = "clerk";
+  // The files continue after the material's own (m_a had 0 and 1), from 0 for one without.
+  want.files = {{"m_a", 0, "YL-1-sha-1", "pdf", 10}, {"m_a", 1, "YL-1-sha-2", "jpg", 20},
+                {"m_a", 2, "new-1", "pdf", 11},      {"m_a", 3, "new-2", "jpg", 12},
+                {"m_b", 0, "YL-1-sha-3", "png", 30}, {"m_c", 0, "new-3", "png", 13}};
+  check_same(*ok(store->application(a.id)), want);
+  CHECK(ok(store->application_has_file(a.id, "new-3")));
+
+  SECTION("a step without replace_children, from rows loaded before the supply, keeps it") {
+    Change later = step_from(loaded, AppStatus::Dispatched, kT0 + 30, "dispatched");
+    later.new_tasks = {sample_task(a.id, "YL-1-1-1", "D1")};
+    REQUIRE(ok(store->apply(later)) == WriteOutcome::Done);
+    want.status = AppStatus::Dispatched;
+    want.updated_at = kT0 + 30;
+    check_same(*ok(store->application(a.id)), want);
+  }
+
+  SECTION("a supply of a material no longer owed writes nothing of the step") {
+    const std::size_t events = ok(store->events_of(a.id)).size();
+    Application owed = want;
+    owed.materials.push_back({"m_d", "丁材料", 2, true, "deferred", "", 0, "", "", 0});
+    Change add = step_from(want, AppStatus::Accepted, kT0 + 25, "material_added");
+    add.updated = owed;
+    add.replace_children = true;
+    REQUIRE(ok(store->apply(add)) == WriteOutcome::Done);
+    const Application before = *ok(store->application(a.id));
+
+    // m_d is owed and comes first, m_a is supplied already: the whole step rolls back.
+    Change again = step_from(before, AppStatus::Dispatched, kT0 + 40, "material_supplied");
+    again.supplies = {{"m_d", kT0 + 40, "clerk", {{"", 0, "new-4", "pdf", 14}}},
+                      {"m_a", kT0 + 40, "clerk", {{"", 0, "new-5", "pdf", 15}}}};
+    again.new_tasks = {sample_task(a.id, "YL-1-1-9", "D9")};
+    REQUIRE(ok(store->apply(again)) == WriteOutcome::Conflict);
+    check_same(*ok(store->application(a.id)), before);
+    CHECK(ok(store->application(a.id))->materials[3].supplied_at == 0);
+    CHECK_FALSE(ok(store->application_has_file(a.id, "new-4")));
+    CHECK(ok(store->tasks_of(a.id)).empty());
+    CHECK(ok(store->events_of(a.id)).size() == events + 1);
+
+    // A material the application does not have is not owed either.
+    Change unknown = step_from(before, AppStatus::Accepted, kT0 + 41, "material_supplied");
+    unknown.supplies = {{"m_zz", kT0 + 41, "resident", {}}};
+    REQUIRE(ok(store->apply(unknown)) == WriteOutcome::Conflict);
+    check_same(*ok(store->application(a.id)), before);
+  }
+}
+
+TEST_CASE("a licence revocation is written whole and only to a licence that exists", "[storage]") {
+  TempDb dir;
+  auto store = open_store(dir.path());
+  const Resident r = ok(store->resident_by_phone("13900000000", kT0));
+  Application a = sample_application("YL-1", r.id, "W1");
+  a.status = AppStatus::ReadyForIssue;
+  create(*store, a);
+  Change issue = step_from(a, AppStatus::Issued, kT0 + 50, "issued");
+  const Licence l1 = sample_licence("L1", a);
+  const Licence l2 = sample_licence("L2", a);
+  issue.new_licences = {l1, l2};
+  REQUIRE(ok(store->apply(issue)) == WriteOutcome::Done);
+  check_same(ok(store->licences_of(r.id))[0], l1);
+
+  Change revoke = step_from(issue.updated, AppStatus::Revoked, kT0 + 90, "revoked");
+  Licence r1 = l1;
+  r1.revoked_at = kT0 + 90;
+  r1.revoked_reason = "告知承诺不实";
+  revoke.licence_updates = {r1};
+  REQUIRE(ok(store->apply(revoke)) == WriteOutcome::Done);
+  CHECK(n(ok(store->application(a.id))->status) == "revoked");
+  const auto lic = ok(store->licences_of(r.id));
+  REQUIRE(lic.size() == 2);
+  check_same(lic[0], r1);
+  check_same(lic[1], l2);  // untouched
+
+  Change missing = step_from(revoke.updated, AppStatus::Closed, kT0 + 95, "closed");
+  Licence ghost = l2;
+  ghost.id = "L-404";
+  ghost.revoked_at = kT0 + 95;
+  missing.licence_updates = {ghost};
+  REQUIRE(ok(store->apply(missing)) == WriteOutcome::Conflict);
+  CHECK(n(ok(store->application(a.id))->status) == "revoked");
+  CHECK(ok(store->events_of(a.id)).size() == 3);
+}
+
+TEST_CASE("a step's notifications are made from its final events and stored with it", "[storage]") {
+  TempDb dir;
+  auto store = open_store(dir.path());
+  const Resident r = ok(store->resident_by_phone("13900000000", kT0));
+  Application a = sample_application("YL-1", r.id, "W1");
+  a.status = AppStatus::Dispatched;
+  create(*store, a);
+  Task t1 = sample_task(a.id, "YL-1-1-1", "D1");
+  t1.status = TaskStatus::Approved;
+  Task t2 = sample_task(a.id, "YL-1-1-2", "D2");
+  Task check = sample_task(a.id, "YL-1-1-3", "D3");  // a 核查 still running: not the stage's clock
+  check.kind = workflow::TaskKind::Check;
+  Change tasks = step_from(a, AppStatus::Dispatched, kT0 + 10, "tasks_added");
+  tasks.new_tasks = {t1, t2, check};
+  REQUIRE(ok(store->apply(tasks)) == WriteOutcome::Done);
+
+  std::vector<TaskStatus> derived_from;
+  const auto derive = [&derived_from](const std::vector<TaskStatus>& statuses) {
+    derived_from = statuses;
+    for (TaskStatus s : statuses)
+      if (s != TaskStatus::Approved) return AppStatus::Dispatched;
+    return AppStatus::ReadyForIssue;
+  };
+  Task approved = t2;
+  approved.status = TaskStatus::Approved;
+  approved.updated_at = kT0 + 40;
+  Change c = step_from(tasks.updated, AppStatus::Dispatched, kT0 + 40, "task_approved");
+  c.task_updates = {{TaskStatus::Reviewing, approved}};
+  c.derive_status = derive;
+  int calls = 0;
+  std::vector<std::string> seen_events;
+  std::string seen_status;
+  c.notify = [&](const Change& ch) {
+    ++calls;
+    seen_events = kinds_of(ch.events);
+    seen_status = n(ch.updated.status);
+    return std::vector<Notification>{message(r.id, a.id, "ready_for_issue", kT0 + 40),
+                                     message(r.id, a.id, "task_approved", kT0 + 41, "approved:YL-1-1-2")};
+  };
+  REQUIRE(ok(store->apply(c)) == WriteOutcome::Done);
+  CHECK(calls == 1);
+  CHECK(derived_from == std::vector<TaskStatus>{TaskStatus::Approved, TaskStatus::Approved});
+  CHECK(seen_events == std::vector<std::string>{"task_approved", "ready_for_issue"});
+  CHECK(seen_status == "ready_for_issue");
+  REQUIRE(c.notifications.size() == 2);
+  CHECK(c.notifications[0].id > 0);
+  CHECK(c.notifications[1].id > c.notifications[0].id);
+  const auto stored = ok(store->notifications_of(r.id, 10));
+  REQUIRE(stored.size() == 2);
+  check_same(stored[0], c.notifications[1]);  // newest first
+  check_same(stored[1], c.notifications[0]);
+  CHECK(stored[1].application_id == a.id);
+  CHECK(stored[0].dedupe == "approved:YL-1-1-2");
+
+  SECTION("a notification that cannot be stored rolls the whole step back") {
+    Change bad = step_from(c.updated, AppStatus::Issued, kT0 + 50, "issued");
+    bad.new_licences = {sample_licence("L1", a)};
+    bad.notify = [&](const Change&) {
+      return std::vector<Notification>{message(r.id, a.id, "issued", kT0 + 50),
+                                       message("R-nobody", a.id, "issued", kT0 + 50)};
+    };
+    CHECK_FALSE(store->apply(bad).ok());
+    CHECK(bad.notifications.empty());
+    CHECK(n(ok(store->application(a.id))->status) == "ready_for_issue");
+    CHECK(ok(store->licences_of(r.id)).empty());
+    CHECK(kinds_of(ok(store->events_of(a.id))).back() == "ready_for_issue");
+    CHECK(ok(store->notifications_of(r.id, 10)).size() == 2);
+  }
+
+  SECTION("a message already stored under its dedupe is neither stored nor sent again") {
+    Change again = step_from(c.updated, AppStatus::Issued, kT0 + 50, "issued");
+    again.notify = [&](const Change&) {
+      return std::vector<Notification>{message(r.id, a.id, "task_approved", kT0 + 50, "approved:YL-1-1-2"),
+                                       message(r.id, a.id, "issued", kT0 + 50)};
+    };
+    REQUIRE(ok(store->apply(again)) == WriteOutcome::Done);
+    REQUIRE(again.notifications.size() == 1);
+    CHECK(again.notifications[0].kind == "issued");
+    CHECK(ok(store->notifications_of(r.id, 10)).size() == 3);
+  }
+
+  SECTION("a step that conflicts never asks for its messages") {
+    Change stale = step_from(tasks.updated, AppStatus::Issued, kT0 + 50, "issued");  // it is ready_for_issue now
+    stale.notify = [&](const Change&) {
+      ++calls;
+      return std::vector<Notification>{message(r.id, a.id, "issued", kT0 + 50)};
+    };
+    REQUIRE(ok(store->apply(stale)) == WriteOutcome::Conflict);
+    CHECK(calls == 1);
+    CHECK(stale.notifications.empty());
+    CHECK(ok(store->notifications_of(r.id, 10)).size() == 2);
+  }
+}
+
+TEST_CASE("a resident's notifications are listed newest first and marked read", "[storage]") {
+  TempDb dir;
+  auto store = open_store(dir.path());
+  const Resident r = ok(store->resident_by_phone("13900000000", kT0));
+  const Resident other = ok(store->resident_by_phone("13900000001", kT0));
+  const Application a = sample_application("YL-1", r.id, "W1");
+  create(*store, a);
+  std::vector<Notification> mine;
+  for (int i = 0; i < 3; ++i) {
+    Notification m = message(r.id, i == 1 ? "" : a.id, "reminder", kT0 + i);  // one without an application
+    REQUIRE(ok(store->add_notification(m)) == WriteOutcome::Done);
+    CHECK(m.id > 0);
+    mine.push_back(m);
+  }
+  Notification theirs = message(other.id, "", "reminder", kT0);
+  REQUIRE(ok(store->add_notification(theirs)) == WriteOutcome::Done);
+
+  const auto listed = ok(store->notifications_of(r.id, 10));
+  REQUIRE(listed.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) check_same(listed[i], mine[2 - i]);
+  const auto newest = ok(store->notifications_of(r.id, 2));
+  REQUIRE(newest.size() == 2);
+  CHECK(newest[0].id == mine[2].id);
+  CHECK(newest[1].id == mine[1].id);
+  CHECK(ok(store->unread_count(r.id)) == 3);
+  CHECK(ok(store->unread_count(other.id)) == 1);
+  CHECK(ok(store->unread_count("R-nobody")) == 0);
+
+  SECTION("one, then again (the first read time stays)") {
+    REQUIRE(ok(store->mark_read(r.id, mine[1].id, kT0 + 100)) == WriteOutcome::Done);
+    CHECK(ok(store->unread_count(r.id)) == 2);
+    REQUIRE(ok(store->mark_read(r.id, mine[1].id, kT0 + 200)) == WriteOutcome::Done);
+    const auto now = ok(store->notifications_of(r.id, 10));
+    CHECK(now[0].read_at == 0);
+    CHECK(now[1].read_at == kT0 + 100);
+    CHECK(now[2].read_at == 0);
+  }
+
+  SECTION("all of the resident's, and no one else's") {
+    REQUIRE(ok(store->mark_read(r.id, mine[0].id, kT0 + 100)) == WriteOutcome::Done);
+    REQUIRE(ok(store->mark_read(r.id, 0, kT0 + 300)) == WriteOutcome::Done);
+    CHECK(ok(store->unread_count(r.id)) == 0);
+    CHECK(ok(store->unread_count(other.id)) == 1);
+    const auto now = ok(store->notifications_of(r.id, 10));
+    CHECK(now[0].read_at == kT0 + 300);
+    CHECK(now[2].read_at == kT0 + 100);                                       // read before: its time stays
+    REQUIRE(ok(store->mark_read(r.id, 0, kT0 + 400)) == WriteOutcome::Done);  // nothing unread: still done
+  }
+
+  SECTION("another resident's notification, or none, is a conflict and changes nothing") {
+    CHECK(ok(store->mark_read(r.id, theirs.id, kT0 + 100)) == WriteOutcome::Conflict);
+    CHECK(ok(store->mark_read(r.id, 999999, kT0 + 100)) == WriteOutcome::Conflict);
+    CHECK(ok(store->unread_count(other.id)) == 1);
+    CHECK(ok(store->notifications_of(other.id, 10))[0].read_at == 0);
+  }
+
+  SECTION("a reminder is stored once under its dedupe; without one, every time") {
+    Notification first = message(r.id, a.id, "deadline", kT0 + 10, "deadline:YL-1:1");
+    REQUIRE(ok(store->add_notification(first)) == WriteOutcome::Done);
+    Notification again = message(r.id, a.id, "deadline", kT0 + 20, "deadline:YL-1:1");
+    REQUIRE(ok(store->add_notification(again)) == WriteOutcome::Conflict);
+    CHECK(again.id == 0);
+    Notification plain = message(r.id, a.id, "reminder", kT0 + 30);
+    REQUIRE(ok(store->add_notification(plain)) == WriteOutcome::Done);
+    CHECK(ok(store->unread_count(r.id)) == 5);
+    const auto now = ok(store->notifications_of(r.id, 10));
+    check_same(now[0], plain);
+    check_same(now[1], first);
+  }
+}
+
+TEST_CASE("applications owing a deferred material are listed for the window", "[storage]") {
+  TempDb dir;
+  auto store = open_store(dir.path());
+  const Resident r = ok(store->resident_by_phone("13900000000", kT0));
+  // sample_application has m_a deferred and owed; `accepted` orders the list.
+  const auto app = [&](const std::string& id, const std::string& window, AppStatus status, Timestamp accepted) {
+    Application a = sample_application(id, r.id, window);
+    a.status = status;
+    a.accepted_at = accepted;
+    a.supplement.reset();
+    return a;
+  };
+  const Application dispatched = app("YL-1", "W1", AppStatus::Dispatched, kT0 + 30);
+  const Application accepted = app("YL-2", "W1", AppStatus::Accepted, kT0 + 10);
+  const Application ready = app("YL-3", "W2", AppStatus::ReadyForIssue, kT0 + 20);
+  Application supplied = app("YL-4", "W1", AppStatus::Dispatched, kT0 + 5);
+  supplied.materials[1].supplied_at = kT0 + 6;
+  supplied.materials[1].supplied_by = "resident";
+  const Application not_accepted = app("YL-5", "W1", AppStatus::Submitted, 0);
+  const Application issued = app("YL-6", "W1", AppStatus::Issued, kT0 + 1);
+  Application missing = app("YL-7", "W1", AppStatus::Accepted, kT0 + 2);
+  missing.materials[1].state = "missing";  // not deferred: nothing owed after acceptance
+  for (const Application& a : {dispatched, accepted, ready, supplied, not_accepted, issued, missing}) create(*store, a);
+
+  const auto all = ok(store->applications_owing(""));
+  REQUIRE(all.size() == 3);
+  check_same(all[0], accepted);
+  check_same(all[1], ready);
+  check_same(all[2], dispatched);
+  const auto w1 = ok(store->applications_owing("W1"));
+  REQUIRE(w1.size() == 2);
+  CHECK(w1[0].id == "YL-2");
+  CHECK(w1[1].id == "YL-1");
+  CHECK(ok(store->applications_owing("W9")).empty());
+
+  Change supply = step_from(accepted, AppStatus::Accepted, kT0 + 40, "material_supplied");
+  supply.supplies = {{"m_a", kT0 + 40, "clerk", {}}};
+  REQUIRE(ok(store->apply(supply)) == WriteOutcome::Done);
+  CHECK(ok(store->applications_owing("W1")).size() == 1);
+}
+
+TEST_CASE("a version 2 database migrates to version 3 with every row kept", "[storage][migration]") {
+  TempDb dir;
+  // The v2 columns of each table, in a fixed order: their values must not change.
+  const std::vector<std::array<std::string, 3>> tables = {
+      {"residents", "id, phone, name, id_number, created_at", "id"},
+      {"staff", "username, display_name, role, window_id, department, password_hash, disabled, created_at", "username"},
+      {"sessions", "token_hash, subject_kind, subject_id, expires_at, created_at", "token_hash"},
+      {"uploads", "resident_id, sha256, kind, content_type, size, name, created_at", "resident_id, sha256"},
+      {"applications",
+       "id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at, resubmitted_at, "
+       "accepted_at, supplement_note, supplement_at, refusal_reason, rating_score, rating_comment, rating_at, "
+       "updated_at",
+       "id"},
+      {"application_items", "application_id, position, item_id", "application_id, position"},
+      {"application_materials",
+       "application_id, material_id, position, name, stage, required, state, licence, supplied_at",
+       "application_id, position"},
+      {"application_files", "application_id, material_id, idx, sha256, type, bytes",
+       "application_id, material_id, idx"},
+      {"supplement_missing", "application_id, position, material_id", "application_id, position"},
+      {"tasks", "id, application_id, item_id, department, stage, started_at, status, note, updated_at", "id"},
+      {"task_pauses", "task_id, position, started_at, ended_at, reason", "task_id, position"},
+      {"task_extensions", "task_id, position, days, reason, at", "task_id, position"},
+      {"events", "seq, application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data", "seq"},
+      {"licences", "id, resident_id, type, name, number, item_id, application_id, issued_at", "id"},
+      {"idempotency", "resident_id, key, request_hash, status, response, created_at", "resident_id, key"},
+  };
+  std::map<std::string, std::string> before;
+  {
+    auto c = connect(dir.path());
+    REQUIRE(!db::apply_migrations(*c, 2).has_value());
+    REQUIRE(scalar(*c, "PRAGMA user_version") == 2);
+    exec(*c, "BEGIN");
+    exec(*c,
+         "INSERT INTO residents (id, phone, name, id_number, created_at) VALUES "
+         "('R1', '13800000001', '张三', '460100199001011234', 1), ('R2', '13800000002', NULL, NULL, 2)");
+    exec(*c,
+         "INSERT INTO staff (username, display_name, role, window_id, department, password_hash, disabled, "
+         "created_at) VALUES ('clerk1', '李窗口', 'clerk', 'W1', NULL, 'h1', 0, 1)");
+    exec(*c,
+         "INSERT INTO sessions (token_hash, subject_kind, subject_id, expires_at, created_at) VALUES "
+         "('tok', 'resident', 'R1', 9999999999, 3)");
+    exec(*c,
+         "INSERT INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) VALUES "
+         "('R1', '" +
+             kShaA + "', 'pdf', 'application/pdf', 10, 'a.pdf', 4)");
+    exec(*c,
+         "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES "
+         "('R1', 'k1', 'h', 201, '{}', 5)");
+    exec(*c,
+         "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, "
+         "submitted_at, resubmitted_at, accepted_at, supplement_note, supplement_at, refusal_reason, rating_score, "
+         "rating_comment, rating_at, updated_at) VALUES "
+         "('A1', 'R1', 'bundle', 'birth', 1, 'W1', 'dispatched', '{\"fields\":{\"x\":1}}', "
+         "'acceptable_with_deferrals', 100, 110, 120, NULL, NULL, NULL, NULL, NULL, NULL, 130), "
+         "('A2', 'R2', 'item', 'food_licence', 0, 'W2', 'closed', '{}', 'acceptable', 200, NULL, 210, '请补正', 205, "
+         "NULL, 4, '好', 300, 300)");
+    exec(*c,
+         "INSERT INTO application_items (application_id, position, item_id) VALUES "
+         "('A1', 0, 'i1'), ('A1', 1, 'i2'), ('A2', 0, 'food_licence')");
+    exec(*c,
+         "INSERT INTO application_materials (application_id, material_id, position, name, stage, required, state, "
+         "licence, supplied_at) VALUES "
+         "('A1', 'm_owed', 0, '接种记录', 2, 1, 'deferred', NULL, NULL), "
+         "('A1', 'm_given', 1, '疫苗本', 2, 1, 'deferred', NULL, 125), "
+         "('A1', 'm_sign', 2, '承诺书', 1, 1, 'commitment', NULL, NULL), "
+         "('A2', 'm_id', 0, '身份证', 0, 1, 'licence', 'id_card', NULL)");
+    exec(*c,
+         "INSERT INTO application_files (application_id, material_id, idx, sha256, type, bytes) VALUES "
+         "('A1', 'm_given', 0, '" +
+             kShaA + "', 'pdf', 10), ('A2', 'm_id', 0, '" + kShaB + "', 'jpg', 20)");
+    exec(*c, "INSERT INTO supplement_missing (application_id, position, material_id) VALUES ('A2', 0, 'm_id')");
+    exec(*c,
+         "INSERT INTO tasks (id, application_id, item_id, department, stage, started_at, status, note, updated_at) "
+         "VALUES ('T1', 'A1', 'i1', 'D1', 1, 120, 'paused', NULL, 140), "
+         "('T2', 'A2', 'food_licence', 'D2', 0, 210, 'approved', '同意', 250)");
+    exec(*c,
+         "INSERT INTO task_pauses (task_id, position, started_at, ended_at, reason) VALUES "
+         "('T1', 0, 125, 126, '听证'), ('T1', 1, 130, NULL, '鉴定')");
+    exec(*c, "INSERT INTO task_extensions (task_id, position, days, reason, at) VALUES ('T1', 0, 5, '复杂', 135)");
+    exec(*c,
+         "INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data) VALUES "
+         "('A1', NULL, 'submitted', 'resident', 'R1', NULL, 100, '{}'), "
+         "('A1', 'T1', 'task_paused', 'staff', 'rev1', '王审核', 130, '{\"reason\":\"鉴定\"}'), "
+         "('A2', NULL, 'rated', 'resident', 'R2', NULL, 300, '{}')");
+    exec(*c,
+         "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) VALUES "
+         "('L1', 'R2', 'food_licence', '食品经营许可证', 'JY-1', 'food_licence', 'A2', 260)");
+    exec(*c, "COMMIT");
+    for (const auto& [table, cols, order] : tables) before[table] = table_text(*c, table, cols, order);
+  }
+  auto store = open_store(dir.path());
+
+  {
+    auto c = connect(dir.path());
+    CHECK(scalar(*c, "PRAGMA user_version") == 3);
+    CHECK(scalar(*c, "SELECT COUNT(*) FROM pragma_foreign_key_check") == 0);
+    for (const auto& [table, cols, order] : tables) {
+      INFO(table);
+      CHECK(table_text(*c, table, cols, order) == before[table]);
+    }
+    CHECK(scalar(*c, "SELECT COUNT(*) FROM sqlite_master WHERE name='applications_v3'") == 0);
+    CHECK(scalar(*c,
+                 "SELECT COUNT(*) FROM sqlite_master WHERE type='index' AND name IN ('applications_resident', "
+                 "'applications_window', 'applications_status', 'notifications_resident', 'notifications_unread')") ==
+          5);
+    // The defaults: filed online, for oneself, not instant; reviews; valid licences.
+    CHECK(scalar(*c,
+                 "SELECT COUNT(*) FROM applications WHERE channel='online' AND instant=0 AND assisted_by IS NULL AND "
+                 "assisted_by_name IS NULL AND proxy_relation IS NULL AND principal_id IS NULL") == 2);
+    CHECK(scalar(*c, "SELECT COUNT(*) FROM tasks WHERE kind='review'") == 2);
+    CHECK(scalar(*c, "SELECT COUNT(*) FROM licences WHERE revoked_at IS NULL AND revoked_reason IS NULL") == 1);
+    // A material supplied before this version was supplied from the phone.
+    CHECK(scalar(*c, "SELECT COUNT(*) FROM application_materials WHERE supplied_by='resident'") == 1);
+    CHECK(scalar(*c, "SELECT supplied_by='resident' FROM application_materials WHERE material_id='m_given'") == 1);
+    CHECK(scalar(*c, "SELECT COUNT(*) FROM application_materials WHERE signer IS NULL AND signed_at IS NULL") == 4);
+    CHECK(scalar(*c, "SELECT COUNT(*) FROM notifications") == 0);
+    // The new vocabulary is allowed, anything else still refused.
+    CHECK(c->exec("UPDATE applications SET channel='phone' WHERE id='A1'").has_value());
+    CHECK(c->exec("UPDATE applications SET status='bogus' WHERE id='A1'").has_value());
+    CHECK(c->exec("UPDATE tasks SET kind='audit' WHERE id='T1'").has_value());
+    CHECK(c->exec("UPDATE application_materials SET supplied_by='robot' WHERE material_id='m_owed'").has_value());
+  }
+
+  Application a1 = *ok(store->application("A1"));
+  CHECK(a1.form == R"({"fields":{"x":1}})");
+  CHECK(a1.items == std::vector<std::string>{"i1", "i2"});
+  REQUIRE(a1.materials.size() == 3);
+  CHECK(a1.materials[0].supplied_at == 0);
+  CHECK(a1.materials[0].supplied_by.empty());
+  CHECK(a1.materials[1].supplied_at == 125);
+  CHECK(a1.materials[1].supplied_by == "resident");
+  CHECK(a1.channel == "online");
+  CHECK_FALSE(a1.instant);
+  const auto a2 = *ok(store->application("A2"));
+  REQUIRE(a2.supplement.has_value());
+  CHECK(a2.supplement->missing == std::vector<std::string>{"m_id"});
+  REQUIRE(a2.rating.has_value());
+  CHECK(a2.rating->score == 4);
+  const auto t1 = *ok(store->task("T1"));
+  CHECK(t1.kind == workflow::TaskKind::Review);
+  CHECK(t1.pauses.size() == 2);
+  CHECK(t1.extensions.size() == 1);
+  CHECK(ok(store->licences_of("R2"))[0].revoked_at == 0);
+  const auto owing = ok(store->applications_owing(""));
+  REQUIRE(owing.size() == 1);
+  CHECK(owing[0].id == "A1");
+
+  // The migrated application takes a step into a status version 2 could not store.
+  Change c = step_from(a1, AppStatus::PartiallyIssued, 400, "partially_issued");
+  REQUIRE(ok(store->apply(c)) == WriteOutcome::Done);
+  check_same(*ok(store->application("A1")), c.updated);
 }

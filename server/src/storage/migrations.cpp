@@ -276,6 +276,84 @@ CREATE INDEX applications_window ON applications(window_id, status);
 CREATE INDEX applications_status ON applications(status, submitted_at);
 UPDATE uploads SET kind = 'jpg' WHERE kind = 'jpeg';
 )sql",
+    // 3: the workflow's new facts. Applications may end partially issued (部分办结) or revoked
+    // (撤销, a false commitment), and record how they were filed: the channel (the phone, or a
+    // clerk at the window: 帮办, with the clerk), a proxy's relation and the applicant's ID
+    // number (代办), and whether the system decided at once (秒批). The status CHECK grows, so
+    // applications is rebuilt as in step 2 (new table, copy, drop, rename; its indexes are
+    // recreated) and every row keeps its values, the new columns taking their defaults: filed
+    // online, for oneself, not instant. The other tables only gain columns (ALTER TABLE ADD
+    // COLUMN keeps their rows): a material records who supplied it (a material supplied before
+    // this step was supplied from the phone: 'resident') and a commitment's signer and time; a
+    // task its kind (every earlier task is a review: 核查 tasks are new); a licence its
+    // revocation. Notifications (站内消息) are new: `dedupe` makes a reminder be stored once,
+    // the partial index serves the unread badge.
+    R"sql(
+CREATE TABLE applications_v3 (
+  id TEXT PRIMARY KEY,
+  resident_id TEXT NOT NULL REFERENCES residents(id),
+  kind TEXT NOT NULL CHECK (kind IN ('item','bundle')),
+  target_id TEXT NOT NULL,
+  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage >= 0),
+  window_id TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('submitted','supplement_requested','accepted','dispatched',
+                                         'ready_for_issue','issued','refused','rejected','closed','withdrawn',
+                                         'partially_issued','revoked')),
+  form TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  resubmitted_at INTEGER,
+  accepted_at INTEGER,
+  supplement_note TEXT,
+  supplement_at INTEGER,
+  refusal_reason TEXT,
+  rating_score INTEGER CHECK (rating_score BETWEEN 1 AND 5),
+  rating_comment TEXT,
+  rating_at INTEGER,
+  updated_at INTEGER NOT NULL,
+  channel TEXT NOT NULL DEFAULT 'online' CHECK (channel IN ('online','window')),
+  assisted_by TEXT,
+  assisted_by_name TEXT,
+  proxy_relation TEXT,
+  principal_id TEXT,
+  instant INTEGER NOT NULL DEFAULT 0 CHECK (instant IN (0,1)),
+  CHECK ((supplement_note IS NULL) = (supplement_at IS NULL)),
+  CHECK ((rating_score IS NULL) = (rating_at IS NULL) AND (rating_score IS NULL) = (rating_comment IS NULL))
+);
+INSERT INTO applications_v3 (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at,
+                             resubmitted_at, accepted_at, supplement_note, supplement_at, refusal_reason,
+                             rating_score, rating_comment, rating_at, updated_at)
+SELECT id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at,
+       resubmitted_at, accepted_at, supplement_note, supplement_at, refusal_reason,
+       rating_score, rating_comment, rating_at, updated_at
+FROM applications;
+DROP TABLE applications;
+ALTER TABLE applications_v3 RENAME TO applications;
+CREATE INDEX applications_resident ON applications(resident_id, submitted_at);
+CREATE INDEX applications_window ON applications(window_id, status);
+CREATE INDEX applications_status ON applications(status, submitted_at);
+ALTER TABLE application_materials ADD COLUMN supplied_by TEXT CHECK (supplied_by IN ('resident','clerk'));
+ALTER TABLE application_materials ADD COLUMN signer TEXT;
+ALTER TABLE application_materials ADD COLUMN signed_at INTEGER;
+UPDATE application_materials SET supplied_by = 'resident' WHERE supplied_at IS NOT NULL;
+ALTER TABLE tasks ADD COLUMN kind TEXT NOT NULL DEFAULT 'review' CHECK (kind IN ('review','check'));
+ALTER TABLE licences ADD COLUMN revoked_at INTEGER;
+ALTER TABLE licences ADD COLUMN revoked_reason TEXT;
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  resident_id TEXT NOT NULL REFERENCES residents(id),
+  application_id TEXT REFERENCES applications(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  sms TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  read_at INTEGER,
+  dedupe TEXT UNIQUE
+);
+CREATE INDEX notifications_resident ON notifications(resident_id, id);
+CREATE INDEX notifications_unread ON notifications(resident_id) WHERE read_at IS NULL;
+)sql",
 };
 
 }  // namespace

@@ -69,6 +69,18 @@ struct MaterialRecord {
       state;  ///< the core's material_state_name: provided, licence, commitment, deferred, reused, missing, not_given
   std::string licence;        ///< licence type that substitutes for it, or empty
   Timestamp supplied_at = 0;  ///< a deferred material: when it was supplied; 0 while owed
+  std::string supplied_by;    ///< "resident" (from the phone) or "clerk" (at the window); empty while owed
+  std::string signer;         ///< a commitment: the name the applicant typed to sign it
+  Timestamp signed_at = 0;    ///< a commitment: when it was signed (the submission)
+};
+
+/// A deferred (容缺) material supplied after acceptance: written on its own row, so a
+/// concurrent step on the application never undoes it.
+struct MaterialSupply {
+  std::string material_id;
+  Timestamp supplied_at = 0;
+  std::string supplied_by;  ///< "resident" or "clerk"
+  std::vector<ApplicationFile> files;
 };
 
 /// The clerk's one complete 补正 notice.
@@ -105,6 +117,12 @@ struct Application {
   std::string refusal_reason;
   std::optional<Rating> rating;
   Timestamp updated_at = 0;
+  std::string channel = "online";  ///< "online" (the phone) or "window" (帮办: a clerk filed it)
+  std::string assisted_by;         ///< 帮办: the clerk's username
+  std::string assisted_by_name;    ///< 帮办: the clerk's display name
+  std::string proxy_relation;      ///< 代办: the filer's relation to the applicant; empty when filed for oneself
+  std::string principal_id;        ///< 代办: the applicant's ID number (normalized)
+  bool instant = false;            ///< 秒批: decided by the system at submission
 };
 
 /// An Art. 45 interval of a task (the clock stops); `end` unset while it runs.
@@ -123,6 +141,7 @@ struct ExtensionRecord {
 
 struct Task {
   std::string id;
+  workflow::TaskKind kind = workflow::TaskKind::Review;
   std::string application_id;
   std::string item_id;
   std::string department;
@@ -156,6 +175,23 @@ struct Licence {
   std::string item_id;
   std::string application_id;
   Timestamp issued_at = 0;
+  Timestamp revoked_at = 0;  ///< 0 while valid; set when a false commitment revoked it
+  std::string revoked_reason;
+};
+
+/// A message to a resident (站内消息), also sent by SMS. `dedupe` (optional) makes a reminder
+/// be stored once.
+struct Notification {
+  std::int64_t id = 0;
+  std::string resident_id;
+  std::string application_id;
+  std::string kind;  ///< accepted, supplement_requested, task_paused, issued, …
+  std::string title;
+  std::string body;
+  std::string sms;  ///< the SMS text (short)
+  Timestamp created_at = 0;
+  Timestamp read_at = 0;  ///< 0 while unread
+  std::string dedupe;
 };
 
 struct IdempotentResponse {
@@ -169,7 +205,14 @@ struct IdempotentResponse {
 struct Change {
   std::string application_id;
   workflow::AppStatus expected_status = workflow::AppStatus::Submitted;
-  Application updated;  ///< written whole, its materials and files included
+  Application updated;  ///< its row written whole; its child rows only with `replace_children`
+  /// Whether the step changed the application's child rows (form, materials, files, the 补正
+  /// notice): only then are they rewritten, so a step never undoes a concurrent supply.
+  bool replace_children = false;
+  /// Deferred materials supplied: each must still be owed, else Conflict.
+  std::vector<MaterialSupply> supplies;
+  /// Licences written whole (a revocation).
+  std::vector<Licence> licence_updates;
   std::vector<Task> new_tasks;
   /// (expected status, new row): the row is written whole, its pauses and extensions included.
   std::vector<std::pair<workflow::TaskStatus, Task>> task_updates;
@@ -180,6 +223,11 @@ struct Change {
   /// with a "system" event of that name. Concurrent decisions on sibling tasks are serialized
   /// by the writer, so the last one always sees the others.
   std::function<workflow::AppStatus(const std::vector<workflow::TaskStatus>&)> derive_status;
+  /// When set, called inside the transaction once the events are final (derived ones
+  /// included); the notifications it returns are stored with the step and kept here in
+  /// `notifications` for the caller to send by SMS after the commit.
+  std::function<std::vector<Notification>(const Change&)> notify;
+  std::vector<Notification> notifications;
 };
 
 }  // namespace yilu::server

@@ -17,21 +17,32 @@ namespace {
 const char* const kAppCols =
     "id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at, "
     "IFNULL(resubmitted_at,0), IFNULL(accepted_at,0), supplement_note, IFNULL(supplement_at,0), "
-    "IFNULL(refusal_reason,''), rating_score, IFNULL(rating_comment,''), IFNULL(rating_at,0), updated_at";
-// The 18 columns after id, in the order bind_app_columns binds them (insert and update share it).
+    "IFNULL(refusal_reason,''), rating_score, IFNULL(rating_comment,''), IFNULL(rating_at,0), updated_at, channel, "
+    "IFNULL(assisted_by,''), IFNULL(assisted_by_name,''), IFNULL(proxy_relation,''), IFNULL(principal_id,''), instant";
+// The 24 columns after id, in the order bind_app_columns binds them (insert and update share it).
 const char* const kAppInsert =
     "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, "
     "submitted_at, resubmitted_at, accepted_at, supplement_note, supplement_at, refusal_reason, rating_score, "
-    "rating_comment, rating_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "rating_comment, rating_at, updated_at, channel, assisted_by, assisted_by_name, proxy_relation, principal_id, "
+    "instant) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 const char* const kAppUpdate =
     "UPDATE applications SET resident_id=?, kind=?, target_id=?, stage=?, window_id=?, status=?, form=?, verdict=?, "
     "submitted_at=?, resubmitted_at=?, accepted_at=?, supplement_note=?, supplement_at=?, refusal_reason=?, "
-    "rating_score=?, rating_comment=?, rating_at=?, updated_at=? WHERE id=? AND status=?";
+    "rating_score=?, rating_comment=?, rating_at=?, updated_at=?, channel=?, assisted_by=?, assisted_by_name=?, "
+    "proxy_relation=?, principal_id=?, instant=? WHERE id=? AND status=?";
+// Bind positions of kAppUpdate's WHERE (after the 24 columns).
+constexpr int kAppUpdateId = 25;
+constexpr int kAppUpdateStatus = 26;
 const char* const kTaskCols =
-    "id, application_id, item_id, department, stage, started_at, status, IFNULL(note,''), updated_at";
+    "id, application_id, item_id, department, stage, started_at, status, IFNULL(note,''), updated_at, kind";
 const char* const kStaffCols =
     "username, display_name, role, IFNULL(window_id,''), IFNULL(department,''), password_hash, disabled";
-const char* const kLicenceCols = "id, resident_id, type, name, number, item_id, application_id, issued_at";
+const char* const kLicenceCols =
+    "id, resident_id, type, name, number, item_id, application_id, issued_at, IFNULL(revoked_at,0), "
+    "IFNULL(revoked_reason,'')";
+const char* const kNotificationCols =
+    "id, resident_id, IFNULL(application_id,''), kind, title, body, sms, created_at, IFNULL(read_at,0), "
+    "IFNULL(dedupe,'')";
 const char* const kUploadCols = "resident_id, sha256, kind, content_type, size, name, created_at";
 const char* const kResidentCols = "id, phone, IFNULL(name,''), IFNULL(id_number,''), created_at";
 
@@ -57,14 +68,22 @@ std::optional<Application> read_app(const Stmt& s) {
   a.refusal_reason = s.text(14);
   if (!s.is_null(15)) a.rating = Rating{s.integer(15), s.text(16), s.integer(17)};
   a.updated_at = s.integer(18);
+  a.channel = s.text(19);
+  a.assisted_by = s.text(20);
+  a.assisted_by_name = s.text(21);
+  a.proxy_relation = s.text(22);
+  a.principal_id = s.text(23);
+  a.instant = s.integer(24) != 0;
   return a;
 }
 
 std::optional<Task> read_task(const Stmt& s) {
   const auto status = workflow::parse_task_status(s.text(6));
-  if (!status) return std::nullopt;
+  const auto kind = workflow::parse_task_kind(s.text(9));
+  if (!status || !kind) return std::nullopt;
   Task t;
   t.id = s.text(0);
+  t.kind = *kind;
   t.application_id = s.text(1);
   t.item_id = s.text(2);
   t.department = s.text(3);
@@ -83,7 +102,13 @@ std::optional<StaffAccount> read_staff(const Stmt& s) {
 }
 
 std::optional<Licence> read_licence(const Stmt& s) {
-  return Licence{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.integer(7)};
+  return Licence{s.text(0), s.text(1), s.text(2),    s.text(3),    s.text(4),
+                 s.text(5), s.text(6), s.integer(7), s.integer(8), s.text(9)};
+}
+
+std::optional<Notification> read_notification(const Stmt& s) {
+  return Notification{s.integer(0), s.text(1), s.text(2),    s.text(3),    s.text(4),
+                      s.text(5),    s.text(6), s.integer(7), s.integer(8), s.text(9)};
 }
 
 std::optional<Upload> read_upload(const Stmt& s) {
@@ -194,15 +219,17 @@ Result<std::vector<Application>> load_applications(Connection& c, const std::str
         if (Application* a = find(s)) a->items.push_back(s.text(1));
       });
   if (!e)
-    e = each_row(c,
-                 "SELECT application_id, material_id, name, stage, required, state, IFNULL(licence,''), "
-                 "IFNULL(supplied_at,0) FROM application_materials" +
-                     of_scope + " ORDER BY application_id, position",
-                 bind, [&](const Stmt& s) {
-                   if (Application* a = find(s))
-                     a->materials.push_back(MaterialRecord{s.text(1), s.text(2), s.integer(3), s.integer(4) != 0,
-                                                           s.text(5), s.text(6), s.integer(7)});
-                 });
+    e = each_row(
+        c,
+        "SELECT application_id, material_id, name, stage, required, state, IFNULL(licence,''), "
+        "IFNULL(supplied_at,0), IFNULL(supplied_by,''), IFNULL(signer,''), IFNULL(signed_at,0) "
+        "FROM application_materials" +
+            of_scope + " ORDER BY application_id, position",
+        bind, [&](const Stmt& s) {
+          if (Application* a = find(s))
+            a->materials.push_back(MaterialRecord{s.text(1), s.text(2), s.integer(3), s.integer(4) != 0, s.text(5),
+                                                  s.text(6), s.integer(7), s.text(8), s.text(9), s.integer(10)});
+        });
   if (!e)
     e = each_row(c,
                  "SELECT application_id, material_id, idx, sha256, type, bytes FROM application_files" + of_scope +
@@ -261,7 +288,7 @@ void bind_time(Stmt& s, int i, Timestamp t) {
   else s.bind_null(i);
 }
 
-// The 18 application columns after id, from `i` on (kAppInsert and kAppUpdate share the order).
+// The 24 application columns after id, from `i` on (kAppInsert and kAppUpdate share the order).
 void bind_app_columns(Stmt& s, int i, const Application& a) {
   s.bind(i, a.resident_id).bind(i + 1, a.kind).bind(i + 2, a.target_id).bind(i + 3, a.stage).bind(i + 4, a.window);
   s.bind(i + 5, workflow::name(a.status)).bind(i + 6, a.form).bind(i + 7, a.verdict).bind(i + 8, a.submitted_at);
@@ -274,7 +301,9 @@ void bind_app_columns(Stmt& s, int i, const Application& a) {
   s.bind_opt(i + 13, a.refusal_reason);
   if (a.rating) s.bind(i + 14, a.rating->score).bind(i + 15, a.rating->comment).bind(i + 16, a.rating->at);
   else s.bind_null(i + 14).bind_null(i + 15).bind_null(i + 16);
-  s.bind(i + 17, a.updated_at);
+  s.bind(i + 17, a.updated_at).bind(i + 18, a.channel).bind_opt(i + 19, a.assisted_by);
+  s.bind_opt(i + 20, a.assisted_by_name).bind_opt(i + 21, a.proxy_relation).bind_opt(i + 22, a.principal_id);
+  s.bind(i + 23, std::int64_t{a.instant ? 1 : 0});
 }
 
 bool run(Stmt& s) { return !s.run(); }
@@ -298,10 +327,12 @@ bool write_app_children(Connection& c, const std::string& id, const Application&
     const MaterialRecord& m = a.materials[i];
     Stmt s(c,
            "INSERT INTO application_materials (application_id, material_id, position, name, stage, required, state, "
-           "licence, supplied_at) VALUES (?,?,?,?,?,?,?,?,?)");
+           "licence, supplied_at, supplied_by, signer, signed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, id).bind(2, m.material_id).bind(3, static_cast<std::int64_t>(i)).bind(4, m.name).bind(5, m.stage);
     s.bind(6, std::int64_t{m.required ? 1 : 0}).bind(7, m.state).bind_opt(8, m.licence);
     bind_time(s, 9, m.supplied_at);
+    s.bind_opt(10, m.supplied_by).bind_opt(11, m.signer);
+    bind_time(s, 12, m.signed_at);
     if (!run(s)) return false;
   }
   for (const ApplicationFile& f : a.files) {
@@ -351,10 +382,11 @@ bool write_task_children(Connection& c, const Task& t) {
 
 bool insert_task(Connection& c, const Task& t) {
   Stmt s(c,
-         "INSERT INTO tasks (id, application_id, item_id, department, stage, started_at, status, note, updated_at) "
-         "VALUES (?,?,?,?,?,?,?,?,?)");
+         "INSERT INTO tasks (id, application_id, item_id, department, stage, started_at, status, note, updated_at, "
+         "kind) VALUES (?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, t.id).bind(2, t.application_id).bind(3, t.item_id).bind(4, t.department).bind(5, t.stage);
   s.bind(6, t.started_at).bind(7, workflow::name(t.status)).bind_opt(8, t.note).bind(9, t.updated_at);
+  s.bind(10, workflow::name(t.kind));
   return run(s) && write_task_children(c, t);
 }
 
@@ -362,10 +394,11 @@ bool insert_task(Connection& c, const Task& t) {
 // `conflict` is set when it is not.
 bool update_task(Connection& c, const std::string& application_id, TaskStatus expected, const Task& t, bool& conflict) {
   Stmt s(c,
-         "UPDATE tasks SET item_id=?, department=?, stage=?, started_at=?, status=?, note=?, updated_at=? "
+         "UPDATE tasks SET item_id=?, department=?, stage=?, started_at=?, status=?, note=?, updated_at=?, kind=? "
          "WHERE id=? AND application_id=? AND status=?");
   s.bind(1, t.item_id).bind(2, t.department).bind(3, t.stage).bind(4, t.started_at).bind(5, workflow::name(t.status));
-  s.bind_opt(6, t.note).bind(7, t.updated_at).bind(8, t.id).bind(9, application_id).bind(10, workflow::name(expected));
+  s.bind_opt(6, t.note).bind(7, t.updated_at).bind(8, workflow::name(t.kind)).bind(9, t.id).bind(10, application_id);
+  s.bind(11, workflow::name(expected));
   if (!run(s)) return false;
   if (c.changes() != 1) {
     conflict = true;
@@ -385,18 +418,91 @@ bool insert_event(Connection& c, const Event& e) {
 
 bool insert_licence(Connection& c, const Licence& l) {
   Stmt s(c,
-         "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at) "
-         "VALUES (?,?,?,?,?,?,?,?)");
+         "INSERT INTO licences (id, resident_id, type, name, number, item_id, application_id, issued_at, revoked_at, "
+         "revoked_reason) VALUES (?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, l.id).bind(2, l.resident_id).bind(3, l.type).bind(4, l.name).bind(5, l.number).bind(6, l.item_id);
   s.bind(7, l.application_id).bind(8, l.issued_at);
+  bind_time(s, 9, l.revoked_at);
+  s.bind_opt(10, l.revoked_reason);
   return run(s);
 }
 
-// The statuses of the application's tasks in `stage`, for derive_status; false on an error
-// or a name outside the vocabulary.
+// Writes the licence whole if it exists; `conflict` is set when it does not.
+bool update_licence(Connection& c, const Licence& l, bool& conflict) {
+  Stmt s(c,
+         "UPDATE licences SET resident_id=?, type=?, name=?, number=?, item_id=?, application_id=?, issued_at=?, "
+         "revoked_at=?, revoked_reason=? WHERE id=?");
+  s.bind(1, l.resident_id).bind(2, l.type).bind(3, l.name).bind(4, l.number).bind(5, l.item_id);
+  s.bind(6, l.application_id).bind(7, l.issued_at);
+  bind_time(s, 8, l.revoked_at);
+  s.bind_opt(9, l.revoked_reason).bind(10, l.id);
+  if (!run(s)) return false;
+  if (c.changes() != 1) {
+    conflict = true;
+    return false;
+  }
+  return true;
+}
+
+// Records a deferred material as supplied, if it is still owed, and appends its files after
+// the material's existing ones; `conflict` is set when it is not owed (already supplied, or
+// no such material). Only this row and these files are touched, so a concurrent step on the
+// application that does not replace its child rows keeps them.
+bool supply_material(Connection& c, const std::string& application_id, const MaterialSupply& m, bool& conflict) {
+  Stmt u(c,
+         "UPDATE application_materials SET supplied_at=?, supplied_by=? "
+         "WHERE application_id=? AND material_id=? AND supplied_at IS NULL");
+  u.bind(1, m.supplied_at).bind_opt(2, m.supplied_by).bind(3, application_id).bind(4, m.material_id);
+  if (!run(u)) return false;
+  if (c.changes() != 1) {
+    conflict = true;
+    return false;
+  }
+  std::int64_t next = 0;
+  {
+    Stmt q(c, "SELECT IFNULL(MAX(idx)+1, 0) FROM application_files WHERE application_id=? AND material_id=?");
+    q.bind(1, application_id).bind(2, m.material_id);
+    if (!q.step()) return false;
+    next = q.integer(0);
+  }
+  for (const ApplicationFile& f : m.files) {
+    Stmt s(
+        c,
+        "INSERT INTO application_files (application_id, material_id, idx, sha256, type, bytes) VALUES (?,?,?,?,?,?)");
+    s.bind(1, application_id).bind(2, m.material_id).bind(3, next++).bind(4, f.sha256).bind(5, f.type);
+    s.bind(6, f.bytes);
+    if (!run(s)) return false;
+  }
+  return true;
+}
+
+// Inserts the notification and writes its id back. With a `dedupe` already stored nothing is
+// written and `duplicate` is set (the reminder was stored before).
+bool insert_notification(Connection& c, Notification& n, bool& duplicate) {
+  Stmt s(c,
+         "INSERT INTO notifications (resident_id, application_id, kind, title, body, sms, created_at, read_at, dedupe) "
+         "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (dedupe) DO NOTHING");
+  s.bind(1, n.resident_id).bind_opt(2, n.application_id).bind(3, n.kind).bind(4, n.title).bind(5, n.body);
+  s.bind(6, n.sms).bind(7, n.created_at);
+  bind_time(s, 8, n.read_at);
+  s.bind_opt(9, n.dedupe);
+  if (!run(s)) return false;
+  if (c.changes() != 1) {
+    duplicate = true;
+    return true;
+  }
+  Stmt q(c, "SELECT last_insert_rowid()");
+  if (!q.step()) return false;
+  n.id = q.integer(0);
+  return true;
+}
+
+// The statuses of the application's review tasks in `stage`, for derive_status (a 核查 task
+// after issue never moves the application's status); false on an error or a name outside the
+// vocabulary.
 bool stage_task_statuses(Connection& c, const std::string& application_id, std::int64_t stage,
                          std::vector<TaskStatus>& out) {
-  Stmt q(c, "SELECT status FROM tasks WHERE application_id=? AND stage=?");
+  Stmt q(c, "SELECT status FROM tasks WHERE application_id=? AND stage=? AND kind='review'");
   q.bind(1, application_id).bind(2, stage);
   while (q.step()) {
     const auto st = workflow::parse_task_status(q.text(0));
@@ -689,16 +795,22 @@ Result<bool> SqliteStore::application_has_file(const std::string& application_id
 Result<WriteOutcome> SqliteStore::apply(Change& ch) {
   bool conflict = false;
   auto e = db_->write([&](Connection& c) {
+    // Only this step's messages: a Change applied again (a retried step) starts with none.
+    ch.notifications.clear();
     const Application& a = ch.updated;
     Stmt u(c, kAppUpdate);
     bind_app_columns(u, 1, a);
-    u.bind(19, ch.application_id).bind(20, workflow::name(ch.expected_status));
+    u.bind(kAppUpdateId, ch.application_id).bind(kAppUpdateStatus, workflow::name(ch.expected_status));
     if (!run(u)) return false;
     if (c.changes() != 1) {
       conflict = true;
       return false;
     }
-    if (!write_app_children(c, ch.application_id, a)) return false;
+    if (ch.replace_children && !write_app_children(c, ch.application_id, a)) return false;
+    for (const auto& m : ch.supplies)
+      if (!supply_material(c, ch.application_id, m, conflict)) return false;
+    for (const auto& l : ch.licence_updates)
+      if (!update_licence(c, l, conflict)) return false;
     for (const auto& [expected, t] : ch.task_updates)
       if (!update_task(c, ch.application_id, expected, t, conflict)) return false;
     for (const auto& t : ch.new_tasks)
@@ -720,10 +832,86 @@ Result<WriteOutcome> SqliteStore::apply(Change& ch) {
       if (!insert_licence(c, l)) return false;
     for (const auto& ev : ch.events)
       if (!insert_event(c, ev)) return false;
+    if (ch.notify) {
+      // The events are final here (the derived one included), so the messages can say what
+      // the step did; stored in the step's transaction, they exist exactly when it does.
+      std::vector<Notification> out = ch.notify(ch);
+      for (Notification& n : out) {
+        bool duplicate = false;
+        if (!insert_notification(c, n, duplicate)) return false;
+        // A message whose `dedupe` is stored already was sent before: not again.
+        if (!duplicate) ch.notifications.push_back(std::move(n));
+      }
+    }
     return true;
   });
+  if (conflict || e) ch.notifications.clear();  // nothing was stored: nothing to send
   if (conflict) return WriteOutcome::Conflict;
   if (e) return *e;
+  return WriteOutcome::Done;
+}
+
+Result<std::vector<Application>> SqliteStore::applications_owing(const std::string& window) {
+  std::string scope =
+      "SELECT id FROM applications a WHERE status IN ('accepted','dispatched','ready_for_issue') AND EXISTS "
+      "(SELECT 1 FROM application_materials m WHERE m.application_id=a.id AND m.state='deferred' AND "
+      "m.supplied_at IS NULL)";
+  if (!window.empty()) scope += " AND window_id=?";
+  scope += " ORDER BY accepted_at, id LIMIT 1000";
+  const Binder bind = [&](Stmt& s) {
+    if (!window.empty()) s.bind(1, window);
+  };
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) { return load_applications(cc, scope, "accepted_at, id", bind); });
+  });
+}
+
+Result<std::vector<Notification>> SqliteStore::notifications_of(const std::string& resident_id, std::int64_t limit) {
+  return rows<Notification>(
+      *db_,
+      std::string("SELECT ") + kNotificationCols + " FROM notifications WHERE resident_id=? ORDER BY id DESC LIMIT ?",
+      [&](Stmt& s) { s.bind(1, resident_id).bind(2, limit); }, read_notification);
+}
+
+Result<std::int64_t> SqliteStore::unread_count(const std::string& resident_id) {
+  auto r = rows<std::int64_t>(
+      *db_, "SELECT COUNT(*) FROM notifications WHERE resident_id=? AND read_at IS NULL",
+      [&](Stmt& s) { s.bind(1, resident_id); },
+      [](const Stmt& s) { return std::optional<std::int64_t>(s.integer(0)); });
+  if (!r.ok()) return r.error();
+  if (r.value().empty()) return db::storage_error("COUNT returned no row");
+  return r.value().front();
+}
+
+Result<WriteOutcome> SqliteStore::mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) {
+  bool foreign = false;
+  auto e = db_->write([&](Connection& c) {
+    if (id != 0) {
+      Stmt q(c, "SELECT 1 FROM notifications WHERE id=? AND resident_id=?");
+      q.bind(1, id).bind(2, resident_id);
+      if (!q.step()) {
+        if (q.error()) return false;
+        foreign = true;
+        return false;
+      }
+    }
+    // One already read keeps its first read time.
+    Stmt s(c, id != 0 ? "UPDATE notifications SET read_at=? WHERE resident_id=? AND read_at IS NULL AND id=?"
+                      : "UPDATE notifications SET read_at=? WHERE resident_id=? AND read_at IS NULL");
+    s.bind(1, now).bind(2, resident_id);
+    if (id != 0) s.bind(3, id);
+    return run(s);
+  });
+  if (foreign) return WriteOutcome::Conflict;
+  if (e) return *e;
+  return WriteOutcome::Done;
+}
+
+Result<WriteOutcome> SqliteStore::add_notification(Notification& n) {
+  bool duplicate = false;
+  auto e = db_->write([&](Connection& c) { return insert_notification(c, n, duplicate); });
+  if (e) return *e;
+  if (duplicate) return WriteOutcome::Conflict;
   return WriteOutcome::Done;
 }
 

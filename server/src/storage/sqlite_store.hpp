@@ -47,6 +47,12 @@ class SqliteStore final : public Store {
   Result<std::vector<Licence>> licences_of_application(const std::string& application_id) override;
   Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) override;
   Result<WriteOutcome> apply(Change& c) override;
+  Result<std::vector<Application>> applications_owing(const std::string& window) override;
+
+  Result<std::vector<Notification>> notifications_of(const std::string& resident_id, std::int64_t limit) override;
+  Result<std::int64_t> unread_count(const std::string& resident_id) override;
+  Result<WriteOutcome> mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) override;
+  Result<WriteOutcome> add_notification(Notification& n) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<db::Database> d) : db_(std::move(d)) {}

@@ -78,6 +78,20 @@ class Store {
   virtual Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) = 0;
   /// Applies a workflow step atomically and durably; Conflict if a precondition failed.
   virtual Result<WriteOutcome> apply(Change& c) = 0;
+  /// Accepted applications (of a window, all when empty) with a deferred material still owed.
+  virtual Result<std::vector<Application>> applications_owing(const std::string& window) = 0;
+
+  // Notifications (站内消息).
+  /// The resident's notifications, newest first (at most `limit`).
+  virtual Result<std::vector<Notification>> notifications_of(const std::string& resident_id, std::int64_t limit) = 0;
+  /// How many of the resident's notifications are unread.
+  virtual Result<std::int64_t> unread_count(const std::string& resident_id) = 0;
+  /// Marks one notification of the resident read (`id` > 0) or all of them (`id` == 0);
+  /// Conflict when `id` is not the resident's.
+  virtual Result<WriteOutcome> mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) = 0;
+  /// Stores a notification outside a workflow step (a reminder); Conflict when one with the
+  /// same non-empty `dedupe` exists. The stored id is written back.
+  virtual Result<WriteOutcome> add_notification(Notification& n) = 0;
 };
 
 }  // namespace yilu::server
