@@ -4,15 +4,18 @@
 #include <signal.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <thread>
 
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
 #include "http/server.hpp"
+#include "reminders.hpp"
 #include "workflow/staff_accounts.hpp"
 
 namespace yilu::server {
@@ -132,7 +135,26 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "yilu serve: 收到信号 %d，停止接受新请求并退出\n", sig);
     svr->stop();
   });
+  // 容缺 reminders: every five minutes, until the server stops.
+  std::mutex remind_mu;
+  std::condition_variable remind_cv;
+  bool stopping = false;
+  std::thread remind_thread([&] {
+    std::unique_lock<std::mutex> lock(remind_mu);
+    while (!stopping) {
+      lock.unlock();
+      remind_owed_materials(app);
+      lock.lock();
+      remind_cv.wait_for(lock, std::chrono::minutes(5), [&] { return stopping; });
+    }
+  });
   svr->listen_after_bind();
+  {
+    std::lock_guard<std::mutex> lock(remind_mu);
+    stopping = true;
+  }
+  remind_cv.notify_all();
+  remind_thread.join();
   // listen returned: either a signal stopped it (the thread is done) or it failed; in the
   // latter case wake the signal thread so it can be joined.
   // SIGTERM to that one thread is deliberate: it is blocked everywhere and only sigwait takes it.

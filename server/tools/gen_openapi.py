@@ -35,11 +35,13 @@ def sdesc(d): return {"type": "string", "description": d}
 
 LEVELS = ("normal", "yellow", "red", "overdue")
 APP_STATUSES = ("submitted", "supplement_requested", "refused", "accepted", "dispatched",
-                "ready_for_issue", "rejected", "issued", "closed", "withdrawn")
+                "ready_for_issue", "rejected", "issued", "closed", "withdrawn", "partially_issued", "revoked")
 TASK_STATUSES = ("reviewing", "paused", "approved", "rejected")
 ROLES = ("clerk", "reviewer", "supervisor", "admin")
-APP_ACTIONS = ("accept", "supplement", "refuse", "dispatch", "issue", "resubmit", "rate", "withdraw")
-TASK_ACTIONS = ("approve", "reject", "pause", "resume", "extend")
+APP_ACTIONS = ("accept", "supplement", "refuse", "dispatch", "issue", "resubmit", "rate", "withdraw", "supply")
+TASK_ACTIONS = ("approve", "reject", "pause", "resume", "extend", "revoke")
+NOTICE_KINDS = ("accepted", "supplement_requested", "task_paused", "issued", "partially_issued", "refused",
+                "rejected", "revoked", "instant_issued", "deferral_due")
 FILE_KINDS = ("pdf", "jpg", "png", "ofd", "dwg")
 
 ERR = {"description": "错误（统一形状）", "content": {"application/json": {"schema": ref("Error")}}}
@@ -75,14 +77,23 @@ schemas = {
                  "content_type": S, "size": I,
                  "name": {"type": "string", "description": "清洗后的文件名（仅显示用）"}}, ["id", "kind", "size"]),
   "Licence": obj({"id": S, "type": {"type": "string", "description": "电子证照类型（目录中的 licence id）"},
-                  "name": S, "number": S, "item_id": S, "application_id": S, "issued_at": T}, ["id", "type"]),
+                  "name": S, "number": S, "item_id": S, "application_id": S, "issued_at": T,
+                  "revoked_at": {"type": "string", "description": "告知承诺核查不实而撤销的时间（仅撤销后才有）"},
+                  "revoked_reason": S}, ["id", "type"]),
+  "Notification": obj({"id": I, "application_id": {"type": "string", "nullable": True}, "kind": enum(*NOTICE_KINDS),
+                       "title": S, "body": {"type": "string", "description": "中文正文（补正时列出材料，中止/不予许可时附原因）"},
+                       "created_at": T, "read": B}, ["id", "kind", "title", "body", "created_at", "read"]),
+  "Owed": obj({"material_id": S, "name": S, "due_date": {"type": "string", "description": "补交期限（YYYY-MM-DD）：受理后事项的 deferral_days 个工作日"},
+               "level": enum(*LEVELS), "remaining_workdays": I,
+               "application_id": {"type": "string", "description": "仅督办总览"}, "window": S, "target_name": S},
+              ["material_id", "name"]),
   "MaterialEntry": {"type": "object", "description":
       "一项材料的提交方式，形状同核心 validate 的 materials 条目，by 四选一：\n"
       "- file：files 为 [{upload: 上传文件 id}]，服务器换成自己测得的 {type, bytes}（客户端给的元数据不被采信；不是本人上传的 id → 422 unknown_upload）；\n"
       "- licence：licence_id（本中心出具给本人的电子证照 id，不是本人的 → 422 unknown_licence），或 licence（类型）+ number（外部证照库的证照，如身份证、结婚证：原样交给核心，标记 verified:false，由窗口受理时核验）；\n"
-      "- commitment：signed: true（告知承诺）；\n- deferral（容缺，仅非关键材料）。",
+      "- commitment：signed: true，signer 为本人键入的签名（须与实名一致，否则 422 commitment_signer_mismatch；服务器记录签署时间）（告知承诺）；\n- deferral（容缺，仅非关键材料）。",
       "properties": {"by": enum("file", "licence", "commitment", "deferral"),
-                     "files": arr(obj({"upload": S}, ["upload"])), "licence_id": S, "licence": S, "number": S, "signed": B},
+                     "files": arr(obj({"upload": S}, ["upload"])), "licence_id": S, "licence": S, "number": S, "signed": B, "signer": S},
       "required": ["by"]},
   "ApplicationInput": obj({
       "kind": enum("item", "bundle"),
@@ -90,6 +101,7 @@ schemas = {
       "answers": {"type": "object", "description": "情形问题的回答"},
       "fields": {"type": "object", "description": "表单字段值，形状同核心 validate 的 fields"},
       "materials": {"type": "object", "additionalProperties": ref("MaterialEntry"), "description": "材料 id → 提交方式"},
+      "proxy": {"description": "代办（事项允许时，申请人不是本人）：与申请人的关系", **obj({"relation": S}, ["relation"])},
   }, ["kind", "target_id", "fields", "materials"]),
   "Level": {**enum(*LEVELS, "done"),
             "description": "监管级别：normal / yellow / red / overdue；已办结（决定或出件）为 done"},
@@ -103,7 +115,8 @@ schemas = {
       "limit_days": {"type": "integer", "description": "承诺时限（工作日），随居民的情形回答而定（如划拨用地许可为 7）"},
   }), "description": "核心 deadline 的结果（可能附带其他字段）"},
   "Rating": obj({"score": {"type": "integer", "minimum": 1, "maximum": 5}, "comment": S, "at": T}, ["score", "at"]),
-  "Task": obj({"id": S, "application_id": S, "item_id": S, "item_name": S, "department": S, "department_name": S,
+  "Task": obj({"id": S, "kind": {**enum("review", "check"), "description": "review：审批；check：告知承诺出件后的核查（有自己的期限）"},
+               "application_id": S, "item_id": S, "item_name": S, "department": S, "department_name": S,
                "stage": {"type": "integer", "description": "一件事：任务所属阶段"},
                "status": enum(*TASK_STATUSES),
                "status_label": sdesc("状态的中文说明"),
@@ -114,12 +127,14 @@ schemas = {
                "extensions": arr(obj({"days": I, "reason": S}, ["days"])),
                "decision_note": S, "started_at": T, "updated_at": T,
                "application": {"description": "仅 GET /api/v1/staff/tasks：所属申请的摘要", **obj({
-                   "id": S, "status": enum(*APP_STATUSES), "target_id": S, "kind": enum("item", "bundle"), "window": S},
+                   "id": S, "status": enum(*APP_STATUSES), "status_label": S, "target_id": S, "kind": enum("item", "bundle"), "window": S},
                    ["id", "status"])}},
               ["id", "application_id", "item_id", "department", "status", "status_label", "allowed_actions"]),
   "Event": obj({"seq": I, "kind": {"type": "string", "description":
                  "submitted, resubmitted, accepted, supplement_requested, refused, dispatched, task_approved, "
-                 "task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated"},
+                 "task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated, "
+                 "withdrawn, supplied, check_started, check_approved, commitment_revoked, partially_issued, instant_decided, "
+                 "assisted_submitted"},
                 "title": sdesc("事件的中文标题（每种 kind 都有），如“要求补正材料”“已受理”"),
                 "actor": obj({"kind": enum("resident", "staff", "system"), "id": S, "name": S}, ["kind"]),
                 "at": T,
@@ -131,7 +146,8 @@ schemas = {
       "status": enum(*APP_STATUSES),
       "status_label": sdesc("状态的中文说明，如“已收件，待受理”"),
       "allowed_actions": {"description": "当前查看者此刻可执行的操作（由服务器的流程层决定；页面据此画按钮，不自带状态表）。"
-                                         "窗口 clerk：accept、supplement、refuse、dispatch、issue；居民：resubmit、rate、withdraw。没有则为空数组",
+                                         "窗口 clerk：accept、supplement、refuse、dispatch、issue、supply；居民：resubmit、rate、withdraw、supply。"
+                                         "有容缺材料未补交时没有 issue。没有则为空数组",
                           **arr(enum(*APP_ACTIONS))},
       "level": described("Level", "申请的监管级别（所有人可见）；未受理的按“若此刻受理”的预估；决定或出件后为 done"),
       "items": arr(S),
@@ -147,6 +163,11 @@ schemas = {
       "refusal_reason": S,
       "licences": arr(ref("Licence")),
       "rating": described("Rating", "好差评（评价后才有）"),
+      "owed": {"description": "受理后仍欠交的容缺材料及补交期限（无则为空数组）", **arr(ref("Owed"))},
+      "channel": {**enum("online", "window"), "description": "online：手机提交；window：窗口帮办"},
+      "assisted_by": {"description": "帮办的窗口人员", **obj({"username": S, "name": S})},
+      "proxy": {"description": "代办：与申请人的关系和申请人身份证号（脱敏）", **obj({"relation": S, "principal_id_masked": S})},
+      "instant": {"type": "boolean", "description": "秒批：系统即时审批办结"},
   }, ["id", "kind", "target_id", "status", "status_label", "allowed_actions", "level", "submitted_at"]),
   "ApplicationDetail": obj({"ok": B, "application": ref("Application"), "timeline": arr(ref("Event"))},
                            ["ok", "application", "timeline"]),
@@ -230,6 +251,17 @@ route("post", "/api/v1/applications/{id}/resubmit", "补正后重新提交（all
 route("post", "/api/v1/applications/{id}/rating", "好差评（allowed_actions 含 rate 时：出件、不予受理或不予许可之后，一次）",
       params=[p("id")], req=body(obj({"score": {"type": "integer", "minimum": 1, "maximum": 5}, "comment": S}, ["score"])),
       resp=APP(), extra={"409": E("illegal_transition")}, tags=["resident"])
+route("post", "/api/v1/applications/{id}/supply", "容缺补交：受理后上传欠交的容缺材料（allowed_actions 含 supply 时）；文件经核心 validate_supply 校验",
+      params=[p("id")], req=body(obj({"material": S, "files": arr(obj({"upload": S}, ["upload"]))}, ["material", "files"])),
+      resp=APP(), extra={"404": E("not_found"), "409": E("illegal_transition"),
+                         "422": E("not_owed / missing_files / unknown_upload / invalid_application")}, tags=["resident"])
+route("get", "/api/v1/me/notifications", "消息：本人的通知（新→旧）与未读数",
+      resp=ok(obj({"ok": B, "unread": I, "notifications": arr(ref("Notification"))}, ["ok", "unread", "notifications"])),
+      tags=["resident"])
+route("post", "/api/v1/me/notifications/read", "全部标为已读",
+      resp=ok(obj({"ok": B, "unread": I}, ["ok", "unread"])), tags=["resident"])
+route("post", "/api/v1/me/notifications/{id}/read", "一条标为已读（他人的为 404）", params=[p("id")],
+      resp=ok(obj({"ok": B, "unread": I}, ["ok", "unread"])), extra={"404": E("not_found")}, tags=["resident"])
 route("post", "/api/v1/applications/{id}/withdraw", "撤回申请（allowed_actions 含 withdraw 时：窗口受理之前）；reason 可选",
       params=[p("id")], req=body(obj({"reason": S}), required=False),
       resp=APP(), extra={"404": E("not_found"), "409": E("illegal_transition")}, tags=["resident"])
@@ -250,11 +282,18 @@ for action, summary, req in [
     ("supplement", "一次性告知补正", body(obj({"note": S, "missing": arr(S)}, ["note"]))),
     ("refuse", "不予受理（须说明理由）", body(obj({"reason": S}, ["reason"]))),
     ("dispatch", "分类转办：每个事项一个部门任务，并联审批", None),
-    ("issue", "统一出件：全部通过后；产生电子证照", None),
+    ("issue", "统一出件：本阶段部门都已决定且有通过的；产生电子证照；有未补交的容缺材料时 409 materials_owed", None),
+    ("supply", "容缺补交：窗口收到欠交的材料（纸质原件），记录备注", body(obj({"material": S, "note": S}, ["material"]))),
 ]:
     route("post", f"/api/v1/staff/applications/{{id}}/{action}", summary + f"（本窗口 clerk；allowed_actions 含 {action} 时）",
           params=[p("id")], req=req, resp=APP(),
           extra={"404": E("not_found"), "409": E("illegal_transition")}, tags=["staff"])
+route("post", "/api/v1/staff/applications", "窗口帮办：为到窗口的居民提交本窗口的事项（按手机号找到或登记居民，实名须一致）",
+      req=body({"allOf": [ref("ApplicationInput"), obj({"resident": obj({"phone": S, "name": S, "id_number": S},
+                                                                        ["phone", "name", "id_number"])}, ["resident"])]}),
+      resp=ok(obj({"ok": B, "application": ref("Application")}, ["ok", "application"])), code="201",
+      extra={"403": E("forbidden：不是本窗口的事项"), "409": E("profile_mismatch：该手机号已实名为他人"),
+             "422": E("invalid_application / invalid_id_number / bad_phone")}, tags=["staff"])
 route("get", "/api/v1/staff/tasks", "部门任务：reviewer 为本部门；supervisor/admin 可用 ?department=",
       params=[p("department", "query", required=False), p("status", "query", "逗号分隔；默认 reviewing,paused", required=False)],
       resp=ok(obj({"ok": B, "department": S, "tasks": arr(ref("Task"))}, ["ok", "tasks"])), tags=["staff"])
@@ -264,6 +303,7 @@ for action, summary, req in [
     ("pause", "中止计时（行政许可法第 45 条：听证、鉴定、检验等，须说明理由）", body(obj({"reason": S}, ["reason"]))),
     ("resume", "恢复计时", None),
     ("extend", "延长期限（第 42 条：默认 10 个工作日，须说明理由，每个任务一次）", body(obj({"reason": S, "days": I}, ["reason"]))),
+    ("revoke", "告知承诺核查不实：撤销该事项的结果与证照（仅 check 任务，须说明理由）", body(obj({"reason": S}, ["reason"]))),
 ]:
     route("post", f"/api/v1/staff/tasks/{{id}}/{action}", summary + f"（本部门 reviewer；任务的 allowed_actions 含 {action} 时）",
           params=[p("id")], req=req,
@@ -274,6 +314,7 @@ route("get", "/api/v1/staff/overview", "督办总览（supervisor/admin）：在
                    "counts": ref("LevelCounts"),
                    "by_window": {"type": "object", "additionalProperties": ref("LevelCounts")},
                    "by_department": {"type": "object", "additionalProperties": ref("LevelCounts")},
+                   "owed": {"description": "容缺待补交：全部在办申请欠交的材料，最紧的在前", **arr(ref("Owed"))},
                    "applications": arr(ref("Application"))}, ["ok", "counts", "applications"])), tags=["staff"])
 
 # --- admin

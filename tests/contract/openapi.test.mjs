@@ -57,6 +57,7 @@ test('applications carry what the page draws: allowed actions, status label, lev
     'refuse',
     'resubmit',
     'supplement',
+    'supply',
     'withdraw',
   ]);
   assert.equal(app.properties.status_label.type, 'string');
@@ -74,7 +75,8 @@ test('applications carry what the page draws: allowed actions, status label, lev
 test('tasks carry their allowed actions and status label; events their title', () => {
   const task = schemas().Task;
   for (const k of ['allowed_actions', 'status_label']) assert.ok(task.required.includes(k), k);
-  assert.deepEqual(enumOf(task.properties.allowed_actions).sort(), ['approve', 'extend', 'pause', 'reject', 'resume']);
+  assert.deepEqual(enumOf(task.properties.allowed_actions).sort(), ['approve', 'extend', 'pause', 'reject', 'resume', 'revoke']);
+  assert.deepEqual(task.properties.kind.enum, ['review', 'check']);
   const ev = schemas().Event;
   assert.ok(ev.required.includes('title'));
   assert.equal(ev.properties.title.type, 'string');

@@ -125,10 +125,7 @@ TEST_CASE("a 划拨 building-land permit is promised, previewed and supervised o
   yilu::test::TestServer ts;
   const ItemDef* item = ts.app().catalog->item("land_use_planning_permit");
   REQUIRE(item);
-  const std::string resident = ts.resident("13800001111");
-  REQUIRE(ts.request("PUT", "/api/v1/me/profile", json{{"name", "张三"}, {"id_number", "11010519491231002X"}}.dump(),
-                     resident)
-              .status == 200);
+  const std::string resident = ts.resident("13800001111", "11010519491231002X", "张三");
   json body = item->example["application"];
   body["kind"] = "item";
   body["target_id"] = item->id;

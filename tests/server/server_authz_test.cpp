@@ -39,8 +39,8 @@ TEST_CASE("authorization matrix", "[server][authz]") {
     if (w.id != window) other_window = w.id;
   const auto [dept, other_dept] = departments(s, item);
 
-  const std::string alice = s.resident("13800000001");
-  const std::string bob = s.resident("13800000002");
+  const std::string alice = s.resident("13800000001", "46020319950315122X");
+  const std::string bob = s.resident("13800000002", "46020319950315122X");
   const std::string clerk = s.staff("clerk-own", "clerk", window);
   const std::string clerk_other = s.staff("clerk-other", "clerk", other_window);
   const std::string reviewer = s.staff("rev-own", "reviewer", "", dept);

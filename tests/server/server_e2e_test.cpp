@@ -14,6 +14,9 @@ using yilu::Timestamp;
 
 namespace {
 
+// The mother named in the birth items' examples files the birth bundle.
+const char* const kMother = "46020319950315122X";
+
 // A complete application for a bundle, merged from the examples the catalog ships for its
 // items (the catalog lint guarantees each validates). File materials get real uploads.
 json bundle_application(TestServer& s, const std::string& token, const std::string& bundle_id) {
@@ -43,6 +46,7 @@ json bundle_application(TestServer& s, const std::string& token, const std::stri
         }
       }
   }
+  sign_commitments(materials);
   return {
       {"kind", "bundle"}, {"target_id", bundle_id}, {"answers", answers}, {"fields", fields}, {"materials", materials}};
 }
@@ -74,7 +78,7 @@ std::set<std::string> departments_of(const json& tasks, std::int64_t stage) {
 
 TEST_CASE("the birth bundle end to end over HTTP", "[server][e2e]") {
   TestServer s;
-  const std::string me = s.resident("13876001234");
+  const std::string me = s.resident("13876001234", kMother);
   REQUIRE(me.size() == 64);
 
   json body = bundle_application(s, me, "birth");
@@ -244,7 +248,7 @@ TEST_CASE("the birth bundle end to end over HTTP", "[server][e2e]") {
 
 TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's clock", "[server][e2e]") {
   TestServer s;
-  const std::string me = s.resident("13876001235");
+  const std::string me = s.resident("13876001235", kMother);
   json body = bundle_application(s, me, "birth");
   auto sub = s.post("/api/v1/applications", body, me);
   REQUIRE(sub.status == 201);
@@ -351,7 +355,7 @@ TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's cloc
 
 TEST_CASE("the applicant withdraws before acceptance; the window can no longer act on it", "[server][e2e]") {
   TestServer s;
-  const std::string me = s.resident("13876001236");
+  const std::string me = s.resident("13876001236", kMother);
   auto sub = s.post("/api/v1/applications", bundle_application(s, me, "birth"), me);
   REQUIRE(sub.status == 201);
   const std::string id = sub.body["application"]["id"];

@@ -18,10 +18,12 @@ json item_application(const std::string& item_id) {
   for (const auto& i : catalog["items"])
     if (i["id"] == item_id) {
       const json a = i["example"]["application"];
+      json materials = a["materials"];
+      sign_commitments(materials);
       return {{"kind", "item"},
               {"target_id", item_id},
               {"fields", a["fields"]},
-              {"materials", a["materials"]},
+              {"materials", materials},
               {"answers", a.value("answers", json::object())}};
     }
   return nullptr;
@@ -49,7 +51,7 @@ int stored_blobs(const std::string& root) {
 
 TEST_CASE("bad input is a clear 4xx and stores nothing", "[server][input]") {
   TestServer s;
-  const std::string me = s.resident("13700000001");
+  const std::string me = s.resident("13700000001", "46020319950315122X", "李晓燕");
   const std::string blobs = s.dir() + "/data/blobs";
 
   SECTION("JSON bodies") {
@@ -135,7 +137,7 @@ TEST_CASE("bad input is a clear 4xx and stores nothing", "[server][input]") {
 
 TEST_CASE("a retried submission with the same Idempotency-Key gives one application", "[server][idempotency]") {
   TestServer s;
-  const std::string me = s.resident("13700000002");
+  const std::string me = s.resident("13700000002", "46020319950315122X");
   const json a = item_application("child_health_handbook");
   REQUIRE(a.is_object());
   // Eight retries racing each other.
@@ -160,7 +162,7 @@ TEST_CASE("a retried submission with the same Idempotency-Key gives one applicat
   CHECK(reused.status == 409);
   CHECK(reused.body["error"]["code"] == "idempotency_key_reused");
   // Keys are per resident: another resident's same key is a different submission.
-  const std::string bob = s.resident("13700000003");
+  const std::string bob = s.resident("13700000003", "46020319950315122X");
   CHECK(s.post("/api/v1/applications", a, bob, {{"Idempotency-Key", "k-123"}}).status == 201);
   CHECK(s.post("/api/v1/applications", a, me, {{"Idempotency-Key", std::string(200, 'k')}}).status == 400);
   // Without a key every POST is a new application.

@@ -54,7 +54,7 @@ TEST_CASE("the supervisor's overview by level, computed by the core at request t
   json ex;
   for (const auto& i : catalog["items"])
     if (i["id"] == "child_health_handbook") ex = i["example"]["application"];
-  const std::string me = s.resident("13600000001");
+  const std::string me = s.resident("13600000001", "46020319950315122X");
   auto sub = s.post("/api/v1/applications",
                     {{"kind", "item"},
                      {"target_id", "child_health_handbook"},

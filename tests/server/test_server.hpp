@@ -32,15 +32,26 @@ class CapturingSms final : public server::SmsSender {
     codes_[phone] = code;
     return true;
   }
+  bool send_text(const std::string& phone, const std::string& text) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    texts_[phone].push_back(text);
+    return true;
+  }
   std::string describe() const override { return "test"; }
   std::string code_for(const std::string& phone) {
     std::lock_guard<std::mutex> lock(mu_);
     return codes_[phone];
   }
+  /// Every notice sent to the number, in order.
+  std::vector<std::string> texts_for(const std::string& phone) {
+    std::lock_guard<std::mutex> lock(mu_);
+    return texts_[phone];
+  }
 
  private:
   std::mutex mu_;
   std::map<std::string, std::string> codes_;
+  std::map<std::string, std::vector<std::string>> texts_;
 };
 
 struct Reply {
@@ -119,12 +130,26 @@ class TestServer {
     return request("POST", path, body.dump(), token, std::move(headers));
   }
 
-  /// Signs a resident in by SMS code; the token.
-  std::string resident(const std::string& phone) {
+  /// Signs a resident in by SMS code and gives the real name (实名) once; the token. The
+  /// default ID is the applicant of the sample catalog's examples.
+  std::string resident(const std::string& phone, const std::string& id_number = kExampleApplicantId,
+                       const std::string& name = kExampleName) {
+    const std::string token = resident_without_profile(phone);
+    if (!id_number.empty())
+      request("PUT", "/api/v1/me/profile", json{{"name", name}, {"id_number", id_number}}.dump(), token);
+    return token;
+  }
+  /// Signs a resident in by SMS code without a real name yet; the token.
+  std::string resident_without_profile(const std::string& phone) {
     post("/api/v1/auth/sms/request", {{"phone", phone}});
     auto r = post("/api/v1/auth/sms/verify", {{"phone", phone}, {"code", sms_->code_for(phone)}});
     return r.body.value("token", std::string());
   }
+  /// The notices sent by SMS to the number, in order.
+  std::vector<std::string> texts_for(const std::string& phone) { return sms_->texts_for(phone); }
+
+  static constexpr const char* kExampleApplicantId = "460202198805123338";
+  static constexpr const char* kExampleName = "王测试";
 
   /// Creates a staff account (Argon2id) and signs it in; the token.
   std::string staff(const std::string& username, const std::string& role, const std::string& window = {},
@@ -165,6 +190,12 @@ class TestServer {
   std::thread thread_;
   int port_ = 0;
 };
+
+/// Signs every commitment entry of `materials` with `name` (the typed signature).
+inline void sign_commitments(json& materials, const std::string& name = TestServer::kExampleName) {
+  for (auto& [id, m] : materials.items())
+    if (m.is_object() && m.value("by", "") == "commitment") m["signer"] = name;
+}
 
 /// A minimal well-formed PDF (header, one object, trailer, %%EOF).
 inline std::string tiny_pdf() {

@@ -183,18 +183,24 @@ TEST_CASE("workflow: the tasks of a stage decide the application's status", "[se
   using V = std::vector<TaskStatus>;
   CHECK(workflow::status_from_tasks(V{TaskStatus::Approved, TaskStatus::Reviewing}) == AppStatus::Dispatched);
   CHECK(workflow::status_from_tasks(V{TaskStatus::Approved, TaskStatus::Approved}) == AppStatus::ReadyForIssue);
-  CHECK(workflow::status_from_tasks(V{TaskStatus::Approved, TaskStatus::Rejected}) == AppStatus::Rejected);
+  // A rejected item does not hold back the approved ones: they are issued (部分办结 at the end).
+  CHECK(workflow::status_from_tasks(V{TaskStatus::Approved, TaskStatus::Rejected}) == AppStatus::ReadyForIssue);
+  CHECK(workflow::status_from_tasks(V{TaskStatus::Rejected, TaskStatus::Rejected}) == AppStatus::Rejected);
+  // A later stage all rejected: what the earlier stages issued stands.
+  CHECK(workflow::status_from_tasks(V{TaskStatus::Rejected}, true) == AppStatus::PartiallyIssued);
   CHECK(workflow::status_from_tasks(V{TaskStatus::Rejected, TaskStatus::Paused}) == AppStatus::Dispatched);
 }
 
 TEST_CASE("workflow: every status and role has a stable name that parses back", "[server][workflow]") {
   for (AppStatus s : {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted, AppStatus::Dispatched,
                       AppStatus::ReadyForIssue, AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected,
-                      AppStatus::Closed, AppStatus::Withdrawn})
+                      AppStatus::Closed, AppStatus::Withdrawn, AppStatus::PartiallyIssued, AppStatus::Revoked})
     CHECK(workflow::parse_app_status(workflow::name(s)) == s);
   for (workflow::Role r :
        {workflow::Role::Clerk, workflow::Role::Reviewer, workflow::Role::Supervisor, workflow::Role::Admin})
     CHECK(workflow::parse_role(workflow::name(r)) == r);
+  for (workflow::TaskKind k : {workflow::TaskKind::Review, workflow::TaskKind::Check})
+    CHECK(workflow::parse_task_kind(workflow::name(k)) == k);
   CHECK(!workflow::parse_app_status("Submitted"));
   CHECK(!workflow::parse_task_status(""));
 }

@@ -12,6 +12,12 @@ bool LogSmsSender::send_code(const std::string& phone, const std::string& code) 
   return true;
 }
 
+bool LogSmsSender::send_text(const std::string& phone, const std::string& text) {
+  std::fprintf(stderr, "[sms] to %s: %s\n", mask_phone(phone).c_str(), text.c_str());
+  std::fflush(stderr);
+  return true;
+}
+
 std::string LogSmsSender::describe() const { return "短信发送器：未配置短信网关，验证码写入本日志（[sms] 行）"; }
 
 }  // namespace yilu::server

@@ -10,6 +10,9 @@ class SmsSender {
   virtual ~SmsSender() = default;
   /// Sends the code; false when the gateway refused (the caller answers 503).
   virtual bool send_code(const std::string& phone, const std::string& code) = 0;
+  /// Sends a notice (the workflow's templates, workflow/notices.hpp); false when refused —
+  /// the notice stays in the in-app inbox either way.
+  virtual bool send_text(const std::string& phone, const std::string& text) = 0;
   /// One line for the start-up banner saying where codes go.
   virtual std::string describe() const = 0;
 };
@@ -19,6 +22,7 @@ class SmsSender {
 class LogSmsSender final : public SmsSender {
  public:
   bool send_code(const std::string& phone, const std::string& code) override;
+  bool send_text(const std::string& phone, const std::string& text) override;
   std::string describe() const override;
 };
 

@@ -60,6 +60,14 @@ const ErrorInfo kErrors[] = {
     {"batch_too_large", 400, "批量请求过多"},
     {"bad_days", 422, "延长天数应为 1 到 30 的整数"},
     {"bad_status", 400, "状态筛选条件不正确"},
+    {"applicant_not_self", 422, "申请人身份证号须为本人的（本事项不可代他人办理）"},
+    {"proxy_relation_required", 422, "为他人代办时请填写与申请人的关系"},
+    {"commitment_signer_mismatch", 422, "告知承诺书须由本人签署：签名应与实名认证的姓名一致"},
+    {"not_owed", 422, "该材料不是待补交的容缺材料"},
+    {"missing_files", 422, "请上传要补交的材料文件"},
+    {"materials_owed", 409, "还有容缺材料未补交，补齐后才能出件"},
+    {"profile_locked", 409, "实名信息已认证，不能在手机上更改；如需更正请到窗口办理"},
+    {"profile_mismatch", 409, "该手机号已实名认证为其他姓名或身份证号"},
 };
 
 const ErrorInfo kUnknown{"", 400, "请求无法处理"};

@@ -23,6 +23,10 @@ void register_clerk_routes(Router& r, App& app);
 void register_reviewer_routes(Router& r, App& app);
 /// supervision: the overview.
 void register_supervisor_routes(Router& r, App& app);
+/// the resident's inbox: notifications, unread count, mark read.
+void register_inbox_routes(Router& r, App& app);
+/// 帮办: a clerk files an application for a walk-in resident.
+void register_assisted_routes(Router& r, App& app);
 /// staff accounts.
 void register_admin_routes(Router& r, App& app);
 

@@ -22,13 +22,6 @@ bool good_key(const std::string& k) {
   return true;
 }
 
-std::string new_application_id(Timestamp now) {
-  const Ymd d = ymd_from_date(cst_date(now));
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
-  return std::string("YL") + buf + "-" + random_hex(5);
-}
-
 // Checks the form with the core; on refusal (or an invalid form: 422 with every problem) sends
 // the response and returns nullopt.
 std::optional<CheckedForm> checked(App& app, const Resident& me, const std::string& kind, const std::string& target,
@@ -46,6 +39,32 @@ std::optional<CheckedForm> checked(App& app, const Resident& me, const std::stri
     return std::nullopt;
   }
   return f;
+}
+
+// 秒批: an instant item's complete application is decided by the system at once; true when
+// it was (the response is then sent). A replay of the request's Idempotency-Key answers with
+// the 收件 response stored before the decision; the application itself shows the result.
+bool decide_at_once(App& app, const Application& a, const workflow::Actor& owner, httplib::Response& res) {
+  if (!app.catalog) return false;
+  const ItemDef* item = a.kind == "item" ? app.catalog->item(a.target_id) : nullptr;
+  if (!item || !item->instant || a.verdict != "acceptable") return false;
+  // 秒批 right after the durable 收件: should this step fail or the process die in between,
+  // the application waits at the window like any other (nothing is lost, the clerk decides).
+  Change step = [&] {
+    auto r = workflow::instant_decision(
+        a, *app.catalog, [] { return "L" + random_hex(8); }, app.now());
+    return r.ok() ? r.value() : Change{};
+  }();
+  if (step.application_id.empty()) return false;
+  auto written = write_step(app, res, std::move(step));
+  if (!written) {
+    res = httplib::Response{};
+    return false;
+  }
+  json out = {{"ok", true}, {"application", application_full(app, written->updated, owner, false)}};
+  res.status = 201;
+  res.set_content(out.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+  return true;
 }
 
 }  // namespace
@@ -79,18 +98,7 @@ void register_application_routes(Router& r, App& app) {
            if (!f) return;
 
            const Timestamp now = app.now();
-           Application a;
-           a.id = new_application_id(now);
-           a.resident_id = me->id;
-           a.kind = kind;
-           a.target_id = target;
-           a.stage = kind == "bundle" ? 1 : 0;
-           a.window = target_window(app, kind, target);
-           a.items = items;
-           a.status = workflow::AppStatus::Submitted;
-           store_form(a, *f);
-           a.submitted_at = now;
-           a.updated_at = now;
+           Application a = new_application(app, me->id, kind, target, *f, now);
            Event ev{0, a.id, "", "submitted", "resident", me->id, "", now, json{{"verdict", a.verdict}}.dump()};
            // The answer carries the id, status and due-date preview; the body the resident just sent
            // is not echoed (GET /applications/{id} has it), which keeps a submission's CPU down.
@@ -101,6 +109,7 @@ void register_application_routes(Router& r, App& app) {
            if (!w.ok()) return send_core_error(res, w.error());
            if (w.value() == WriteOutcome::Conflict && existing) return replay(*existing);
            std::fprintf(stderr, "[app] %s submitted %s %s\n", a.id.c_str(), kind.c_str(), target.c_str());
+           if (decide_at_once(app, a, actor_of(c), res)) return;
            res.status = 201;
            res.set_content(text, "application/json; charset=utf-8");
          });
@@ -165,6 +174,32 @@ void register_application_routes(Router& r, App& app) {
            if (auto written = write_step(app, res, workflow::rate(*a, actor, std::move(rating), app.now())))
              send_application(app, res, written->updated, actor, false);
          });
+
+  // 容缺补交 from the phone: the files of a deferred material, after acceptance.
+  r.post(
+      "/api/v1/applications/{id}/supply", kResident,
+      [&app, own](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+        auto a = own(req, res, c);
+        if (!a) return;
+        auto body = json_body(req, res);
+        if (!body) return;
+        const auto actor = actor_of(c);
+        const std::string material = str(*body, "material");
+        // The state first: files for an application that owes nothing are a 409, not a 422.
+        const auto allowed = workflow::allowed_actions(*a, actor);
+        if (std::find(allowed.begin(), allowed.end(), workflow::Action::Supply) == allowed.end())
+          return send_error(res, "illegal_transition");
+        const auto owed = workflow::owed_materials(*a);
+        if (std::none_of(owed.begin(), owed.end(), [&](const MaterialRecord* m) { return m->material_id == material; }))
+          return send_error(res, "not_owed", "/material");
+        SupplyCheck checked = check_supply(app, *c.resident, *a, material, *body, app.now());
+        if (checked.error) return send_error(res, checked.error->code, checked.error->path);
+        if (!checked.problems.empty())
+          return send_error_with(res, "invalid_application", {{"problems", problems_to_json(checked.problems)}});
+        if (auto written =
+                write_step(app, res, workflow::supply(*a, actor, material, std::move(checked.files), "", app.now())))
+          send_application(app, res, written->updated, actor, true);
+      });
 
   r.post(
       "/api/v1/applications/{id}/withdraw", kResident,

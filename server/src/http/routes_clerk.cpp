@@ -78,6 +78,12 @@ void register_clerk_routes(Router& r, App& app) {
                         return workflow::dispatch(a, actor, *app.catalog, app.now());
                       }));
 
+  // 容缺补交 at the window: the clerk records the material handed in (a note; no files).
+  r.post("/api/v1/staff/applications/{id}/supply", kClerk,
+         clerk_action(app, true, [&app](const json& body, const Application& a, const workflow::Actor& actor) {
+           return workflow::supply(a, actor, str(body, "material"), {}, reason_text(body, "note"), app.now());
+         }));
+
   r.post("/api/v1/staff/applications/{id}/issue", kClerk,
          clerk_action(app, false,
                       [&app](const json&, const Application& a, const workflow::Actor& actor) -> Result<Change> {

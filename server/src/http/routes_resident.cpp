@@ -24,6 +24,10 @@ void register_resident_routes(Router& r, App& app) {
       return send_error_with(res, "invalid_id_number",
                              {{"path", "/id_number"}, {"reason", id_reason_code(check.reason)}});
     const std::string normalized(check.normalized_view());
+    // 实名 once: a name and ID already given are not replaced from the phone (else anyone could
+    // file in another's name by changing it first); a correction is made at the window.
+    if (!me->id_number.empty() && (me->id_number != normalized || me->name != name))
+      return send_error(res, "profile_locked", "/id_number");
     if (auto e = app.store->set_profile(me->id, name, normalized)) return send_core_error(res, *e);
     me->name = name;
     me->id_number = normalized;

@@ -6,6 +6,7 @@
 #include "http/status_filter.hpp"
 #include "http/step.hpp"
 #include "http/views.hpp"
+#include "workflow/labels.hpp"
 
 namespace yilu::server::http {
 
@@ -16,8 +17,8 @@ using workflow::TaskStatus;
 
 Handler task_action(App& app, TaskAction action) {
   return [&app, action](const httplib::Request& req, httplib::Response& res, const Caller& c) {
-    const bool needs_reason =
-        action == TaskAction::Reject || action == TaskAction::Pause || action == TaskAction::Extend;
+    const bool needs_reason = action == TaskAction::Reject || action == TaskAction::Pause ||
+                              action == TaskAction::Extend || action == TaskAction::Revoke;
     auto body = json_body(req, res, !needs_reason);
     if (!body) return;
     auto t = app.store->task(req.matches[1]);
@@ -36,7 +37,16 @@ Handler task_action(App& app, TaskAction action) {
     }
     const std::string reason = reason_text(*body, action == TaskAction::Approve ? "note" : "reason");
     const auto actor = actor_of(c);
-    auto written = write_step(app, res, workflow::act_on_task(*a, task, actor, action, reason, days, app.now()));
+    Result<Change> step = Error{"illegal_transition", "", ""};
+    if (action == TaskAction::Revoke) {
+      // A false commitment revokes the item's licences: the step needs them.
+      auto licences = app.store->licences_of_application(a->id);
+      if (!licences.ok()) return send_core_error(res, licences.error());
+      step = workflow::revoke_commitment(*a, task, licences.value(), actor, reason, app.now());
+    } else {
+      step = workflow::act_on_task(*a, task, actor, action, reason, days, app.now());
+    }
+    auto written = write_step(app, res, std::move(step));
     if (!written) return;
     // The task as written, against the application as it now stands (ready for issue …).
     const Task& after = written->task_updates.front().second;
@@ -66,6 +76,7 @@ void register_reviewer_routes(Router& r, App& app) {
             json tj = task_json(app, *a.value(), t, actor);
             tj["application"] = json{{"id", a.value()->id},
                                      {"status", workflow::name(a.value()->status)},
+                                     {"status_label", workflow::label(a.value()->status)},
                                      {"target_id", a.value()->target_id},
                                      {"kind", a.value()->kind},
                                      {"window", a.value()->window}};
@@ -79,6 +90,8 @@ void register_reviewer_routes(Router& r, App& app) {
   r.post("/api/v1/staff/tasks/{id}/pause", kReviewer, task_action(app, TaskAction::Pause));
   r.post("/api/v1/staff/tasks/{id}/resume", kReviewer, task_action(app, TaskAction::Resume));
   r.post("/api/v1/staff/tasks/{id}/extend", kReviewer, task_action(app, TaskAction::Extend));
+  // 告知承诺 核查: a false commitment (approve on a post-check task is "核查属实").
+  r.post("/api/v1/staff/tasks/{id}/revoke", kReviewer, task_action(app, TaskAction::Revoke));
 }
 
 }  // namespace yilu::server::http

@@ -1,6 +1,8 @@
 // 全程监管: the supervisor's overview of every open application by supervision level, per
 // window and per department. Levels come from the views (the core's deadlines); the counts
 // and the list use the same `level`, so filtering by a level never loses an application.
+#include <algorithm>
+
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/step.hpp"
@@ -34,8 +36,19 @@ void register_supervisor_routes(Router& r, App& app) {
           json by_window = json::object();
           json by_department = json::object();
           json list = json::array();
+          json owed = json::array();
+          int owed_overdue = 0;
           for (const auto& a : apps.value()) {
             json aj = application_full(app, a, viewer, false);
+            // 容缺 still owed after acceptance, each with its own due date and level.
+            for (const auto& o : aj["owed"]) {
+              json row = o;
+              row["application_id"] = a.id;
+              row["window"] = a.window;
+              row["target_name"] = aj.value("target_name", a.target_id);
+              if (o.value("level", std::string()) == "overdue") ++owed_overdue;
+              owed.push_back(std::move(row));
+            }
             const std::string level = level_of(aj);
             count(counts, level);
             if (!by_window.contains(a.window)) by_window[a.window] = zero_counts();
@@ -50,8 +63,19 @@ void register_supervisor_routes(Router& r, App& app) {
             }
             list.push_back(std::move(aj));
           }
+          // Most urgent first: overdue, red, yellow, normal; then by due date.
+          const auto rank = [](const json& o) {
+            const std::string l = o.value("level", std::string("normal"));
+            return l == "overdue" ? 0 : l == "red" ? 1 : l == "yellow" ? 2 : 3;
+          };
+          std::stable_sort(owed.begin(), owed.end(), [&](const json& x, const json& y) {
+            if (rank(x) != rank(y)) return rank(x) < rank(y);
+            return x.value("due_date", std::string()) < y.value("due_date", std::string());
+          });
+          counts["owed_overdue"] = owed_overdue;
           send_json(res, 200,
                     {{"ok", true},
+                     {"owed", owed},
                      {"as_of", format_timestamp_cst(app.now())},
                      {"counts", counts},
                      {"by_window", by_window},

@@ -56,8 +56,10 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   register_resident_routes(r, app);
   register_upload_routes(r, app);
   register_application_routes(r, app);
+  register_inbox_routes(r, app);
   register_staff_routes(r, app);
   register_clerk_routes(r, app);
+  register_assisted_routes(r, app);
   register_reviewer_routes(r, app);
   register_supervisor_routes(r, app);
   register_admin_routes(r, app);

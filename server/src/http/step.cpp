@@ -5,6 +5,7 @@
 #include "http/respond.hpp"
 #include "http/views.hpp"
 #include "workflow/model.hpp"
+#include "workflow/notices.hpp"
 
 namespace yilu::server::http {
 
@@ -29,6 +30,8 @@ std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change
     return std::nullopt;
   }
   Change& c = step.value();
+  const Catalog* catalog = app.catalog;
+  c.notify = [catalog](const Change& ch) { return workflow::notices_for(catalog, ch); };
   auto w = app.store->apply(c);
   if (!w.ok()) {
     send_core_error(res, w.error());
@@ -40,7 +43,19 @@ std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change
   }
   for (const auto& e : c.events)
     std::fprintf(stderr, "[app] %s %s by %s\n", c.application_id.c_str(), e.kind.c_str(), e.actor_id.c_str());
+  send_sms(app, c.notifications);
   return std::move(c);
+}
+
+void send_sms(App& app, const std::vector<Notification>& notices) {
+  // After the commit: the inbox has them whatever the gateway says.
+  for (const auto& n : notices) {
+    auto r = app.store->resident(n.resident_id);
+    if (!r.ok() || !r.value() || !app.sms) continue;
+    if (!app.sms->send_text(r.value()->phone, n.sms))
+      std::fprintf(stderr, "[sms] notice %s to resident %s refused by the gateway\n", n.kind.c_str(),
+                   n.resident_id.c_str());
+  }
 }
 
 void send_application(App& app, httplib::Response& res, const Application& a, const workflow::Actor& actor,

@@ -22,8 +22,12 @@ std::optional<Application> load_application(App& app, const std::string& id, htt
 
 /// Applies the step and returns it as written (the status its tasks imply included), or
 /// nullopt after answering: its refusal → the code's status; a state that moved meanwhile →
-/// 409 `illegal_transition`.
+/// 409 `illegal_transition`. The step's notifications (workflow/notices.hpp) are stored with it
+/// and then sent by SMS.
 std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change> step);
+
+/// Sends each notice's SMS text to its resident's number (after the commit; a refusal is logged).
+void send_sms(App& app, const std::vector<Notification>& notices);
 
 /// 200 {"ok":true, "application": the application as `actor` now sees it} plus `extra`.
 void send_application(App& app, httplib::Response& res, const Application& a, const workflow::Actor& actor,

@@ -1,8 +1,11 @@
 #include "http/views.hpp"
 
+#include <map>
+
 #include "auth/mask.hpp"
 #include "workflow/deadlines.hpp"
 #include "workflow/labels.hpp"
+#include "yilu/guide.hpp"
 
 namespace yilu::server::http {
 
@@ -22,19 +25,38 @@ json action_names(const std::vector<workflow::Action>& actions) {
   return out;
 }
 
-json material_json(const MaterialRecord& m, const std::vector<Licence>& licences) {
+// `due`: a deferred material's 补交 due date, once accepted; `commitment_text`: the 告知承诺书
+// the applicant signed (the catalog's text for the material's item).
+json material_json(const MaterialRecord& m, const std::vector<Licence>& licences, const json& due,
+                   const std::string& commitment_text) {
   json out = {{"id", m.material_id},
               {"name", m.name},
               {"required", m.required},
               {"state", m.state},
               {"licence", m.licence.empty() ? json(nullptr) : json(m.licence)}};
   if (m.stage) out["stage"] = m.stage;
-  if (m.supplied_at) out["supplied_at"] = ts(m.supplied_at);
+  if (m.supplied_at) {
+    out["supplied_at"] = ts(m.supplied_at);
+    out["supplied_by"] = m.supplied_by.empty() ? "resident" : m.supplied_by;
+  }
+  if (m.state == "deferred" && !due.is_null()) out["due_date"] = due;
+  if (m.state == "commitment")
+    out["commitment"] = {{"text", commitment_text}, {"signer", m.signer}, {"signed_at", ts(m.signed_at)}};
   // A reused material names the licence an earlier stage issued for it (电子证照复用) once it exists.
   if (m.state == "reused")
     for (const auto& l : licences)
       if (l.type == m.licence) out["licence_issued"] = licence_json(l);
   return out;
+}
+
+// The 告知承诺书 of the first item of the application that takes a commitment for the material.
+std::string commitment_text_of(const Catalog* catalog, const Application& a, const std::string& material_id) {
+  if (!catalog) return {};
+  for (const auto& id : a.items)
+    if (const ItemDef* item = catalog->item(id))
+      for (const auto& m : item->materials)
+        if (m.id == material_id && m.commitment) return commitment_text(*item);
+  return {};
 }
 
 }  // namespace
@@ -55,11 +77,12 @@ json task_view(const App& app, const Application& a, const json& answers, const 
   json allowed = json::array();
   for (auto act : workflow::allowed_task_actions(a, t, viewer)) allowed.push_back(workflow::name(act));
   json out = {{"id", t.id},
+              {"kind", workflow::name(t.kind)},
               {"application_id", t.application_id},
               {"item_id", t.item_id},
               {"department", t.department},
               {"status", workflow::name(t.status)},
-              {"status_label", workflow::label(t.status)},
+              {"status_label", workflow::label(t.kind, t.status)},
               {"pauses", pauses},
               {"extensions", extensions},
               {"decision_note", t.note},
@@ -97,6 +120,11 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
               {"updated_at", ts(a.updated_at)},
               {"allowed_actions", action_names(workflow::allowed_actions(a, viewer))}};
   if (a.resubmitted_at) out["resubmitted_at"] = ts(a.resubmitted_at);
+  out["channel"] = a.channel;
+  if (!a.assisted_by.empty()) out["assisted_by"] = {{"username", a.assisted_by}, {"name", a.assisted_by_name}};
+  if (!a.proxy_relation.empty())
+    out["proxy"] = {{"relation", a.proxy_relation}, {"principal_id_masked", mask_id_number(a.principal_id)}};
+  if (a.instant) out["instant"] = true;
   if (a.kind == "bundle") out["stage"] = a.stage;
   if (app.catalog) {
     if (a.kind == "item") {
@@ -116,6 +144,20 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
     out["deadline"] = due ? workflow::due_json(*due, !open) : json(nullptr);
   }
   out["level"] = !open ? std::string("done") : due ? std::string(supervision_name(due->supervision.level)) : "normal";
+  // 容缺: what is still owed and by when (after acceptance).
+  json owed = json::array();
+  std::map<std::string, std::string> owed_due;
+  for (const auto& o : workflow::owed_with_due(app.engine, a, app.now())) {
+    json j = {{"material_id", o.material->material_id}, {"name", o.material->name}};
+    if (o.due) {
+      j["due_date"] = format_date(o.due->deadline.due_date);
+      j["level"] = supervision_name(o.due->supervision.level);
+      j["remaining_workdays"] = o.due->supervision.remaining_workdays;
+      owed_due[o.material->material_id] = j["due_date"];
+    }
+    owed.push_back(std::move(j));
+  }
+  out["owed"] = std::move(owed);
   json task_list = json::array();
   const json answers = workflow::answers_of(a);
   for (const auto& t : tasks) task_list.push_back(task_view(app, a, answers, t, viewer));
@@ -133,7 +175,11 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
     for (const char* k : {"answers", "fields", "materials"})
       if (form.contains(k)) out[k] = form[k];
     json status = json::array();
-    for (const auto& m : a.materials) status.push_back(material_json(m, licences));
+    for (const auto& m : a.materials) {
+      const auto due = owed_due.find(m.material_id);
+      status.push_back(material_json(m, licences, due == owed_due.end() ? json(nullptr) : json(due->second),
+                                     commitment_text_of(app.catalog, a, m.material_id)));
+    }
     out["material_status"] = status;
   }
   return out;
@@ -161,13 +207,18 @@ json event_json(const Event& e) {
 }
 
 json licence_json(const Licence& l) {
-  return {{"id", l.id},
-          {"type", l.type},
-          {"name", l.name},
-          {"number", l.number},
-          {"item_id", l.item_id},
-          {"application_id", l.application_id},
-          {"issued_at", ts(l.issued_at)}};
+  json out = {{"id", l.id},
+              {"type", l.type},
+              {"name", l.name},
+              {"number", l.number},
+              {"item_id", l.item_id},
+              {"application_id", l.application_id},
+              {"issued_at", ts(l.issued_at)}};
+  if (l.revoked_at) {
+    out["revoked_at"] = ts(l.revoked_at);
+    out["revoked_reason"] = l.revoked_reason;
+  }
+  return out;
 }
 
 json upload_json(const Upload& u) {

@@ -11,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-enum class By { Clerk, Resident };
+enum class By { Clerk, Resident, ClerkOrResident };
 
 struct Edge {
   AppStatus from;
@@ -19,8 +19,9 @@ struct Edge {
   AppStatus to;
 };
 
-// The whole application graph in one table: anything not listed is illegal. Issue has two
-// edges: the last stage is issued; a bundle stage with stages left starts the next one.
+// The whole application graph in one table: anything not listed is illegal. Issue has three
+// edges: the last stage is issued (or partially issued, when an item was rejected); a bundle
+// stage with stages left starts the next one. Supply keeps the status (the clock runs on).
 const Edge kEdges[] = {
     {AppStatus::Submitted, Action::Accept, AppStatus::Accepted},
     {AppStatus::Submitted, Action::Supplement, AppStatus::SupplementRequested},
@@ -29,6 +30,11 @@ const Edge kEdges[] = {
     {AppStatus::Accepted, Action::Dispatch, AppStatus::Dispatched},
     {AppStatus::ReadyForIssue, Action::Issue, AppStatus::Issued},
     {AppStatus::ReadyForIssue, Action::Issue, AppStatus::Accepted},
+    {AppStatus::ReadyForIssue, Action::Issue, AppStatus::PartiallyIssued},
+    {AppStatus::PartiallyIssued, Action::Rate, AppStatus::Closed},
+    {AppStatus::Accepted, Action::Supply, AppStatus::Accepted},
+    {AppStatus::Dispatched, Action::Supply, AppStatus::Dispatched},
+    {AppStatus::ReadyForIssue, Action::Supply, AppStatus::ReadyForIssue},
     {AppStatus::Issued, Action::Rate, AppStatus::Closed},
     {AppStatus::Refused, Action::Rate, AppStatus::Closed},
     {AppStatus::Rejected, Action::Rate, AppStatus::Closed},
@@ -43,7 +49,9 @@ struct TaskEdge {
 };
 
 // A paused task must be resumed before a decision: the decision ends the clock, which must run.
+// A review task takes every action but Revoke; a post-check task only Approve and Revoke.
 const TaskEdge kTaskEdges[] = {
+    {TaskStatus::Reviewing, TaskAction::Revoke, TaskStatus::Rejected},
     {TaskStatus::Reviewing, TaskAction::Approve, TaskStatus::Approved},
     {TaskStatus::Reviewing, TaskAction::Reject, TaskStatus::Rejected},
     {TaskStatus::Reviewing, TaskAction::Pause, TaskStatus::Paused},
@@ -52,15 +60,16 @@ const TaskEdge kTaskEdges[] = {
     {TaskStatus::Paused, TaskAction::Extend, TaskStatus::Paused},
 };
 
-const Action kActions[] = {Action::Accept, Action::Supplement, Action::Refuse, Action::Dispatch,
-                           Action::Issue,  Action::Resubmit,   Action::Rate,   Action::Withdraw};
-const TaskAction kTaskActions[] = {TaskAction::Approve, TaskAction::Reject, TaskAction::Pause, TaskAction::Resume,
-                                   TaskAction::Extend};
+const Action kActions[] = {Action::Accept,   Action::Supplement, Action::Refuse,   Action::Dispatch, Action::Issue,
+                           Action::Resubmit, Action::Rate,       Action::Withdraw, Action::Supply};
+const TaskAction kTaskActions[] = {TaskAction::Approve, TaskAction::Reject, TaskAction::Pause,
+                                   TaskAction::Resume,  TaskAction::Extend, TaskAction::Revoke};
 
 Error illegal() { return Error{"illegal_transition", "", ""}; }
 Error forbidden() { return Error{"forbidden", "", ""}; }
 
 By actor_of(Action a) {
+  if (a == Action::Supply) return By::ClerkOrResident;
   return a == Action::Resubmit || a == Action::Rate || a == Action::Withdraw ? By::Resident : By::Clerk;
 }
 
@@ -80,16 +89,31 @@ bool is_reviewer_of(const Actor& actor, const Task& t) {
 
 // Who may take the action on this application (the state aside).
 std::optional<Error> permitted(const Application& a, const Actor& actor, Action action) {
-  const bool ok = actor_of(action) == By::Clerk ? is_clerk_of(actor, a) : is_owner(actor, a);
+  bool ok = false;
+  switch (actor_of(action)) {
+    case By::Clerk: ok = is_clerk_of(actor, a); break;
+    case By::Resident: ok = is_owner(actor, a); break;
+    case By::ClerkOrResident: ok = is_clerk_of(actor, a) || is_owner(actor, a); break;
+  }
   return ok ? std::nullopt : std::optional<Error>(forbidden());
 }
 
-std::optional<AppStatus> target(AppStatus from, Action action, bool more_stages) {
+// The edge's target from `from` by `action`; with `want`, only that target will do (Issue's
+// three edges).
+std::optional<AppStatus> target(AppStatus from, Action action, std::optional<AppStatus> want = std::nullopt) {
   for (const Edge& e : kEdges) {
     if (e.from != from || e.action != action) continue;
-    if (action == Action::Issue && (e.to == AppStatus::Accepted) != more_stages) continue;
+    if (want && e.to != *want) continue;
     return e.to;
   }
+  return std::nullopt;
+}
+
+// What the application's materials allow beyond the graph: Supply needs something owed; Issue
+// needs nothing owed (容缺 materials are in before the result goes out).
+std::optional<Error> materials_error(const Application& a, Action action) {
+  if (action == Action::Supply && owed_materials(a).empty()) return illegal();
+  if (action == Action::Issue && !owed_materials(a).empty()) return Error{"materials_owed", "", ""};
   return std::nullopt;
 }
 
@@ -99,9 +123,19 @@ std::optional<TaskStatus> task_target(TaskStatus from, TaskAction action) {
   return std::nullopt;
 }
 
-// A task may be acted on only while its application's running stage is under review.
+// A review task may be acted on only while its application's running stage is under review;
+// a post-check task once the result is out (and not yet revoked).
 std::optional<Error> task_state_error(const Application& a, const Task& t, TaskAction action) {
-  if (a.status != AppStatus::Dispatched || t.stage != a.stage) return illegal();
+  if (t.kind == TaskKind::Check) {
+    if (action != TaskAction::Approve && action != TaskAction::Revoke) return illegal();
+    const bool out = a.status == AppStatus::Issued || a.status == AppStatus::PartiallyIssued ||
+                     a.status == AppStatus::Closed || a.status == AppStatus::Accepted ||
+                     a.status == AppStatus::Dispatched || a.status == AppStatus::ReadyForIssue;
+    if (!out) return illegal();
+  } else {
+    if (action == TaskAction::Revoke) return illegal();
+    if (a.status != AppStatus::Dispatched || t.stage != a.stage) return illegal();
+  }
   if (!task_target(t.status, action)) return illegal();
   if (action == TaskAction::Extend && !t.extensions.empty()) return Error{"already_extended", "", ""};
   return std::nullopt;
@@ -122,6 +156,8 @@ Event event_by(const Actor& actor, const Application& a, const char* kind, Times
     e.actor_id = actor.resident->id;
   } else {
     e.actor_kind = "system";
+    e.actor_id = "system";
+    e.actor_name = "系统";
   }
   e.at = now;
   e.data = data.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -129,10 +165,12 @@ Event event_by(const Actor& actor, const Application& a, const char* kind, Times
 }
 
 // Checks who and when, and starts the Change: the application moves to the edge's target.
-Result<Change> begin(const Application& a, const Actor& actor, Action action, Timestamp now, bool more_stages = false) {
+Result<Change> begin(const Application& a, const Actor& actor, Action action, Timestamp now,
+                     std::optional<AppStatus> want = std::nullopt) {
   if (auto e = permitted(a, actor, action)) return *e;
-  const auto to = target(a.status, action, more_stages);
+  const auto to = target(a.status, action, want);
   if (!to) return illegal();
+  if (auto e = materials_error(a, action)) return *e;
   Change c;
   c.application_id = a.id;
   c.expected_status = a.status;
@@ -140,6 +178,16 @@ Result<Change> begin(const Application& a, const Actor& actor, Action action, Ti
   c.updated.status = *to;
   c.updated.updated_at = now;
   return c;
+}
+
+// Whether a commitment replaced one of the item's materials in this application.
+bool committed_for(const Application& a, const ItemDef& item) {
+  for (const auto& def : item.materials) {
+    if (!def.commitment) continue;
+    for (const auto& m : a.materials)
+      if (m.material_id == def.id && m.state == "commitment") return true;
+  }
+  return false;
 }
 
 bool more_stages_after(const Application& a, const Catalog& catalog) {
@@ -160,6 +208,7 @@ const char* name(Action a) {
     case Action::Resubmit: return "resubmit";
     case Action::Rate: return "rate";
     case Action::Withdraw: return "withdraw";
+    case Action::Supply: return "supply";
   }
   return "";
 }
@@ -171,16 +220,25 @@ const char* name(TaskAction a) {
     case TaskAction::Pause: return "pause";
     case TaskAction::Resume: return "resume";
     case TaskAction::Extend: return "extend";
+    case TaskAction::Revoke: return "revoke";
   }
   return "";
+}
+
+std::vector<const MaterialRecord*> owed_materials(const Application& a) {
+  std::vector<const MaterialRecord*> out;
+  if (!a.accepted_at) return out;  // before acceptance a deferral is only a plan
+  for (const auto& m : a.materials)
+    if (m.state == "deferred" && !m.supplied_at) out.push_back(&m);
+  return out;
 }
 
 std::vector<Action> allowed_actions(const Application& a, const Actor& actor) {
   std::vector<Action> out;
   for (Action action : kActions) {
     if (permitted(a, actor, action)) continue;
-    // Either Issue edge will do here: which one applies depends on the bundle, not the actor.
-    if (target(a.status, action, false) || target(a.status, action, true)) out.push_back(action);
+    // Any Issue edge will do here: which one applies depends on the bundle, not the actor.
+    if (target(a.status, action) && !materials_error(a, action)) out.push_back(action);
   }
   return out;
 }
@@ -198,6 +256,7 @@ Result<Change> accept(const Application& a, const Actor& actor, Timestamp now) {
   if (!c.ok()) return c;
   c.value().updated.accepted_at = now;
   c.value().updated.supplement.reset();
+  c.value().replace_children = true;
   c.value().events.push_back(event_by(actor, a, "accepted", now, json::object()));
   return c;
 }
@@ -207,6 +266,7 @@ Result<Change> request_supplement(const Application& a, const Actor& actor, Supp
   if (!c.ok()) return c;
   if (notice.note.empty()) return Error{"missing_reason", "", "/note"};
   notice.at = now;
+  c.value().replace_children = true;
   c.value().events.push_back(
       event_by(actor, a, "supplement_requested", now, {{"note", notice.note}, {"missing", notice.missing}}));
   c.value().updated.supplement = std::move(notice);
@@ -250,28 +310,53 @@ Result<Change> dispatch(const Application& a, const Actor& actor, const Catalog&
 Result<Change> issue(const Application& a, const std::vector<Task>& tasks, const Actor& actor, const Catalog& catalog,
                      const std::function<std::string()>& new_licence_id, Timestamp now) {
   const bool more = more_stages_after(a, catalog);
-  auto c = begin(a, actor, Action::Issue, now, more);
+  const bool any_rejected = std::any_of(tasks.begin(), tasks.end(), [](const Task& t) {
+    return t.kind == TaskKind::Review && t.status == TaskStatus::Rejected;
+  });
+  const AppStatus to = more ? AppStatus::Accepted : any_rejected ? AppStatus::PartiallyIssued : AppStatus::Issued;
+  auto c = begin(a, actor, Action::Issue, now, to);
   if (!c.ok()) return c;
   json issued = json::array();
+  json checks = json::array();
   for (const auto& t : tasks) {
-    if (t.stage != a.stage || t.status != TaskStatus::Approved) continue;
+    if (t.kind != TaskKind::Review || t.stage != a.stage || t.status != TaskStatus::Approved) continue;
     const ItemDef* item = catalog.item(t.item_id);
-    if (!item || item->issues.empty()) continue;
-    const LicenceType* lt = catalog.licence_type(item->issues);
-    Licence l;
-    l.id = new_licence_id();
-    l.resident_id = a.resident_id;
-    l.type = item->issues;
-    l.name = lt ? lt->name : item->issues;
-    // Unique across the stages of one application: <application>-<stage>-<n>.
-    l.number = a.id + "-" + std::to_string(a.stage) + "-" + std::to_string(issued.size() + 1);
-    l.item_id = item->id;
-    l.application_id = a.id;
-    l.issued_at = now;
-    issued.push_back({{"licence", l.id}, {"type", l.type}, {"name", l.name}, {"number", l.number}});
-    c.value().new_licences.push_back(std::move(l));
+    if (!item) continue;
+    if (!item->issues.empty()) {
+      const LicenceType* lt = catalog.licence_type(item->issues);
+      Licence l;
+      l.id = new_licence_id();
+      l.resident_id = a.resident_id;
+      l.type = item->issues;
+      l.name = lt ? lt->name : item->issues;
+      // Unique across the stages of one application: <application>-<stage>-<n>.
+      l.number = a.id + "-" + std::to_string(a.stage) + "-" + std::to_string(issued.size() + 1);
+      l.item_id = item->id;
+      l.application_id = a.id;
+      l.issued_at = now;
+      issued.push_back({{"licence", l.id}, {"type", l.type}, {"name", l.name}, {"number", l.number}});
+      c.value().new_licences.push_back(std::move(l));
+    }
+    if (committed_for(a, *item)) {
+      // 告知承诺: the department checks the commitment after the result, on its own clock.
+      Task check;
+      check.id = a.id + "-c" + std::to_string(a.stage) + "-" + std::to_string(checks.size() + 1);
+      check.kind = TaskKind::Check;
+      check.application_id = a.id;
+      check.item_id = item->id;
+      check.department = item->department;
+      check.stage = a.stage;
+      check.started_at = now;
+      check.status = TaskStatus::Reviewing;
+      check.updated_at = now;
+      checks.push_back({{"task", check.id}, {"item", item->id}, {"department", item->department}});
+      c.value().new_tasks.push_back(std::move(check));
+    }
   }
-  c.value().events.push_back(event_by(actor, a, "issued", now, {{"stage", a.stage}, {"licences", issued}}));
+  json data = {{"stage", a.stage}, {"licences", issued}};
+  if (to == AppStatus::PartiallyIssued) data["partial"] = true;
+  c.value().events.push_back(event_by(actor, a, "issued", now, data));
+  if (!checks.empty()) c.value().events.push_back(event_by(actor, a, "check_started", now, {{"tasks", checks}}));
   if (more) {
     // The next stage starts now: its clock starts at this issue; its materials that an earlier
     // stage's licence replaces are already on file.
@@ -279,6 +364,115 @@ Result<Change> issue(const Application& a, const std::vector<Task>& tasks, const
     c.value().updated.accepted_at = now;
     c.value().events.push_back(event_by(actor, a, "stage_started", now, {{"stage", a.stage + 1}}));
   }
+  return c;
+}
+
+Result<Change> supply(const Application& a, const Actor& actor, const std::string& material_id,
+                      std::vector<ApplicationFile> files, const std::string& note, Timestamp now) {
+  auto c = begin(a, actor, Action::Supply, now);
+  if (!c.ok()) return c;
+  const auto owed = owed_materials(a);
+  const auto it =
+      std::find_if(owed.begin(), owed.end(), [&](const MaterialRecord* m) { return m->material_id == material_id; });
+  if (it == owed.end()) return Error{"not_owed", "", "/material"};
+  const bool by_clerk = is_clerk_of(actor, a) && !is_owner(actor, a);
+  // From the phone the material is its files; at the window the clerk records what was handed in.
+  if (!by_clerk && files.empty()) return Error{"missing_files", "", "/files"};
+  MaterialSupply s;
+  s.material_id = material_id;
+  s.supplied_at = now;
+  s.supplied_by = by_clerk ? "clerk" : "resident";
+  for (auto& f : files) f.material_id = material_id;
+  s.files = files;
+  for (auto& m : c.value().updated.materials)
+    if (m.material_id == material_id) {
+      m.supplied_at = now;
+      m.supplied_by = s.supplied_by;
+    }
+  for (auto& f : files) c.value().updated.files.push_back(f);
+  json data = {{"material", material_id}, {"name", (*it)->name}, {"by", s.supplied_by}, {"files", files.size()}};
+  if (!note.empty()) data["note"] = note;
+  c.value().supplies.push_back(std::move(s));
+  c.value().events.push_back(event_by(actor, a, "supplied", now, data));
+  return c;
+}
+
+Result<Change> instant_decision(const Application& a, const Catalog& catalog,
+                                const std::function<std::string()>& new_licence_id, Timestamp now) {
+  const ItemDef* item = a.kind == "item" ? catalog.item(a.target_id) : nullptr;
+  const bool complete = a.verdict == "acceptable";
+  if (!item || !item->instant || !complete || a.status != AppStatus::Submitted) return illegal();
+  const Actor system;  // neither a resident nor staff: events say "system"
+  Change c;
+  c.application_id = a.id;
+  c.expected_status = a.status;
+  c.updated = a;
+  c.updated.status = AppStatus::Issued;
+  c.updated.accepted_at = now;
+  c.updated.instant = true;
+  c.updated.updated_at = now;
+  Task t;
+  t.id = a.id + "-0-1";
+  t.application_id = a.id;
+  t.item_id = item->id;
+  t.department = item->department;
+  t.stage = a.stage;
+  t.started_at = now;
+  t.status = TaskStatus::Approved;
+  t.note = "秒批：符合规则，系统自动审批通过";
+  t.updated_at = now;
+  json licences = json::array();
+  if (!item->issues.empty()) {
+    const LicenceType* lt = catalog.licence_type(item->issues);
+    Licence l;
+    l.id = new_licence_id();
+    l.resident_id = a.resident_id;
+    l.type = item->issues;
+    l.name = lt ? lt->name : item->issues;
+    l.number = a.id + "-0-1";
+    l.item_id = item->id;
+    l.application_id = a.id;
+    l.issued_at = now;
+    licences.push_back({{"licence", l.id}, {"type", l.type}, {"name", l.name}, {"number", l.number}});
+    c.new_licences.push_back(std::move(l));
+  }
+  c.events.push_back(event_by(system, a, "instant_decided", now, {{"item", item->id}}));
+  c.events.push_back(event_by(system, a, "accepted", now, json::object()));
+  c.events.push_back(event_by(system, a, "task_approved", now, {{"reason", t.note}}, t.id));
+  c.events.push_back(event_by(system, a, "issued", now, {{"stage", a.stage}, {"licences", licences}}));
+  c.new_tasks.push_back(std::move(t));
+  return c;
+}
+
+Result<Change> revoke_commitment(const Application& a, const Task& t, const std::vector<Licence>& licences,
+                                 const Actor& actor, const std::string& reason, Timestamp now) {
+  if (!is_reviewer_of(actor, t)) return forbidden();
+  if (t.kind != TaskKind::Check) return illegal();
+  if (auto e = task_state_error(a, t, TaskAction::Revoke)) return *e;
+  if (reason.empty()) return Error{"missing_reason", "", "/reason"};
+  Change c;
+  c.application_id = a.id;
+  c.expected_status = a.status;
+  c.updated = a;
+  c.updated.updated_at = now;
+  // A bundle keeps what its other items gave; a single item's result is gone.
+  c.updated.status = a.kind == "bundle" ? AppStatus::PartiallyIssued : AppStatus::Revoked;
+  Task task = t;
+  task.status = TaskStatus::Rejected;
+  task.note = reason;
+  task.updated_at = now;
+  json revoked = json::array();
+  for (const auto& l : licences) {
+    if (l.item_id != t.item_id || l.revoked_at) continue;
+    Licence r = l;
+    r.revoked_at = now;
+    r.revoked_reason = reason;
+    revoked.push_back({{"licence", l.id}, {"name", l.name}, {"number", l.number}});
+    c.licence_updates.push_back(std::move(r));
+  }
+  c.task_updates.emplace_back(t.status, std::move(task));
+  c.events.push_back(event_by(actor, a, "commitment_revoked", now,
+                              {{"reason", reason}, {"item", t.item_id}, {"licences", revoked}}, t.id));
   return c;
 }
 
@@ -290,7 +484,10 @@ Result<Change> resubmit(const Application& a, const Actor& actor, const Applicat
   u.verdict = revised.verdict;
   u.materials = revised.materials;
   u.files = revised.files;
+  u.proxy_relation = revised.proxy_relation;
+  u.principal_id = revised.principal_id;
   u.resubmitted_at = now;
+  c.value().replace_children = true;
   c.value().events.push_back(event_by(actor, a, "resubmitted", now, {{"verdict", revised.verdict}}));
   return c;
 }
@@ -318,6 +515,7 @@ Result<Change> withdraw(const Application& a, const Actor& actor, const std::str
 Result<Change> act_on_task(const Application& a, const Task& t, const Actor& actor, TaskAction action,
                            const std::string& reason, std::int64_t days, Timestamp now) {
   if (!is_reviewer_of(actor, t)) return forbidden();
+  if (action == TaskAction::Revoke) return illegal();  // revoke_commitment: it needs the licences
   if (auto e = task_state_error(a, t, action)) return *e;
   const bool needs_reason = action == TaskAction::Reject || action == TaskAction::Pause || action == TaskAction::Extend;
   if (needs_reason && reason.empty()) return Error{"missing_reason", "", "/reason"};
@@ -329,9 +527,10 @@ Result<Change> act_on_task(const Application& a, const Task& t, const Actor& act
   const char* kind = "";
   switch (action) {
     case TaskAction::Approve:
-      kind = "task_approved";
+      kind = t.kind == TaskKind::Check ? "check_approved" : "task_approved";
       task.note = reason;
       break;
+    case TaskAction::Revoke: break;  // refused above
     case TaskAction::Reject:
       kind = "task_rejected";
       task.note = reason;
@@ -357,18 +556,25 @@ Result<Change> act_on_task(const Application& a, const Task& t, const Actor& act
   c.updated.updated_at = now;
   c.events.push_back(event_by(actor, a, kind, now, data, t.id));
   c.task_updates.emplace_back(t.status, std::move(task));
-  if (action == TaskAction::Approve || action == TaskAction::Reject) c.derive_status = status_from_tasks;
+  // A post-check's decision leaves the application as it is; a review decision may end the stage.
+  if (t.kind == TaskKind::Review && (action == TaskAction::Approve || action == TaskAction::Reject)) {
+    const bool earlier_issued = a.stage > 1;  // a bundle reaches stage 2 only by issuing stage 1
+    c.derive_status = [earlier_issued](const std::vector<TaskStatus>& statuses) {
+      return status_from_tasks(statuses, earlier_issued);
+    };
+  }
   return c;
 }
 
-AppStatus status_from_tasks(const std::vector<TaskStatus>& statuses) {
+AppStatus status_from_tasks(const std::vector<TaskStatus>& statuses, bool earlier_issued) {
   if (statuses.empty()) return AppStatus::Dispatched;
-  bool any_rejected = false;
+  bool any_approved = false;
   for (TaskStatus s : statuses) {
     if (is_open(s)) return AppStatus::Dispatched;
-    if (s == TaskStatus::Rejected) any_rejected = true;
+    if (s == TaskStatus::Approved) any_approved = true;
   }
-  return any_rejected ? AppStatus::Rejected : AppStatus::ReadyForIssue;
+  if (any_approved) return AppStatus::ReadyForIssue;
+  return earlier_issued ? AppStatus::PartiallyIssued : AppStatus::Rejected;
 }
 
 std::vector<std::string> running_items(const Application& a, const Catalog& catalog) {

@@ -16,28 +16,63 @@ json answers_of(const Application& a) {
   return json::object();
 }
 
+namespace {
+
+// The deadline of a core-made input, with the stored pauses and extensions, at `now`.
+Result<Due> due_of(const Calendar& calendar, DeadlineInput in, const std::vector<PauseRecord>& pauses,
+                   const std::vector<ExtensionRecord>& extensions, Timestamp now) {
+  for (const auto& p : pauses) in.pauses.push_back(Pause{p.start, p.end});
+  for (const auto& x : extensions) in.extension_days += x.days;
+  const auto d = compute_deadline(calendar, in, now);
+  if (!d.ok()) return d.error();
+  const auto s = supervise(calendar, d.value(), now, default_yellow_days(in.limit_days), in.region);
+  if (!s.ok()) return s.error();
+  return Due{d.value(), s.value(), in.limit_days};
+}
+
+}  // namespace
+
 Result<Due> item_due(const Engine& engine, const ItemDef& item, const json& answers, Timestamp accepted_at,
                      const std::vector<PauseRecord>& pauses, const std::vector<ExtensionRecord>& extensions,
                      Timestamp now) {
   const Catalog* catalog = engine.catalog();
   const Calendar* calendar = engine.calendar();
   if (!catalog || !calendar) return Error{"catalog_not_loaded", "", ""};
-  DeadlineInput in = item_deadline_input(*catalog, item, &answers, accepted_at);
-  for (const auto& p : pauses) in.pauses.push_back(Pause{p.start, p.end});
-  for (const auto& x : extensions) in.extension_days += x.days;
-  const auto d = compute_deadline(*calendar, in, now);
-  if (!d.ok()) return d.error();
-  const auto s = supervise(*calendar, d.value(), now, default_yellow_days(in.limit_days), in.region);
-  if (!s.ok()) return s.error();
-  return Due{d.value(), s.value(), in.limit_days};
+  return due_of(*calendar, item_deadline_input(*catalog, item, &answers, accepted_at), pauses, extensions, now);
 }
 
 std::optional<Due> task_due(const Engine& engine, const json& answers, const Task& t, Timestamp now) {
   const ItemDef* item = engine.catalog() ? engine.catalog()->item(t.item_id) : nullptr;
-  if (!item) return std::nullopt;
-  auto d = item_due(engine, *item, answers, t.started_at, t.pauses, t.extensions, now);
+  if (!item || !engine.calendar()) return std::nullopt;
+  // A post-check (核查) runs on the item's check limit from the issue, not on its review limit.
+  auto d = t.kind == TaskKind::Check
+               ? due_of(*engine.calendar(), check_deadline_input(*engine.catalog(), *item, t.started_at), t.pauses,
+                        t.extensions, now)
+               : item_due(engine, *item, answers, t.started_at, t.pauses, t.extensions, now);
   if (!d.ok()) return std::nullopt;
   return d.value();
+}
+
+std::vector<OwedDue> owed_with_due(const Engine& engine, const Application& a, Timestamp now) {
+  std::vector<OwedDue> out;
+  const Catalog* catalog = engine.catalog();
+  for (const MaterialRecord* m : owed_materials(a)) {
+    OwedDue o{m, std::nullopt};
+    // The deferral limit of the first item that asks for the material.
+    const ItemDef* item = nullptr;
+    for (const auto& id : a.items) {
+      const ItemDef* i = catalog ? catalog->item(id) : nullptr;
+      if (!i || item) continue;
+      for (const auto& def : i->materials)
+        if (def.id == m->material_id) item = i;
+    }
+    if (item && engine.calendar()) {
+      auto d = due_of(*engine.calendar(), deferral_deadline_input(*catalog, *item, a.accepted_at), {}, {}, now);
+      if (d.ok()) o.due = d.value();
+    }
+    out.push_back(o);
+  }
+  return out;
 }
 
 std::optional<Due> application_due(const Engine& engine, const Application& a, const std::vector<Task>& tasks,
@@ -47,7 +82,8 @@ std::optional<Due> application_due(const Engine& engine, const Application& a, c
   std::vector<Due> dues;
   bool running_tasks = false;
   for (const auto& t : tasks) {
-    if (t.stage != a.stage) continue;  // earlier stages are history
+    // Earlier stages are history; a post-check runs on its own clock after the result.
+    if (t.stage != a.stage || t.kind != TaskKind::Review) continue;
     running_tasks = true;
     auto d = task_due(engine, answers, t, now);
     if (!d) return std::nullopt;

@@ -32,7 +32,8 @@ Result<Due> item_due(const Engine& engine, const ItemDef& item, const nlohmann::
                      Timestamp now);
 
 /// A task's deadline: its item, the application's `answers` (answers_of, parsed once per
-/// application), its own start, pauses and extension. nullopt when its item is gone from the
+/// application), its own start, pauses and extension; a post-check task's: the item's check
+/// limit from its start (the issue). nullopt when its item is gone from the
 /// catalog or the core refused the dates.
 std::optional<Due> task_due(const Engine& engine, const nlohmann::json& answers, const Task& t, Timestamp now);
 
@@ -42,6 +43,16 @@ std::optional<Due> task_due(const Engine& engine, const nlohmann::json& answers,
 /// item is unknown or the core refused.
 std::optional<Due> application_due(const Engine& engine, const Application& a, const std::vector<Task>& tasks,
                                    Timestamp now);
+
+/// A deferred (容缺) material still owed, with its due date: accepted_at plus the deferral
+/// limit of the first item that asks for it (the core's deferral_deadline_input); no due when
+/// the item is gone or the core refused the dates.
+struct OwedDue {
+  const MaterialRecord* material = nullptr;  ///< points into the application passed in
+  std::optional<Due> due;
+};
+/// Every owed material of the application (workflow::owed_materials) with its due date at `now`.
+std::vector<OwedDue> owed_with_due(const Engine& engine, const Application& a, Timestamp now);
 
 /// Parallel items: latest due date, most urgent level, fewest remaining working days.
 std::optional<Due> latest_of(const std::vector<Due>& dues);

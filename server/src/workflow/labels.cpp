@@ -16,6 +16,8 @@ const char* label(AppStatus s) {
     case AppStatus::Rejected: return "不予许可";
     case AppStatus::Closed: return "已办结";
     case AppStatus::Withdrawn: return "已撤回";
+    case AppStatus::PartiallyIssued: return "部分办结";
+    case AppStatus::Revoked: return "已撤销";
   }
   return "";
 }
@@ -26,6 +28,17 @@ const char* label(TaskStatus s) {
     case TaskStatus::Paused: return "已中止计时";
     case TaskStatus::Approved: return "已通过";
     case TaskStatus::Rejected: return "不予许可";
+  }
+  return "";
+}
+
+const char* label(TaskKind k, TaskStatus s) {
+  if (k == TaskKind::Review) return label(s);
+  switch (s) {
+    case TaskStatus::Reviewing:
+    case TaskStatus::Paused: return "待核查";
+    case TaskStatus::Approved: return "核查属实";
+    case TaskStatus::Rejected: return "承诺不实";
   }
   return "";
 }
@@ -49,6 +62,13 @@ const char* event_title(std::string_view kind) {
       {"stage_started", "下一阶段开始办理"},
       {"rated", "申请人评价"},
       {"withdrawn", "申请人撤回申请"},
+      {"supplied", "补交容缺材料"},
+      {"check_started", "告知承诺核查开始"},
+      {"check_approved", "核查属实"},
+      {"commitment_revoked", "承诺不实，撤销结果"},
+      {"partially_issued", "部分办结"},
+      {"instant_decided", "秒批：系统自动审批"},
+      {"assisted_submitted", "窗口帮办提交"},
   };
   for (const auto& [k, title] : kTitles)
     if (k == kind) return title;

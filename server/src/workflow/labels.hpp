@@ -11,6 +11,9 @@ namespace yilu::server::workflow {
 const char* label(AppStatus s);
 /// "审批中", "已中止计时", "已通过", "不予许可".
 const char* label(TaskStatus s);
+/// A task's status as its kind reads it: a review task as above; a post-check (核查)
+/// "待核查", "核查属实", "承诺不实".
+const char* label(TaskKind k, TaskStatus s);
 /// The timeline title of an event kind ("submitted" → "提交申请", "supplement_requested" →
 /// "要求补正材料" …); "办理记录" for a kind the table does not know.
 const char* event_title(std::string_view kind);

@@ -11,11 +11,13 @@ std::optional<E> parse_by_name(std::string_view s, const E (&all)[N]) {
   return std::nullopt;
 }
 
-const AppStatus kAppStatuses[] = {AppStatus::Submitted,     AppStatus::SupplementRequested,
-                                  AppStatus::Accepted,      AppStatus::Dispatched,
-                                  AppStatus::ReadyForIssue, AppStatus::Issued,
-                                  AppStatus::Refused,       AppStatus::Rejected,
-                                  AppStatus::Closed,        AppStatus::Withdrawn};
+const AppStatus kAppStatuses[] = {AppStatus::Submitted,       AppStatus::SupplementRequested,
+                                  AppStatus::Accepted,        AppStatus::Dispatched,
+                                  AppStatus::ReadyForIssue,   AppStatus::Issued,
+                                  AppStatus::Refused,         AppStatus::Rejected,
+                                  AppStatus::Closed,          AppStatus::Withdrawn,
+                                  AppStatus::PartiallyIssued, AppStatus::Revoked};
+const TaskKind kTaskKinds[] = {TaskKind::Review, TaskKind::Check};
 const TaskStatus kTaskStatuses[] = {TaskStatus::Reviewing, TaskStatus::Paused, TaskStatus::Approved,
                                     TaskStatus::Rejected};
 const Role kRoles[] = {Role::Clerk, Role::Reviewer, Role::Supervisor, Role::Admin};
@@ -34,6 +36,8 @@ const char* name(AppStatus s) {
     case AppStatus::Rejected: return "rejected";
     case AppStatus::Closed: return "closed";
     case AppStatus::Withdrawn: return "withdrawn";
+    case AppStatus::PartiallyIssued: return "partially_issued";
+    case AppStatus::Revoked: return "revoked";
   }
   return "";
 }
@@ -48,6 +52,8 @@ const char* name(TaskStatus s) {
   return "";
 }
 
+const char* name(TaskKind k) { return k == TaskKind::Check ? "check" : "review"; }
+
 const char* name(Role r) {
   switch (r) {
     case Role::Clerk: return "clerk";
@@ -60,6 +66,7 @@ const char* name(Role r) {
 
 std::optional<AppStatus> parse_app_status(std::string_view s) { return parse_by_name(s, kAppStatuses); }
 std::optional<TaskStatus> parse_task_status(std::string_view s) { return parse_by_name(s, kTaskStatuses); }
+std::optional<TaskKind> parse_task_kind(std::string_view s) { return parse_by_name(s, kTaskKinds); }
 std::optional<Role> parse_role(std::string_view s) { return parse_by_name(s, kRoles); }
 
 bool is_open(AppStatus s) {

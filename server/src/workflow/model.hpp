@@ -19,6 +19,14 @@ enum class AppStatus {
   Rejected,             ///< 不予许可: a department rejected
   Closed,               ///< rated by the applicant (好差评)
   Withdrawn,            ///< 撤回: the applicant withdrew it before acceptance
+  PartiallyIssued,      ///< 部分办结: the last stage issued, some item of it or an earlier one rejected
+  Revoked,              ///< 撤销: a false commitment (告知承诺不实) revoked the result
+};
+
+/// What a department's task is for.
+enum class TaskKind {
+  Review,  ///< 审批: the department decides the item (the stage's clock)
+  Check,   ///< 核查: the post-check of a commitment (告知承诺) after issue, with its own limit
 };
 
 /// Where a department's task stands.
@@ -38,15 +46,20 @@ enum class Role {
 };
 
 /// Stable names: "submitted", "supplement_requested", "accepted", "dispatched",
-/// "ready_for_issue", "issued", "refused", "rejected", "closed", "withdrawn".
+/// "ready_for_issue", "issued", "refused", "rejected", "closed", "withdrawn",
+/// "partially_issued", "revoked".
 const char* name(AppStatus s);
 /// "reviewing", "paused", "approved", "rejected".
 const char* name(TaskStatus s);
+/// "review", "check".
+const char* name(TaskKind k);
 /// "clerk", "reviewer", "supervisor", "admin".
 const char* name(Role r);
 
 /// The status with that name, or nullopt for any other text.
 std::optional<AppStatus> parse_app_status(std::string_view s);
+/// The task kind with that name, or nullopt.
+std::optional<TaskKind> parse_task_kind(std::string_view s);
 /// The task status with that name, or nullopt.
 std::optional<TaskStatus> parse_task_status(std::string_view s);
 /// The role with that name, or nullopt.

@@ -1247,6 +1247,296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 容缺补交：受理后上传欠交的容缺材料（allowed_actions 含 supply 时）；文件经核心 validate_supply 校验
+         * @description 访问：resident（居民）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        material: string;
+                        files: {
+                            upload: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            application: components["schemas"]["Application"];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description illegal_transition */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_owed / missing_files / unknown_upload / invalid_application */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 消息：本人的通知（新→旧）与未读数
+         * @description 访问：resident（居民）
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            unread: number;
+                            notifications: components["schemas"]["Notification"][];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 全部标为已读
+         * @description 访问：resident（居民）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一条标为已读（他人的为 404）
+         * @description 访问：resident（居民）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -2011,7 +2301,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 统一出件：全部通过后；产生电子证照（本窗口 clerk；allowed_actions 含 issue 时）
+         * 统一出件：本阶段部门都已决定且有通过的；产生电子证照；有未补交的容缺材料时 409 materials_owed（本窗口 clerk；allowed_actions 含 issue 时）
          * @description 访问：clerk（clerk（窗口））
          */
         post: {
@@ -2066,6 +2356,199 @@ export interface paths {
                 };
                 /** @description illegal_transition */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/applications/{id}/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 容缺补交：窗口收到欠交的材料（纸质原件），记录备注（本窗口 clerk；allowed_actions 含 supply 时）
+         * @description 访问：clerk（clerk（窗口））
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        material: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            application: components["schemas"]["Application"];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description illegal_transition */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 窗口帮办：为到窗口的居民提交本窗口的事项（按手机号找到或登记居民，实名须一致）
+         * @description 访问：clerk（clerk（窗口））
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApplicationInput"] & {
+                        resident: {
+                            phone: string;
+                            name: string;
+                            id_number: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            application: components["schemas"]["Application"];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：不是本窗口的事项 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description profile_mismatch：该手机号已实名为他人 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid_application / invalid_id_number / bad_phone */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2639,6 +3122,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/tasks/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 告知承诺核查不实：撤销该事项的结果与证照（仅 check 任务，须说明理由）（本部门 reviewer；任务的 allowed_actions 含 revoke 时）
+         * @description 访问：reviewer（reviewer（部门））
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            task: components["schemas"]["Task"];
+                            application: components["schemas"]["Application"];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description illegal_transition */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/overview": {
         parameters: {
             query?: never;
@@ -2676,6 +3255,8 @@ export interface paths {
                             by_department?: {
                                 [key: string]: components["schemas"]["LevelCounts"];
                             };
+                            /** @description 容缺待补交：全部在办申请欠交的材料，最紧的在前 */
+                            owed?: components["schemas"]["Owed"][];
                             applications: components["schemas"]["Application"][];
                         };
                     };
@@ -3027,12 +3608,40 @@ export interface components {
             application_id?: string;
             /** @description RFC 3339，北京时间（+08:00） */
             issued_at?: string;
+            /** @description 告知承诺核查不实而撤销的时间（仅撤销后才有） */
+            revoked_at?: string;
+            revoked_reason?: string;
+        };
+        Notification: {
+            id: number;
+            application_id?: string | null;
+            /** @enum {string} */
+            kind: "accepted" | "supplement_requested" | "task_paused" | "issued" | "partially_issued" | "refused" | "rejected" | "revoked" | "instant_issued" | "deferral_due";
+            title: string;
+            /** @description 中文正文（补正时列出材料，中止/不予许可时附原因） */
+            body: string;
+            /** @description RFC 3339，北京时间（+08:00） */
+            created_at: string;
+            read: boolean;
+        };
+        Owed: {
+            material_id: string;
+            name: string;
+            /** @description 补交期限（YYYY-MM-DD）：受理后事项的 deferral_days 个工作日 */
+            due_date?: string;
+            /** @enum {string} */
+            level?: "normal" | "yellow" | "red" | "overdue";
+            remaining_workdays?: number;
+            /** @description 仅督办总览 */
+            application_id?: string;
+            window?: string;
+            target_name?: string;
         };
         /**
          * @description 一项材料的提交方式，形状同核心 validate 的 materials 条目，by 四选一：
          *     - file：files 为 [{upload: 上传文件 id}]，服务器换成自己测得的 {type, bytes}（客户端给的元数据不被采信；不是本人上传的 id → 422 unknown_upload）；
          *     - licence：licence_id（本中心出具给本人的电子证照 id，不是本人的 → 422 unknown_licence），或 licence（类型）+ number（外部证照库的证照，如身份证、结婚证：原样交给核心，标记 verified:false，由窗口受理时核验）；
-         *     - commitment：signed: true（告知承诺）；
+         *     - commitment：signed: true，signer 为本人键入的签名（须与实名一致，否则 422 commitment_signer_mismatch；服务器记录签署时间）（告知承诺）；
          *     - deferral（容缺，仅非关键材料）。
          */
         MaterialEntry: {
@@ -3045,6 +3654,7 @@ export interface components {
             licence?: string;
             number?: string;
             signed?: boolean;
+            signer?: string;
         };
         ApplicationInput: {
             /** @enum {string} */
@@ -3058,6 +3668,10 @@ export interface components {
             /** @description 材料 id → 提交方式 */
             materials: {
                 [key: string]: components["schemas"]["MaterialEntry"];
+            };
+            /** @description 代办（事项允许时，申请人不是本人）：与申请人的关系 */
+            proxy?: {
+                relation: string;
             };
         };
         /**
@@ -3091,6 +3705,11 @@ export interface components {
         };
         Task: {
             id: string;
+            /**
+             * @description review：审批；check：告知承诺出件后的核查（有自己的期限）
+             * @enum {string}
+             */
+            kind?: "review" | "check";
             application_id: string;
             item_id: string;
             item_name?: string;
@@ -3103,7 +3722,7 @@ export interface components {
             /** @description 状态的中文说明 */
             status_label: string;
             /** @description 当前查看者此刻可对该任务执行的操作（页面据此画按钮）；没有则为空数组 */
-            allowed_actions: ("approve" | "reject" | "pause" | "resume" | "extend")[];
+            allowed_actions: ("approve" | "reject" | "pause" | "resume" | "extend" | "revoke")[];
             /** @description 该部门的办结期限；决定后 level 为 done */
             deadline?: components["schemas"]["Deadline"] | null;
             pauses?: {
@@ -3126,7 +3745,8 @@ export interface components {
             application?: {
                 id: string;
                 /** @enum {string} */
-                status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed" | "withdrawn";
+                status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed" | "withdrawn" | "partially_issued" | "revoked";
+                status_label?: string;
                 target_id?: string;
                 /** @enum {string} */
                 kind?: "item" | "bundle";
@@ -3135,7 +3755,7 @@ export interface components {
         };
         Event: {
             seq: number;
-            /** @description submitted, resubmitted, accepted, supplement_requested, refused, dispatched, task_approved, task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated */
+            /** @description submitted, resubmitted, accepted, supplement_requested, refused, dispatched, task_approved, task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated, withdrawn, supplied, check_started, check_approved, commitment_revoked, partially_issued, instant_decided, assisted_submitted */
             kind: string;
             /** @description 事件的中文标题（每种 kind 都有），如“要求补正材料”“已受理” */
             title: string;
@@ -3162,11 +3782,11 @@ export interface components {
             window_name?: string;
             resident_id?: string;
             /** @enum {string} */
-            status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed" | "withdrawn";
+            status: "submitted" | "supplement_requested" | "refused" | "accepted" | "dispatched" | "ready_for_issue" | "rejected" | "issued" | "closed" | "withdrawn" | "partially_issued" | "revoked";
             /** @description 状态的中文说明，如“已收件，待受理” */
             status_label: string;
-            /** @description 当前查看者此刻可执行的操作（由服务器的流程层决定；页面据此画按钮，不自带状态表）。窗口 clerk：accept、supplement、refuse、dispatch、issue；居民：resubmit、rate、withdraw。没有则为空数组 */
-            allowed_actions: ("accept" | "supplement" | "refuse" | "dispatch" | "issue" | "resubmit" | "rate" | "withdraw")[];
+            /** @description 当前查看者此刻可执行的操作（由服务器的流程层决定；页面据此画按钮，不自带状态表）。窗口 clerk：accept、supplement、refuse、dispatch、issue、supply；居民：resubmit、rate、withdraw、supply。有容缺材料未补交时没有 issue。没有则为空数组 */
+            allowed_actions: ("accept" | "supplement" | "refuse" | "dispatch" | "issue" | "resubmit" | "rate" | "withdraw" | "supply")[];
             /** @description 申请的监管级别（所有人可见）；未受理的按“若此刻受理”的预估；决定或出件后为 done */
             level: components["schemas"]["Level"];
             items?: string[];
@@ -3196,6 +3816,25 @@ export interface components {
             licences?: components["schemas"]["Licence"][];
             /** @description 好差评（评价后才有） */
             rating?: components["schemas"]["Rating"];
+            /** @description 受理后仍欠交的容缺材料及补交期限（无则为空数组） */
+            owed?: components["schemas"]["Owed"][];
+            /**
+             * @description online：手机提交；window：窗口帮办
+             * @enum {string}
+             */
+            channel?: "online" | "window";
+            /** @description 帮办的窗口人员 */
+            assisted_by?: {
+                username?: string;
+                name?: string;
+            };
+            /** @description 代办：与申请人的关系和申请人身份证号（脱敏） */
+            proxy?: {
+                relation?: string;
+                principal_id_masked?: string;
+            };
+            /** @description 秒批：系统即时审批办结 */
+            instant?: boolean;
         };
         ApplicationDetail: {
             ok: boolean;
