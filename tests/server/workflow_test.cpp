@@ -204,3 +204,78 @@ TEST_CASE("workflow: every status and role has a stable name that parses back", 
   CHECK(!workflow::parse_app_status("Submitted"));
   CHECK(!workflow::parse_task_status(""));
 }
+
+TEST_CASE("workflow: a false commitment revokes the item's licences, not a running bundle's later stages",
+          "[server][workflow]") {
+  Task check = task_in(TaskStatus::Reviewing);
+  check.kind = workflow::TaskKind::Check;
+  Licence mine;
+  mine.id = "L1";
+  mine.item_id = "x";
+  Licence other = mine;
+  other.id = "L2";
+  other.item_id = "y";
+  const std::vector<Licence> licences = {mine, other};
+
+  auto item = workflow::revoke_commitment(app_in(AppStatus::Issued), check, licences, reviewer_of("d1"), "不实", kNow);
+  REQUIRE(item.ok());
+  CHECK(item.value().updated.status == AppStatus::Revoked);
+  REQUIRE(item.value().licence_updates.size() == 1);
+  CHECK(item.value().licence_updates[0].id == "L1");
+  CHECK(item.value().licence_updates[0].revoked_at == kNow);
+
+  Application bundle = app_in(AppStatus::Dispatched);
+  bundle.kind = "bundle";
+  bundle.stage = 2;
+  auto running = workflow::revoke_commitment(bundle, check, licences, reviewer_of("d1"), "不实", kNow);
+  REQUIRE(running.ok());
+  CHECK(running.value().updated.status == AppStatus::Dispatched);
+  bundle.status = AppStatus::Closed;
+  CHECK(workflow::revoke_commitment(bundle, check, licences, reviewer_of("d1"), "不实", kNow).value().updated.status ==
+        AppStatus::PartiallyIssued);
+
+  // Only the department's reviewer, only on a check task, only with a reason; a review task has no revoke.
+  CHECK(workflow::revoke_commitment(app_in(AppStatus::Issued), check, licences, reviewer_of("d2"), "不实", kNow)
+            .error()
+            .code == "forbidden");
+  CHECK(workflow::revoke_commitment(app_in(AppStatus::Issued), check, licences, reviewer_of("d1"), "", kNow)
+            .error()
+            .code == "missing_reason");
+  CHECK(workflow::revoke_commitment(app_in(AppStatus::Issued), task_in(TaskStatus::Reviewing), licences,
+                                    reviewer_of("d1"), "不实", kNow)
+            .error()
+            .code == "illegal_transition");
+  const auto allowed = workflow::allowed_task_actions(app_in(AppStatus::Issued), check, reviewer_of("d1"));
+  CHECK(allowed == std::vector<TaskAction>{TaskAction::Approve, TaskAction::Revoke});
+}
+
+TEST_CASE("workflow: supply is offered while a deferred material is owed, and issue only when nothing is",
+          "[server][workflow]") {
+  Application a = app_in(AppStatus::ReadyForIssue);
+  a.accepted_at = kNow - 3600;
+  MaterialRecord m;
+  m.material_id = "proof";
+  m.name = "证明";
+  m.state = "deferred";
+  a.materials = {m};
+  const auto has = [](const std::vector<Action>& v, Action x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+  CHECK(has(workflow::allowed_actions(a, clerk_of("w1")), Action::Supply));
+  CHECK_FALSE(has(workflow::allowed_actions(a, clerk_of("w1")), Action::Issue));
+  CHECK(has(workflow::allowed_actions(a, resident("r1")), Action::Supply));
+  CHECK_FALSE(has(workflow::allowed_actions(a, resident("r2")), Action::Supply));
+  CHECK(workflow::supply(a, resident("r1"), "proof", {}, "", kNow).error().code == "missing_files");
+  CHECK(workflow::supply(a, resident("r1"), "other", {}, "", kNow).error().code == "not_owed");
+  auto s = workflow::supply(a, clerk_of("w1"), "proof", {}, "收到原件", kNow);
+  REQUIRE(s.ok());
+  REQUIRE(s.value().supplies.size() == 1);
+  CHECK(s.value().supplies[0].supplied_by == "clerk");
+  CHECK_FALSE(s.value().replace_children);
+  CHECK(s.value().updated.status == AppStatus::ReadyForIssue);
+  a.materials[0].supplied_at = kNow;
+  CHECK_FALSE(has(workflow::allowed_actions(a, clerk_of("w1")), Action::Supply));
+  CHECK(has(workflow::allowed_actions(a, clerk_of("w1")), Action::Issue));
+  // Before acceptance a deferral is only a plan: nothing owed, nothing to supply.
+  Application fresh = app_in(AppStatus::Submitted);
+  fresh.materials = {m};
+  CHECK(workflow::owed_materials(fresh).empty());
+}

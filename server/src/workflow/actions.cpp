@@ -455,8 +455,11 @@ Result<Change> revoke_commitment(const Application& a, const Task& t, const std:
   c.expected_status = a.status;
   c.updated = a;
   c.updated.updated_at = now;
-  // A bundle keeps what its other items gave; a single item's result is gone.
-  c.updated.status = a.kind == "bundle" ? AppStatus::PartiallyIssued : AppStatus::Revoked;
+  // A single item's result is gone. A bundle keeps what its other items gave: once it has
+  // finished it stands partially issued; while later stages still run, they run on.
+  if (a.kind != "bundle") c.updated.status = AppStatus::Revoked;
+  else if (a.status == AppStatus::Issued || a.status == AppStatus::Closed)
+    c.updated.status = AppStatus::PartiallyIssued;
   Task task = t;
   task.status = TaskStatus::Rejected;
   task.note = reason;

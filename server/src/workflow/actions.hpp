@@ -92,8 +92,8 @@ Result<Change> supply(const Application& a, const Actor& actor, const std::strin
 Result<Change> instant_decision(const Application& a, const Catalog& catalog,
                                 const std::function<std::string()>& new_licence_id, Timestamp now);
 /// A false commitment found by the post-check task `t`: the task ends rejected with the
-/// reason, the item's licences among `licences` are revoked, and the application is revoked
-/// (a bundle whose other items stand: partially issued).
+/// reason, the item's licences among `licences` are revoked, and an item's application is
+/// revoked (a finished bundle, whose other items stand, is partially issued; a running one runs on).
 Result<Change> revoke_commitment(const Application& a, const Task& t, const std::vector<Licence>& licences,
                                  const Actor& actor, const std::string& reason, Timestamp now);
 /// A department's decision or clock action on its task; `days` is the extension (Extend only).
