@@ -83,8 +83,31 @@ TEST_CASE("authorization matrix", "[server][authz]") {
     CHECK(s.post("/api/v1/applications/" + id + "/rating", {{"score", 5}}, bob).status == 404);
     CHECK(s.post("/api/v1/applications/" + id + "/resubmit", app_body, bob).status == 404);
     CHECK(s.get("/api/v1/me/applications", bob).body["applications"].empty());
+    CHECK(s.post("/api/v1/applications/" + id + "/supply", {{"material", "x"}, {"files", json::array()}}, bob).status ==
+          404);
+    CHECK(s.post("/api/v1/applications/" + id + "/withdraw", json::object(), bob).status == 404);
+    // Notices are the resident's own: Alice's accepted notice is not Bob's to read or mark.
+    const auto alices = s.get("/api/v1/me/notifications", alice);
+    REQUIRE(alices.body["notifications"].size() == 1);
+    CHECK(s.get("/api/v1/me/notifications", bob).body["notifications"].empty());
+    const std::string notice = std::to_string(alices.body["notifications"][0]["id"].get<std::int64_t>());
+    CHECK(s.post("/api/v1/me/notifications/" + notice + "/read", json::object(), bob).status == 404);
+    CHECK(s.get("/api/v1/me/notifications", clerk).status == 403);
     CHECK(s.get("/api/v1/me/licences", clerk).status == 403);
     CHECK(s.get("/api/v1/me", anon).status == 401);
+  }
+
+  SECTION("the window's own clerk records a supply and files for walk-ins of its items") {
+    for (const auto& [who, status] : std::vector<std::pair<std::string, int>>{
+             {clerk_other, 403}, {reviewer, 403}, {supervisor, 403}, {alice, 403}, {anon, 401}})
+      CHECK(s.post(base + "/supply", {{"material", "x"}}, who).status == status);
+    CHECK(s.post(base + "/supply", {{"material", "x"}}, clerk).status == 409);  // nothing is owed
+    json walk_in = app_body;
+    walk_in["resident"] = {{"phone", "13800000077"}, {"name", "李晓燕"}, {"id_number", "46020319950315122X"}};
+    walk_in["materials"].erase("extra_scan");
+    CHECK(s.post("/api/v1/staff/applications", walk_in, clerk_other).status == 403);
+    for (const auto& who : {reviewer, supervisor, alice})
+      CHECK(s.post("/api/v1/staff/applications", walk_in, who).status == 403);
   }
 
   SECTION("staff read by scope") {
@@ -116,6 +139,10 @@ TEST_CASE("authorization matrix", "[server][authz]") {
       for (const auto& [who, status] : std::vector<std::pair<std::string, int>>{
                {reviewer_other, 403}, {clerk, 403}, {supervisor, 403}, {admin, 403}, {alice, 403}, {anon, 401}})
         CHECK(s.post(task + action, {{"reason", "x"}}, who).status == status);
+    for (const auto& [who, status] : std::vector<std::pair<std::string, int>>{
+             {reviewer_other, 403}, {clerk, 403}, {supervisor, 403}, {alice, 403}, {anon, 401}})
+      CHECK(s.post(task + "/revoke", {{"reason", "x"}}, who).status == status);
+    CHECK(s.post(task + "/revoke", {{"reason", "x"}}, reviewer).status == 409);  // a review task has no revoke
     CHECK(s.post(task + "/approve", json::object(), reviewer).status == 200);
     CHECK(s.post(task + "/approve", json::object(), reviewer).status == 409);
   }

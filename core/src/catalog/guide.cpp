@@ -199,6 +199,22 @@ json bundle_guide(const Catalog& c, const BundleDef& bundle, const json* answers
     stages.push_back({{"index", s + 1}, {"name", st.name}, {"reuse", st.reuse}, {"items", std::move(items)}});
   }
   out["stages"] = std::move(stages);
+  // Whose ID the bundle is filed under: every personal item's applicant fields; 代办 only if
+  // every personal item allows it (the same merge check_applicant makes).
+  ItemDef applicant;
+  bool all_proxy = true;
+  for (const auto& st : bundle.stages)
+    for (const auto& id : st.items) {
+      const ItemDef* item = c.item(id);
+      if (!item || item->applicant_fields.empty()) continue;
+      all_proxy = all_proxy && item->proxy_allowed;
+      for (const auto& f : item->applicant_fields)
+        if (std::find(applicant.applicant_fields.begin(), applicant.applicant_fields.end(), f) ==
+            applicant.applicant_fields.end())
+          applicant.applicant_fields.push_back(f);
+    }
+  applicant.proxy_allowed = all_proxy;
+  out["applicant"] = applicant_json(applicant);
   out["questions"] = questions_json(form.questions, answers);
   json fields = json::array();
   for (const auto& defs : form.fields)
