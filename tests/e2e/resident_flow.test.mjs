@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { startServer, launchBrowser, shot, makePdf } from './harness.mjs';
 import { residentLogin, exampleApplication, fillField, staffLogin } from './flows.mjs';
 import { demoAccounts } from './accounts.mjs';
+import { fillProfile } from './workflow_steps.mjs';
 
 let server;
 let browser;
@@ -116,6 +117,8 @@ async function flow() {
 
   await residentLogin(page, server, '13800138000');
   await page.waitForURL(/\/apply\/bundle\//);
+  // 实名认证 once, before the first submission: the mother applies for her newborn.
+  await fillProfile(page, example.fields.mother_name, example.fields.mother_id);
   await page.waitForFunction(() => ['ready', 'failed'].includes(window.__yilu.coreState.status));
   const core = await page.evaluate(() => ({ ...window.__yilu.coreState }));
   assert.equal(core.status, 'ready', `the wasm core loads: ${core.error}`);

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { deflateSync, crc32 } from 'node:zlib';
 import { startServer, launchBrowser, shot, makePdf } from './harness.mjs';
 import { staffLogin, http, residentTokenByApi, staffTokenByApi, uploadByApi } from './flows.mjs';
+import { exampleProfile } from './workflow_steps.mjs';
 import { demoAccounts } from './accounts.mjs';
 
 const P = 'staff';
@@ -66,11 +67,15 @@ async function applyByApi(itemId) {
   phoneN += 1;
   const token = await residentTokenByApi(server, `1390000${String(1000 + phoneN).slice(-4)}`);
   const ex = item.example.application;
+  // 实名认证 first; the applicant the item names is the resident, who signs any commitment.
+  const profile = exampleProfile(item);
+  const pr = await http(server.url, 'PUT', '/me/profile', profile, token);
+  assert.equal(pr.status, 200, `profile: ${JSON.stringify(pr.body)}`);
   const materials = {};
   const uploads = {};
   for (const [mid, m] of Object.entries(ex.materials || {})) {
     if (m.by !== 'file') {
-      materials[mid] = m;
+      materials[mid] = m.by === 'commitment' ? { ...m, signer: profile.name } : m;
       continue;
     }
     const types = item.materials.find((x) => x.id === mid)?.file_types || ['pdf'];
@@ -118,19 +123,19 @@ async function withShots(page, name, body) {
 }
 
 test('查看 on an uploaded PDF fetches it for the application and shows it to the clerk', { timeout: 90000 }, async () => {
-  const app = await applyByApi('project_filing');
-  const clerk = clerkOf('project_filing');
+  const app = await applyByApi('eia_approval');
+  const clerk = clerkOf('eia_approval');
   const { ctx, page, errors } = await desk();
   await withShots(page, 'pdf', async () => {
     await staffLogin(page, server.url, clerk.username, clerk.password);
     await page.locator(`[data-test="queue-${app.id}"]`).click();
-    const view = page.locator('[data-test="view-file-project_statement-0"]');
+    const view = page.locator('[data-test="view-file-eia_report-0"]');
     await view.waitFor();
     await shot(page, P, 'clerk-application');
 
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/v1/uploads/')), view.click()]);
     const u = new URL(res.url());
-    assert.equal(u.pathname, `/api/v1/uploads/${app.uploads.project_statement.id}`);
+    assert.equal(u.pathname, `/api/v1/uploads/${app.uploads.eia_report.id}`);
     assert.equal(u.searchParams.get('application'), app.id, 'the file is asked for through its application');
     assert.equal(res.status(), 200, 'the clerk may fetch the file');
     assert.equal(res.headers()['content-type'].split(';')[0], 'application/pdf');
@@ -158,7 +163,7 @@ test('查看 on an uploaded PDF fetches it for the application and shows it to t
     // Esc closes the viewer and gives focus back to 查看.
     await page.keyboard.press('Escape');
     await page.locator('[data-test=file-viewer]').waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.test), 'view-file-project_statement-0');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.test), 'view-file-eia_report-0');
     assert.deepEqual(errors, [], 'no uncaught page errors');
   });
   await ctx.close();
@@ -198,10 +203,10 @@ test('查看 on an uploaded photo shows the image inline; a file that fails give
 });
 
 test('a rated application shows its score and comment to staff, in the panel and the rated event', { timeout: 90000 }, async () => {
-  const app = await applyByApi('project_filing');
-  const clerk = clerkOf('project_filing');
+  const app = await applyByApi('eia_approval');
+  const clerk = clerkOf('eia_approval');
   const staffToken = await staffTokenByApi(server.url, clerk.username, clerk.password);
-  const refused = await http(server.url, 'POST', `/staff/applications/${app.id}/refuse`, { reason: '项目不在本市备案范围' }, staffToken);
+  const refused = await http(server.url, 'POST', `/staff/applications/${app.id}/refuse`, { reason: '项目不在本市审批范围' }, staffToken);
   assert.equal(refused.status, 200, `refuse: ${JSON.stringify(refused.body)}`);
   const comment = '窗口答复清楚，一次说明白了';
   const rated = await http(server.url, 'POST', `/applications/${app.id}/rating`, { score: 4, comment }, app.token);
@@ -231,7 +236,7 @@ test('a rated application shows its score and comment to staff, in the panel and
 });
 
 test("the supervisor's level filter keeps applications not yet accepted", { timeout: 90000 }, async () => {
-  const app = await applyByApi('project_filing');
+  const app = await applyByApi('eia_approval');
   const sup = accounts.find((a) => a.role === 'supervisor');
   assert.ok(sup, 'a demo supervisor');
   const supToken = await staffTokenByApi(server.url, sup.username, sup.password);
@@ -267,8 +272,8 @@ test("the supervisor's level filter keeps applications not yet accepted", { time
 });
 
 test("the console's buttons are the server's allowed_actions; statuses and events carry its labels", { timeout: 120000 }, async () => {
-  const app = await applyByApi('project_filing');
-  const clerk = clerkOf('project_filing');
+  const app = await applyByApi('eia_approval');
+  const clerk = clerkOf('eia_approval');
   const token = await staffTokenByApi(server.url, clerk.username, clerk.password);
   const { ctx, page, errors } = await desk();
   const shown = async (group) => (await page.locator(`[role=group][aria-label="${group}"] [data-test^=act-]`).evaluateAll((els) => els.map((e) => e.dataset.test.slice(4)))).sort();

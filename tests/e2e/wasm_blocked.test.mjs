@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, shot, makePdf } from './harness.mjs';
 import { residentLogin, exampleApplication, fillField } from './flows.mjs';
+import { fillProfile } from './workflow_steps.mjs';
 
 let server;
 let browser;
@@ -35,6 +36,7 @@ test('wasm blocked: the server checks on submit and its problems show on the fie
   await page.locator('[data-test=core-failed]').waitFor();
   assert.ok(blocked >= 1, 'the page asked for the wasm');
   await page.locator('[data-field]').first().waitFor();
+  await fillProfile(page, example.fields.mother_name, example.fields.mother_id);
 
   // The due date still shows (from the server's core).
   await page.locator('[data-test=due-date]').waitFor();

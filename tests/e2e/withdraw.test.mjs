@@ -28,6 +28,9 @@ test('a resident withdraws an application before acceptance', async () => {
   await page.waitForURL((u) => u.pathname === '/me');
   const token = await page.evaluate(() => JSON.parse(localStorage.getItem('yilu.resident.session') || 'null')?.token || '');
   assert.ok(token, 'the page keeps the session token');
+  const f = item.example.application.fields;
+  const profile = await http(server.url, 'PUT', '/me/profile', { name: f.mother_name, id_number: f.mother_id }, token);
+  assert.equal(profile.status, 200, JSON.stringify(profile.body));
   const sent = await http(server.url, 'POST', '/applications', { kind: 'item', target_id: item.id, ...item.example.application }, token);
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
   assert.deepEqual(sent.body.application.allowed_actions, ['withdraw']);

@@ -14,6 +14,7 @@ const icons = {
   checked: S("<circle fill='black' cx='12' cy='12' r='10' stroke='none'/>"),
   'wap-home-o': S("<path d='M3 11l9-8 9 8'/><path d='M5 9.5V21h14V9.5'/><path d='M10 21v-6h4v6'/>"),
   'orders-o': S("<rect x='5' y='3' width='14' height='18' rx='2'/><path d='M9 8h6M9 12h6M9 16h4'/>"),
+  'envelop-o': S("<rect x='3' y='5' width='18' height='14' rx='2'/><path d='M3 7l9 6 9-6'/>"),
   'hotel-o': S("<path d='M4 21V4h10v17M14 9h6v12M2 21h20M7 8h3M7 12h3M7 16h3M17 13h.5M17 17h.5'/>"),
   'friends-o': S(
     "<circle cx='9' cy='8' r='3.5'/><path d='M2.5 20c0-4 3-6.5 6.5-6.5s6.5 2.5 6.5 6.5'/><circle cx='17.5' cy='9' r='2.5'/><path d='M16.5 14c3 0 5 2 5 5.5'/>",

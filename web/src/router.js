@@ -32,6 +32,11 @@ const routes = [
     meta: { title: '我的办件', tab: 'me', auth: true },
   },
   {
+    path: '/inbox',
+    component: () => import('./views/resident/Inbox.vue'),
+    meta: { title: '消息', tab: 'inbox', auth: true },
+  },
+  {
     path: '/me/:id',
     component: () => import('./views/resident/AppDetail.vue'),
     meta: { title: '办件详情', tab: 'me', auth: true },

@@ -5,11 +5,15 @@
 import { ref, watch } from 'vue';
 import { ask, formGuideRequest } from '../core/ops.js';
 
-const EMPTY = { title: '', fields: [], materials: [], questions: [], itemIds: [] };
+const EMPTY = { title: '', fields: [], materials: [], questions: [], itemIds: [], applicant: null };
 
 const idOf = (x) => (typeof x === 'string' ? x : x?.id || '');
 
-/** The core's guide (item or bundle) → the form's {title, fields, materials, questions, itemIds}. */
+/**
+ * The core's guide (item or bundle) → the form's {title, fields, materials, questions, itemIds,
+ * applicant}. `applicant` is the guide's: null, or {fields, proxy} for a personal item (the ID in
+ * those fields must be the resident's own unless `proxy` allows filing for someone else).
+ */
 export function formFromGuide(kind, targetId, g) {
   const itemIds =
     kind === 'bundle'
@@ -26,6 +30,7 @@ export function formFromGuide(kind, targetId, g) {
     })),
     questions: g.questions || [],
     itemIds,
+    applicant: g.applicant && typeof g.applicant === 'object' ? g.applicant : null,
   };
 }
 

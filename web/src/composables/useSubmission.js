@@ -19,11 +19,14 @@ export async function focusFirstProblem() {
 }
 
 /**
- * `form`: {kind, targetId, resubmitId, answers, values, materials}; `draft`: useDraft's
- * {idemKey, save, drop}; `gate()`: a Chinese message why not to send now, or ''.
- * `done(application)` runs after the server stored it.
+ * `form`: {kind, targetId, resubmitId, answers, values, materials, proxy()}; `proxy()` gives
+ * {relation} when filing for someone else, else null. `draft`: useDraft's {idemKey, save, drop};
+ * `gate()`: a Chinese message why not to send now, or ''. `done(application)` runs after the
+ * server stored it. `rejected(error)` may take a refusal the page shows in its own place (a
+ * profile or proxy code) and return true; a 422 about one field or material (`error.path`)
+ * lands under it like a validation problem.
  */
-export function useSubmission(form, draft, { gate = async () => '', done = () => {} } = {}) {
+export function useSubmission(form, draft, { gate = async () => '', done = () => {}, rejected = () => false } = {}) {
   const submitting = ref(false);
   const attempted = ref(false);
   const retryNote = ref('');
@@ -44,7 +47,14 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
       draft.save(); // a reload after a lost response resends the same key
     }
     submitting.value = true;
-    const body = submissionBody(form.kind, form.targetId, form.answers, filledFields(form.values), form.materials);
+    const body = submissionBody(
+      form.kind,
+      form.targetId,
+      form.answers,
+      filledFields(form.values),
+      form.materials,
+      form.proxy ? form.proxy() : null,
+    );
     const path = form.resubmitId ? `/applications/${form.resubmitId}/resubmit` : '/applications';
     try {
       const r = await postIdempotent(path, body, draft.idemKey.value, {
@@ -63,6 +73,16 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
         serverProblems.value = e.problems;
         formError.value = `服务器检查发现 ${e.problems.length} 处问题，请按提示修改`;
         await focusFirstProblem();
+      } else if (e instanceof ApiError && e.status === 422 && rejected(e)) {
+        // Nothing was stored; the page shows the message where it belongs.
+        draft.idemKey.value = '';
+        draft.save();
+      } else if (e instanceof ApiError && e.status === 422 && onFormPath(e)) {
+        draft.idemKey.value = '';
+        draft.save();
+        serverProblems.value = [{ path: e.body.error.path, code: e.code, message: e.message }];
+        formError.value = '服务器检查发现 1 处问题，请按提示修改';
+        await focusFirstProblem();
       } else if (e instanceof ApiError && e.status === 409 && e.code === 'idempotency_key_reused') {
         draft.idemKey.value = newIdempotencyKey();
         draft.save();
@@ -74,6 +94,12 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
       submitting.value = false;
       retryNote.value = '';
     }
+  }
+
+  /** Whether a refusal is about one field or material of the form (its `error.path`). */
+  function onFormPath(e) {
+    const t = problemTarget(e.body?.error?.path || '');
+    return t.section === 'fields' || t.section === 'materials';
   }
 
   /** An edited field or material drops the server's problems about it (they were about the old value). */

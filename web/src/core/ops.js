@@ -47,6 +47,11 @@ export function checkMobileRequest(value) {
   return { op: 'check_mobile', value: String(value ?? '') };
 }
 
+/** Whether a resident ID number is one (the core's `check_id`): {valid, normalized, …} or {valid:false, reason, message}. */
+export function checkIdRequest(value) {
+  return { op: 'check_id', value: String(value ?? '') };
+}
+
 /** A material's licence type id, whether the core gave a string or {id, name}. */
 export function licenceType(m) {
   return typeof m?.licence === 'string' ? m.licence : m?.licence?.id || '';
@@ -54,8 +59,9 @@ export function licenceType(m) {
 
 /**
  * The core's `validate` request for what the resident has entered. `materials` is the page's
- * state per material id ({upload:{id,kind,size}} | {licence:{id,type,number}} | {commitment}
- * | {deferred}); an upload's `kind` is the server's, which is the core's file type id.
+ * state per material id ({upload:{id,kind,size}} | {licence:{id,type,number}} |
+ * {commitment, signer} | {deferred}); an upload's `kind` is the server's, which is the core's
+ * file type id. (The page only records a commitment once the resident signed it.)
  */
 export function validateRequest(kind, targetId, answers, fields, materials) {
   const mats = {};
@@ -71,18 +77,25 @@ export function validateRequest(kind, targetId, answers, fields, materials) {
   return req;
 }
 
-/** The body of POST /api/v1/applications: files by upload id, licences by licence id (the server measures and checks them). */
-export function submissionBody(kind, targetId, answers, fields, materials) {
+/**
+ * The body of POST /api/v1/applications: files by upload id, licences by licence id (the server
+ * measures and checks them), a signed commitment with the name typed under it. `proxy`: the
+ * relation when filing for someone else (代办), else null.
+ */
+export function submissionBody(kind, targetId, answers, fields, materials, proxy = null) {
   const mats = {};
   for (const [id, m] of Object.entries(materials || {})) {
     if (!m) continue;
     if (m.deferred) mats[id] = { by: 'deferral' };
-    else if (m.commitment) mats[id] = { by: 'commitment', signed: true };
-    else if (m.licence) mats[id] = { by: 'licence', licence_id: m.licence.id };
+    else if (m.commitment) {
+      mats[id] = { by: 'commitment', signed: true };
+      if (m.signer) mats[id].signer = String(m.signer).trim();
+    } else if (m.licence) mats[id] = { by: 'licence', licence_id: m.licence.id };
     else if (m.upload) mats[id] = { by: 'file', files: [{ upload: m.upload.id }] };
   }
   const body = { kind, target_id: targetId, fields: fields || {}, materials: mats };
   if (answers && Object.keys(answers).length) body.answers = answers;
+  if (proxy && proxy.relation !== undefined) body.proxy = { relation: String(proxy.relation).trim() };
   return body;
 }
 
@@ -90,7 +103,7 @@ export function submissionBody(kind, targetId, answers, fields, materials) {
 export function pageMaterial(m) {
   if (!m || typeof m !== 'object') return null;
   if (m.by === 'deferral') return { deferred: true };
-  if (m.by === 'commitment') return { commitment: true };
+  if (m.by === 'commitment') return { commitment: true, signer: m.signer || '' };
   if (m.by === 'licence') return { licence: { id: m.licence_id, type: m.licence, number: m.number } };
   const f = (m.files || [])[0];
   if (m.by === 'file' && f) return { upload: { id: f.upload, kind: f.type, size: f.bytes, name: '已提交的文件' } };
