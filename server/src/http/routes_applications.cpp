@@ -67,6 +67,13 @@ bool decide_at_once(App& app, const Application& a, const workflow::Actor& owner
   return true;
 }
 
+// Whether the workflow offers the action to the actor now (the state first: a body for an
+// application that is not waiting for it is a 409, not a 422).
+bool allows(const Application& a, const workflow::Actor& actor, workflow::Action action) {
+  const auto allowed = workflow::allowed_actions(a, actor);
+  return std::find(allowed.begin(), allowed.end(), action) != allowed.end();
+}
+
 }  // namespace
 
 void register_application_routes(Router& r, App& app) {
@@ -144,10 +151,7 @@ void register_application_routes(Router& r, App& app) {
            auto body = json_body(req, res);
            if (!body) return;
            const auto actor = actor_of(c);
-           // The state first: a form for an application that is not waiting for one is a 409, not a 422.
-           const auto allowed = workflow::allowed_actions(*a, actor);
-           if (std::find(allowed.begin(), allowed.end(), workflow::Action::Resubmit) == allowed.end())
-             return send_error(res, "illegal_transition");
+           if (!allows(*a, actor, workflow::Action::Resubmit)) return send_error(res, "illegal_transition");
            auto f = checked(app, *c.resident, a->kind, a->target_id, *body, res);
            if (!f) return;
            Application revised;
@@ -185,10 +189,7 @@ void register_application_routes(Router& r, App& app) {
         if (!body) return;
         const auto actor = actor_of(c);
         const std::string material = str(*body, "material");
-        // The state first: files for an application that owes nothing are a 409, not a 422.
-        const auto allowed = workflow::allowed_actions(*a, actor);
-        if (std::find(allowed.begin(), allowed.end(), workflow::Action::Supply) == allowed.end())
-          return send_error(res, "illegal_transition");
+        if (!allows(*a, actor, workflow::Action::Supply)) return send_error(res, "illegal_transition");
         const auto owed = workflow::owed_materials(*a);
         if (std::none_of(owed.begin(), owed.end(), [&](const MaterialRecord* m) { return m->material_id == material; }))
           return send_error(res, "not_owed", "/material");

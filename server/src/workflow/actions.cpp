@@ -180,6 +180,27 @@ Result<Change> begin(const Application& a, const Actor& actor, Action action, Ti
   return c;
 }
 
+// The electronic licence `item` issues to the applicant now, numbered <application>-<suffix>.
+Licence licence_for(const Application& a, const ItemDef& item, const Catalog& catalog, const std::string& suffix,
+                    std::string id, Timestamp now) {
+  const LicenceType* lt = catalog.licence_type(item.issues);
+  Licence l;
+  l.id = std::move(id);
+  l.resident_id = a.resident_id;
+  l.type = item.issues;
+  l.name = lt ? lt->name : item.issues;
+  l.number = a.id + "-" + suffix;
+  l.item_id = item.id;
+  l.application_id = a.id;
+  l.issued_at = now;
+  return l;
+}
+
+// How an issued licence is named in the "issued" event's data.
+json licence_event(const Licence& l) {
+  return {{"licence", l.id}, {"type", l.type}, {"name", l.name}, {"number", l.number}};
+}
+
 // Whether a commitment replaced one of the item's materials in this application.
 bool committed_for(const Application& a, const ItemDef& item) {
   for (const auto& def : item.materials) {
@@ -323,18 +344,10 @@ Result<Change> issue(const Application& a, const std::vector<Task>& tasks, const
     const ItemDef* item = catalog.item(t.item_id);
     if (!item) continue;
     if (!item->issues.empty()) {
-      const LicenceType* lt = catalog.licence_type(item->issues);
-      Licence l;
-      l.id = new_licence_id();
-      l.resident_id = a.resident_id;
-      l.type = item->issues;
-      l.name = lt ? lt->name : item->issues;
       // Unique across the stages of one application: <application>-<stage>-<n>.
-      l.number = a.id + "-" + std::to_string(a.stage) + "-" + std::to_string(issued.size() + 1);
-      l.item_id = item->id;
-      l.application_id = a.id;
-      l.issued_at = now;
-      issued.push_back({{"licence", l.id}, {"type", l.type}, {"name", l.name}, {"number", l.number}});
+      Licence l = licence_for(a, *item, catalog, std::to_string(a.stage) + "-" + std::to_string(issued.size() + 1),
+                              new_licence_id(), now);
+      issued.push_back(licence_event(l));
       c.value().new_licences.push_back(std::move(l));
     }
     if (committed_for(a, *item)) {
@@ -423,17 +436,8 @@ Result<Change> instant_decision(const Application& a, const Catalog& catalog,
   t.updated_at = now;
   json licences = json::array();
   if (!item->issues.empty()) {
-    const LicenceType* lt = catalog.licence_type(item->issues);
-    Licence l;
-    l.id = new_licence_id();
-    l.resident_id = a.resident_id;
-    l.type = item->issues;
-    l.name = lt ? lt->name : item->issues;
-    l.number = a.id + "-0-1";
-    l.item_id = item->id;
-    l.application_id = a.id;
-    l.issued_at = now;
-    licences.push_back({{"licence", l.id}, {"type", l.type}, {"name", l.name}, {"number", l.number}});
+    Licence l = licence_for(a, *item, catalog, "0-1", new_licence_id(), now);
+    licences.push_back(licence_event(l));
     c.new_licences.push_back(std::move(l));
   }
   c.events.push_back(event_by(system, a, "instant_decided", now, {{"item", item->id}}));
