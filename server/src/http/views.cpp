@@ -176,8 +176,8 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
       if (form.contains(k)) out[k] = form[k];
     json status = json::array();
     for (const auto& m : a.materials) {
-      const auto due = owed_due.find(m.material_id);
-      status.push_back(material_json(m, licences, due == owed_due.end() ? json(nullptr) : json(due->second),
+      const auto owed_it = owed_due.find(m.material_id);
+      status.push_back(material_json(m, licences, owed_it == owed_due.end() ? json(nullptr) : json(owed_it->second),
                                      commitment_text_of(app.catalog, a, m.material_id)));
     }
     out["material_status"] = status;
