@@ -99,6 +99,8 @@ std::string Engine::call(std::string_view request, const CallContext& ctx) const
   try {
 #endif
     if (request.size() > kMaxRequestBytes) return error_response("request_too_large");
+    // Before the parser builds a DOM that every later walk would recurse through.
+    if (json_nesting_exceeds(request)) return error_response("json_too_deep");
     const json parsed = json::parse(request.begin(), request.end(), nullptr, false);
     if (parsed.is_discarded()) return error_response("bad_json");
     json response = dispatch(parsed, detail::OpContext{*this, ctx});
@@ -113,9 +115,31 @@ std::string Engine::call(std::string_view request, const CallContext& ctx) const
 #endif
 }
 
+bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      // Inside a string only an unescaped quote matters; "\\" escapes the backslash itself.
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 std::string error_response(std::string_view code, std::string_view path) {
   json params = json::object();
   if (code == "request_too_large" || code == "line_too_long") params["limit"] = kMaxRequestBytes;
+  if (code == "json_too_deep") params["limit"] = kMaxJsonDepth;
   return detail::dump(error_json(detail::make_error(std::string(code), std::string(path), params)));
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "auth/login_backoff.hpp"
 #include "auth/rate_limiter.hpp"
 #include "auth/sms_sender.hpp"
 #include "storage/store.hpp"
@@ -20,17 +21,32 @@ namespace yilu::server {
 /// Limits that tests and benchmarks may loosen; the defaults are the production ones.
 struct Limits {
   std::size_t upload_bytes = 20u << 20;  ///< one multipart request (files + fields)
+  /// The wait between two codes to one number, always (also once a code died). After
+  /// `sms_free_codes` codes nobody used it doubles, up to `sms_max_resend_seconds`: an
+  /// attacker cannot flood a number with codes, and never locks its owner out for long.
   std::int64_t sms_resend_seconds = 60;
+  int sms_free_codes = 3;
+  std::int64_t sms_max_resend_seconds = 600;
   std::int64_t resident_session_seconds = 30 * 24 * 3600;
   std::int64_t staff_session_seconds = 12 * 3600;
+  /// A staff session ends after this long without a request (0: never idle out).
+  std::int64_t staff_idle_seconds = 30 * 60;
+  /// Connections one client address may hold at once (0: no cap; behind a reverse proxy every
+  /// connection comes from the proxy: see docs/deploy.md). Half the worker pool by default.
+  std::size_t connections_per_address = 32;
 };
 
-/// A one-time code waiting to be verified (kept in memory: it lives five minutes).
+/// A number's sign-in state, kept in memory (a code lives five minutes): its live code, if
+/// any, and how codes were sent to it. The entry outlives its code, so the resend wait holds.
 struct PendingCode {
-  std::string code_hash;
+  std::string code_hash;  ///< empty: no live code (never sent, expired, or killed by wrong tries)
   Timestamp expires_at = 0;
-  Timestamp sent_at = 0;
-  int attempts = 0;
+  Timestamp sent_at = 0;  ///< the last code sent
+  int attempts = 0;       ///< wrong tries on the live code, from everyone
+  /// Wrong tries on the live code by client address: an address that used up its tries is
+  /// refused, while the owner (elsewhere) can still use the code.
+  std::unordered_map<std::string, int> attempts_by_address;
+  int unverified = 0;  ///< codes sent since the number last signed in (or an hour of quiet)
 };
 
 struct App {
@@ -46,9 +62,18 @@ struct App {
   std::string openapi_text;
   std::function<Timestamp()> clock;  ///< the wall clock; tests substitute their own
 
-  RateLimiter sms_by_phone{5, 3600};      ///< codes per number per hour
   RateLimiter sms_by_address{30, 3600};   ///< codes per client address per hour
   RateLimiter logins_by_address{30, 60};  ///< staff sign-in attempts per address per minute
+  /// Wrong sign-in codes per client address per hour: one address cannot guess its way in,
+  /// nor kill many residents' codes.
+  RateLimiter wrong_codes_by_address{20, 3600};
+  /// Wrong sign-in codes from everyone per 10 minutes (key ""): once spent, only addresses
+  /// with no wrong code in the last hour may try, so a guessing attack spread over many
+  /// addresses is bounded (one guess per fresh address) while residents typing their code
+  /// right the first time still get in.
+  RateLimiter wrong_codes_global{500, 600};
+  /// Staff password failures per username (sign-in and password change).
+  LoginBackoff staff_backoff;
 
   std::mutex codes_mu;
   std::unordered_map<std::string, PendingCode> codes;  ///< by phone

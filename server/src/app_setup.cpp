@@ -36,7 +36,9 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   auto openapi = read_file(o.openapi_path.empty() ? default_openapi_path() : o.openapi_path);
   app->openapi_text = openapi ? *openapi : std::string("{}");
 
-  if (::mkdir(o.data_dir.c_str(), 0750) != 0 && errno != EEXIST) return fail("无法创建数据目录 " + o.data_dir);
+  // Owner only whatever the umask or its old mode: the database and uploads are people's data.
+  if ((::mkdir(o.data_dir.c_str(), 0700) != 0 && errno != EEXIST) || ::chmod(o.data_dir.c_str(), 0700) != 0)
+    return fail("无法创建数据目录 " + o.data_dir);
   auto store = SqliteStore::open(o.data_dir + "/yilu.db");
   if (!store.ok()) return fail("无法打开数据库 " + o.data_dir + "/yilu.db");
   app->store = std::move(store.value());

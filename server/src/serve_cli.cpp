@@ -43,7 +43,8 @@ bool take(int argc, char** argv, int& i, const char* flag, std::string& out) {
 void serve_usage() {
   std::fputs(
       "用法: yilu serve [--addr 127.0.0.1] [--port 8080] [--data ./var] [--web DIR] [--catalog FILE] [--demo]\n"
-      "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n",
+      "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n"
+      "            YILU_CONNECTIONS_PER_ADDRESS（每个客户端地址的并发连接上限，默认 32，0 为不限）\n",
       stderr);
 }
 
@@ -100,6 +101,9 @@ int run_serve(int argc, char** argv) {
     return 1;
   }
   App& app = *made.value();
+  // Behind a reverse proxy every connection comes from the proxy's address (docs/deploy.md).
+  const std::string per_address = env_or("YILU_CONNECTIONS_PER_ADDRESS", "");
+  if (!per_address.empty()) app.limits.connections_per_address = std::strtoul(per_address.c_str(), nullptr, 10);
   if (demo) {
     auto creds = seed_demo_staff(app.store.get(), *app.catalog, env_or("YILU_DEMO_PASSWORD", ""), app.now());
     if (!creds.ok()) {

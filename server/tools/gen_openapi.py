@@ -57,6 +57,8 @@ schemas = {
                   "path": {"type": "string", "description": "JSON pointer，可选"}}, ["code", "message"]),
     "problems": {"description": "仅 422 invalid_application：核心 validate 返回的全部问题", **arr(ref("Problem"))},
     "warnings": {"description": "仅 422 invalid_application：核心的提示", **arr(ref("Problem"))},
+    "retry_after": {"type": "integer", "description": "仅 429：多少秒后可以再试（同 Retry-After 头）"},
+    "reason": {"type": "string", "description": "仅 422 weak_password：违反的是哪条密码规则（中文）"},
   }, ["ok", "error"]),
   "Problem": obj({"path": S, "code": S, "params": {"type": "object"}, "message": S}, ["path", "code", "message"]),
   "Ok": obj({"ok": {"type": "boolean", "enum": [True]}}, ["ok"]),
@@ -209,11 +211,14 @@ route("post", "/api/v1/core", "核心的 call 接口：一个请求对象，或�
 route("post", "/api/v1/auth/sms/request", "向手机号发送一次性验证码（默认发送器写入服务器日志）",
       req=body(obj({"phone": {"type": "string", "example": "13800138000"}}, ["phone"])),
       resp=ok(obj({"ok": B, "expires_in": I, "retry_after": I})), code="202",
-      extra={"429": E("rate_limited：同一号码 60 秒一次、每小时 5 次；同一地址每小时上限")}, tags=["resident"])
+      extra={"429": E("rate_limited（retry_after 秒）：同一号码两次发送至少间隔 60 秒（验证码作废后也一样），"
+                      "连续 3 条未使用后间隔加倍、最长 10 分钟；同一地址每小时 30 条")}, tags=["resident"])
 route("post", "/api/v1/auth/sms/verify", "用验证码登录（自动注册）；返回居民令牌",
       req=body(obj({"phone": S, "code": S}, ["phone", "code"])),
       resp=ok(obj({"ok": B, "token": S, "expires_at": T, "resident": ref("Resident")}, ["ok", "token", "resident"])),
-      extra={"401": E("bad_code / code_expired"), "429": E("too_many_attempts")}, tags=["resident"])
+      extra={"401": E("bad_code / code_expired"),
+             "429": E("too_many_attempts（该验证码错 5 次作废）/ too_many_guesses（retry_after 秒：同一地址每小时错 20 次，"
+                      "或全体每 10 分钟错 500 次）")}, tags=["resident"])
 route("post", "/api/v1/auth/logout", "注销当前令牌（居民或工作人员）", tags=["resident", "staff"])
 route("get", "/api/v1/me", "当前居民", resp=ok(obj({"ok": B, "resident": ref("Resident")}, ["ok", "resident"])), tags=["resident"])
 route("put", "/api/v1/me/profile", "实名信息：姓名与身份证号（由核心 check_id 校验）",
@@ -267,10 +272,17 @@ route("post", "/api/v1/applications/{id}/withdraw", "撤回申请（allowed_acti
       resp=APP(), extra={"404": E("not_found"), "409": E("illegal_transition")}, tags=["resident"])
 
 # --- staff
-route("post", "/api/v1/staff/login", "工作人员用户名密码登录（Argon2id）",
+route("post", "/api/v1/staff/login", "工作人员用户名密码登录（Argon2id；会话 12 小时，30 分钟无请求即失效）",
       req=body(obj({"username": S, "password": S}, ["username", "password"])),
-      resp=ok(obj({"ok": B, "token": S, "expires_at": T, "staff": ref("Staff")}, ["ok", "token", "staff"])),
-      extra={"401": E("bad_credentials（含已停用账户）"), "429": E("rate_limited")}, tags=["staff"])
+      resp=ok(obj({"ok": B, "token": S, "expires_at": T, "idle_timeout": {"type": "integer", "description": "无操作多少秒后会话失效"},
+                   "staff": ref("Staff")}, ["ok", "token", "staff"])),
+      extra={"401": E("bad_credentials（含已停用账户、不存在的用户名）"),
+             "429": E("rate_limited（同一地址每分钟 30 次）/ too_many_failures（retry_after 秒：同一用户名连续失败 5 次后"
+                      "每次等待 30 秒起加倍、最长 15 分钟；等待期间正确的密码也被拒绝）")}, tags=["staff"])
+route("post", "/api/v1/staff/password", "修改本人密码：当前密码 + 新密码（密码规则同创建账户）；本人的其他会话全部结束",
+      req=body(obj({"current": S, "new": {"type": "string", "minLength": 10}}, ["current", "new"])),
+      extra={"422": E("wrong_password（/current）/ weak_password（/new，reason 说明哪条规则）/ password_unchanged / missing_field"),
+             "429": E("too_many_failures：与登录共用的失败退避")}, tags=["staff"])
 route("get", "/api/v1/staff/me", "当前工作人员", resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])), tags=["staff"])
 route("get", "/api/v1/staff/queue", "窗口队列：clerk 为本窗口；supervisor/admin 可用 ?window= 查看任一窗口",
       params=[p("window", "query", required=False), p("status", "query", "逗号分隔的状态过滤；默认为未结的", required=False)],
@@ -324,9 +336,13 @@ route("post", "/api/v1/admin/staff", "创建工作人员账户（admin）",
       req=body(obj({"username": S, "password": {"type": "string", "minLength": 10}, "display_name": S,
                     "role": enum(*ROLES), "window": S, "department": S},
                    ["username", "password", "role"])),
-      resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])), code="201", extra={"409": E("username_taken")}, tags=["admin"])
+      resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])), code="201",
+      extra={"409": E("username_taken"),
+             "422": E("weak_password：至少 10 个字符（按字符计，不按字节）、不能全是空白、不能是同一字符重复、不能是常见密码；"
+                      "reason 说明哪条规则")}, tags=["admin"])
 route("post", "/api/v1/admin/staff/{username}/disable", "停用账户并吊销其会话（admin）",
-      params=[p("username")], resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])), extra={"404": E("not_found")}, tags=["admin"])
+      params=[p("username")], resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])),
+      extra={"404": E("unknown_staff"), "409": E("last_admin：不能停用最后一个启用中的管理员")}, tags=["admin"])
 
 # --- access: from the server's route declarations (`yilu routes`)
 # Each route declares an access set by name ("public", "resident", "signed_in", "staff", "clerk",
@@ -390,7 +406,7 @@ def build_doc():
       "components": {
         "securitySchemes": {
           "resident": {"type": "http", "scheme": "bearer", "description": "POST /api/v1/auth/sms/verify 返回的令牌（30 天）"},
-          "staff": {"type": "http", "scheme": "bearer", "description": "POST /api/v1/staff/login 返回的令牌（12 小时）"},
+          "staff": {"type": "http", "scheme": "bearer", "description": "POST /api/v1/staff/login 返回的令牌（12 小时；30 分钟无请求即失效）"},
         },
         "schemas": schemas,
       },

@@ -203,7 +203,7 @@ TEST_CASE("sign-in codes are single-use, expire and are rate limited", "[server]
   s.now += 301;
   auto late = s.post("/api/v1/auth/sms/verify", {{"phone", "13900000002"}, {"code", "000000"}});
   CHECK(late.status == 401);
-  // Per number: five an hour.
+  // Per number: the wait between codes doubles once three went unused (60, 60, 60, 120, 240 s).
   int accepted = 0;
   for (int i = 0; i < 8; ++i) {
     s.now += 61;

@@ -704,7 +704,7 @@ TEST_CASE("a version 1 database migrates to the typed records with nothing lost"
   {
     auto c = connect(dir.path());
     CHECK(scalar(*c, "PRAGMA user_version") == db::latest_schema_version());
-    CHECK(db::latest_schema_version() == 3);
+    CHECK(db::latest_schema_version() == 4);
     // The JSON text columns are gone (nothing can read them by mistake).
     for (const char* col : {"body", "items", "supplement", "rating"}) CHECK_FALSE(has_column(*c, "applications", col));
     for (const char* col : {"pauses", "extensions"}) CHECK_FALSE(has_column(*c, "tasks", col));
@@ -1082,8 +1082,13 @@ TEST_CASE("staff roles are stored by name and read back as roles", "[storage]") 
   }
   CHECK(n(ok(store->staff("u_clerk"))->role) == "clerk");  // not overwritten by the refused duplicate
   CHECK(ok(store->list_staff()).size() == 4);
+  // The only admin stays enabled (nobody could manage accounts); a second one lets it go.
+  CHECK(ok(store->disable_staff("u_admin")) == WriteOutcome::Refused);
+  CHECK_FALSE(ok(store->staff("u_admin"))->disabled);
+  REQUIRE(ok(store->create_staff({"u_admin2", "名", Role::Admin, "", "", "hash", false}, kT0)) == WriteOutcome::Done);
   CHECK(ok(store->disable_staff("u_admin")) == WriteOutcome::Done);
   CHECK(ok(store->staff("u_admin"))->disabled);
+  CHECK(ok(store->disable_staff("u_admin2")) == WriteOutcome::Refused);
   CHECK(ok(store->disable_staff("nobody")) == WriteOutcome::Conflict);
 }
 
@@ -1604,7 +1609,7 @@ TEST_CASE("a version 2 database migrates to version 3 with every row kept", "[st
 
   {
     auto c = connect(dir.path());
-    CHECK(scalar(*c, "PRAGMA user_version") == 3);
+    CHECK(scalar(*c, "PRAGMA user_version") == db::latest_schema_version());
     CHECK(scalar(*c, "SELECT COUNT(*) FROM pragma_foreign_key_check") == 0);
     for (const auto& [table, cols, order] : tables) {
       INFO(table);

@@ -65,12 +65,28 @@ TEST_CASE("bad input never crashes: each is an ok:false response with a stable c
 TEST_CASE("a request over the size limit is refused without parsing", "[call]") {
   std::string big = R"({"op":"check_id","value":")" + std::string(5u << 20, '1') + "\"}";
   CHECK(code_of(big) == "request_too_large");
-  // Deep nesting within the limit is parsed iteratively and answered, not a stack overflow.
-  std::string deep(200000, '[');
-  deep += std::string(200000, ']');
-  CHECK(code_of(deep) == "not_object");
-  std::string deep_obj = R"({"op":"check_id","value":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
-  CHECK(code_of(deep_obj) == "wrong_type");
+}
+
+TEST_CASE("json nested deeper than the limit is refused before parsing, by a stable code", "[call]") {
+  // 75,062 levels overflowed the stack of the recursive dump() (SIGSEGV in the server).
+  const std::string deep = std::string(75062, '[') + std::string(75062, ']');
+  CHECK(code_of(deep) == "json_too_deep");
+  const json r = call(deep);
+  CHECK(r["error"]["message"].get<std::string>().find("64") != std::string::npos);
+  const std::string deep_obj = R"({"op":"check_id","value":)" + std::string(100000, '{') + "}";
+  CHECK(code_of(deep_obj) == "json_too_deep");
+  // Exactly the limit is parsed and answered as usual (the request object is level 1).
+  const auto nested = [](std::size_t levels) {
+    return R"({"op":"check_id","value":)" + std::string(levels - 1, '[') + std::string(levels - 1, ']') + "}";
+  };
+  CHECK(code_of(nested(kMaxJsonDepth)) == "wrong_type");
+  CHECK(code_of(nested(kMaxJsonDepth + 1)) == "json_too_deep");
+  // Brackets inside strings, escaped quotes and backslashes included, are text, not nesting.
+  const std::string in_string = R"({"op":"check_id","value":"\"\\)" + std::string(1000, '[') + "\"}";
+  const json answered = call(in_string);
+  CHECK((answered["ok"] == true || answered["error"]["code"] != "json_too_deep"));
+  CHECK_FALSE(json_nesting_exceeds(R"(["\"[[[[", "\\", [[1]]])", 3));
+  CHECK(json_nesting_exceeds(R"(["\\", [[[1]]]])", 3));
 }
 
 TEST_CASE("the request id is echoed and the contract fields are present", "[call]") {

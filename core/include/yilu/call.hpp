@@ -24,6 +24,16 @@ struct CallContext {
 /// Requests larger than this are answered with `request_too_large` without being parsed.
 constexpr std::size_t kMaxRequestBytes = 1u << 20;
 
+/// Requests nesting arrays and objects deeper than this are answered with `json_too_deep`
+/// without being parsed: walking such a value (dump, copy, compare) recurses once per level,
+/// and 75,000 levels overflow the stack of a server thread or of the wasm module.
+constexpr std::size_t kMaxJsonDepth = 64;
+
+/// True when `text` opens more than `limit` arrays/objects at once. A single pass over the
+/// bytes with a counter (no recursion, no allocation); brackets inside strings, escaped quotes
+/// included, do not count. Says nothing about validity: malformed text is the parser's to refuse.
+bool json_nesting_exceeds(std::string_view text, std::size_t limit = kMaxJsonDepth);
+
 /// Holds the loaded data (calendar, catalog) and answers `call` requests. Loading replaces
 /// data only when the new text is valid; calls are const and safe to run concurrently.
 class Engine {

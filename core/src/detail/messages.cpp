@@ -23,6 +23,7 @@ const Entry kMessages[] = {
     {"days_out_of_range", "工作日数超出范围：应为 1 到 {max} 之间的整数"},
     {"value_out_of_range", "字段 {field} 超出允许范围"},
     {"request_too_large", "请求过大（超过 {limit} 字节）"},
+    {"json_too_deep", "请求的 JSON 嵌套层数过多（超过 {limit} 层）"},
     {"line_too_long", "输入行过长（超过 {limit} 字节），已跳过"},
     {"calendar_not_loaded", "尚未加载节假日数据"},
     {"missing_reason", "延期必须说明理由"},

@@ -1,10 +1,12 @@
 #include "auth/mask.hpp"
 
+#include "log_text.hpp"
+
 namespace yilu::server {
 
 std::string mask_phone(std::string_view phone) {
   if (phone.size() < 7) return "***";
-  return std::string(phone.substr(0, 3)) + "****" + std::string(phone.substr(phone.size() - 4));
+  return log_text(std::string(phone.substr(0, 3)) + "****" + std::string(phone.substr(phone.size() - 4)));
 }
 
 std::string mask_id_number(std::string_view id) {
@@ -28,7 +30,8 @@ std::string mask_numbers(std::string_view text) {
       out.push_back(text[i++]);
     }
   }
-  return out;
+  // Request paths reach here decoded (%0A is a newline): the result goes to the log as is.
+  return log_text(out);
 }
 
 }  // namespace yilu::server

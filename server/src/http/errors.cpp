@@ -12,8 +12,11 @@ namespace {
 const ErrorInfo kErrors[] = {
     {"bad_json", 400, "请求不是有效的 JSON"},
     {"not_object", 400, "请求体必须是 JSON 对象"},
+    {"json_too_deep", 400, "请求的 JSON 嵌套层数过多（最多 64 层）"},
     {"unsupported_media_type", 415, "请求的内容类型不受支持（应为 application/json）"},
     {"payload_too_large", 413, "请求体过大"},
+    {"range_not_satisfiable", 416, "请求的字节范围无效（最多 5 段、互不重叠、在内容长度以内）"},
+    {"too_many_connections", 503, "来自同一地址的连接过多，请稍后再试"},
     {"not_found", 404, "未找到"},
     {"method_not_allowed", 405, "不支持该请求方法"},
     {"unauthorized", 401, "请先登录"},
@@ -52,7 +55,7 @@ const ErrorInfo kErrors[] = {
     {"bad_role", 422, "角色不正确（clerk、reviewer、supervisor、admin）"},
     {"unknown_window", 422, "窗口不存在"},
     {"unknown_department", 422, "部门不存在"},
-    {"weak_password", 422, "密码至少 10 个字符"},
+    {"weak_password", 422, "密码太弱：至少 10 个字符，不能全是空白或同一个字符，不能是常见密码"},
     {"bad_username", 422, "用户名只能包含字母、数字、点、横线和下划线（1 到 64 个字符）"},
     {"username_taken", 409, "用户名已存在"},
     {"unknown_staff", 404, "工作人员账户不存在"},
@@ -68,6 +71,11 @@ const ErrorInfo kErrors[] = {
     {"materials_owed", 409, "还有容缺材料未补交，补齐后才能出件"},
     {"profile_locked", 409, "实名信息已认证，不能在手机上更改；如需更正请到窗口办理"},
     {"profile_mismatch", 409, "该手机号已实名认证为其他姓名或身份证号"},
+    {"too_many_guesses", 429, "验证码错误次数过多，请稍后再试"},
+    {"too_many_failures", 429, "登录失败次数过多，请稍后再试"},
+    {"wrong_password", 422, "当前密码不正确"},
+    {"password_unchanged", 422, "新密码不能与当前密码相同"},
+    {"last_admin", 409, "不能停用最后一个启用中的管理员账户"},
 };
 
 const ErrorInfo kUnknown{"", 400, "请求无法处理"};

@@ -2,6 +2,7 @@
 
 #include "auth/tokens.hpp"
 #include "http/errors.hpp"
+#include "yilu/call.hpp"
 
 namespace yilu::server::http {
 
@@ -45,6 +46,12 @@ std::optional<json> json_body(const httplib::Request& req, httplib::Response& re
   const std::string type = req.get_header_value("Content-Type");
   if (type.rfind("application/json", 0) != 0) {
     send_error(res, "unsupported_media_type");
+    return std::nullopt;
+  }
+  // Routes dump bodies (the idempotency fingerprint) and dump() recurses once per level: a
+  // deep body must never reach the parser's DOM.
+  if (json_nesting_exceeds(req.body)) {
+    send_error(res, "json_too_deep");
     return std::nullopt;
   }
   json v = json::parse(req.body, nullptr, false);

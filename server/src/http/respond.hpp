@@ -29,8 +29,9 @@ void send_core_error(httplib::Response& res, const Error& e);
 /// The largest JSON body any route accepts.
 constexpr std::size_t kJsonBodyLimit = 1u << 20;
 
-/// The body as a JSON object, or nullopt after sending 415 (not JSON), 400 `bad_json` or
-/// 400 `not_object`. An empty body reads as {} when `allow_empty`.
+/// The body as a JSON object, or nullopt after sending 415 (not JSON), 400 `bad_json`,
+/// 400 `json_too_deep` (nested deeper than yilu::kMaxJsonDepth) or 400 `not_object`. An empty body reads as {} when
+/// `allow_empty`.
 std::optional<json> json_body(const httplib::Request& req, httplib::Response& res, bool allow_empty = false);
 
 /// A string member, "" when absent or not a string.

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include "http/ranges.hpp"
 #include "http/respond.hpp"
 
 namespace yilu::server::http {
@@ -58,6 +59,8 @@ httplib::Server::Handler Router::guarded(Access access, Handler h) {
       if ((caller_kind(caller) & access.kinds) == 0) return send_error(res, "forbidden");
     }
     h(req, res, caller);
+    // Last, with the whole body known: httplib cuts it into the requested ranges afterwards.
+    enforce_range_policy(req, res);
   };
 }
 

@@ -61,6 +61,8 @@ void register_public_routes(Router& r, App& app) {
       res.set_content(app.engine.call(req.body, ctx), "application/json; charset=utf-8");
       return;
     }
+    // Each element is dumped for the engine, and dump() recurses once per level.
+    if (json_nesting_exceeds(req.body)) return send_error(res, "json_too_deep");
     const json batch = json::parse(req.body, nullptr, false);
     if (batch.is_discarded()) return send_error(res, "bad_json");
     if (batch.size() > kMaxBatch) return send_error(res, "batch_too_large");

@@ -7,6 +7,8 @@
 
 #include "auth/mask.hpp"
 #include "data_files.hpp"
+#include "http/guarded_server.hpp"
+#include "http/ranges.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 
@@ -32,6 +34,7 @@ const char* code_for_status(int status) {
     case 405: return "method_not_allowed";
     case 413: return "payload_too_large";
     case 415: return "unsupported_media_type";
+    case 416: return "range_not_satisfiable";
     default: return status >= 500 ? "internal_error" : "bad_request";
   }
 }
@@ -39,8 +42,13 @@ const char* code_for_status(int status) {
 }  // namespace
 
 std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* routes) {
-  auto svr = std::make_unique<httplib::Server>();
-  svr->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  ConnectionLimits connection_limits;
+  connection_limits.per_address = app.limits.connections_per_address;
+  auto svr = std::make_unique<GuardedServer>(connection_limits);
+  svr->new_task_queue = [s = svr.get()] {
+    s->widen_backlog();
+    return new httplib::ThreadPool(kThreads);
+  };
   // Without TCP_NODELAY small responses wait for the delayed ACK (~40 ms each).
   svr->set_tcp_nodelay(true);
   svr->set_keep_alive_max_count(10000);
@@ -48,7 +56,14 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   svr->set_read_timeout(10);
   svr->set_write_timeout(10);
   // The largest legal request is an upload; JSON routes apply their own, smaller limit.
-  svr->set_payload_max_length(app.limits.upload_bytes + 64 * 1024);
+  const std::size_t max_body = app.limits.upload_bytes + 64 * 1024;
+  svr->set_payload_max_length(max_body);
+  // httplib enforces that limit on Content-Length only; chunked and compressed bodies are
+  // checked here, before the body is read (http/guarded_server.hpp).
+  svr->set_pre_routing_handler([max_body](const httplib::Request& req, httplib::Response& res) {
+    if (req.method == "HEAD") drop_ranges(req);
+    return check_request_body(req, res, max_body);
+  });
 
   Router r(*svr, app);
   register_public_routes(r, app);
@@ -69,6 +84,7 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
     svr->set_mount_point("/", app.web_dir);
     svr->set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
     svr->set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+    svr->set_file_request_handler(enforce_range_policy);
   }
 
   // JSON routes refuse bodies over 1 MiB themselves (json_body), after reading them: answering
@@ -76,14 +92,22 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   // status at all. Past the server-wide limit httplib answers 413 by itself.
   svr->set_error_handler(
       httplib::Server::HandlerWithResponse([&app](const httplib::Request& req, httplib::Response& res) {
+        // A chunked or unframed body stopped at its budget: httplib says 400, the truth is 413.
+        if (body_over_budget()) {
+          send_error(res, "payload_too_large");
+          return httplib::Server::HandlerResponse::Handled;
+        }
         // The web app's client-side routes: anything that is not the API gets index.html.
         if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0 && !app.web_dir.empty()) {
           if (auto index = read_file(app.web_dir + "/index.html")) {
             res.status = 200;
             res.set_content(*index, "text/html; charset=utf-8");
+            enforce_range_policy(req, res);
             return httplib::Server::HandlerResponse::Handled;
           }
         }
+        // httplib cuts whatever body goes out into the requested ranges, error bodies too.
+        enforce_range_policy(req, res);
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         // httplib decided the status (404, 413 …); the body takes the code's message.
         const int status = res.status;

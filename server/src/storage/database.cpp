@@ -1,5 +1,10 @@
 #include "storage/database.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <exception>
 
 #include "storage/migrations.hpp"
@@ -9,11 +14,25 @@ namespace yilu::server::db {
 namespace {
 // Enough to amortize one fsync over a burst; small enough to bound a batch's latency.
 constexpr std::size_t kMaxBatch = 256;
+
+// Makes `p` readable by the owner only, creating it when `create`; a missing file is fine
+// otherwise. fchmod, because open's mode passes through the umask and an old file keeps its own.
+bool make_private(const std::string& p, bool create) {
+  const int fd = ::open(p.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+  if (fd < 0) return !create && errno == ENOENT;
+  const bool ok = ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  return ok;
+}
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   std::unique_ptr<Database> d(new Database());
   d->path_ = path;
+  // SQLite creates the file 0644 less the umask and gives -wal and -shm the database file's
+  // mode: a private database file first makes all three private (people's ID numbers live here).
+  if (!make_private(path, true) || !make_private(path + "-wal", false) || !make_private(path + "-shm", false))
+    return storage_error("cannot make " + path + " private");
   auto w = Connection::open(path, "FULL");
   if (!w.ok()) return w.error();
   d->writer_ = std::move(w.value());

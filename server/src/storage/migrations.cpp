@@ -354,6 +354,13 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_resident ON notifications(resident_id, id);
 CREATE INDEX notifications_unread ON notifications(resident_id) WHERE read_at IS NULL;
 )sql",
+    // 4: staff sessions end when idle. A session records its idle limit (chosen at sign-in)
+    // and when it was last used; sessions from before this step have no limit (0) and keep
+    // their expiry, and their last use counts from their creation.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN last_seen INTEGER;
+ALTER TABLE sessions ADD COLUMN idle_seconds INTEGER NOT NULL DEFAULT 0 CHECK (idle_seconds >= 0);
+)sql",
 };
 
 }  // namespace

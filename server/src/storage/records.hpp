@@ -37,6 +37,9 @@ struct Session {
   std::string subject_kind;  ///< "resident" or "staff"
   std::string subject_id;
   Timestamp expires_at = 0;
+  /// The session ends after this long without a request (0: only `expires_at` ends it).
+  std::int64_t idle_seconds = 0;
+  Timestamp last_seen = 0;  ///< the last request seen (kept to the minute); 0 = never recorded
 };
 
 struct Upload {

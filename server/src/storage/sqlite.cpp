@@ -4,11 +4,13 @@
 
 #include <cstdio>
 
+#include "log_text.hpp"
+
 namespace yilu::server::db {
 
 Error storage_error(std::string_view detail) {
   // The detail helps the operator; people see only the fixed message.
-  std::fprintf(stderr, "[storage] %.*s\n", static_cast<int>(detail.size()), detail.data());
+  std::fprintf(stderr, "[storage] %s\n", log_text(detail).c_str());
   return Error{"storage_error", "数据存储出错，请稍后重试", ""};
 }
 

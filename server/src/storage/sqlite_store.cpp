@@ -558,23 +558,51 @@ std::optional<Error> SqliteStore::set_profile(const std::string& id, const std::
 
 std::optional<Error> SqliteStore::put_session(const std::string& token_hash, const Session& ses, Timestamp now) {
   return db_->write([&](Connection& c) {
-    // Expired sessions are swept here, on the write path, instead of by a timer thread.
-    Stmt sweep(c, "DELETE FROM sessions WHERE expires_at < ?");
-    sweep.bind(1, now);
+    // Expired and idle sessions are swept here, on the write path, instead of by a timer thread.
+    Stmt sweep(c,
+               "DELETE FROM sessions WHERE expires_at < ? OR "
+               "(idle_seconds > 0 AND IFNULL(last_seen, created_at) + idle_seconds < ?)");
+    sweep.bind(1, now).bind(2, now);
     if (!run(sweep)) return false;
-    Stmt s(c, "INSERT INTO sessions (token_hash, subject_kind, subject_id, expires_at, created_at) VALUES (?,?,?,?,?)");
+    Stmt s(c,
+           "INSERT INTO sessions (token_hash, subject_kind, subject_id, expires_at, created_at, last_seen, "
+           "idle_seconds) VALUES (?,?,?,?,?,?,?)");
     s.bind(1, token_hash).bind(2, ses.subject_kind).bind(3, ses.subject_id).bind(4, ses.expires_at).bind(5, now);
+    s.bind(6, now).bind(7, ses.idle_seconds);
     return run(s);
   });
 }
 
+namespace {
+
+// How stale last_seen may get before a request writes it again: an idle limit is enforced to
+// the minute, and a busy session costs one write a minute, not one per request.
+constexpr std::int64_t kSeenResolution = 60;
+
+}  // namespace
+
 Result<std::optional<Session>> SqliteStore::session(const std::string& token_hash, Timestamp now) {
-  return one<Session>(
-      *db_, "SELECT subject_kind, subject_id, expires_at FROM sessions WHERE token_hash=? AND expires_at>=?",
-      [&](Stmt& s) { s.bind(1, token_hash).bind(2, now); },
+  auto found = one<Session>(
+      *db_,
+      "SELECT subject_kind, subject_id, expires_at, idle_seconds, IFNULL(last_seen, created_at) FROM sessions "
+      "WHERE token_hash=? AND expires_at>=? AND (idle_seconds = 0 OR IFNULL(last_seen, created_at) + idle_seconds >= "
+      "?)",
+      [&](Stmt& s) { s.bind(1, token_hash).bind(2, now).bind(3, now); },
       [](const Stmt& s) {
-        return std::optional<Session>(Session{s.text(0), s.text(1), s.integer(2)});
+        return std::optional<Session>(Session{s.text(0), s.text(1), s.integer(2), s.integer(3), s.integer(4)});
       });
+  if (!found.ok() || !found.value()) return found;
+  Session& ses = *found.value();
+  if (ses.idle_seconds > 0 && now - ses.last_seen >= kSeenResolution) {
+    // Failing to record the visit (disk full) must not sign anyone out: the read stands.
+    const auto e = db_->write([&](Connection& c) {
+      Stmt s(c, "UPDATE sessions SET last_seen=? WHERE token_hash=? AND IFNULL(last_seen, created_at) < ?");
+      s.bind(1, now).bind(2, token_hash).bind(3, now);
+      return run(s);
+    });
+    if (!e) ses.last_seen = now;
+  }
+  return found;
 }
 
 std::optional<Error> SqliteStore::delete_session(const std::string& token_hash) {
@@ -619,17 +647,47 @@ Result<std::vector<StaffAccount>> SqliteStore::list_staff() {
 }
 
 Result<WriteOutcome> SqliteStore::disable_staff(const std::string& username) {
-  bool missing = false;
+  WriteOutcome outcome = WriteOutcome::Done;
   auto e = db_->write([&](Connection& c) {
+    // The last active admin stays: without one nobody could manage accounts over the API.
+    Stmt last(c,
+              "SELECT 1 FROM staff WHERE username=? AND role='admin' AND disabled=0 AND NOT EXISTS "
+              "(SELECT 1 FROM staff WHERE role='admin' AND disabled=0 AND username<>?)");
+    last.bind(1, username).bind(2, username);
+    if (last.step()) {
+      outcome = WriteOutcome::Refused;
+      return false;
+    }
+    if (last.error()) return false;
     Stmt s(c, "UPDATE staff SET disabled=1 WHERE username=?");
     s.bind(1, username);
+    if (!run(s)) return false;
+    if (c.changes() == 0) {
+      outcome = WriteOutcome::Conflict;
+      return false;
+    }
+    Stmt d(c, "DELETE FROM sessions WHERE subject_kind='staff' AND subject_id=?");
+    d.bind(1, username);
+    return run(d);
+  });
+  if (outcome != WriteOutcome::Done) return outcome;
+  if (e) return *e;
+  return WriteOutcome::Done;
+}
+
+Result<WriteOutcome> SqliteStore::set_staff_password(const std::string& username, const std::string& password_hash,
+                                                     const std::string& keep_token_hash) {
+  bool missing = false;
+  auto e = db_->write([&](Connection& c) {
+    Stmt s(c, "UPDATE staff SET password_hash=? WHERE username=?");
+    s.bind(1, password_hash).bind(2, username);
     if (!run(s)) return false;
     if (c.changes() == 0) {
       missing = true;
       return false;
     }
-    Stmt d(c, "DELETE FROM sessions WHERE subject_kind='staff' AND subject_id=?");
-    d.bind(1, username);
+    Stmt d(c, "DELETE FROM sessions WHERE subject_kind='staff' AND subject_id=? AND token_hash<>?");
+    d.bind(1, username).bind(2, keep_token_hash);
     return run(d);
   });
   if (missing) return WriteOutcome::Conflict;

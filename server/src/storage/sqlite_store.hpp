@@ -25,6 +25,8 @@ class SqliteStore final : public Store {
   Result<std::optional<StaffAccount>> staff(const std::string& username) override;
   Result<std::vector<StaffAccount>> list_staff() override;
   Result<WriteOutcome> disable_staff(const std::string& username) override;
+  Result<WriteOutcome> set_staff_password(const std::string& username, const std::string& password_hash,
+                                          const std::string& keep_token_hash) override;
 
   std::optional<Error> put_upload(const Upload& u) override;
   Result<std::optional<Upload>> upload(const std::string& resident_id, const std::string& sha256) override;

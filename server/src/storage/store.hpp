@@ -14,6 +14,7 @@ namespace yilu::server {
 enum class WriteOutcome {
   Done,      ///< committed (durable)
   Conflict,  ///< a precondition no longer holds (state moved, name taken, key reused)
+  Refused,   ///< the write would break an invariant (e.g. no active admin left); nothing written
 };
 
 class Store {
@@ -28,8 +29,11 @@ class Store {
   /// Sets the real-name profile.
   virtual std::optional<Error> set_profile(const std::string& id, const std::string& name,
                                            const std::string& id_number) = 0;
+  /// Stores the session (its `idle_seconds` with it; `last_seen` starts at `now`).
   virtual std::optional<Error> put_session(const std::string& token_hash, const Session& s, Timestamp now) = 0;
-  /// The unexpired session, or nullopt.
+  /// The session, or nullopt when unknown, expired or idle for longer than its `idle_seconds`.
+  /// A session with an idle limit is marked seen at `now`, at most once a minute (a write:
+  /// if it fails the session is still returned).
   virtual Result<std::optional<Session>> session(const std::string& token_hash, Timestamp now) = 0;
   virtual std::optional<Error> delete_session(const std::string& token_hash) = 0;
 
@@ -39,8 +43,14 @@ class Store {
   /// The account, or nullopt.
   virtual Result<std::optional<StaffAccount>> staff(const std::string& username) = 0;
   virtual Result<std::vector<StaffAccount>> list_staff() = 0;
-  /// Disables and revokes the account's sessions; Conflict if unknown.
+  /// Disables and revokes the account's sessions; Conflict if unknown; Refused (nothing
+  /// written) if it is the last active admin (checked in the write, so two admins disabling
+  /// each other at once cannot both succeed).
   virtual Result<WriteOutcome> disable_staff(const std::string& username) = 0;
+  /// Replaces the account's password hash and ends all its sessions but `keep_token_hash`'s
+  /// (empty: all); Conflict if unknown.
+  virtual Result<WriteOutcome> set_staff_password(const std::string& username, const std::string& password_hash,
+                                                  const std::string& keep_token_hash) = 0;
 
   // Uploads (file bytes live in the blob store; this is the resident's claim on them).
   virtual std::optional<Error> put_upload(const Upload& u) = 0;

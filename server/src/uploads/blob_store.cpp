@@ -15,7 +15,10 @@ namespace yilu::server {
 
 namespace {
 
-bool make_dir(const std::string& p) { return ::mkdir(p.c_str(), 0750) == 0 || errno == EEXIST; }
+// Owner only, whatever the umask or the mode an existing folder had: uploads are people's papers.
+bool make_dir(const std::string& p) {
+  return (::mkdir(p.c_str(), 0700) == 0 || errno == EEXIST) && ::chmod(p.c_str(), 0700) == 0;
+}
 
 bool fsync_path(const std::string& p, int flags) {
   const int fd = ::open(p.c_str(), flags);
@@ -42,8 +45,9 @@ Result<std::string> BlobStore::put(std::string_view bytes) const {
   if (::stat(final_path.c_str(), &st) == 0 && static_cast<std::size_t>(st.st_size) == bytes.size()) return hash;
   if (!make_dir(dir)) return db::storage_error("cannot create " + dir);
   const std::string tmp = root_ + "/tmp/" + hash + "." + random_hex(6);
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0640);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return db::storage_error(std::string("open tmp: ") + std::strerror(errno));
+  ::fchmod(fd, 0600);  // the umask can only narrow the mode; this states it
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);

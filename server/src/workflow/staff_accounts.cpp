@@ -38,7 +38,7 @@ Result<StaffAccount> create_staff_account(Store* store, const Catalog* catalog, 
       return err("unknown_department", "/department");
     a.department = n.department;
   }
-  if (weak_password_reason(n.password)) return err("weak_password", "/password");
+  if (auto why = weak_password_reason(n.password)) return Error{"weak_password", *why, "/password"};
   auto hash = hash_password(n.password);
   if (!hash) return Error{"storage_error", "密码哈希失败", ""};
   a.password_hash = *hash;

@@ -19,7 +19,8 @@ struct NewStaff {
 };
 
 /// The stored account. Errors (code, path): bad_username, bad_role, unknown_window,
-/// unknown_department, weak_password, username_taken, storage_error.
+/// unknown_department, weak_password (its message: the policy's Chinese reason, auth/password.hpp),
+/// username_taken, storage_error.
 Result<StaffAccount> create_staff_account(Store* store, const Catalog* catalog, const NewStaff& n, Timestamp now);
 
 /// A credential printed once by --demo.

@@ -341,7 +341,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description rate_limited：同一号码 60 秒一次、每小时 5 次；同一地址每小时上限 */
+                /** @description rate_limited（retry_after 秒）：同一号码两次发送至少间隔 60 秒（验证码作废后也一样），连续 3 条未使用后间隔加倍、最长 10 分钟；同一地址每小时 30 条 */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -420,7 +420,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description too_many_attempts */
+                /** @description too_many_attempts（该验证码错 5 次作废）/ too_many_guesses（retry_after 秒：同一地址每小时错 20 次，或全体每 10 分钟错 500 次） */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1633,7 +1633,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 工作人员用户名密码登录（Argon2id）
+         * 工作人员用户名密码登录（Argon2id；会话 12 小时，30 分钟无请求即失效）
          * @description 访问：public（不需要登录）
          */
         post: {
@@ -1663,11 +1663,13 @@ export interface paths {
                             token: string;
                             /** @description RFC 3339，北京时间（+08:00） */
                             expires_at?: string;
+                            /** @description 无操作多少秒后会话失效 */
+                            idle_timeout?: number;
                             staff: components["schemas"]["Staff"];
                         };
                     };
                 };
-                /** @description bad_credentials（含已停用账户） */
+                /** @description bad_credentials（含已停用账户、不存在的用户名） */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1676,7 +1678,98 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description rate_limited */
+                /** @description rate_limited（同一地址每分钟 30 次）/ too_many_failures（retry_after 秒：同一用户名连续失败 5 次后每次等待 30 秒起加倍、最长 15 分钟；等待期间正确的密码也被拒绝） */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改本人密码：当前密码 + 新密码（密码规则同创建账户）；本人的其他会话全部结束
+         * @description 访问：staff（clerk（窗口）、reviewer（部门）、supervisor、admin）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current: string;
+                        new: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description wrong_password（/current）/ weak_password（/new，reason 说明哪条规则）/ password_unchanged / missing_field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description too_many_failures：与登录共用的失败退避 */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3424,6 +3517,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description weak_password：至少 10 个字符（按字符计，不按字节）、不能全是空白、不能是同一字符重复、不能是常见密码；reason 说明哪条规则 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description 错误（统一形状） */
                 default: {
                     headers: {
@@ -3495,8 +3597,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description not_found */
+                /** @description unknown_staff */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description last_admin：不能停用最后一个启用中的管理员 */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3539,6 +3650,10 @@ export interface components {
             problems?: components["schemas"]["Problem"][];
             /** @description 仅 422 invalid_application：核心的提示 */
             warnings?: components["schemas"]["Problem"][];
+            /** @description 仅 429：多少秒后可以再试（同 Retry-After 头） */
+            retry_after?: number;
+            /** @description 仅 422 weak_password：违反的是哪条密码规则（中文） */
+            reason?: string;
         };
         Problem: {
             path: string;

@@ -1,0 +1,365 @@
+// Requests written as an attacker writes them: absurd nesting, thousands of ranges, endless
+// chunked bodies, text cut inside a character, a wide-open umask, slow clients holding
+// connections. Each must be refused or served without taking the service down.
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "http/step.hpp"
+#include "support/test_files.hpp"
+#include "test_server.hpp"
+
+using namespace yilu::test;
+
+namespace {
+
+// A TCP connection to the test server from `from` (any 127/8 address is loopback), or -1.
+int connect_from(const char* from, int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  timeval tv{10, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  sockaddr_in src{};
+  src.sin_family = AF_INET;
+  ::inet_pton(AF_INET, from, &src.sin_addr);
+  sockaddr_in dst{};
+  dst.sin_family = AF_INET;
+  dst.sin_port = htons(static_cast<uint16_t>(port));
+  ::inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&src), sizeof src) != 0 ||
+      ::connect(fd, reinterpret_cast<sockaddr*>(&dst), sizeof dst) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+bool send_all(int fd, const std::string& data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::send(fd, data.data() + done, data.size() - done, MSG_NOSIGNAL);
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// What the server sent until it closed or `ms` passed with nothing new.
+std::string read_some(int fd, int ms) {
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, ms) <= 0) break;
+    const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+int status_of(const std::string& response) {
+  if (response.rfind("HTTP/1.1 ", 0) != 0 || response.size() < 12) return 0;
+  return std::atoi(response.substr(9, 3).c_str());
+}
+
+Reply get_with(TestServer& s, const std::string& path, httplib::Headers headers, const std::string& token = {}) {
+  return s.request("GET", path, {}, token, std::move(headers));
+}
+
+std::string many_ranges(int n) {
+  std::string r = "bytes=";
+  for (int i = 0; i < n; ++i) r += i ? ",0-" : "0-";
+  return r;
+}
+
+long max_rss_kib() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+json item_application(TestServer& s, const std::string& token, const std::string& item_id) {
+  const json catalog = json::parse(read_source_file("core/data/catalog/sanya.json"));
+  json app;
+  for (const auto& i : catalog["items"])
+    if (i["id"] == item_id) app = i["example"]["application"];
+  REQUIRE(app.is_object());
+  json materials = app.value("materials", json::object());
+  for (auto& [mid, m] : materials.items()) {
+    if (m.value("by", "") != "file") continue;
+    const bool pdf = m["files"][0].value("type", "") == "pdf";
+    auto up = s.upload(token, pdf ? tiny_pdf() : tiny_jpeg(), pdf ? "材料.pdf" : "photo.jpg", item_id, mid);
+    REQUIRE(up.status == 201);
+    m = {{"by", "file"}, {"files", json::array({{{"upload", up.body["upload"]["id"]}}})}};
+  }
+  sign_commitments(materials);
+  return {{"kind", "item"},
+          {"target_id", item_id},
+          {"answers", app.value("answers", json::object())},
+          {"fields", app.value("fields", json::object())},
+          {"materials", materials}};
+}
+
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+mode_t mode_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return 07777;  // missing: never a mode we expect
+  return st.st_mode & 07777;
+}
+
+}  // namespace
+
+TEST_CASE("json nested 75,062 deep is a 400 json_too_deep and the server keeps answering", "[server][hostile]") {
+  TestServer s;
+  const std::string me = s.resident("13700000101");
+  const std::string deep = std::string(75062, '[') + std::string(75062, ']');
+
+  auto core = s.request("POST", "/api/v1/core", deep);
+  CHECK(core.status == 400);
+  CHECK(core.body["error"]["code"] == "json_too_deep");
+  auto filed = s.request("POST", "/api/v1/applications", deep, me);
+  CHECK(filed.status == 400);
+  CHECK(filed.body["error"]["code"] == "json_too_deep");
+  // The same depth inside an object, to a route that reads a JSON object.
+  auto obj = s.request("POST", "/api/v1/applications", R"({"kind":)" + std::string(70000, '[') + "}", me);
+  CHECK(obj.status == 400);
+  CHECK(obj.body["error"]["code"] == "json_too_deep");
+  // One request (not a batch) goes to the core, which answers with its own code.
+  auto single = s.request("POST", "/api/v1/core", R"({"op":"check_id","value":)" + std::string(70000, '{') + "}");
+  CHECK(single.body["ok"] == false);
+  CHECK(single.body["error"]["code"] == "json_too_deep");
+
+  // Still serving, and ordinary nesting still works.
+  CHECK(s.get("/api/v1/versions").status == 200);
+  auto batch = s.request("POST", "/api/v1/core", R"([{"op":"check_id","value":"11010519491231002X"}])");
+  CHECK(batch.status == 200);
+  CHECK(batch.body[0]["ok"] == true);
+}
+
+TEST_CASE("2,700 ranges get a small 416 on every route that serves bytes; one range still works", "[server][hostile]") {
+  char tmpl[] = "/tmp/yilu-web-XXXXXX";
+  const std::string web = ::mkdtemp(tmpl);
+  std::ofstream(web + "/index.html") << "<!doctype html><title>一鹿快办</title>";
+  std::ofstream(web + "/app.js") << std::string(8192, 'x');
+  TestServer s(web);
+  const std::string me = s.resident("13700000102");
+  auto up = s.upload(me, tiny_pdf(), "出生记录.pdf");
+  REQUIRE(up.status == 201);
+  const std::string upload = "/api/v1/uploads/" + up.body["upload"]["id"].get<std::string>();
+
+  for (const std::string path : {"/api/v1/catalog", "/api/v1/calendar", upload.c_str(), "/app.js"}) {
+    INFO(path);
+    const std::string token = path == upload ? me : std::string();
+    auto whole = get_with(s, path, {}, token);
+    REQUIRE(whole.status == 200);
+    const std::size_t length = whole.text.size();
+    REQUIRE(length > 50);
+
+    auto flood = get_with(s, path, {{"Range", many_ranges(2700)}}, token);
+    CHECK(flood.status == 416);
+    CHECK(flood.text.size() < 1024);
+    CHECK(flood.body["error"]["code"] == "range_not_satisfiable");
+    CHECK(flood.headers.find("Content-Range") != flood.headers.end());
+    CHECK(flood.headers.count("Content-Range") == 1);
+    if (flood.headers.count("Content-Range"))
+      CHECK(flood.headers.find("Content-Range")->second == "bytes */" + std::to_string(length));
+
+    // Overlapping, too many, past the end: each refused.
+    CHECK(get_with(s, path, {{"Range", "bytes=0-20,10-30"}}, token).status == 416);
+    CHECK(get_with(s, path, {{"Range", "bytes=0-1,3-4,6-7,9-10,12-13,15-16"}}, token).status == 416);
+    CHECK(get_with(s, path, {{"Range", "bytes=" + std::to_string(length) + "-"}}, token).status == 416);
+
+    // One valid range is served as before.
+    auto part = get_with(s, path, {{"Range", "bytes=0-9"}}, token);
+    CHECK(part.status == 206);
+    CHECK(part.text == whole.text.substr(0, 10));
+    auto suffix = get_with(s, path, {{"Range", "bytes=-5"}}, token);
+    CHECK(suffix.status == 206);
+    CHECK(suffix.text == whole.text.substr(length - 5));
+  }
+  // An error body is never multiplied by the ranges either.
+  auto missing = get_with(s, "/api/v1/no/such/route", {{"Range", many_ranges(2700)}});
+  CHECK(missing.status == 404);
+  CHECK(missing.text.size() < 1024);
+  std::system(("rm -rf '" + web + "'").c_str());
+}
+
+TEST_CASE("a chunked body over the size limit is refused with 413 before it is read in full", "[server][hostile]") {
+  TestServer s;
+  const long rss_before = max_rss_kib();
+  const int fd = connect_from("127.0.0.1", s.port());
+  REQUIRE(fd >= 0);
+  REQUIRE(send_all(fd,
+                   "POST /api/v1/core HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                   "Transfer-Encoding: chunked\r\n\r\n"));
+  const std::string chunk = "100000\r\n" + std::string(1u << 20, ' ') + "\r\n";
+  int sent = 0;
+  while (sent < 200 && send_all(fd, chunk)) ++sent;
+  const std::string answer = read_some(fd, 5000);
+  ::close(fd);
+  INFO("chunks sent before the server stopped reading: " << sent << "; answer: " << answer.substr(0, 200));
+  // The server stopped reading near its limit (20 MiB), so most chunks never left the client.
+  CHECK(sent < 100);
+  if (!answer.empty()) CHECK(status_of(answer) == 413);
+  CHECK(max_rss_kib() - rss_before < 150 * 1024);
+
+  // A small chunked request is still read and answered.
+  const int ok = connect_from("127.0.0.1", s.port());
+  REQUIRE(ok >= 0);
+  const std::string body = R"({"op":"check_id","value":"11010519491231002X"})";
+  char size_line[16];
+  std::snprintf(size_line, sizeof size_line, "%zx\r\n", body.size());
+  REQUIRE(send_all(ok, std::string("POST /api/v1/core HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                   "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n") +
+                           size_line + body + "\r\n0\r\n\r\n"));
+  const std::string small = read_some(ok, 5000);
+  ::close(ok);
+  CHECK(status_of(small) == 200);
+  CHECK(small.find("\"ok\":true") != std::string::npos);
+
+  // A compressed body would be inflated without a limit: refused before it is read.
+  auto gz = s.request("POST", "/api/v1/core", "x", {}, {{"Content-Encoding", "gzip"}});
+  CHECK(gz.status == 415);
+  CHECK(s.get("/api/v1/versions").status == 200);
+}
+
+TEST_CASE("chinese text over a byte limit is cut at a character boundary, never a 500", "[server][hostile]") {
+  TestServer s;
+  const std::string me = s.resident("13700000103");
+  auto sub = s.post("/api/v1/applications", item_application(s, me, "unemployment_registration"), me);
+  REQUIRE(sub.status == 201);
+  const std::string id = sub.body["application"]["id"];
+  const std::string window = sub.body["application"]["window"];
+  const std::string clerk = s.staff("clerk-hostile", "clerk", window);
+
+  // 667 × 3 bytes = 2001: one byte over the reason limit, inside the last character.
+  const std::string zhang = "张";
+  auto refused = s.post("/api/v1/staff/applications/" + id + "/refuse", {{"reason", repeat(zhang, 667)}}, clerk);
+  INFO(refused.text.substr(0, 300));
+  REQUIRE(refused.status == 200);
+  auto rated = s.post("/api/v1/applications/" + id + "/rating", {{"score", 3}, {"comment", repeat(zhang, 667)}}, me);
+  REQUIRE(rated.status == 200);
+
+  auto detail = s.get("/api/v1/staff/applications/" + id, clerk);
+  REQUIRE(detail.status == 200);
+  // Replacement characters would mean a cut inside a character reached the store.
+  CHECK(detail.text.find("\xEF\xBF\xBD") == std::string::npos);
+  CHECK(detail.body["application"]["rating"]["comment"] == repeat(zhang, 333));
+  CHECK(detail.text.find(repeat(zhang, 666)) != std::string::npos);
+  CHECK(detail.text.find(repeat(zhang, 667)) == std::string::npos);
+  auto inbox = s.get("/api/v1/me/notifications", me);
+  CHECK(inbox.status == 200);
+  CHECK(inbox.text.find("\xEF\xBF\xBD") == std::string::npos);
+
+  // The one cutter every route uses (reasons, notes, comments, the 代办 relation at 60 bytes).
+  using yilu::server::http::utf8_prefix;
+  CHECK(utf8_prefix(repeat(zhang, 21), 60) == repeat(zhang, 20));
+  CHECK(utf8_prefix(repeat(zhang, 21), 61) == repeat(zhang, 20));
+  CHECK(utf8_prefix(repeat("😀", 3), 7) == "😀");
+  CHECK(utf8_prefix("ab张", 3) == "ab");
+}
+
+TEST_CASE("the database and uploads are private whatever the umask or the folders' old modes", "[server][hostile]") {
+  char tmpl[] = "/tmp/yilu-modes-XXXXXX";
+  const std::string dir = ::mkdtemp(tmpl);
+  const std::string data = dir + "/data";
+  const mode_t old_umask = ::umask(0);
+  // Folders left wide open by an earlier install.
+  ::mkdir(data.c_str(), 0777);
+  ::mkdir((data + "/blobs").c_str(), 0777);
+  {
+    yilu::server::AppOptions o;
+    o.data_dir = data;
+    o.catalog_path = std::string(YILU_SOURCE_DIR) + "/core/data/catalog/sanya.json";
+    o.openapi_path = std::string(YILU_SOURCE_DIR) + "/server/openapi.json";
+    auto made = yilu::server::make_app(o);
+    REQUIRE(made.ok());
+    auto& app = *made.value();
+    auto put = app.blobs->put("一份材料");
+    REQUIRE(put.ok());
+    const std::string sha = put.value();
+    // The migrations wrote: -wal and -shm exist while the database is open.
+    CHECK(mode_of(data) == 0700);
+    CHECK(mode_of(data + "/yilu.db") == 0600);
+    CHECK(mode_of(data + "/yilu.db-wal") == 0600);
+    CHECK(mode_of(data + "/yilu.db-shm") == 0600);
+    CHECK(mode_of(data + "/blobs") == 0700);
+    CHECK(mode_of(data + "/blobs/tmp") == 0700);
+    CHECK(mode_of(data + "/blobs/" + sha.substr(0, 2)) == 0700);
+    CHECK(mode_of(data + "/blobs/" + sha.substr(0, 2) + "/" + sha) == 0600);
+  }
+  ::umask(old_umask);
+  std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+TEST_CASE("90 slow connections from one address do not stop a client from another", "[server][hostile]") {
+  TestServer s;
+  // Each sends half a request and then nothing: it holds a worker while the server waits.
+  std::vector<int> slow;
+  const auto opening = std::chrono::steady_clock::now();
+  for (int i = 0; i < 90; ++i) {
+    const int fd = connect_from("127.0.0.1", s.port());
+    REQUIRE(fd >= 0);
+    REQUIRE(send_all(fd, "GET /api/v1/versions HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+    slow.push_back(fd);
+  }
+  // A listen backlog of 5 dropped SYNs of a burst: connects then waited 1 s and 3 s to be retried.
+  CHECK(std::chrono::steady_clock::now() - opening < std::chrono::seconds(3));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+
+  const auto start = std::chrono::steady_clock::now();
+  const int other = connect_from("127.0.0.2", s.port());
+  REQUIRE(other >= 0);
+  REQUIRE(send_all(other, "GET /api/v1/versions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+  const std::string answer = read_some(other, 5000);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ::close(other);
+  INFO("answered in " << seconds << " s");
+  CHECK(status_of(answer) == 200);
+  CHECK(seconds < 5.0);
+
+  // Past the per-address cap the slow ones were turned away at once with a 503.
+  int refused = 0;
+  for (const int fd : slow)
+    if (status_of(read_some(fd, 100)) == 503) ++refused;
+  CHECK(refused >= 90 - static_cast<int>(s.app().limits.connections_per_address));
+  for (const int fd : slow) ::close(fd);
+}
+
+TEST_CASE("a client dribbling header lines is cut off at the header deadline", "[server][hostile]") {
+  TestServer s;
+  const int fd = connect_from("127.0.0.1", s.port());
+  REQUIRE(fd >= 0);
+  REQUIRE(send_all(fd, "GET /api/v1/versions HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+  // One header line a second, each well within the read timeout: only a deadline stops this.
+  const auto start = std::chrono::steady_clock::now();
+  bool cut = false;
+  for (int i = 0; i < 25 && !cut; ++i) {
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    cut = !send_all(fd, "X-Slow-" + std::to_string(i) + ": 1\r\n");
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 0) > 0) cut = true;  // an answer (400) or the close
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ::close(fd);
+  INFO("cut after " << seconds << " s");
+  CHECK(cut);
+  CHECK(seconds < 20.0);
+}
