@@ -10,6 +10,7 @@
 #include "http/step.hpp"
 #include "http/submission.hpp"
 #include "http/views.hpp"
+#include "log_text.hpp"
 
 namespace yilu::server::http {
 
@@ -115,7 +116,8 @@ void register_application_routes(Router& r, App& app) {
            auto w = app.store->create_application(a, ev, key, IdempotentResponse{request_hash, 201, text}, &existing);
            if (!w.ok()) return send_core_error(res, w.error());
            if (w.value() == WriteOutcome::Conflict && existing) return replay(*existing);
-           std::fprintf(stderr, "[app] %s submitted %s %s\n", a.id.c_str(), kind.c_str(), target.c_str());
+           std::fprintf(stderr, "[app] %s submitted %s %s\n", log_text(a.id).c_str(), log_text(kind).c_str(),
+                        log_text(target).c_str());
            if (decide_at_once(app, a, actor_of(c), res)) return;
            res.status = 201;
            res.set_content(text, "application/json; charset=utf-8");

@@ -10,6 +10,7 @@
 #include "http/step.hpp"
 #include "http/submission.hpp"
 #include "http/views.hpp"
+#include "log_text.hpp"
 #include "yilu/contact.hpp"
 #include "yilu/identity.hpp"
 
@@ -98,8 +99,8 @@ void register_assisted_routes(Router& r, App& app) {
                     json{{"verdict", a.verdict}, {"resident", me->id}}.dump()};
            auto w = app.store->create_application(a, ev, "", IdempotentResponse{}, nullptr);
            if (!w.ok()) return send_core_error(res, w.error());
-           std::fprintf(stderr, "[app] %s filed at window %s by %s\n", a.id.c_str(), a.window.c_str(),
-                        c.staff->username.c_str());
+           std::fprintf(stderr, "[app] %s filed at window %s by %s\n", log_text(a.id).c_str(),
+                        log_text(a.window).c_str(), log_text(c.staff->username).c_str());
            send_json(res, 201, {{"ok", true}, {"application", application_full(app, a, actor_of(c), true)}});
          });
 }

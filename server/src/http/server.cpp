@@ -11,6 +11,7 @@
 #include "http/ranges.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
+#include "log_text.hpp"
 
 namespace yilu::server::http {
 
@@ -124,13 +125,15 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
       what = e.what();
     } catch (...) {
     }
-    std::fprintf(stderr, "[error] %s %s: %s\n", req.method.c_str(), mask_numbers(req.path).c_str(), what.c_str());
+    std::fprintf(stderr, "[error] %s %s: %s\n", log_text(req.method).c_str(), mask_numbers(req.path).c_str(),
+                 log_text(what).c_str());
     send_error(res, "internal_error");
   });
 
   svr->set_logger([](const httplib::Request& req, const httplib::Response& res) {
     if (res.status >= 500)
-      std::fprintf(stderr, "[http] %s %s -> %d\n", req.method.c_str(), mask_numbers(req.path).c_str(), res.status);
+      std::fprintf(stderr, "[http] %s %s -> %d\n", log_text(req.method).c_str(), mask_numbers(req.path).c_str(),
+                   res.status);
   });
   return svr;
 }

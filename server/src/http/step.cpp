@@ -4,6 +4,7 @@
 
 #include "http/respond.hpp"
 #include "http/views.hpp"
+#include "log_text.hpp"
 #include "workflow/model.hpp"
 #include "workflow/notices.hpp"
 
@@ -42,7 +43,8 @@ std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change
     return std::nullopt;
   }
   for (const auto& e : c.events)
-    std::fprintf(stderr, "[app] %s %s by %s\n", c.application_id.c_str(), e.kind.c_str(), e.actor_id.c_str());
+    std::fprintf(stderr, "[app] %s %s by %s\n", log_text(c.application_id).c_str(), log_text(e.kind).c_str(),
+                 log_text(e.actor_id).c_str());
   send_sms(app, c.notifications);
   return std::move(c);
 }
@@ -53,8 +55,8 @@ void send_sms(App& app, const std::vector<Notification>& notices) {
     auto r = app.store->resident(n.resident_id);
     if (!r.ok() || !r.value() || !app.sms) continue;
     if (!app.sms->send_text(r.value()->phone, n.sms))
-      std::fprintf(stderr, "[sms] notice %s to resident %s refused by the gateway\n", n.kind.c_str(),
-                   n.resident_id.c_str());
+      std::fprintf(stderr, "[sms] notice %s to resident %s refused by the gateway\n", log_text(n.kind).c_str(),
+                   log_text(n.resident_id).c_str());
   }
 }
 
