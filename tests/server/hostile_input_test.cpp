@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "http/step.hpp"
+#include "sample_applications.hpp"
 #include "support/test_files.hpp"
 #include "test_server.hpp"
 
@@ -88,28 +89,6 @@ long max_rss_kib() {
   rusage u{};
   ::getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss;
-}
-
-json item_application(TestServer& s, const std::string& token, const std::string& item_id) {
-  const json catalog = json::parse(read_source_file("core/data/catalog/sanya.json"));
-  json app;
-  for (const auto& i : catalog["items"])
-    if (i["id"] == item_id) app = i["example"]["application"];
-  REQUIRE(app.is_object());
-  json materials = app.value("materials", json::object());
-  for (auto& [mid, m] : materials.items()) {
-    if (m.value("by", "") != "file") continue;
-    const bool pdf = m["files"][0].value("type", "") == "pdf";
-    auto up = s.upload(token, pdf ? tiny_pdf() : tiny_jpeg(), pdf ? "材料.pdf" : "photo.jpg", item_id, mid);
-    REQUIRE(up.status == 201);
-    m = {{"by", "file"}, {"files", json::array({{{"upload", up.body["upload"]["id"]}}})}};
-  }
-  sign_commitments(materials);
-  return {{"kind", "item"},
-          {"target_id", item_id},
-          {"answers", app.value("answers", json::object())},
-          {"fields", app.value("fields", json::object())},
-          {"materials", materials}};
 }
 
 std::string repeat(const std::string& s, int n) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "reminders.hpp"
+#include "sample_applications.hpp"
 #include "support/test_files.hpp"
 #include "test_server.hpp"
 #include "yilu/item_deadline.hpp"
@@ -23,26 +24,6 @@ json item_of(const std::string& id) {
     if (i["id"] == id) return i;
   FAIL("no item " << id);
   return {};
-}
-
-// The item's catalog example as a submission: files become real uploads of the resident,
-// commitments are signed with the resident's name.
-json item_application(TestServer& s, const std::string& token, const std::string& item_id) {
-  const json app = item_of(item_id)["example"]["application"];
-  json materials = app.value("materials", json::object());
-  for (auto& [mid, m] : materials.items()) {
-    if (m.value("by", "") != "file") continue;
-    const bool pdf = m["files"][0].value("type", "") == "pdf";
-    auto up = s.upload(token, pdf ? tiny_pdf() : tiny_jpeg(), pdf ? "材料.pdf" : "photo.jpg", item_id, mid);
-    REQUIRE(up.status == 201);
-    m = {{"by", "file"}, {"files", json::array({{{"upload", up.body["upload"]["id"]}}})}};
-  }
-  sign_commitments(materials);
-  return {{"kind", "item"},
-          {"target_id", item_id},
-          {"answers", app.value("answers", json::object())},
-          {"fields", app.value("fields", json::object())},
-          {"materials", materials}};
 }
 
 bool has(const json& list, const std::string& v) { return std::find(list.begin(), list.end(), json(v)) != list.end(); }
