@@ -368,8 +368,17 @@ TEST_CASE("a deferred material near or past its due date is reminded once per le
   REQUIRE(inbox.body["notifications"].size() == 2);
   CHECK(inbox.body["notifications"][0]["kind"] == "deferral_due");
   CHECK(inbox.body["notifications"][0]["title"] == "容缺材料已逾期");
+  // A fresh one owes too, but the overdue one is listed first (most urgent first).
+  auto fresh = s.post("/api/v1/applications", item_application(s, me, "unemployment_registration"), me);
+  REQUIRE(fresh.status == 201);
+  REQUIRE(s.post("/api/v1/staff/applications/" + fresh.body["application"]["id"].get<std::string>() + "/accept",
+                 json::object(), clerk)
+              .status == 200);
   auto overview = s.get("/api/v1/staff/overview", s.staff("sup", "supervisor"));
+  REQUIRE(overview.body["owed"].size() == 2);
   CHECK(overview.body["owed"][0]["level"] == "overdue");
+  CHECK(overview.body["owed"][0]["application_id"] == id);
+  CHECK(overview.body["owed"][1]["level"] == "normal");
   CHECK(overview.body["counts"]["owed_overdue"] == 1);
 }
 

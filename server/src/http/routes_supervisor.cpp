@@ -7,6 +7,7 @@
 #include "http/routes.hpp"
 #include "http/step.hpp"
 #include "http/views.hpp"
+#include "yilu/deadline.hpp"
 
 namespace yilu::server::http {
 
@@ -22,6 +23,14 @@ json zero_counts() { return {{"normal", 0}, {"yellow", 0}, {"red", 0}, {"overdue
 void count(json& counts, const std::string& level) {
   const std::string key = counts.contains(level) ? level : std::string("normal");
   counts[key] = counts[key].get<int>() + 1;
+}
+
+// A level's place in the core's Supervision enum, declared from least to most urgent
+// (yilu/deadline.hpp); -1 for no level.
+int urgency(const std::string& level) {
+  for (int i = 0; i <= static_cast<int>(Supervision::Overdue); ++i)
+    if (level == supervision_name(static_cast<Supervision>(i))) return i;
+  return -1;
 }
 
 }  // namespace
@@ -63,13 +72,10 @@ void register_supervisor_routes(Router& r, App& app) {
             }
             list.push_back(std::move(aj));
           }
-          // Most urgent first: overdue, red, yellow, normal; then by due date.
-          const auto rank = [](const json& o) {
-            const std::string l = o.value("level", std::string("normal"));
-            return l == "overdue" ? 0 : l == "red" ? 1 : l == "yellow" ? 2 : 3;
-          };
+          // Most urgent first (the core's Supervision order), then by due date.
+          const auto rank = [](const json& o) { return urgency(o.value("level", std::string())); };
           std::stable_sort(owed.begin(), owed.end(), [&](const json& x, const json& y) {
-            if (rank(x) != rank(y)) return rank(x) < rank(y);
+            if (rank(x) != rank(y)) return rank(x) > rank(y);
             return x.value("due_date", std::string()) < y.value("due_date", std::string());
           });
           counts["owed_overdue"] = owed_overdue;
