@@ -34,6 +34,12 @@ struct Limits {
   /// Connections one client address may hold at once (0: no cap; behind a reverse proxy every
   /// connection comes from the proxy: see docs/deploy.md). Half the worker pool by default.
   std::size_t connections_per_address = 32;
+  /// A resident's allowance per day (China Standard Time): uploads (count, bytes) and
+  /// applications. A person applies for a few matters a day; these stop a script filling the
+  /// disk or the queues, not a family filing together. 0: no limit.
+  std::int64_t uploads_per_day = 100;
+  std::int64_t upload_bytes_per_day = 300LL << 20;
+  std::int64_t applications_per_day = 20;
 };
 
 /// A number's sign-in state, kept in memory (a code lives five minutes): its live code, if

@@ -44,7 +44,10 @@ void serve_usage() {
   std::fputs(
       "用法: yilu serve [--addr 127.0.0.1] [--port 8080] [--data ./var] [--web DIR] [--catalog FILE] [--demo]\n"
       "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n"
-      "            YILU_CONNECTIONS_PER_ADDRESS（每个客户端地址的并发连接上限，默认 32，0 为不限）\n",
+      "            YILU_CONNECTIONS_PER_ADDRESS（每个客户端地址的并发连接上限，默认 32，0 为不限）\n"
+      "            YILU_APPLICATIONS_PER_DAY（每位居民每天可提交的申请数，默认 20，0 为不限）\n"
+      "            YILU_UPLOADS_PER_DAY、YILU_UPLOAD_MB_PER_DAY（每位居民每天可上传的文件数与兆字节数，默认 100 与 "
+      "300）\n",
       stderr);
 }
 
@@ -104,6 +107,14 @@ int run_serve(int argc, char** argv) {
   // Behind a reverse proxy every connection comes from the proxy's address (docs/deploy.md).
   const std::string per_address = env_or("YILU_CONNECTIONS_PER_ADDRESS", "");
   if (!per_address.empty()) app.limits.connections_per_address = std::strtoul(per_address.c_str(), nullptr, 10);
+  // Daily allowances per resident (docs/deploy.md): a load test or a pilot may lift them.
+  const auto daily = [](const char* name, std::int64_t& limit, std::int64_t unit) {
+    const std::string v = env_or(name, "");
+    if (!v.empty()) limit = std::strtoll(v.c_str(), nullptr, 10) * unit;
+  };
+  daily("YILU_APPLICATIONS_PER_DAY", app.limits.applications_per_day, 1);
+  daily("YILU_UPLOADS_PER_DAY", app.limits.uploads_per_day, 1);
+  daily("YILU_UPLOAD_MB_PER_DAY", app.limits.upload_bytes_per_day, std::int64_t{1} << 20);
   if (demo) {
     auto creds = seed_demo_staff(app.store.get(), *app.catalog, env_or("YILU_DEMO_PASSWORD", ""), app.now());
     if (!creds.ok()) {

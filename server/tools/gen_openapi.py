@@ -33,6 +33,12 @@ def arr(x): return {"type": "array", "items": x}
 def enum(*v): return {"type": "string", "enum": list(v)}
 def sdesc(d): return {"type": "string", "description": d}
 
+# Paged lists: ?limit= (1–200, default 50) and ?cursor= (the previous page's next_cursor).
+PAGE_FIELDS = {"next_cursor": {"type": "string", "nullable": True, "description": "下一页的 cursor；最后一页为 null"},
+               "total": {"type": "integer", "description": "整个列表的条数（同一快照内计数）"}}
+def paged(props, required):
+    return obj({**props, **PAGE_FIELDS}, list(required) + ["next_cursor", "total"])
+
 LEVELS = ("normal", "yellow", "red", "overdue")
 APP_STATUSES = ("submitted", "supplement_requested", "refused", "accepted", "dispatched",
                 "ready_for_issue", "rejected", "issued", "closed", "withdrawn", "partially_issued", "revoked")
@@ -43,6 +49,8 @@ TASK_ACTIONS = ("approve", "reject", "pause", "resume", "extend", "revoke")
 NOTICE_KINDS = ("accepted", "supplement_requested", "task_paused", "issued", "partially_issued", "refused",
                 "rejected", "revoked", "instant_issued", "deferral_due")
 FILE_KINDS = ("pdf", "jpg", "png", "ofd", "dwg")
+AUDIT_KINDS = ("staff_sign_in", "staff_sign_in_failed", "staff_sign_out", "staff_password_changed", "application_read",
+               "file_read", "account_created", "account_disabled", "profile_changed")
 
 ERR = {"description": "错误（统一形状）", "content": {"application/json": {"schema": ref("Error")}}}
 def ok(schema, desc="成功"):
@@ -58,8 +66,17 @@ schemas = {
     "problems": {"description": "仅 422 invalid_application：核心 validate 返回的全部问题", **arr(ref("Problem"))},
     "warnings": {"description": "仅 422 invalid_application：核心的提示", **arr(ref("Problem"))},
     "retry_after": {"type": "integer", "description": "仅 429：多少秒后可以再试（同 Retry-After 头）"},
-    "reason": {"type": "string", "description": "仅 422 weak_password：违反的是哪条密码规则（中文）"},
+    "reason": {"type": "string", "description": "仅 422 weak_password：违反的是哪条密码规则（中文）；"
+               "422 file_damaged / file_active_content：稳定的原因码（active_content、pdf_structure、pdf_script、"
+               "jpg_structure、png_structure、image_size、ofd_structure、ofd_entry、dwg_version）"},
   }, ["ok", "error"]),
+  "AuditEntry": obj({"seq": I, "at": T, "kind": enum(*AUDIT_KINDS), "kind_label": sdesc("中文名称"),
+                     "actor": obj({"kind": enum("staff", "resident", "anonymous"), "id": S}, ["kind", "id"]),
+                     "subject": sdesc("申请 id、\"申请 id/文件 SHA-256\"、用户名或居民 id"),
+                     "address": sdesc("客户端地址"),
+                     "detail": {"type": "object", "description": "补充信息，如登录失败的 reason（unknown_account、"
+                                "wrong_password、disabled、backoff）"}},
+                    ["seq", "at", "kind", "kind_label", "actor", "subject", "address", "detail"]),
   "Problem": obj({"path": S, "code": S, "params": {"type": "object"}, "message": S}, ["path", "code", "message"]),
   "Ok": obj({"ok": {"type": "boolean", "enum": [True]}}, ["ok"]),
   "Versions": obj({"ok": B, "catalog": {"type": "object", "description": "核心 catalog_info 的响应（含 version、fingerprint）"},
@@ -192,6 +209,10 @@ def p(name, where="path", desc=None, schema=S, required=None):
     if desc: d["description"] = desc
     return d
 
+def PAGE_PARAMS():
+    return [p("limit", "query", "每页条数，1–200，默认 50", schema=I, required=False),
+            p("cursor", "query", "上一页的 next_cursor；不带为第一页", required=False)]
+
 E = lambda d: {"description": d, "content": {"application/json": {"schema": ref("Error")}}}
 APP = lambda: ok(obj({"ok": B, "application": ref("Application")}, ["ok", "application"]))
 
@@ -227,14 +248,19 @@ route("put", "/api/v1/me/profile", "实名信息：姓名与身份证号（由�
       extra={"422": E("invalid_id_number（error.path=/id_number，附核心的 reason）")}, tags=["resident"])
 route("get", "/api/v1/me/licences", "本人的电子证照（出件产生，可在后续阶段代替上传）",
       resp=ok(obj({"ok": B, "licences": arr(ref("Licence"))}, ["ok", "licences"])), tags=["resident"])
-route("get", "/api/v1/me/applications", "本人的申请（新→旧）",
-      resp=ok(obj({"ok": B, "applications": arr(ref("Application"))}, ["ok", "applications"])), tags=["resident"])
+route("get", "/api/v1/me/applications", "本人的申请（新→旧），分页",
+      params=PAGE_PARAMS(),
+      resp=ok(paged({"ok": B, "applications": arr(ref("Application"))}, ["ok", "applications"])),
+      extra={"400": E("bad_limit / bad_cursor")}, tags=["resident"])
 route("post", "/api/v1/uploads", "上传一份材料文件（multipart/form-data）。字段：file（文件），item（事项 id），material（材料 id）。"
       "类型按内容判断（核心的文件类型：pdf、jpg、png、ofd、dwg），大小与类型限制取自目录中该材料的规定。按 SHA-256 存储。",
       req={"required": True, "content": {"multipart/form-data": {"schema": obj({
           "file": {"type": "string", "format": "binary"}, "item": S, "material": S}, ["file"])}}},
       resp=ok(obj({"ok": B, "upload": ref("Upload")}, ["ok", "upload"])), code="201",
       extra={"413": E("file_too_large / payload_too_large"), "415": E("unsupported_file_type（内容不是允许的类型）"),
+             "422": E("file_damaged（结构不完整：PDF 无交叉引用表或 trailer、图片头或尺寸不对、OFD 目录不一致或含非文档条目）/ "
+                      "file_active_content（夹带网页、脚本、可执行程序，或 PDF 的 JavaScript、Launch、附件）；reason 为原因码"),
+             "429": E("upload_quota：当天（北京时间）上传的文件个数或字节数已达上限；retry_after 为到次日零点的秒数；同一文件重复上传不计"),
              "400": E("bad_multipart / bad_file_name")}, tags=["resident"])
 route("get", "/api/v1/uploads/{id}", "下载材料文件：上传者本人；工作人员须带 ?application=（能看到的、引用该文件的申请 id），否则 404",
       params=[p("id", desc="文件的 SHA-256"),
@@ -245,7 +271,8 @@ route("post", "/api/v1/applications", "提交申请。服务器用同一个核�
       params=[p("Idempotency-Key", "header", "客户端生成的唯一键（≤128 字符）", required=False)],
       req=body(ref("ApplicationInput")),
       resp=ok(obj({"ok": B, "application": ref("Application")}, ["ok", "application"]), "已持久化（提交事务已提交后才返回）"), code="201",
-      extra={"422": E("invalid_application：problems 列出全部问题"), "409": E("idempotency_key_reused：同一键不同请求体")},
+      extra={"422": E("invalid_application：problems 列出全部问题"), "409": E("idempotency_key_reused：同一键不同请求体"),
+             "429": E("application_quota：当天（北京时间）提交的申请已达上限；retry_after 为到次日零点的秒数（同一 Idempotency-Key 的重试仍返回第一次的结果）")},
       tags=["resident"])
 route("get", "/api/v1/applications/{id}", "本人的一件申请及其时间线（他人的申请为 404）",
       params=[p("id")], resp=ok(ref("ApplicationDetail")), extra={"404": E("not_found")}, tags=["resident"])
@@ -285,8 +312,10 @@ route("post", "/api/v1/staff/password", "修改本人密码：当前密码 + 新
              "429": E("too_many_failures：与登录共用的失败退避")}, tags=["staff"])
 route("get", "/api/v1/staff/me", "当前工作人员", resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])), tags=["staff"])
 route("get", "/api/v1/staff/queue", "窗口队列：clerk 为本窗口；supervisor/admin 可用 ?window= 查看任一窗口",
-      params=[p("window", "query", required=False), p("status", "query", "逗号分隔的状态过滤；默认为未结的", required=False)],
-      resp=ok(obj({"ok": B, "window": S, "applications": arr(ref("Application"))}, ["ok", "applications"])), tags=["staff"])
+      params=[p("window", "query", required=False), p("status", "query", "逗号分隔的状态过滤；默认为未结的", required=False)]
+             + PAGE_PARAMS(),
+      resp=ok(paged({"ok": B, "window": S, "applications": arr(ref("Application"))}, ["ok", "applications"])),
+      extra={"400": E("bad_status / bad_limit / bad_cursor")}, tags=["staff"])
 route("get", "/api/v1/staff/applications/{id}", "一件申请及时间线：本窗口 clerk、有任务的部门 reviewer、supervisor、admin",
       params=[p("id")], resp=ok(ref("ApplicationDetail")), extra={"404": E("not_found")}, tags=["staff"])
 for action, summary, req in [
@@ -307,8 +336,10 @@ route("post", "/api/v1/staff/applications", "窗口帮办：为到窗口的居�
       extra={"403": E("forbidden：不是本窗口的事项"), "409": E("profile_mismatch：该手机号已实名为他人"),
              "422": E("invalid_application / invalid_id_number / bad_phone")}, tags=["staff"])
 route("get", "/api/v1/staff/tasks", "部门任务：reviewer 为本部门；supervisor/admin 可用 ?department=",
-      params=[p("department", "query", required=False), p("status", "query", "逗号分隔；默认 reviewing,paused", required=False)],
-      resp=ok(obj({"ok": B, "department": S, "tasks": arr(ref("Task"))}, ["ok", "tasks"])), tags=["staff"])
+      params=[p("department", "query", required=False), p("status", "query", "逗号分隔；默认 reviewing,paused", required=False)]
+             + PAGE_PARAMS(),
+      resp=ok(paged({"ok": B, "department": S, "tasks": arr(ref("Task"))}, ["ok", "tasks"])),
+      extra={"400": E("bad_status / bad_limit / bad_cursor")}, tags=["staff"])
 for action, summary, req in [
     ("approve", "通过", body(obj({"note": S}), False)),
     ("reject", "不予许可（须说明理由）", body(obj({"reason": S}, ["reason"]))),
@@ -321,13 +352,16 @@ for action, summary, req in [
           params=[p("id")], req=req,
           resp=ok(obj({"ok": B, "task": ref("Task"), "application": ref("Application")}, ["ok", "task", "application"])),
           extra={"404": E("not_found"), "409": E("illegal_transition")}, tags=["staff"])
-route("get", "/api/v1/staff/overview", "督办总览（supervisor/admin）：在办申请按监管级别（申请的 level），按窗口、部门计数",
-      resp=ok(obj({"ok": B, "as_of": T,
+route("get", "/api/v1/staff/overview", "督办总览（supervisor/admin）：全部在办申请按监管级别（申请的 level），按窗口、部门计数；"
+      "申请列表分页（旧→新），可用 ?level= 只看一个级别",
+      params=[p("level", "query", "只列出该级别的申请（normal、yellow、red、overdue）；计数总是全部", required=False)] + PAGE_PARAMS(),
+      resp=ok(paged({"ok": B, "as_of": T,
                    "counts": ref("LevelCounts"),
                    "by_window": {"type": "object", "additionalProperties": ref("LevelCounts")},
                    "by_department": {"type": "object", "additionalProperties": ref("LevelCounts")},
-                   "owed": {"description": "容缺待补交：全部在办申请欠交的材料，最紧的在前", **arr(ref("Owed"))},
-                   "applications": arr(ref("Application"))}, ["ok", "counts", "applications"])), tags=["staff"])
+                   "owed": {"description": "容缺待补交：最紧的在前，至多 200 条（总数见 counts.owed）", **arr(ref("Owed"))},
+                   "applications": arr(ref("Application"))}, ["ok", "counts", "applications"])),
+      extra={"400": E("bad_level / bad_limit / bad_cursor")}, tags=["staff"])
 
 # --- admin
 route("get", "/api/v1/admin/staff", "工作人员账户列表（admin）",
@@ -343,6 +377,15 @@ route("post", "/api/v1/admin/staff", "创建工作人员账户（admin）",
 route("post", "/api/v1/admin/staff/{username}/disable", "停用账户并吊销其会话（admin）",
       params=[p("username")], resp=ok(obj({"ok": B, "staff": ref("Staff")}, ["ok", "staff"])),
       extra={"404": E("unknown_staff"), "409": E("last_admin：不能停用最后一个启用中的管理员")}, tags=["admin"])
+route("get", "/api/v1/admin/audit", "审计日志（admin）：工作人员登录（成功与失败）、退出、改密码，工作人员查看申请与材料文件，"
+      "账户的创建与停用，居民实名信息的设置；只增不改，新→旧，分页",
+      params=[p("kind", "query", "只看一类：" + "、".join(AUDIT_KINDS), required=False),
+              p("actor", "query", "操作者：工作人员用户名或居民 id", required=False),
+              p("subject", "query", "对象：申请 id（含该申请的材料文件）、用户名或居民 id", required=False),
+              p("since", "query", "起始时间（含）：YYYY-MM-DD 或 RFC 3339", required=False),
+              p("until", "query", "截止时间：YYYY-MM-DD 表示含当天，RFC 3339 不含", required=False)] + PAGE_PARAMS(),
+      resp=ok(paged({"ok": B, "entries": arr(ref("AuditEntry"))}, ["ok", "entries"])),
+      extra={"400": E("bad_audit_kind / bad_time / bad_limit / bad_cursor")}, tags=["admin"])
 
 # --- access: from the server's route declarations (`yilu routes`)
 # Each route declares an access set by name ("public", "resident", "signed_in", "staff", "clerk",
@@ -401,7 +444,9 @@ def build_doc():
                               "password sign-in. Who may call each operation is its `x-yilu-access` (the name of the access set) "
                               "and `x-yilu-kinds` (the caller kinds in it: resident, clerk, reviewer, supervisor, admin; none = "
                               "public), taken from the server's own route declarations (`yilu routes`). Another resident's application is 404; another department's task is 403. "
-                              "Times are RFC 3339 in China Standard Time. See docs/server-api.md."},
+                              "Times are RFC 3339 in China Standard Time. Any write may answer 507 storage_full when the server's "
+                              "disk is full (reads keep working; writes work again once there is room, without a restart). "
+                              "Lists are paged: ?limit= and ?cursor=, answered with next_cursor and total. See docs/server-api.md."},
       "servers": [{"url": "/"}],
       "components": {
         "securitySchemes": {

@@ -111,7 +111,19 @@ export async function shot(page, prefix, name, { fullPage = false } = {}) {
 
 /** A small valid PDF of about `kb` KB (padding in a comment stream), for uploads. */
 export function makePdf(kb = 64) {
-  const pad = 'x'.repeat(Math.max(0, kb * 1024 - 400));
-  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n%${pad}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
+  // A well-formed PDF (the server walks its cross-reference table): three objects, a comment
+  // padding it to about `kb` KB, the xref table with each object's offset, the trailer.
+  const objects = ['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[3 0 R]/Count 1>>', '<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>'];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj${o}endobj\n`;
+    return at;
+  });
+  body += `%${'x'.repeat(Math.max(0, kb * 1024 - 500))}\n`;
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) body += `${String(at).padStart(10, '0')} 00000 n \n`;
+  body += `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }

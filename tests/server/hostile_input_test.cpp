@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "http/step.hpp"
@@ -341,4 +343,172 @@ TEST_CASE("a client dribbling header lines is cut off at the header deadline", "
   INFO("cut after " << seconds << " s");
   CHECK(cut);
   CHECK(seconds < 20.0);
+}
+
+namespace {
+
+// Files under the blob store's two-character folders (what uploads left on disk).
+int blob_count(const std::string& root) {
+  const std::string cmd = "find '" + root + "' -mindepth 2 -type f -not -path '" + root + "/tmp/*' | wc -l";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return -1;
+  int n = -1;
+  if (std::fscanf(p, "%d", &n) != 1) n = -1;
+  ::pclose(p);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a program, a page or a fake OFD uploaded as a material is refused and nothing is stored",
+          "[server][hostile][uploads]") {
+  TestServer s;
+  const std::string me = s.resident("13800138101");
+  const std::string blobs = s.dir() + "/data/blobs";
+  const std::string page = "<html><body><script>fetch('/api/v1/me')</script></body></html>";
+  struct Attack {
+    const char* what;
+    std::string bytes;
+    const char* name;
+    const char* code;
+    const char* reason;
+  };
+  std::string exe = "MZ" + std::string(62, '\x90') + sample_pdf();
+  exe.insert(120, "This program cannot be run in DOS mode.");
+  const std::vector<Attack> attacks = {
+      {"an MZ executable with %PDF- at offset 64", exe, "scan.pdf", "file_active_content", "active_content"},
+      {"HTML and script after a PDF", sample_pdf() + page, "scan.pdf", "file_active_content", "active_content"},
+      {"a JPEG header followed by HTML",
+       std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20) + page, "photo.jpg",
+       "file_active_content", "active_content"},
+      {"a zip named OFD full of pages", sample_zip({{"OFD.xml", "<ofd/>"}, {"index.html", "hi"}, {"app.js", "x"}}),
+       "licence.ofd", "file_damaged", "ofd_entry"},
+      {"a PDF that runs JavaScript", sample_pdf() + "9 0 obj << /OpenAction << /S /JavaScript /JS (x) >> >> endobj",
+       "scan.pdf", "file_active_content", "pdf_script"},
+      {"a PDF header on a text file", "%PDF-1.7\nhello\n%%EOF\n", "scan.pdf", "file_damaged", "pdf_structure"},
+  };
+  for (const auto& a : attacks) {
+    INFO(a.what);
+    auto r = s.upload(me, a.bytes, a.name);
+    CHECK(r.status == 422);
+    CHECK(r.body["error"]["code"] == a.code);
+    CHECK(r.body["reason"] == a.reason);
+    CHECK_FALSE(r.body["error"]["message"].get<std::string>().empty());
+  }
+  CHECK(blob_count(blobs) == 0);
+  // A real file of each type still goes in.
+  CHECK(s.upload(me, sample_pdf(), "scan.pdf").status == 201);
+  CHECK(s.upload(me, sample_jpeg(), "photo.jpg").status == 201);
+  CHECK(s.upload(me, sample_png(), "photo.png").status == 201);
+  CHECK(s.upload(me, sample_ofd(), "licence.ofd").status == 201);
+  CHECK(blob_count(blobs) == 4);
+}
+
+TEST_CASE("a resident's uploads stop at the daily quota, the same file is not counted twice, the next day is new",
+          "[server][hostile][uploads]") {
+  TestServer s;
+  s.app().limits.uploads_per_day = 3;
+  const std::string me = s.resident("13800138102");
+  const std::string other = s.resident("13800138103");
+  for (int i = 0; i < 3; ++i) REQUIRE(s.upload(me, sample_pdf("page " + std::to_string(i)), "a.pdf").status == 201);
+  auto over = s.upload(me, sample_pdf("page 3"), "a.pdf");
+  CHECK(over.status == 429);
+  CHECK(over.body["error"]["code"] == "upload_quota");
+  // 10:00 CST: the quota renews at midnight, 14 hours on.
+  CHECK(over.body["retry_after"] == 14 * 3600);
+  CHECK(blob_count(s.dir() + "/data/blobs") == 3);  // the refused file was never written
+  // Uploading a file already uploaded again costs nothing; another resident has their own quota.
+  CHECK(s.upload(me, sample_pdf("page 1"), "again.pdf").status == 201);
+  CHECK(s.upload(other, sample_pdf("page 3"), "a.pdf").status == 201);
+  s.now += 14 * 3600;
+  CHECK(s.upload(me, sample_pdf("page 3"), "a.pdf").status == 201);
+  // The byte budget holds the same way.
+  s.app().limits.upload_bytes_per_day = 100000;
+  CHECK(s.upload(me, sample_pdf("big", 60000), "big.pdf").status == 201);
+  auto too_much = s.upload(me, sample_pdf("bigger", 60000), "big2.pdf");
+  CHECK(too_much.status == 429);
+  CHECK(too_much.body["error"]["code"] == "upload_quota");
+}
+
+TEST_CASE("a resident's applications stop at the daily cap; a retry of an accepted one is still answered",
+          "[server][hostile]") {
+  TestServer s;
+  s.app().limits.applications_per_day = 2;
+  const std::string me = s.resident("13800138104");
+  const json body = item_application(s, me, "seal_engraving");
+  const auto submit = [&](const std::string& key) {
+    return s.post("/api/v1/applications", body, me, {{"Idempotency-Key", key}});
+  };
+  auto first = submit("k1");
+  REQUIRE(first.status == 201);
+  REQUIRE(submit("k2").status == 201);
+  auto third = submit("k3");
+  CHECK(third.status == 429);
+  CHECK(third.body["error"]["code"] == "application_quota");
+  CHECK(third.body["retry_after"].get<int>() > 0);
+  // The retry of the first is its stored answer, not a refusal.
+  auto retry = submit("k1");
+  CHECK(retry.status == 201);
+  CHECK(retry.body["application"]["id"] == first.body["application"]["id"]);
+  auto mine = s.get("/api/v1/me/applications", me);
+  CHECK(mine.body["total"] == 2);
+  s.now += 24 * 3600;
+  CHECK(submit("k4").status == 201);
+}
+
+TEST_CASE("lists past a thousand rows are paged to the end and counted in full", "[server][hostile]") {
+  TestServer s;
+  s.app().limits.applications_per_day = 0;
+  const int n = 1050;
+  const std::string me = s.resident("13800138105");
+  const json body = item_application(s, me, "seal_engraving");
+  for (int i = 0; i < n; ++i) {
+    REQUIRE(s.post("/api/v1/applications", body, me).status == 201);
+    if (i % 100 == 99) s.now += 1;  // several per second and several seconds: both cursor parts matter
+  }
+  const std::string clerk = s.staff("clerk_m", "clerk", "w_market");
+  const std::string supervisor = s.staff("sup", "supervisor");
+
+  // Every page of a list, following next_cursor; the ids in order, and the totals seen.
+  const auto walk = [&](const std::string& path, const std::string& key, const std::string& token) {
+    std::vector<std::string> ids;
+    std::set<std::int64_t> totals;
+    std::string cursor;
+    for (int pages = 0; pages < 100; ++pages) {
+      auto r = s.get(path + (path.find('?') == std::string::npos ? "?" : "&") + "limit=200" +
+                         (cursor.empty() ? "" : "&cursor=" + cursor),
+                     token);
+      REQUIRE(r.status == 200);
+      for (const auto& a : r.body[key]) ids.push_back(a["id"]);
+      totals.insert(r.body["total"].get<std::int64_t>());
+      if (r.body["next_cursor"].is_null()) break;
+      cursor = r.body["next_cursor"];
+    }
+    return std::make_pair(ids, totals);
+  };
+  const auto distinct = [](const std::vector<std::string>& ids) {
+    return std::set<std::string>(ids.begin(), ids.end()).size();
+  };
+
+  const auto [queue, queue_totals] = walk("/api/v1/staff/queue", "applications", clerk);
+  CHECK(queue.size() == n);
+  CHECK(distinct(queue) == n);
+  CHECK(queue_totals == std::set<std::int64_t>{n});
+  const auto [mine, mine_totals] = walk("/api/v1/me/applications", "applications", me);
+  CHECK(mine.size() == n);
+  CHECK(distinct(mine) == n);
+  CHECK(mine_totals == std::set<std::int64_t>{n});
+  // The same applications in both lists.
+  CHECK(std::set<std::string>(mine.begin(), mine.end()) == std::set<std::string>(queue.begin(), queue.end()));
+  const auto [overview, overview_totals] = walk("/api/v1/staff/overview", "applications", supervisor);
+  CHECK(overview.size() == n);
+  CHECK(distinct(overview) == n);
+  auto o = s.get("/api/v1/staff/overview?limit=1", supervisor);
+  const auto& c = o.body["counts"];
+  CHECK(c["normal"].get<int>() + c["yellow"].get<int>() + c["red"].get<int>() + c["overdue"].get<int>() == n);
+  const auto& w = o.body["by_window"]["w_market"];
+  CHECK(w["normal"].get<int>() + w["yellow"].get<int>() + w["red"].get<int>() + w["overdue"].get<int>() == n);
+  // A cursor that was never handed out is a 400, not a silent first page.
+  CHECK(s.get("/api/v1/staff/queue?cursor=nonsense", clerk).body["error"]["code"] == "bad_cursor");
+  CHECK(s.get("/api/v1/staff/queue?limit=100000", clerk).body["error"]["code"] == "bad_limit");
 }

@@ -139,13 +139,13 @@ TEST_CASE("a 划拨 building-land permit is promised, previewed and supervised o
   if (body.contains("materials")) {
     for (auto it = body["materials"].begin(); it != body["materials"].end(); ++it) {
       if (!it->is_object() || it->value("by", std::string()) != "file") continue;
-      auto up = ts.upload(resident, "%PDF-1.7\n" + it.key() + "\n%%EOF\n", it.key() + ".pdf");
+      auto up = ts.upload(resident, yilu::test::sample_pdf(it.key()), it.key() + ".pdf");
       REQUIRE(up.status == 201);
       (*it)["files"] = json::array({{{"upload", up.body["upload"]["id"]}}});
     }
   }
   // The red-line map as an AutoCAD drawing: a type the material accepts and the sniffer knows.
-  auto dwg = ts.upload(resident, "AC1032" + std::string(512, '\0'), "红线图.dwg", item->id, "boundary_map");
+  auto dwg = ts.upload(resident, yilu::test::sample_dwg(), "红线图.dwg", item->id, "boundary_map");
   INFO(dwg.text);
   REQUIRE(dwg.status == 201);
   CHECK(dwg.body["upload"]["kind"] == "dwg");

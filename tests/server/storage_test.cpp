@@ -704,7 +704,7 @@ TEST_CASE("a version 1 database migrates to the typed records with nothing lost"
   {
     auto c = connect(dir.path());
     CHECK(scalar(*c, "PRAGMA user_version") == db::latest_schema_version());
-    CHECK(db::latest_schema_version() == 4);
+    CHECK(db::latest_schema_version() == 5);
     // The JSON text columns are gone (nothing can read them by mistake).
     for (const char* col : {"body", "items", "supplement", "rating"}) CHECK_FALSE(has_column(*c, "applications", col));
     for (const char* col : {"pauses", "extensions"}) CHECK_FALSE(has_column(*c, "tasks", col));
@@ -1039,6 +1039,52 @@ TEST_CASE("typed applications and tasks round-trip through the store", "[storage
     REQUIRE(theirs.size() == 1);
     check_same(theirs[0], b);
   }
+}
+
+TEST_CASE("a retry that raced past the idempotency read is answered inside the write", "[storage][idempotency]") {
+  // POST /applications reads the key first, outside the write; two retries of one request can
+  // both see nothing there and both call create_application. This test is the second of them,
+  // made deterministic: the store alone must keep one application and return the first answer.
+  TempDb dir;
+  auto store = open_store(dir.path());
+  const Resident r = ok(store->resident_by_phone("13900000001", kT0));
+  const IdempotentResponse first_answer{"hash-of-body", 201, R"({"ok":true,"application":{"id":"YL-A"}})"};
+
+  Application first = sample_application("YL-A", r.id, "W1");
+  std::optional<IdempotentResponse> existing;
+  REQUIRE(ok(store->create_application(first, submitted_event(first), "retry-key", first_answer, &existing)) ==
+          WriteOutcome::Done);
+  REQUIRE_FALSE(existing.has_value());
+
+  // The racing retry: its own new application id (made before the write), the same key.
+  Application retry = sample_application("YL-B", r.id, "W1");
+  retry.submitted_at = first.submitted_at + 1;
+  const auto w =
+      store->create_application(retry, submitted_event(retry), "retry-key",
+                                {"hash-of-body", 201, R"({"ok":true,"application":{"id":"YL-B"}})"}, &existing);
+  REQUIRE(w.ok());
+  CHECK(w.value() == WriteOutcome::Conflict);
+  REQUIRE(existing.has_value());
+  CHECK(existing->request_hash == first_answer.request_hash);
+  CHECK(existing->status == 201);
+  CHECK(existing->response == first_answer.response);
+
+  // One application, with its one event; the stored answer is still the first.
+  const auto apps = ok(store->applications_of_resident(r.id));
+  REQUIRE(apps.size() == 1);
+  CHECK(apps[0].id == "YL-A");
+  CHECK_FALSE(ok(store->application("YL-B")).has_value());
+  CHECK(ok(store->events_of("YL-B")).empty());
+  CHECK(ok(store->events_of("YL-A")).size() == 1);
+  CHECK(ok(store->idempotent(r.id, "retry-key"))->response == first_answer.response);
+
+  // Keys are per resident: another resident's same key is a new application.
+  const Resident other = ok(store->resident_by_phone("13900000002", kT0));
+  Application theirs = sample_application("YL-C", other.id, "W1");
+  std::optional<IdempotentResponse> none;
+  CHECK(ok(store->create_application(theirs, submitted_event(theirs), "retry-key", {"h", 201, "{}"}, &none)) ==
+        WriteOutcome::Done);
+  CHECK_FALSE(none.has_value());
 }
 
 TEST_CASE("an application's files answer the upload access check", "[storage]") {

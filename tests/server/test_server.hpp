@@ -18,6 +18,7 @@
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
 #include "http/server.hpp"
+#include "support/sample_files.hpp"
 #include "workflow/staff_accounts.hpp"
 
 namespace yilu::test {
@@ -198,13 +199,9 @@ inline void sign_commitments(json& materials, const std::string& name = TestServ
     if (m.is_object() && m.value("by", "") == "commitment") m["signer"] = name;
 }
 
-/// A minimal well-formed PDF (header, one object, trailer, %%EOF).
-inline std::string tiny_pdf() {
-  return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-}
-/// A JPEG's first bytes (SOI + APP0) and an end marker: enough for the sniffer.
-inline std::string tiny_jpeg() {
-  return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11) + std::string(100, 'x') + "\xFF\xD9";
-}
+/// A small well-formed PDF (tests/support/sample_files.hpp).
+inline std::string tiny_pdf() { return sample_pdf(); }
+/// A small well-formed JPEG structure.
+inline std::string tiny_jpeg() { return sample_jpeg(); }
 
 }  // namespace yilu::test

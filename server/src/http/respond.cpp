@@ -97,4 +97,15 @@ std::optional<Principal> authenticate(App& app, const httplib::Request& req) {
 
 std::string client_address(const httplib::Request& req) { return req.remote_addr; }
 
+void too_many(httplib::Response& res, const char* code, std::int64_t wait) {
+  res.set_header("Retry-After", std::to_string(wait));
+  send_error_with(res, code, {{"retry_after", wait}});
+}
+
+DailyQuota daily_quota(Timestamp now, std::int64_t max_count, std::int64_t max_bytes) {
+  return DailyQuota{cst_end_of_day(cst_date(now)) - 86399, max_count, max_bytes};
+}
+
+std::int64_t seconds_to_next_day(Timestamp now) { return cst_end_of_day(cst_date(now)) + 1 - now; }
+
 }  // namespace yilu::server::http

@@ -47,6 +47,14 @@ struct Principal {
 /// The principal of a valid, unexpired bearer token, or nullopt (no or bad token).
 std::optional<Principal> authenticate(App& app, const httplib::Request& req);
 
+/// 429 with `retry_after` (and the Retry-After header) in seconds.
+void too_many(httplib::Response& res, const char* code, std::int64_t wait);
+
+/// A daily quota of the resident for the China Standard Time day of `now`.
+DailyQuota daily_quota(Timestamp now, std::int64_t max_count, std::int64_t max_bytes);
+/// Seconds from `now` to the next China Standard Time midnight (when daily quotas renew).
+std::int64_t seconds_to_next_day(Timestamp now);
+
 /// The client address for rate limits and logs.
 std::string client_address(const httplib::Request& req);
 

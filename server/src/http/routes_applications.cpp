@@ -113,9 +113,11 @@ void register_application_routes(Router& r, App& app) {
            const json response = {{"ok", true}, {"application", application_json(app, a, {}, {}, actor_of(c), false)}};
            const std::string text = response.dump(-1, ' ', false, json::error_handler_t::replace);
            std::optional<IdempotentResponse> existing;
-           auto w = app.store->create_application(a, ev, key, IdempotentResponse{request_hash, 201, text}, &existing);
+           auto w = app.store->create_application(a, ev, key, IdempotentResponse{request_hash, 201, text}, &existing,
+                                                  daily_quota(now, app.limits.applications_per_day, 0));
            if (!w.ok()) return send_core_error(res, w.error());
            if (w.value() == WriteOutcome::Conflict && existing) return replay(*existing);
+           if (w.value() == WriteOutcome::Refused) return too_many(res, "application_quota", seconds_to_next_day(now));
            std::fprintf(stderr, "[app] %s submitted %s %s\n", log_text(a.id).c_str(), log_text(kind).c_str(),
                         log_text(target).c_str());
            if (decide_at_once(app, a, actor_of(c), res)) return;

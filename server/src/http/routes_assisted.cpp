@@ -5,6 +5,7 @@
 // licences, commitments and deferrals, not uploads.
 #include <cstdio>
 
+#include "http/audit.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/step.hpp"
@@ -19,7 +20,8 @@ namespace yilu::server::http {
 namespace {
 
 // The walk-in resident named in the body, with the real name set; nullopt after answering.
-std::optional<Resident> walk_in(App& app, const json& body, httplib::Response& res) {
+std::optional<Resident> walk_in(App& app, const json& body, const httplib::Request& req, httplib::Response& res,
+                                const Caller& c) {
   const json who = body.value("resident", json::object());
   if (!who.is_object()) {
     send_error(res, "not_object", "/resident");
@@ -54,6 +56,7 @@ std::optional<Resident> walk_in(App& app, const json& body, httplib::Response& r
     }
     me.name = name;
     me.id_number = normalized;
+    audit_caller(app, req, c, "profile_changed", me.id, {{"by", "window"}});
   } else if (me.id_number != normalized || me.name != name) {
     send_error(res, "profile_mismatch", "/resident");
     return std::nullopt;
@@ -74,7 +77,7 @@ void register_assisted_routes(Router& r, App& app) {
            if (target_items(app, kind, target).empty()) return send_error(res, "unknown_target", "/target_id");
            // A clerk files what their own window receives.
            if (target_window(app, kind, target) != c.staff->window) return send_error(res, "forbidden");
-           auto me = walk_in(app, *body, res);
+           auto me = walk_in(app, *body, req, res, c);
            if (!me) return;
            const Timestamp now = app.now();
            auto built = check_form(app, *me, kind, target, *body, now);

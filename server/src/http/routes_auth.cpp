@@ -12,6 +12,7 @@
 #include "auth/mask.hpp"
 #include "auth/password.hpp"
 #include "auth/tokens.hpp"
+#include "http/audit.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/views.hpp"
@@ -50,11 +51,6 @@ void start_session(App& app, httplib::Response& res, const std::string& kind, co
   extra["expires_at"] = format_timestamp_cst(expires);
   if (idle_seconds > 0) extra["idle_timeout"] = idle_seconds;
   send_json(res, 200, extra);
-}
-
-void too_many(httplib::Response& res, const char* code, std::int64_t wait) {
-  res.set_header("Retry-After", std::to_string(wait));
-  send_error_with(res, code, {{"retry_after", wait}});
 }
 
 // The wait before the next code to a number: the resend wait, doubled for each code beyond
@@ -174,10 +170,12 @@ void register_auth_routes(Router& r, App& app) {
                          {{"resident", resident_json(resident.value())}});
          });
 
-  r.post("/api/v1/auth/logout", kSignedIn, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
-    if (auto e = app.store->delete_session(c.token_hash)) return send_core_error(res, *e);
-    send_json(res, 200, {{"ok", true}});
-  });
+  r.post("/api/v1/auth/logout", kSignedIn,
+         [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+           if (auto e = app.store->delete_session(c.token_hash)) return send_core_error(res, *e);
+           if (c.staff) audit_caller(app, req, c, "staff_sign_out", c.staff->username);
+           send_json(res, 200, {{"ok", true}});
+         });
 
   r.post("/api/v1/staff/login", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     auto body = json_body(req, res);
@@ -193,6 +191,7 @@ void register_auth_routes(Router& r, App& app) {
     if (auto wait = app.staff_backoff.attempt(username, now)) {
       std::fprintf(stderr, "[auth] staff sign-in for '%s' from %s refused: backoff %llds\n",
                    mask_numbers(username).c_str(), log_text(address).c_str(), static_cast<long long>(wait));
+      audit(app, req, "staff_sign_in_failed", "anonymous", username, username, {{"reason", "backoff"}});
       return too_many(res, "too_many_failures", wait);
     }
     auto account = app.store->staff(username);
@@ -204,9 +203,15 @@ void register_auth_routes(Router& r, App& app) {
     if (!ok) {
       std::fprintf(stderr, "[auth] staff sign-in refused for '%s' from %s\n", mask_numbers(username).c_str(),
                    log_text(address).c_str());
+      const char* why = !account.value()            ? "unknown_account"
+                        : account.value()->disabled ? "disabled"
+                                                    : "wrong_password";
+      audit(app, req, "staff_sign_in_failed", account.value() ? "staff" : "anonymous", username, username,
+            {{"reason", why}});
       return send_error(res, "bad_credentials");
     }
     app.staff_backoff.succeeded(username);
+    audit(app, req, "staff_sign_in", "staff", username, username);
     start_session(app, res, "staff", username, app.limits.staff_session_seconds, app.limits.staff_idle_seconds,
                   {{"staff", staff_json(*account.value())}});
   });
@@ -237,6 +242,7 @@ void register_auth_routes(Router& r, App& app) {
            auto w = app.store->set_staff_password(username, *hash, c.token_hash);
            if (!w.ok()) return send_core_error(res, w.error());
            if (w.value() != WriteOutcome::Done) return send_error(res, "unknown_staff");
+           audit_caller(app, req, c, "staff_password_changed", username);
            std::fprintf(stderr, "[auth] staff '%s' changed the password; other sessions ended\n",
                         mask_numbers(username).c_str());
            send_json(res, 200, {{"ok", true}});

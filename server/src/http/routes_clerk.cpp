@@ -3,6 +3,7 @@
 // this file only reads the request and writes the step.
 #include "auth/tokens.hpp"
 #include "http/access.hpp"
+#include "http/paging.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/status_filter.hpp"
@@ -44,11 +45,15 @@ void register_clerk_routes(Router& r, App& app) {
           if (!window) return send_error(res, "forbidden");
           const auto statuses = parse_statuses(req.get_param_value("status"), kOpen);
           if (!statuses) return send_error(res, "bad_status", "/status");
-          auto apps = app.store->applications_by_status(*window, *statuses);
+          const auto page = page_request(req, res);
+          if (!page) return;
+          auto apps = app.store->applications_by_status_page(*window, *statuses, *page);
           if (!apps.ok()) return send_core_error(res, apps.error());
           json list = json::array();
-          for (const auto& a : apps.value()) list.push_back(application_full(app, a, actor_of(c), false));
-          send_json(res, 200, {{"ok", true}, {"window", *window}, {"applications", list}});
+          for (const auto& a : apps.value().rows) list.push_back(application_full(app, a, actor_of(c), false));
+          json body = {{"ok", true}, {"window", *window}, {"applications", list}};
+          add_page_fields(body, apps.value());
+          send_json(res, 200, body);
         });
 
   r.post("/api/v1/staff/applications/{id}/accept", kClerk,

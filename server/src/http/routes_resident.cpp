@@ -1,4 +1,6 @@
 // The signed-in resident: profile (ID checked by the core), licences, own applications.
+#include "http/audit.hpp"
+#include "http/paging.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/step.hpp"
@@ -28,7 +30,9 @@ void register_resident_routes(Router& r, App& app) {
     // file in another's name by changing it first); a correction is made at the window.
     if (!me->id_number.empty() && (me->id_number != normalized || me->name != name))
       return send_error(res, "profile_locked", "/id_number");
+    const bool changed = me->id_number != normalized || me->name != name;
     if (auto e = app.store->set_profile(me->id, name, normalized)) return send_core_error(res, *e);
+    if (changed) audit_caller(app, req, c, "profile_changed", me->id, {{"by", "resident"}});
     me->name = name;
     me->id_number = normalized;
     json rj = resident_json(*me);
@@ -47,14 +51,19 @@ void register_resident_routes(Router& r, App& app) {
     send_json(res, 200, {{"ok", true}, {"licences", list}});
   });
 
-  r.get("/api/v1/me/applications", kResident, [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
-    auto me = c.resident;
-    auto apps = app.store->applications_of_resident(me->id);
-    if (!apps.ok()) return send_core_error(res, apps.error());
-    json list = json::array();
-    for (const auto& a : apps.value()) list.push_back(application_full(app, a, actor_of(c), false));
-    send_json(res, 200, {{"ok", true}, {"applications", list}});
-  });
+  r.get("/api/v1/me/applications", kResident,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          auto me = c.resident;
+          const auto page = page_request(req, res);
+          if (!page) return;
+          auto apps = app.store->applications_of_resident_page(me->id, *page);
+          if (!apps.ok()) return send_core_error(res, apps.error());
+          json list = json::array();
+          for (const auto& a : apps.value().rows) list.push_back(application_full(app, a, actor_of(c), false));
+          json body = {{"ok", true}, {"applications", list}};
+          add_page_fields(body, apps.value());
+          send_json(res, 200, body);
+        });
 }
 
 }  // namespace yilu::server::http

@@ -1,6 +1,7 @@
 // The departments (分类转办, 并联审批): a department's tasks, and the reviewer's decisions and
 // clock actions on them (workflow/actions.hpp decides; this file reads and writes).
 #include "http/access.hpp"
+#include "http/paging.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/status_filter.hpp"
@@ -66,11 +67,13 @@ void register_reviewer_routes(Router& r, App& app) {
           const auto statuses = parse_statuses(req.get_param_value("status"),
                                                std::vector<TaskStatus>{TaskStatus::Reviewing, TaskStatus::Paused});
           if (!statuses) return send_error(res, "bad_status", "/status");
-          auto tasks = app.store->tasks_by_department(*dept, *statuses);
+          const auto page = page_request(req, res);
+          if (!page) return;
+          auto tasks = app.store->tasks_by_department_page(*dept, *statuses, *page);
           if (!tasks.ok()) return send_core_error(res, tasks.error());
           const auto actor = actor_of(c);
           json list = json::array();
-          for (const auto& t : tasks.value()) {
+          for (const auto& t : tasks.value().rows) {
             auto a = app.store->application(t.application_id);
             if (!a.ok() || !a.value()) continue;
             json tj = task_json(app, *a.value(), t, actor);
@@ -82,7 +85,9 @@ void register_reviewer_routes(Router& r, App& app) {
                                      {"window", a.value()->window}};
             list.push_back(std::move(tj));
           }
-          send_json(res, 200, {{"ok", true}, {"department", *dept}, {"tasks", list}});
+          json body = {{"ok", true}, {"department", *dept}, {"tasks", list}};
+          add_page_fields(body, tasks.value());
+          send_json(res, 200, body);
         });
 
   r.post("/api/v1/staff/tasks/{id}/approve", kReviewer, task_action(app, TaskAction::Approve));

@@ -1,6 +1,7 @@
 // Any staff member: who am I, and one application in full (if their role and scope let them
 // read it: the clerk of its window, a reviewer with a task in it, supervisors and admins).
 #include "http/access.hpp"
+#include "http/audit.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/step.hpp"
@@ -20,6 +21,7 @@ void register_staff_routes(Router& r, App& app) {
           auto tasks = app.store->tasks_of(a->id);
           if (!tasks.ok()) return send_core_error(res, tasks.error());
           if (!staff_can_view(*c.staff, *a, tasks.value())) return send_error(res, "forbidden");
+          audit_caller(app, req, c, "application_read", a->id);
           send_detail(app, res, *a, actor_of(c));
         });
 }

@@ -1,12 +1,16 @@
 // 全程监管: the supervisor's overview of every open application by supervision level, per
 // window and per department. Levels come from the views (the core's deadlines); the counts
 // and the list use the same `level`, so filtering by a level never loses an application.
+// The counts cover every open application; the list is paged (`?level=`, `?limit=`,
+// `?cursor=`, oldest first) and the owed 容缺 materials are the most urgent ones first.
 #include <algorithm>
 
+#include "http/paging.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/step.hpp"
 #include "http/views.hpp"
+#include "storage/cursor.hpp"
 #include "yilu/deadline.hpp"
 
 namespace yilu::server::http {
@@ -37,7 +41,14 @@ int urgency(const std::string& level) {
 
 void register_supervisor_routes(Router& r, App& app) {
   r.get("/api/v1/staff/overview", kSupervisor,
-        [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          const auto page = page_request(req, res);
+          if (!page) return;
+          const std::string want_level = req.get_param_value("level");
+          if (!want_level.empty() && urgency(want_level) < 0) return send_error(res, "bad_level", "/level");
+          // The page starts after the cursor's application (the list's order: submitted_at, id).
+          const auto after = parse_cursor(page->after);
+          if (!after.ok()) return send_core_error(res, after.error());
           auto apps = app.store->applications_by_status("", kOpen);
           if (!apps.ok()) return send_core_error(res, apps.error());
           const auto viewer = actor_of(c);
@@ -45,6 +56,9 @@ void register_supervisor_routes(Router& r, App& app) {
           json by_window = json::object();
           json by_department = json::object();
           json list = json::array();
+          std::string last_listed;
+          bool more = false;
+          std::int64_t listed_total = 0;
           json owed = json::array();
           int owed_overdue = 0;
           for (const auto& a : apps.value()) {
@@ -70,7 +84,15 @@ void register_supervisor_routes(Router& r, App& app) {
               if (!by_department.contains(dept)) by_department[dept] = zero_counts();
               count(by_department[dept], d.value("level", std::string("normal")));
             }
-            list.push_back(std::move(aj));
+            if (!want_level.empty() && level != want_level) continue;
+            ++listed_total;
+            if (after.value() && !(*after.value() < Cursor{a.submitted_at, a.id})) continue;
+            if (static_cast<std::int64_t>(list.size()) < page->limit) {
+              list.push_back(std::move(aj));
+              last_listed = cursor_text(a.submitted_at, a.id);
+            } else {
+              more = true;
+            }
           }
           // Most urgent first (the core's Supervision order), then by due date.
           const auto rank = [](const json& o) { return urgency(o.value("level", std::string())); };
@@ -79,6 +101,8 @@ void register_supervisor_routes(Router& r, App& app) {
             return x.value("due_date", std::string()) < y.value("due_date", std::string());
           });
           counts["owed_overdue"] = owed_overdue;
+          counts["owed"] = owed.size();
+          if (owed.size() > static_cast<std::size_t>(kMaxPageSize)) owed.erase(owed.begin() + kMaxPageSize, owed.end());
           send_json(res, 200,
                     {{"ok", true},
                      {"owed", owed},
@@ -86,7 +110,9 @@ void register_supervisor_routes(Router& r, App& app) {
                      {"counts", counts},
                      {"by_window", by_window},
                      {"by_department", by_department},
-                     {"applications", list}});
+                     {"applications", list},
+                     {"next_cursor", more ? json(last_listed) : json(nullptr)},
+                     {"total", listed_total}});
         });
 }
 

@@ -1,13 +1,18 @@
-// Material files: multipart upload (type by content, limits from the catalog), download.
+// Material files: multipart upload (type by content and structure, limits from the catalog,
+// a daily quota per resident), download.
 #include <algorithm>
 #include <cstdio>
 
+#include "log_text.hpp"
+
 #include "auth/tokens.hpp"
 #include "http/access.hpp"
+#include "http/audit.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 #include "http/views.hpp"
 #include "uploads/sniff.hpp"
+#include "uploads/structure.hpp"
 #include "yilu/file_types.hpp"
 
 namespace yilu::server::http {
@@ -48,11 +53,33 @@ void register_upload_routes(Router& r, App& app) {
     const std::string kind = sniff_kind(file.content);
     if (kind.empty() || !type_allowed(allowed, kind))
       return send_error_with(res, "unsupported_file_type", {{"path", "/file"}, {"allowed", allowed}});
+    if (const std::string why = structure_problem(kind, file.content); !why.empty()) {
+      std::fprintf(stderr, "[upload] refused a %s from resident %s: %s\n", kind.c_str(), log_text(me->id).c_str(),
+                   why.c_str());
+      const bool active = why == "active_content" || why == "pdf_script";
+      return send_error_with(res, active ? "file_active_content" : "file_damaged",
+                             {{"path", "/file"}, {"reason", why}});
+    }
+    const Timestamp now = app.now();
+    const auto quota = daily_quota(now, app.limits.uploads_per_day, app.limits.upload_bytes_per_day);
+    const auto size = static_cast<std::int64_t>(file.content.size());
+    const auto over_quota = [&] { too_many(res, "upload_quota", seconds_to_next_day(now)); };
+    // Checked before the bytes are written (a refused file leaves nothing on disk), and again
+    // in the write (parallel uploads cannot all slip under it).
+    auto used = app.store->uploads_since(me->id, quota.since);
+    if (!used.ok()) return send_core_error(res, used.error());
+    if ((quota.max_count > 0 && used.value().count + 1 > quota.max_count) ||
+        (quota.max_bytes > 0 && used.value().bytes + size > quota.max_bytes)) {
+      auto same = app.store->upload(me->id, sha256_hex(file.content));
+      if (!same.ok()) return send_core_error(res, same.error());
+      if (!same.value()) return over_quota();
+    }
     auto sha = app.blobs->put(file.content);
     if (!sha.ok()) return send_core_error(res, sha.error());
-    Upload u{me->id, sha.value(), kind, content_type_of(kind), static_cast<std::int64_t>(file.content.size()),
-             name,   app.now()};
-    if (auto e = app.store->put_upload(u)) return send_core_error(res, *e);
+    Upload u{me->id, sha.value(), kind, content_type_of(kind), size, name, now};
+    auto w = app.store->put_upload(u, quota);
+    if (!w.ok()) return send_core_error(res, w.error());
+    if (w.value() == WriteOutcome::Refused) return over_quota();
     send_json(res, 201, {{"ok", true}, {"upload", upload_json(u)}});
   });
 
@@ -80,6 +107,7 @@ void register_upload_routes(Router& r, App& app) {
           if (!meta) return send_error(res, "not_found");
           auto bytes = app.blobs->get(sha);
           if (!bytes) return send_error(res, "not_found");
+          if (c.staff) audit_caller(app, req, c, "file_read", req.get_param_value("application") + "/" + sha);
           res.set_header("Content-Disposition", "attachment");
           res.set_header("X-Content-Type-Options", "nosniff");
           res.set_content(*bytes, meta->content_type);

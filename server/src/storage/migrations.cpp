@@ -361,6 +361,32 @@ CREATE INDEX notifications_unread ON notifications(resident_id) WHERE read_at IS
 ALTER TABLE sessions ADD COLUMN last_seen INTEGER;
 ALTER TABLE sessions ADD COLUMN idle_seconds INTEGER NOT NULL DEFAULT 0 CHECK (idle_seconds >= 0);
 )sql",
+    // 5: the audit trail of people's access (staff sign-ins, reads of applications and files,
+    // account changes, profile changes): append-only like events. Indexes for the daily
+    // quotas (uploads per resident per day) and the paged lists (window and department
+    // queues in their list order).
+    R"sql(
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('staff_sign_in','staff_sign_in_failed','staff_sign_out',
+    'staff_password_changed','application_read','file_read','account_created','account_disabled',
+    'profile_changed')),
+  actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff','resident','anonymous')),
+  actor_id TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  address TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX audit_at ON audit(at);
+CREATE INDEX audit_actor ON audit(actor_id, at);
+CREATE INDEX audit_subject ON audit(subject, at);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE INDEX uploads_resident_day ON uploads(resident_id, created_at);
+CREATE INDEX applications_window_order ON applications(window_id, submitted_at, id);
+CREATE INDEX tasks_department_order ON tasks(department, updated_at, id);
+)sql",
 };
 
 }  // namespace

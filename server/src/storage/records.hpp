@@ -233,4 +233,54 @@ struct Change {
   std::vector<Notification> notifications;
 };
 
+/// A resident's allowance for one day (China Standard Time) of uploads or applications,
+/// counted from `since` (the day's first second); a limit of 0 means none. Checked inside
+/// the write, so parallel requests cannot all slip under it.
+struct DailyQuota {
+  Timestamp since = 0;
+  std::int64_t max_count = 0;
+  std::int64_t max_bytes = 0;
+};
+
+/// What a resident used of a quota.
+struct Usage {
+  std::int64_t count = 0;
+  std::int64_t bytes = 0;
+};
+
+/// One page of a list in its fixed order: `after` is the cursor of the last row of the
+/// previous page ("" for the first page), as returned in Page::next.
+struct PageRequest {
+  std::string after;
+  std::int64_t limit = 50;
+};
+
+template <class T>
+struct Page {
+  std::vector<T> rows;
+  std::string next;        ///< the cursor of the next page; "" when this is the last one
+  std::int64_t total = 0;  ///< rows in the whole list (a COUNT in the same snapshot)
+};
+
+/// One line of the audit trail: who did what to whom, from where. Append-only.
+struct AuditEntry {
+  std::int64_t seq = 0;  ///< assigned when stored
+  Timestamp at = 0;
+  std::string kind;        ///< staff_sign_in, staff_sign_in_failed, application_read, file_read, … (migration 5)
+  std::string actor_kind;  ///< staff, resident, anonymous
+  std::string actor_id;    ///< username or resident id ("" for anonymous)
+  std::string subject;     ///< application id, "application/sha256", username or resident id
+  std::string address;     ///< the client's address
+  std::string detail;      ///< a short JSON object (e.g. the refused username's reason)
+};
+
+/// Filters of the audit view; empty fields match everything. `until` is exclusive.
+struct AuditQuery {
+  std::string kind;
+  std::string actor_id;
+  std::string subject;
+  Timestamp since = 0;
+  Timestamp until = 0;
+};
+
 }  // namespace yilu::server

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "log_text.hpp"
 
@@ -12,6 +14,16 @@ Error storage_error(std::string_view detail) {
   // The detail helps the operator; people see only the fixed message.
   std::fprintf(stderr, "[storage] %s\n", log_text(detail).c_str());
   return Error{"storage_error", "数据存储出错，请稍后重试", ""};
+}
+
+Error storage_full(std::string_view detail) {
+  std::fprintf(stderr, "[storage] no space left: %s\n", log_text(detail).c_str());
+  return Error{"storage_full", "服务器存储空间已满，暂时不能保存新的内容", ""};
+}
+
+Error storage_error_from_errno(std::string_view detail, int err) {
+  const std::string text = std::string(detail) + ": " + std::strerror(err);
+  return err == ENOSPC || err == EDQUOT ? storage_full(text) : storage_error(text);
 }
 
 Stmt::Stmt(Connection& c, std::string_view sql) : conn_(c) {
@@ -102,11 +114,24 @@ std::optional<Error> Connection::exec(std::string_view sql) {
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg) == SQLITE_OK) return std::nullopt;
   std::string detail = msg ? msg : "exec failed";
   sqlite3_free(msg);
-  return storage_error(detail);
+  return is_full() ? storage_full(detail) : storage_error(detail);
 }
 
 std::int64_t Connection::changes() const { return sqlite3_changes(db_); }
 
-Error Connection::last_error() const { return storage_error(db_ ? sqlite3_errmsg(db_) : "cannot open database"); }
+Error Connection::last_error() const {
+  if (!db_) return storage_error("cannot open database");
+  return is_full() ? storage_full(sqlite3_errmsg(db_)) : storage_error(sqlite3_errmsg(db_));
+}
+
+// SQLite says SQLITE_FULL when a page cannot be added, and an I/O error carrying ENOSPC when
+// the WAL or a temporary file cannot grow: both mean "no room", not a broken database.
+bool Connection::is_full() const {
+  if (!db_) return false;
+  const int code = sqlite3_errcode(db_) & 0xff;
+  if (code == SQLITE_FULL) return true;
+  const int sys = sqlite3_system_errno(db_);
+  return code == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT);
+}
 
 }  // namespace yilu::server::db

@@ -63,6 +63,8 @@ class Connection {
   sqlite3* raw() const { return db_; }
   /// The connection's last error as an Error value.
   Error last_error() const;
+  /// Whether the last failure was "no space left" (the disk or the file's quota).
+  bool is_full() const;
 
  private:
   friend class Stmt;
@@ -79,5 +81,10 @@ class Connection {
 
 /// An Error with code `storage_error` (no internals in its message; detail goes to the log).
 Error storage_error(std::string_view detail);
+/// An Error with code `storage_full`: the disk (or quota) has no room for a write. Reads go on
+/// and writes work again once there is room, without a restart (docs/deploy.md).
+Error storage_full(std::string_view detail);
+/// storage_full when the OS error is "no space" (ENOSPC, EDQUOT), else storage_error.
+Error storage_error_from_errno(std::string_view detail, int err);
 
 }  // namespace yilu::server::db

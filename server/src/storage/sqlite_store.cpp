@@ -1,5 +1,8 @@
 #include "storage/sqlite_store.hpp"
 
+#include "storage/cursor.hpp"
+
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
@@ -195,6 +198,64 @@ std::optional<Error> each_row(Connection& c, const std::string& sql, const Binde
   bind(s);
   while (s.step()) add(s);
   return s.error();
+}
+
+// --- pages ---------------------------------------------------------------------------------
+// A list is ordered by (a time column, id); a page's cursor is the last row's "<time>:<id>",
+// and the next page is the rows after it in that order (keyset paging: a row added or removed
+// meanwhile never shifts the others between pages).
+
+// The SQL condition "after the cursor" for an order by (`col`, id), ascending or descending.
+std::string after_clause(const char* col, bool descending) {
+  const std::string c(col);
+  return descending ? " AND (" + c + " < ? OR (" + c + " = ? AND id > ?))"
+                    : " AND (" + c + " > ? OR (" + c + " = ? AND id > ?))";
+}
+
+std::int64_t page_limit(const PageRequest& p) { return std::clamp<std::int64_t>(p.limit, 1, 500); }
+
+// COUNT(*) of a filter, in the caller's snapshot.
+Result<std::int64_t> count_rows(Connection& c, const std::string& sql, const Binder& bind) {
+  auto n = query<std::int64_t>(c, sql, bind, [](const Stmt& s) { return std::optional<std::int64_t>(s.integer(0)); });
+  if (!n.ok()) return n.error();
+  if (n.value().empty()) return db::storage_error("COUNT returned no row");
+  return n.value().front();
+}
+
+// A page of records whose list is `filter` (a WHERE clause without the cursor) bound by
+// `bind_filter` with `n` parameters, ordered by (`col`, id). `load` reads the rows a scope
+// selects; `time_of` gives a row's `col` value for the next cursor.
+template <class T, class Load, class TimeOf>
+Result<Page<T>> load_page(Connection& c, const char* table, const std::string& filter, const Binder& bind_filter, int n,
+                          const char* col, bool descending, const PageRequest& page, Load load, TimeOf time_of) {
+  auto cursor = parse_cursor(page.after);
+  if (!cursor.ok()) return cursor.error();
+  const std::int64_t limit = page_limit(page);
+  std::string scope = std::string("SELECT id FROM ") + table + " WHERE " + filter;
+  if (cursor.value()) scope += after_clause(col, descending);
+  scope += std::string(" ORDER BY ") + col + (descending ? " DESC" : "") + ", id LIMIT ?";
+  const Binder bind = [&](Stmt& s) {
+    bind_filter(s);
+    int i = n + 1;
+    if (const auto& k = cursor.value()) {
+      s.bind(i, k->time).bind(i + 1, k->time).bind(i + 2, k->id);
+      i += 3;
+    }
+    s.bind(i, limit + 1);  // one more than asked: whether a next page exists
+  };
+  const std::string order = std::string(col) + (descending ? " DESC" : "") + ", id";
+  auto rows_read = load(c, scope, order.c_str(), bind);
+  if (!rows_read.ok()) return rows_read.error();
+  auto total = count_rows(c, std::string("SELECT COUNT(*) FROM ") + table + " WHERE " + filter, bind_filter);
+  if (!total.ok()) return total.error();
+  Page<T> out;
+  out.rows = std::move(rows_read.value());
+  out.total = total.value();
+  if (static_cast<std::int64_t>(out.rows.size()) > limit) {
+    out.rows.resize(static_cast<std::size_t>(limit));
+    out.next = cursor_text(time_of(out.rows.back()), out.rows.back().id);
+  }
+  return out;
 }
 
 // The applications whose ids `scope` selects ("SELECT id FROM applications WHERE …", with
@@ -695,8 +756,23 @@ Result<WriteOutcome> SqliteStore::set_staff_password(const std::string& username
   return WriteOutcome::Done;
 }
 
-std::optional<Error> SqliteStore::put_upload(const Upload& u) {
-  return db_->write([&](Connection& c) {
+Result<WriteOutcome> SqliteStore::put_upload(const Upload& u, const DailyQuota& quota) {
+  bool over = false;
+  auto e = db_->write([&](Connection& c) {
+    if (quota.max_count > 0 || quota.max_bytes > 0) {
+      Stmt again(c, "SELECT 1 FROM uploads WHERE resident_id=? AND sha256=?");
+      again.bind(1, u.resident_id).bind(2, u.sha256);
+      const bool known = again.step();
+      if (again.error()) return false;
+      if (!known) {
+        Stmt used(c, "SELECT COUNT(*), IFNULL(SUM(size),0) FROM uploads WHERE resident_id=? AND created_at>=?");
+        used.bind(1, u.resident_id).bind(2, quota.since);
+        if (!used.step()) return false;
+        over = (quota.max_count > 0 && used.integer(0) + 1 > quota.max_count) ||
+               (quota.max_bytes > 0 && used.integer(1) + u.size > quota.max_bytes);
+        if (over) return false;
+      }
+    }
     Stmt s(c,
            "INSERT OR REPLACE INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) "
            "VALUES (?,?,?,?,?,?,?)");
@@ -704,6 +780,21 @@ std::optional<Error> SqliteStore::put_upload(const Upload& u) {
     s.bind(6, u.name).bind(7, u.created_at);
     return run(s);
   });
+  if (over) return WriteOutcome::Refused;
+  if (e) return *e;
+  return WriteOutcome::Done;
+}
+
+Result<Usage> SqliteStore::uploads_since(const std::string& resident_id, Timestamp since) {
+  auto r = rows<Usage>(
+      *db_, "SELECT COUNT(*), IFNULL(SUM(size),0) FROM uploads WHERE resident_id=? AND created_at>=?",
+      [&](Stmt& s) { s.bind(1, resident_id).bind(2, since); },
+      [](const Stmt& s) {
+        return std::optional<Usage>(Usage{s.integer(0), s.integer(1)});
+      });
+  if (!r.ok()) return r.error();
+  if (r.value().empty()) return db::storage_error("COUNT returned no row");
+  return r.value().front();
 }
 
 Result<std::optional<Upload>> SqliteStore::upload(const std::string& resident_id, const std::string& sha256) {
@@ -727,8 +818,10 @@ Result<std::optional<IdempotentResponse>> SqliteStore::idempotent(const std::str
 
 Result<WriteOutcome> SqliteStore::create_application(const Application& a, const Event& first,
                                                      const std::string& idem_key, const IdempotentResponse& response,
-                                                     std::optional<IdempotentResponse>* existing) {
+                                                     std::optional<IdempotentResponse>* existing,
+                                                     const DailyQuota& quota) {
   bool conflict = false;
+  bool over = false;
   auto e = db_->write([&](Connection& c) {
     if (!idem_key.empty()) {
       // Checked again inside the transaction: two retries racing past the read both land here,
@@ -740,6 +833,14 @@ Result<WriteOutcome> SqliteStore::create_application(const Application& a, const
         if (existing) *existing = read_idempotent(q);
         return false;
       }
+    }
+    if (quota.max_count > 0) {
+      // After the key: a retry of an accepted submission is answered, not counted.
+      Stmt used(c, "SELECT COUNT(*) FROM applications WHERE resident_id=? AND submitted_at>=?");
+      used.bind(1, a.resident_id).bind(2, quota.since);
+      if (!used.step()) return false;
+      over = used.integer(0) >= quota.max_count;
+      if (over) return false;
     }
     if (!insert_app(c, a) || !insert_event(c, first)) return false;
     if (!idem_key.empty()) {
@@ -753,6 +854,7 @@ Result<WriteOutcome> SqliteStore::create_application(const Application& a, const
     return true;
   });
   if (conflict) return WriteOutcome::Conflict;
+  if (over) return WriteOutcome::Refused;
   if (e) return *e;
   return WriteOutcome::Done;
 }
@@ -778,7 +880,7 @@ Result<std::vector<Application>> SqliteStore::applications_by_status(const std::
                                                                      const std::vector<AppStatus>& statuses) {
   std::string scope = "SELECT id FROM applications WHERE status IN " + in_list(statuses.size());
   if (!window.empty()) scope += " AND window_id=?";
-  scope += " ORDER BY submitted_at, id LIMIT 1000";
+  scope += " ORDER BY submitted_at, id";
   const Binder bind = [&](Stmt& s) {
     int i = 1;
     for (const AppStatus st : statuses) s.bind(i++, workflow::name(st));
@@ -786,6 +888,36 @@ Result<std::vector<Application>> SqliteStore::applications_by_status(const std::
   };
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) { return load_applications(cc, scope, "submitted_at, id", bind); });
+  });
+}
+
+Result<Page<Application>> SqliteStore::applications_by_status_page(const std::string& window,
+                                                                   const std::vector<AppStatus>& statuses,
+                                                                   const PageRequest& page) {
+  std::string filter = "status IN " + in_list(statuses.size());
+  if (!window.empty()) filter += " AND window_id=?";
+  const Binder bind = [&](Stmt& s) {
+    int i = 1;
+    for (const AppStatus st : statuses) s.bind(i++, workflow::name(st));
+    if (!window.empty()) s.bind(i, window);
+  };
+  const int n = static_cast<int>(statuses.size()) + (window.empty() ? 0 : 1);
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) {
+      return load_page<Application>(cc, "applications", filter, bind, n, "submitted_at", false, page, load_applications,
+                                    [](const Application& a) { return a.submitted_at; });
+    });
+  });
+}
+
+Result<Page<Application>> SqliteStore::applications_of_resident_page(const std::string& resident_id,
+                                                                     const PageRequest& page) {
+  const Binder bind = [&](Stmt& s) { s.bind(1, resident_id); };
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) {
+      return load_page<Application>(cc, "applications", "resident_id=?", bind, 1, "submitted_at", true, page,
+                                    load_applications, [](const Application& a) { return a.submitted_at; });
+    });
   });
 }
 
@@ -810,7 +942,7 @@ Result<std::vector<Task>> SqliteStore::tasks_by_department(const std::string& de
                                                            const std::vector<TaskStatus>& statuses) {
   std::string scope = "SELECT id FROM tasks WHERE status IN " + in_list(statuses.size());
   if (!department.empty()) scope += " AND department=?";
-  scope += " ORDER BY updated_at, id LIMIT 1000";
+  scope += " ORDER BY updated_at, id";
   const Binder bind = [&](Stmt& s) {
     int i = 1;
     for (const TaskStatus st : statuses) s.bind(i++, workflow::name(st));
@@ -818,6 +950,25 @@ Result<std::vector<Task>> SqliteStore::tasks_by_department(const std::string& de
   };
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) { return load_tasks(cc, scope, "updated_at, id", bind); });
+  });
+}
+
+Result<Page<Task>> SqliteStore::tasks_by_department_page(const std::string& department,
+                                                         const std::vector<TaskStatus>& statuses,
+                                                         const PageRequest& page) {
+  std::string filter = "status IN " + in_list(statuses.size());
+  if (!department.empty()) filter += " AND department=?";
+  const Binder bind = [&](Stmt& s) {
+    int i = 1;
+    for (const TaskStatus st : statuses) s.bind(i++, workflow::name(st));
+    if (!department.empty()) s.bind(i, department);
+  };
+  const int n = static_cast<int>(statuses.size()) + (department.empty() ? 0 : 1);
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) {
+      return load_page<Task>(cc, "tasks", filter, bind, n, "updated_at", false, page, load_tasks,
+                             [](const Task& t) { return t.updated_at; });
+    });
   });
 }
 
@@ -915,7 +1066,7 @@ Result<std::vector<Application>> SqliteStore::applications_owing(const std::stri
       "(SELECT 1 FROM application_materials m WHERE m.application_id=a.id AND m.state='deferred' AND "
       "m.supplied_at IS NULL)";
   if (!window.empty()) scope += " AND window_id=?";
-  scope += " ORDER BY accepted_at, id LIMIT 1000";
+  scope += " ORDER BY accepted_at, id";
   const Binder bind = [&](Stmt& s) {
     if (!window.empty()) s.bind(1, window);
   };
@@ -971,6 +1122,76 @@ Result<WriteOutcome> SqliteStore::add_notification(Notification& n) {
   if (e) return *e;
   if (duplicate) return WriteOutcome::Conflict;
   return WriteOutcome::Done;
+}
+
+std::optional<Error> SqliteStore::append_audit(const AuditEntry& e) {
+  return db_->write([&](Connection& c) {
+    Stmt s(c, "INSERT INTO audit (at, kind, actor_kind, actor_id, subject, address, detail) VALUES (?,?,?,?,?,?,?)");
+    s.bind(1, e.at).bind(2, e.kind).bind(3, e.actor_kind).bind(4, e.actor_id).bind(5, e.subject);
+    s.bind(6, e.address).bind(7, e.detail);
+    return run(s);
+  });
+}
+
+Result<Page<AuditEntry>> SqliteStore::audit_page(const AuditQuery& q, const PageRequest& page) {
+  // Newest first by seq; the cursor is the last seq shown ("<seq>:a", the page format).
+  auto cursor = parse_cursor(page.after);
+  if (!cursor.ok()) return cursor.error();
+  const std::int64_t limit = page_limit(page);
+  std::string filter = "1=1";
+  if (!q.kind.empty()) filter += " AND kind=?";
+  if (!q.actor_id.empty()) filter += " AND actor_id=?";
+  if (!q.subject.empty()) filter += " AND (subject=? OR subject LIKE ? ESCAPE '\\')";
+  if (q.since) filter += " AND at>=?";
+  if (q.until) filter += " AND at<?";
+  const auto bind_filter = [&](Stmt& s) {
+    int i = 1;
+    if (!q.kind.empty()) s.bind(i++, q.kind);
+    if (!q.actor_id.empty()) s.bind(i++, q.actor_id);
+    if (!q.subject.empty()) {
+      // An application's files are "<application>/<sha256>": its id finds them too.
+      std::string prefix;
+      for (const char ch : q.subject) {
+        if (ch == '%' || ch == '_' || ch == '\\') prefix.push_back('\\');
+        prefix.push_back(ch);
+      }
+      s.bind(i, q.subject).bind(i + 1, prefix + "/%");
+      i += 2;
+    }
+    if (q.since) s.bind(i++, q.since);
+    if (q.until) s.bind(i++, q.until);
+    return i;
+  };
+  return db_->read([&](Connection& c) -> Result<Page<AuditEntry>> {
+    return in_snapshot(c, [&](Connection& cc) -> Result<Page<AuditEntry>> {
+      std::string sql =
+          "SELECT seq, at, kind, actor_kind, actor_id, subject, address, detail FROM audit WHERE " + filter;
+      if (cursor.value()) sql += " AND seq < ?";
+      sql += " ORDER BY seq DESC LIMIT ?";
+      auto got = query<AuditEntry>(
+          cc, sql,
+          [&](Stmt& s) {
+            int i = bind_filter(s);
+            if (cursor.value()) s.bind(i++, cursor.value()->time);
+            s.bind(i, limit + 1);
+          },
+          [](const Stmt& s) {
+            return std::optional<AuditEntry>(AuditEntry{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4),
+                                                        s.text(5), s.text(6), s.text(7)});
+          });
+      if (!got.ok()) return got.error();
+      auto total = count_rows(cc, "SELECT COUNT(*) FROM audit WHERE " + filter, [&](Stmt& s) { bind_filter(s); });
+      if (!total.ok()) return total.error();
+      Page<AuditEntry> out;
+      out.rows = std::move(got.value());
+      out.total = total.value();
+      if (static_cast<std::int64_t>(out.rows.size()) > limit) {
+        out.rows.resize(static_cast<std::size_t>(limit));
+        out.next = cursor_text(out.rows.back().seq, "a");
+      }
+      return out;
+    });
+  });
 }
 
 }  // namespace yilu::server

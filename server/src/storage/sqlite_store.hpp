@@ -28,22 +28,32 @@ class SqliteStore final : public Store {
   Result<WriteOutcome> set_staff_password(const std::string& username, const std::string& password_hash,
                                           const std::string& keep_token_hash) override;
 
-  std::optional<Error> put_upload(const Upload& u) override;
+  Result<WriteOutcome> put_upload(const Upload& u, const DailyQuota& quota) override;
+  Result<Usage> uploads_since(const std::string& resident_id, Timestamp since) override;
   Result<std::optional<Upload>> upload(const std::string& resident_id, const std::string& sha256) override;
   Result<std::optional<Upload>> any_upload(const std::string& sha256) override;
 
   Result<std::optional<IdempotentResponse>> idempotent(const std::string& resident_id, const std::string& key) override;
   Result<WriteOutcome> create_application(const Application& a, const Event& first, const std::string& idem_key,
                                           const IdempotentResponse& response,
-                                          std::optional<IdempotentResponse>* existing) override;
+                                          std::optional<IdempotentResponse>* existing,
+                                          const DailyQuota& quota = {}) override;
   Result<std::optional<Application>> application(const std::string& id) override;
   Result<std::vector<Application>> applications_of_resident(const std::string& resident_id) override;
   Result<std::vector<Application>> applications_by_status(const std::string& window,
                                                           const std::vector<workflow::AppStatus>& statuses) override;
+  Result<Page<Application>> applications_of_resident_page(const std::string& resident_id,
+                                                          const PageRequest& page) override;
+  Result<Page<Application>> applications_by_status_page(const std::string& window,
+                                                        const std::vector<workflow::AppStatus>& statuses,
+                                                        const PageRequest& page) override;
   Result<std::vector<Task>> tasks_of(const std::string& application_id) override;
   Result<std::optional<Task>> task(const std::string& id) override;
   Result<std::vector<Task>> tasks_by_department(const std::string& department,
                                                 const std::vector<workflow::TaskStatus>& statuses) override;
+  Result<Page<Task>> tasks_by_department_page(const std::string& department,
+                                              const std::vector<workflow::TaskStatus>& statuses,
+                                              const PageRequest& page) override;
   Result<std::vector<Event>> events_of(const std::string& application_id) override;
   Result<std::vector<Licence>> licences_of(const std::string& resident_id) override;
   Result<std::vector<Licence>> licences_of_application(const std::string& application_id) override;
@@ -55,6 +65,8 @@ class SqliteStore final : public Store {
   Result<std::int64_t> unread_count(const std::string& resident_id) override;
   Result<WriteOutcome> mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) override;
   Result<WriteOutcome> add_notification(Notification& n) override;
+  std::optional<Error> append_audit(const AuditEntry& e) override;
+  Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<db::Database> d) : db_(std::move(d)) {}

@@ -53,7 +53,11 @@ class Store {
                                                   const std::string& keep_token_hash) = 0;
 
   // Uploads (file bytes live in the blob store; this is the resident's claim on them).
-  virtual std::optional<Error> put_upload(const Upload& u) = 0;
+  /// Records the upload; Refused (nothing written) when a new one would exceed the quota
+  /// (the same file again is never counted twice).
+  virtual Result<WriteOutcome> put_upload(const Upload& u, const DailyQuota& quota) = 0;
+  /// The resident's uploads created at or after `since`: how many, and their bytes.
+  virtual Result<Usage> uploads_since(const std::string& resident_id, Timestamp since) = 0;
   /// The resident's upload with that hash, or nullopt.
   virtual Result<std::optional<Upload>> upload(const std::string& resident_id, const std::string& sha256) = 0;
   /// Whether any application the staff can see references the hash — decided by the caller;
@@ -66,20 +70,35 @@ class Store {
                                                                const std::string& key) = 0;
   /// Inserts the application and its first event durably. With a key, the response is
   /// recorded in the same transaction; if the key is already there, nothing is written and
-  /// `existing` receives it (Conflict).
+  /// `existing` receives it (Conflict). Refused (nothing written) when the resident already
+  /// submitted `quota.max_count` applications since `quota.since` (0: no cap).
   virtual Result<WriteOutcome> create_application(const Application& a, const Event& first, const std::string& idem_key,
                                                   const IdempotentResponse& response,
-                                                  std::optional<IdempotentResponse>* existing) = 0;
+                                                  std::optional<IdempotentResponse>* existing,
+                                                  const DailyQuota& quota = {}) = 0;
   virtual Result<std::optional<Application>> application(const std::string& id) = 0;
+  /// Every application of the resident, newest first.
   virtual Result<std::vector<Application>> applications_of_resident(const std::string& resident_id) = 0;
-  /// Applications of a window (all windows when empty) whose status is in `statuses`.
+  /// One page of the resident's applications, newest first.
+  virtual Result<Page<Application>> applications_of_resident_page(const std::string& resident_id,
+                                                                  const PageRequest& page) = 0;
+  /// Every application of a window (all windows when empty) whose status is in `statuses`,
+  /// oldest first (whole lists for the server's own jobs; people page through them).
   virtual Result<std::vector<Application>> applications_by_status(const std::string& window,
                                                                   const std::vector<workflow::AppStatus>& statuses) = 0;
+  /// One page of the same list, with the whole list's count.
+  virtual Result<Page<Application>> applications_by_status_page(const std::string& window,
+                                                                const std::vector<workflow::AppStatus>& statuses,
+                                                                const PageRequest& page) = 0;
   virtual Result<std::vector<Task>> tasks_of(const std::string& application_id) = 0;
   virtual Result<std::optional<Task>> task(const std::string& id) = 0;
   /// Tasks of a department (all when empty) whose status is in `statuses`.
   virtual Result<std::vector<Task>> tasks_by_department(const std::string& department,
                                                         const std::vector<workflow::TaskStatus>& statuses) = 0;
+  /// One page of the same list (least recently updated first), with the whole list's count.
+  virtual Result<Page<Task>> tasks_by_department_page(const std::string& department,
+                                                      const std::vector<workflow::TaskStatus>& statuses,
+                                                      const PageRequest& page) = 0;
   virtual Result<std::vector<Event>> events_of(const std::string& application_id) = 0;
   virtual Result<std::vector<Licence>> licences_of(const std::string& resident_id) = 0;
   virtual Result<std::vector<Licence>> licences_of_application(const std::string& application_id) = 0;
@@ -102,6 +121,11 @@ class Store {
   /// Stores a notification outside a workflow step (a reminder); Conflict when one with the
   /// same non-empty `dedupe` exists. The stored id is written back.
   virtual Result<WriteOutcome> add_notification(Notification& n) = 0;
+
+  // The audit trail (append-only).
+  virtual std::optional<Error> append_audit(const AuditEntry& e) = 0;
+  /// One page of the entries matching the query, newest first.
+  virtual Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) = 0;
 };
 
 }  // namespace yilu::server

@@ -43,27 +43,31 @@ Result<std::string> BlobStore::put(std::string_view bytes) const {
   const std::string final_path = dir + "/" + hash;
   struct stat st {};
   if (::stat(final_path.c_str(), &st) == 0 && static_cast<std::size_t>(st.st_size) == bytes.size()) return hash;
-  if (!make_dir(dir)) return db::storage_error("cannot create " + dir);
+  if (!make_dir(dir)) return db::storage_error_from_errno("cannot create " + dir, errno);
   const std::string tmp = root_ + "/tmp/" + hash + "." + random_hex(6);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return db::storage_error(std::string("open tmp: ") + std::strerror(errno));
+  if (fd < 0) return db::storage_error_from_errno("open tmp", errno);
   ::fchmod(fd, 0600);  // the umask can only narrow the mode; this states it
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
+      const int err = n == 0 ? ENOSPC : errno;  // a short write of 0 bytes is a full disk
       ::close(fd);
       ::unlink(tmp.c_str());
-      return db::storage_error(std::string("write blob: ") + std::strerror(errno));
+      return db::storage_error_from_errno("write blob", err);
     }
     done += static_cast<std::size_t>(n);
   }
-  const bool synced = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!synced || ::rename(tmp.c_str(), final_path.c_str()) != 0) {
+  // Delayed allocation can report a full disk only at fsync or close.
+  const int synced = ::fsync(fd) == 0 ? 0 : errno;
+  const int closed = ::close(fd) == 0 ? 0 : errno;
+  const int failed = synced ? synced : closed;
+  if (failed || ::rename(tmp.c_str(), final_path.c_str()) != 0) {
+    const int err = failed ? failed : errno;
     ::unlink(tmp.c_str());
-    return db::storage_error("cannot store blob");
+    return db::storage_error_from_errno("store blob", err);
   }
   fsync_path(dir, O_RDONLY | O_DIRECTORY);
   return hash;

@@ -707,12 +707,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 本人的申请（新→旧）
+         * 本人的申请（新→旧），分页
          * @description 访问：resident（居民）
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 每页条数，1–200，默认 50 */
+                    limit?: number;
+                    /** @description 上一页的 next_cursor；不带为第一页 */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -728,7 +733,20 @@ export interface paths {
                         "application/json": {
                             ok: boolean;
                             applications: components["schemas"]["Application"][];
+                            /** @description 下一页的 cursor；最后一页为 null */
+                            next_cursor: string | null;
+                            /** @description 整个列表的条数（同一快照内计数） */
+                            total: number;
                         };
+                    };
+                };
+                /** @description bad_limit / bad_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description unauthorized：缺少或无效的令牌 */
@@ -831,6 +849,24 @@ export interface paths {
                 };
                 /** @description unsupported_file_type（内容不是允许的类型） */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description file_damaged（结构不完整：PDF 无交叉引用表或 trailer、图片头或尺寸不对、OFD 目录不一致或含非文档条目）/ file_active_content（夹带网页、脚本、可执行程序，或 PDF 的 JavaScript、Launch、附件）；reason 为原因码 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description upload_quota：当天（北京时间）上传的文件个数或字节数已达上限；retry_after 为到次日零点的秒数；同一文件重复上传不计 */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -988,6 +1024,15 @@ export interface paths {
                 };
                 /** @description invalid_application：problems 列出全部问题 */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description application_quota：当天（北京时间）提交的申请已达上限；retry_after 为到次日零点的秒数（同一 Idempotency-Key 的重试仍返回第一次的结果） */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1881,6 +1926,10 @@ export interface paths {
                     window?: string;
                     /** @description 逗号分隔的状态过滤；默认为未结的 */
                     status?: string;
+                    /** @description 每页条数，1–200，默认 50 */
+                    limit?: number;
+                    /** @description 上一页的 next_cursor；不带为第一页 */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1898,7 +1947,20 @@ export interface paths {
                             ok: boolean;
                             window?: string;
                             applications: components["schemas"]["Application"][];
+                            /** @description 下一页的 cursor；最后一页为 null */
+                            next_cursor: string | null;
+                            /** @description 整个列表的条数（同一快照内计数） */
+                            total: number;
                         };
+                    };
+                };
+                /** @description bad_status / bad_limit / bad_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description unauthorized：缺少或无效的令牌 */
@@ -2683,6 +2745,10 @@ export interface paths {
                     department?: string;
                     /** @description 逗号分隔；默认 reviewing,paused */
                     status?: string;
+                    /** @description 每页条数，1–200，默认 50 */
+                    limit?: number;
+                    /** @description 上一页的 next_cursor；不带为第一页 */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2700,7 +2766,20 @@ export interface paths {
                             ok: boolean;
                             department?: string;
                             tasks: components["schemas"]["Task"][];
+                            /** @description 下一页的 cursor；最后一页为 null */
+                            next_cursor: string | null;
+                            /** @description 整个列表的条数（同一快照内计数） */
+                            total: number;
                         };
+                    };
+                };
+                /** @description bad_status / bad_limit / bad_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description unauthorized：缺少或无效的令牌 */
@@ -3319,12 +3398,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 督办总览（supervisor/admin）：在办申请按监管级别（申请的 level），按窗口、部门计数
+         * 督办总览（supervisor/admin）：全部在办申请按监管级别（申请的 level），按窗口、部门计数；申请列表分页（旧→新），可用 ?level= 只看一个级别
          * @description 访问：supervisor（supervisor、admin）
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 只列出该级别的申请（normal、yellow、red、overdue）；计数总是全部 */
+                    level?: string;
+                    /** @description 每页条数，1–200，默认 50 */
+                    limit?: number;
+                    /** @description 上一页的 next_cursor；不带为第一页 */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3348,10 +3434,23 @@ export interface paths {
                             by_department?: {
                                 [key: string]: components["schemas"]["LevelCounts"];
                             };
-                            /** @description 容缺待补交：全部在办申请欠交的材料，最紧的在前 */
+                            /** @description 容缺待补交：最紧的在前，至多 200 条（总数见 counts.owed） */
                             owed?: components["schemas"]["Owed"][];
                             applications: components["schemas"]["Application"][];
+                            /** @description 下一页的 cursor；最后一页为 null */
+                            next_cursor: string | null;
+                            /** @description 整个列表的条数（同一快照内计数） */
+                            total: number;
                         };
+                    };
+                };
+                /** @description bad_level / bad_limit / bad_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description unauthorized：缺少或无效的令牌 */
@@ -3632,6 +3731,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计日志（admin）：工作人员登录（成功与失败）、退出、改密码，工作人员查看申请与材料文件，账户的创建与停用，居民实名信息的设置；只增不改，新→旧，分页
+         * @description 访问：admin（admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只看一类：staff_sign_in、staff_sign_in_failed、staff_sign_out、staff_password_changed、application_read、file_read、account_created、account_disabled、profile_changed */
+                    kind?: string;
+                    /** @description 操作者：工作人员用户名或居民 id */
+                    actor?: string;
+                    /** @description 对象：申请 id（含该申请的材料文件）、用户名或居民 id */
+                    subject?: string;
+                    /** @description 起始时间（含）：YYYY-MM-DD 或 RFC 3339 */
+                    since?: string;
+                    /** @description 截止时间：YYYY-MM-DD 表示含当天，RFC 3339 不含 */
+                    until?: string;
+                    /** @description 每页条数，1–200，默认 50 */
+                    limit?: number;
+                    /** @description 上一页的 next_cursor；不带为第一页 */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: components["schemas"]["AuditEntry"][];
+                            /** @description 下一页的 cursor；最后一页为 null */
+                            next_cursor: string | null;
+                            /** @description 整个列表的条数（同一快照内计数） */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description bad_audit_kind / bad_time / bad_limit / bad_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3652,8 +3848,28 @@ export interface components {
             warnings?: components["schemas"]["Problem"][];
             /** @description 仅 429：多少秒后可以再试（同 Retry-After 头） */
             retry_after?: number;
-            /** @description 仅 422 weak_password：违反的是哪条密码规则（中文） */
+            /** @description 仅 422 weak_password：违反的是哪条密码规则（中文）；422 file_damaged / file_active_content：稳定的原因码（active_content、pdf_structure、pdf_script、jpg_structure、png_structure、image_size、ofd_structure、ofd_entry、dwg_version） */
             reason?: string;
+        };
+        AuditEntry: {
+            seq: number;
+            /** @description RFC 3339，北京时间（+08:00） */
+            at: string;
+            /** @enum {string} */
+            kind: "staff_sign_in" | "staff_sign_in_failed" | "staff_sign_out" | "staff_password_changed" | "application_read" | "file_read" | "account_created" | "account_disabled" | "profile_changed";
+            /** @description 中文名称 */
+            kind_label: string;
+            actor: {
+                /** @enum {string} */
+                kind: "staff" | "resident" | "anonymous";
+                id: string;
+            };
+            /** @description 申请 id、"申请 id/文件 SHA-256"、用户名或居民 id */
+            subject: string;
+            /** @description 客户端地址 */
+            address: string;
+            /** @description 补充信息，如登录失败的 reason（unknown_account、wrong_password、disabled、backoff） */
+            detail: Record<string, unknown>;
         };
         Problem: {
             path: string;
