@@ -6,63 +6,22 @@ the middle of the burst, restarts it on the same folder and checks that every su
 was acknowledged (201) is there intact, that idempotency keys survived, and that SQLite's
 integrity check passes. Usage: crash_test.py <path to yilu> <source dir>
 """
-import json, os, re, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request, urllib.error
+import json, os, signal, sqlite3, subprocess, sys, tempfile, threading, time, urllib.parse
+
+import serve_process
+from serve_process import call
 
 YILU, SRC = sys.argv[1], sys.argv[2]
 PHONE = "13876009999"
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def start(data, log):
-    port = free_port()
     # One resident files thousands here: lift the daily cap (docs/deploy.md).
-    env = dict(os.environ, YILU_APPLICATIONS_PER_DAY="0")
-    proc = subprocess.Popen([YILU, "serve", "--data", data, "--port", str(port), "--web", ""],
-                            stdout=log, stderr=log, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/api/v1/health", timeout=1).read()
-            return proc, base
-        except Exception:
-            time.sleep(0.05)
-    raise SystemExit("server did not start")
-
-
-def call(base, method, path, body=None, token=None, headers=None, timeout=10):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method)
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    for k, v in (headers or {}).items():
-        req.add_header(k, v)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"null")
+    return serve_process.start(YILU, data, log, env=dict(os.environ, YILU_APPLICATIONS_PER_DAY="0"))
 
 
 def sign_in(base, log_path):
-    assert call(base, "POST", "/api/v1/auth/sms/request", {"phone": PHONE})[0] == 202
-    masked = PHONE[:3] + "****" + PHONE[-4:]
-    code = None
-    for _ in range(100):
-        with open(log_path, encoding="utf-8", errors="replace") as f:
-            found = re.findall(r"\[sms\] to " + re.escape(masked) + r": code (\d{6})", f.read())
-        if found:
-            code = found[-1]
-            break
-        time.sleep(0.02)
-    status, body = call(base, "POST", "/api/v1/auth/sms/verify", {"phone": PHONE, "code": code})
+    status, body = serve_process.sign_in(base, log_path, PHONE)
     assert status == 200, body
     token = body["token"]
     # Filing needs the real name; the example is filed by the mother it names.

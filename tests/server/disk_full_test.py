@@ -6,8 +6,10 @@ lost, and once there is room again writes succeed without a restart.
 The data folder is a small tmpfs mounted in a private mount namespace (`unshare`), filled to
 the last byte by a filler file. Usage: disk_full_test.py <path to yilu> <source dir>
 """
-import errno, json, os, re, socket, sqlite3, subprocess, sys, tempfile, time, uuid
-import urllib.request, urllib.error
+import errno, json, os, sqlite3, subprocess, sys, tempfile, urllib.request, uuid
+
+import serve_process
+from serve_process import call
 
 YILU, SRC = sys.argv[1], sys.argv[2]
 PHONE = "13876008888"
@@ -25,49 +27,6 @@ def in_private_mount_namespace():
     except FileNotFoundError:
         sys.exit("disk_full_test: `unshare` (util-linux) is needed to mount a small tmpfs for the data folder")
     sys.exit(r.returncode)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def call(base, method, path, body=None, token=None, raw=None, content_type="application/json"):
-    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-    req = urllib.request.Request(base + path, data=data, method=method)
-    req.add_header("Content-Type", content_type)
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        text = e.read()
-        try:
-            return e.code, json.loads(text or b"null")
-        except ValueError:
-            return e.code, text
-
-
-def sms_code(log_path, phone, after):
-    masked = phone[:3] + "****" + phone[-4:]
-    for _ in range(200):
-        with open(log_path, encoding="utf-8", errors="replace") as f:
-            found = re.findall(r"\[sms\] to " + re.escape(masked) + r": code (\d{6})", f.read())
-        if len(found) > after:
-            return found[-1]
-        time.sleep(0.02)
-    raise AssertionError("no SMS code in the log")
-
-
-def sign_in(base, log_path, codes_seen):
-    status, body = call(base, "POST", "/api/v1/auth/sms/request", {"phone": PHONE})
-    assert status == 202, (status, body)
-    code = sms_code(log_path, PHONE, codes_seen)
-    return call(base, "POST", "/api/v1/auth/sms/verify", {"phone": PHONE, "code": code})
 
 
 def pdf(text):
@@ -121,19 +80,9 @@ def main():
     os.makedirs(data)
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", data], check=True)
     log = open(log_path, "w")
-    port = free_port()
-    proc = subprocess.Popen([YILU, "serve", "--data", data, "--port", str(port), "--web", ""], stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = serve_process.start(YILU, data, log)
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/api/v1/health", timeout=1).read()
-                break
-            except Exception:
-                time.sleep(0.05)
-        codes = 0
-        status, body = sign_in(base, log_path, codes)
-        codes += 1
+        status, body = serve_process.sign_in(base, log_path, PHONE)
         assert status == 200, body
         token = body["token"]
         status, body = call(base, "PUT", "/api/v1/me/profile", {"name": "李晓燕", "id_number": "46020319950315122X"}, token)
@@ -174,8 +123,7 @@ def main():
         assert full["application"] >= 3 and full["upload"] >= 3, f"the disk never filled: {full}"
 
         # Signing in writes a session: refused the same way, with the same code.
-        status, body = sign_in(base, log_path, codes)
-        codes += 1
+        status, body = serve_process.sign_in(base, log_path, PHONE)
         assert status == 507 and body["error"]["code"] == "storage_full", (status, body)
 
         # Reads keep working: the catalog, the resident's list, each application, each file.
@@ -197,7 +145,7 @@ def main():
         acknowledged.append(body["application"]["id"])
         status, body = upload(base, token, pdf("after"))
         assert status == 201, body
-        status, body = sign_in(base, log_path, codes)
+        status, body = serve_process.sign_in(base, log_path, PHONE)
         assert status == 200, body
         status, body = call(base, "GET", "/api/v1/me/applications?limit=200", token=token)
         assert {a["id"] for a in body["applications"]} == set(acknowledged), "an acknowledged application is missing"
