@@ -30,6 +30,7 @@ import {
   Icon,
   Image as VanImage,
   Divider,
+  List,
 } from 'vant';
 // Vant's per-component CSS without its icon font (src/icons.css draws the icons used).
 import 'vant/es/style/base.css';
@@ -66,6 +67,7 @@ import 'vant/es/swipe/index.css';
 import 'vant/es/swipe-item/index.css';
 import 'vant/es/image/index.css';
 import 'vant/es/divider/index.css';
+import 'vant/es/list/index.css';
 import 'vant/es/toast/index.css';
 import 'vant/es/dialog/index.css';
 import 'vant/es/action-bar/index.css';
@@ -102,6 +104,7 @@ const components = [
   Icon,
   VanImage,
   Divider,
+  List,
 ];
 
 export function installVant(app) {

@@ -164,10 +164,35 @@ export function newIdempotencyKey() {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The longest wait a 429's `retry_after` may ask for and still be retried here (seconds). */
+const RETRY_WAIT_MAX = 8;
+
 /**
- * POST with an Idempotency-Key, retried on network errors and 5xx/429 (backing off 0.5 s, 1 s,
- * 2 s, 4 s). The server returns the first result for a repeated key, so a retry after a lost
- * response never makes a second application. `onRetry(n)` is told about each retry.
+ * How long to wait before sending a failed POST again (ms), or -1 when sending it again soon
+ * cannot help: a refusal (4xx), a full disk (507 storage_full: it does not empty in seconds),
+ * or a 429 whose `retry_after` is longer than a person waits on a button (application_quota
+ * waits until midnight). Those go straight to the page with the server's message.
+ * @param {unknown} e
+ * @param {number} backoff the next backoff step (ms)
+ * @returns {number}
+ */
+function retryDelay(e, backoff) {
+  if (!(e instanceof ApiError)) return -1;
+  if (e.status === 0) return backoff;
+  if (e.status === 429) {
+    const wait = Number(/** @type {any} */ (e.body)?.retry_after);
+    if (!Number.isFinite(wait)) return backoff;
+    return wait <= RETRY_WAIT_MAX ? Math.max(backoff, wait * 1000) : -1;
+  }
+  if (e.status === 507) return -1;
+  return e.status >= 500 ? backoff : -1;
+}
+
+/**
+ * POST with an Idempotency-Key, retried on network errors, 5xx and a short 429 (backing off
+ * 0.5 s, 1 s, 2 s, 4 s; see retryDelay). The server returns the first result for a repeated key,
+ * so a retry after a lost response never makes a second application. `onRetry(n)` is told about
+ * each retry.
  * @param {string} path below /api/v1, e.g. '/applications'
  * @param {unknown} body
  * @param {string} key the Idempotency-Key (newIdempotencyKey), the same for every retry
@@ -181,10 +206,10 @@ export async function postIdempotent(path, body, key, { attempts = 5, onRetry, a
       return await api('POST', path, body, { as, headers: { 'Idempotency-Key': key } });
     } catch (e) {
       last = e;
-      const retriable = e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
-      if (!retriable || i === attempts - 1) throw e;
+      const delay = retryDelay(e, 500 * 2 ** i);
+      if (delay < 0 || i === attempts - 1) throw e;
       onRetry?.(i + 1);
-      await sleep(500 * 2 ** i);
+      await sleep(delay);
     }
   }
   throw last;

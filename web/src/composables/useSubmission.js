@@ -88,7 +88,9 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
         draft.save();
         formError.value = '申请内容已变化，请再次点击提交';
       } else {
-        formError.value = `${e.message}。草稿已保存在本机，可稍后再提交。`;
+        // Any other refusal (a daily quota, a full disk, a code this page has never seen): the
+        // server's own message, and the draft stays.
+        formError.value = `${String(e.message).replace(/[。.！!]+$/, '')}。草稿已保存在本机，可稍后再提交。`;
       }
     } finally {
       submitting.value = false;
