@@ -127,3 +127,23 @@ export function makePdf(kb = 64) {
   body += `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
+
+/** A desk-sized page (1366×900, zh-CN) in a new context, with the page's uncaught errors collected. */
+export async function deskPage(browser) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { ctx, page, errors };
+}
+
+/** Runs a test body; on failure saves a full-page screenshot and prints the server log's tail. */
+export async function withFailureShots(page, prefix, name, server, body) {
+  try {
+    await body();
+  } catch (e) {
+    await shot(page, prefix, `failure-${name}`, { fullPage: true }).catch(() => {});
+    console.error(`---- yilu serve log (tail) ----\n${server.log().slice(-2000)}`);
+    throw e;
+  }
+}

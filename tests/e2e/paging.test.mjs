@@ -6,7 +6,7 @@
 // HTTP (a resident may submit 20 a day: application_quota).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, shot } from './harness.mjs';
+import { startServer, launchBrowser, shot, deskPage, withFailureShots } from './harness.mjs';
 import { staffLogin, http } from './flows.mjs';
 import { demoAccounts } from './accounts.mjs';
 import { catalogOf, residentWithProfile, submitExample, exampleProfile } from './workflow_steps.mjs';
@@ -43,24 +43,9 @@ after(async () => {
   await server?.stop();
 });
 
-async function desk() {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { ctx, page, errors };
-}
+const desk = () => deskPage(browser);
 
-/** Runs a test body; on failure saves a full-page screenshot and the server log's tail. */
-async function withShots(page, name, body) {
-  try {
-    await body();
-  } catch (e) {
-    await shot(page, P, `failure-${name}`, { fullPage: true }).catch(() => {});
-    console.error(`---- yilu serve log (tail) ----\n${server.log().slice(-2000)}`);
-    throw e;
-  }
-}
+const withShots = (page, name, body) => withFailureShots(page, P, name, server, body);
 
 /** Does `act` and resolves to the answer to a GET of `path` it caused: {url, body}. */
 async function answerTo(page, path, act) {

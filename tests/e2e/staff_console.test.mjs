@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync, crc32 } from 'node:zlib';
-import { startServer, launchBrowser, shot, makePdf } from './harness.mjs';
+import { startServer, launchBrowser, shot, makePdf, deskPage, withFailureShots } from './harness.mjs';
 import { staffLogin, http, residentTokenByApi, staffTokenByApi, uploadByApi } from './flows.mjs';
 import { exampleProfile } from './workflow_steps.mjs';
 import { demoAccounts } from './accounts.mjs';
@@ -103,24 +103,9 @@ const clerkOf = (itemId) => {
   return c;
 };
 
-async function desk() {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { ctx, page, errors };
-}
+const desk = () => deskPage(browser);
 
-/** Runs a test body; on failure saves a full-page screenshot and the server log's tail. */
-async function withShots(page, name, body) {
-  try {
-    await body();
-  } catch (e) {
-    await shot(page, P, `failure-${name}`, { fullPage: true }).catch(() => {});
-    console.error(`---- yilu serve log (tail) ----\n${server.log().slice(-2000)}`);
-    throw e;
-  }
-}
+const withShots = (page, name, body) => withFailureShots(page, P, name, server, body);
 
 test('查看 on an uploaded PDF fetches it for the application and shows it to the clerk', { timeout: 90000 }, async () => {
   const app = await applyByApi('eia_approval');
