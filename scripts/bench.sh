@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the tests, never run by CI): Release builds, then the measurements.
-#   scripts/bench.sh [all|core|validate|growth|peers|server|sizes|report] [--quick]
+#   scripts/bench.sh [all|core|validate|growth|peers|server|sizes|mutation|report] [--quick]
 #   (./dev bench runs all; docs/PERFORMANCE.md says what each part measures)
 #     core, validate, growth, peers  the Google Benchmark programs yilu_bench_<name>
 #                                    (peers also runs the wasm core and the npm peers in Node)
 #     server   wrk against bare httplib and `yilu serve` (1 to 256 clients)
 #     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
+#     mutation scripts/mutate.sh: each mutant of tests/mutation/mutants.json against the native
+#              tests, killed or survived (docs/mutation.md; table in docs/bench-data/mutation.md)
 #     report   the table (printed and docs/bench-data/summary.md) and the SVG plots in docs/
 #   all = every part, then report. --quick (or YILU_BENCH_QUICK=1): short runs for
 #   developing the harness; its numbers are not for the documentation.
-# Data files: docs/bench-data/*.json. Takes about 10 minutes from a clean clone on 2 cores.
+# Data files: docs/bench-data/*.json. Takes about 10 minutes from a clean clone on 2 cores, and
+# mutation testing 12–17 minutes more.
 set -euo pipefail
 # The whole script is one function, read before it runs: editing this file during a run
 # (it takes minutes) cannot change what the running copy does.
@@ -56,9 +59,11 @@ main() {
   done
   targets=(yilu yilu_bench_bare_httplib)
   for n in "${programs[@]}"; do targets+=("yilu_bench_$n"); done
-  echo "build: release (${targets[*]})"
-  cmake --preset release >/dev/null
-  cmake --build --preset release -j "$jobs" --target "${targets[@]}"
+  if [ "$what" != mutation ]; then  # mutation testing builds its own copy of the tree
+    echo "build: release (${targets[*]})"
+    cmake --preset release >/dev/null
+    cmake --build --preset release -j "$jobs" --target "${targets[@]}"
+  fi
   if wants peers || wants sizes; then scripts/build.sh wasm; fi
 
   # The npm peers (tests/bench/js, locked): only the benchmark needs them.
@@ -137,12 +142,23 @@ main() {
       --bare build-release/tests/bench/yilu_bench_bare_httplib "${sargs[@]}" --out "$out/server-load.json"
   fi
 
+  # ---- mutation testing: do the tests notice realistic bugs? ----
+  mutation_status=0
+  if wants mutation; then
+    echo "==== mutation testing (scripts/mutate.sh) ===="
+    scripts/mutate.sh --jobs "$jobs" --report "$out/mutation.md" || mutation_status=$?
+  fi
+
   if [ "$what" = all ]; then
     machine_info >"$out/machine-end.json"
     echo "bench: measured in $(($(date +%s) - started)) s"
   fi
   if [ "$what" = all ] || [ "$what" = report ]; then
     node tests/bench/js/report.mjs --data "$out" --docs docs
+  fi
+  if [ "$mutation_status" != 0 ]; then
+    echo "bench: mutation testing failed (exit $mutation_status): see its table above"
+    return "$mutation_status"
   fi
 }
 main "$@"

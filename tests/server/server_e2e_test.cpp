@@ -3,9 +3,11 @@
 // stage reusing the issued licence, rating — with due dates checked against the core's own.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
+#include "sample_applications.hpp"
 #include "support/test_files.hpp"
 #include "test_server.hpp"
 
@@ -381,4 +383,56 @@ TEST_CASE("the applicant withdraws before acceptance; the window can no longer a
   CHECK(last["kind"] == "withdrawn");
   CHECK(last["title"] == "申请人撤回申请");
   CHECK(last["data"]["reason"] == "信息填错了，重新申请");
+}
+
+TEST_CASE("the window cannot issue an application its department is still reviewing", "[server][e2e]") {
+  TestServer s;
+  const std::string me = s.resident("13876001238");
+  auto sub = s.post("/api/v1/applications", item_application(s, me, "id_card_renewal"), me);
+  INFO(sub.text);
+  REQUIRE(sub.status == 201);
+  const std::string id = sub.body["application"]["id"];
+  const std::string clerk = s.staff("clerk-police", "clerk", "w_police");
+  const std::string reviewer = s.staff("rev-gaj", "reviewer", "", "gaj");
+  REQUIRE(s.post("/api/v1/staff/applications/" + id + "/accept", json::object(), clerk).status == 200);
+  auto disp = s.post("/api/v1/staff/applications/" + id + "/dispatch", json::object(), clerk);
+  REQUIRE(disp.status == 200);
+  REQUIRE(disp.body["application"]["tasks"].size() == 1);
+  const std::string task = disp.body["application"]["tasks"][0]["id"];
+
+  // Every attempt is a 409 that leaves the application, its tasks, its timeline and the
+  // resident's licences exactly as they were.
+  const auto issue_is_refused = [&](const std::string& task_status) {
+    const auto before = s.get("/api/v1/staff/applications/" + id, clerk);
+    REQUIRE(before.status == 200);
+    CHECK(before.body["application"]["status"] == "dispatched");
+    CHECK(before.body["application"]["tasks"][0]["status"] == task_status);
+    const json buttons = before.body["application"]["allowed_actions"];
+    CHECK(std::find(buttons.begin(), buttons.end(), json("issue")) == buttons.end());
+    const auto licences_before = s.get("/api/v1/me/licences", me);
+    REQUIRE(licences_before.status == 200);
+
+    auto issue = s.post("/api/v1/staff/applications/" + id + "/issue", json::object(), clerk);
+    INFO(issue.text);
+    CHECK(issue.status == 409);
+    CHECK(issue.body["error"]["code"] == "illegal_transition");
+
+    const auto after = s.get("/api/v1/staff/applications/" + id, clerk);
+    REQUIRE(after.status == 200);
+    CHECK(after.body == before.body);
+    for (const auto& e : after.body["timeline"]) CHECK(e["kind"] != "issued");
+    CHECK(s.get("/api/v1/me/licences", me).body == licences_before.body);
+  };
+  issue_is_refused("reviewing");
+  // A paused task is still under review.
+  REQUIRE(s.post("/api/v1/staff/tasks/" + task + "/pause", {{"reason", "等待户籍核实"}}, reviewer).status == 200);
+  issue_is_refused("paused");
+
+  // Once the department has decided, the same request issues.
+  REQUIRE(s.post("/api/v1/staff/tasks/" + task + "/resume", json::object(), reviewer).status == 200);
+  REQUIRE(s.post("/api/v1/staff/tasks/" + task + "/approve", json::object(), reviewer).status == 200);
+  auto issued = s.post("/api/v1/staff/applications/" + id + "/issue", json::object(), clerk);
+  INFO(issued.text);
+  CHECK(issued.status == 200);
+  CHECK(issued.body["application"]["status"] == "issued");
 }

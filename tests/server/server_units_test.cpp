@@ -59,3 +59,19 @@ TEST_CASE("rate limiter: a sliding window per key", "[server][auth]") {
   CHECK(r.hit("b", 120) == 0);
   CHECK(r.hit("a", 161) == 0);
 }
+
+TEST_CASE("rate limiter: after the wait it names, the next event is let in and counted", "[server][auth]") {
+  RateLimiter r(2, 60);
+  CHECK(r.hit("a", 100) == 0);
+  CHECK(r.hit("a", 110) == 0);
+  const std::int64_t wait = r.hit("a", 120);
+  REQUIRE(wait == 40);
+  CHECK(r.wait("a", 120) == 40);
+  // Exactly then the event of 100 is one window old: it no longer counts.
+  CHECK(r.wait("a", 120 + wait) == 0);
+  CHECK(r.count("a", 120 + wait) == 1);
+  CHECK(r.hit("a", 120 + wait) == 0);
+  // The new event counts: the window is full again until the one of 110 leaves it.
+  CHECK(r.count("a", 160) == 2);
+  CHECK(r.hit("a", 165) == 5);
+}

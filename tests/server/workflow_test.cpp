@@ -3,8 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
 
+#include "support/test_files.hpp"
 #include "workflow/actions.hpp"
+#include "yilu/catalog.hpp"
 
 using namespace yilu::server;
 using workflow::Action;
@@ -278,4 +281,44 @@ TEST_CASE("workflow: supply is offered while a deferred material is owed, and is
   Application fresh = app_in(AppStatus::Submitted);
   fresh.materials = {m};
   CHECK(workflow::owed_materials(fresh).empty());
+}
+
+TEST_CASE("workflow: nothing is issued while the departments are still reviewing", "[server][workflow]") {
+  const yilu::Catalog catalog =
+      *yilu::Catalog::from_json(yilu::test::read_source_file("tests/fixtures/test-catalog.json")).catalog;
+  int licences = 0;
+  const auto new_licence = [&licences] { return "L" + std::to_string(++licences); };
+  Application a = app_in(AppStatus::Dispatched);
+  a.target_id = "t_all";
+  a.items = {"t_all"};
+  a.accepted_at = kNow - 3600;
+  Task t = task_in(TaskStatus::Reviewing);
+  t.item_id = "t_all";
+
+  // Under review or paused, the window has no 出件 button and the step itself refuses.
+  for (const TaskStatus s : {TaskStatus::Reviewing, TaskStatus::Paused}) {
+    t.status = s;
+    INFO("task " << workflow::name(s));
+    const auto r = workflow::issue(a, {t}, clerk_of("w1"), catalog, new_licence, kNow);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "illegal_transition");
+    CHECK_FALSE(has(workflow::allowed_actions(a, clerk_of("w1")), Action::Issue));
+  }
+  // Nor from any other state but ready-for-issue, whatever the tasks say.
+  t.status = TaskStatus::Approved;
+  for (const AppStatus s : {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted,
+                            AppStatus::Dispatched, AppStatus::Issued, AppStatus::Refused, AppStatus::Rejected,
+                            AppStatus::Closed, AppStatus::Withdrawn, AppStatus::PartiallyIssued, AppStatus::Revoked}) {
+    a.status = s;
+    INFO("application " << workflow::name(s));
+    const auto r = workflow::issue(a, {t}, clerk_of("w1"), catalog, new_licence, kNow);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "illegal_transition");
+  }
+  CHECK(licences == 0);
+  // Once every task is decided the same call issues: the refusals above were the state's.
+  a.status = AppStatus::ReadyForIssue;
+  const auto issued = workflow::issue(a, {t}, clerk_of("w1"), catalog, new_licence, kNow);
+  REQUIRE(issued.ok());
+  CHECK(issued.value().updated.status == AppStatus::Issued);
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <utility>
+
 #include "support/test_files.hpp"
 #include "yilu/deadline.hpp"
 
@@ -87,4 +89,27 @@ TEST_CASE("supervision levels: normal, yellow, red, overdue", "[deadline]") {
   CHECK(level("2024-10-30T23:59:59+08:00").level == Supervision::Red);
   CHECK(level("2024-10-31T00:00:00+08:00").level == Supervision::Overdue);
   CHECK(std::string(supervision_name(Supervision::Overdue)) == "overdue");
+}
+
+TEST_CASE("the default yellow threshold is a fifth of the limit rounded up, at least one working day", "[deadline]") {
+  // ceil(limit / 5): the limits that are not multiples of five are the ones rounding decides.
+  const std::pair<std::int64_t, std::int64_t> expected[] = {{1, 1},  {2, 1},  {5, 1},  {6, 2},  {7, 2},   {10, 2},
+                                                            {11, 3}, {15, 3}, {16, 4}, {21, 5}, {60, 12}, {61, 13}};
+  for (const auto& [limit, yellow] : expected) {
+    INFO("limit " << limit);
+    CHECK(default_yellow_days(limit) == yellow);
+  }
+  // A seven-day item: two working days left is already yellow, three is not.
+  DeadlineInput in;
+  in.accepted_at = ts("2024-09-02T10:00:00+08:00");  // a Monday, before the 中秋 days
+  in.limit_days = 7;
+  const Deadline d = compute_deadline(cal(), in, ts("2024-09-02T10:00:00+08:00")).value();
+  REQUIRE(format_date(d.due_date) == "2024-09-11");
+  const auto level = [&](const char* now) {
+    return supervise(cal(), d, ts(now), default_yellow_days(in.limit_days)).value();
+  };
+  CHECK(level("2024-09-09T09:00:00+08:00").remaining_workdays == 2);
+  CHECK(level("2024-09-09T09:00:00+08:00").level == Supervision::Yellow);
+  CHECK(level("2024-09-06T09:00:00+08:00").remaining_workdays == 3);
+  CHECK(level("2024-09-06T09:00:00+08:00").level == Supervision::Normal);
 }

@@ -125,6 +125,29 @@ TEST_CASE("each field type rejects what it should", "[validation]") {
   expect_field_problem("children", "twins", "field.wrong_type");
 }
 
+TEST_CASE("a required field left out is field.required whatever its type", "[validation]") {
+  // Text, resident ID, date, enum, mobile and group: the same code for each, nothing else.
+  for (const char* field : {"name", "id_number", "birth_date", "gender", "phone", "children"}) {
+    json app = good();
+    app["fields"].erase(field);
+    const auto r = check(app);
+    INFO(field << "\n" << describe(r.problems));
+    CHECK(r.problems.size() == 1);
+    CHECK(has(r.problems, std::string("/application/fields/") + field, "field.required"));
+    CHECK(r.verdict == Verdict::NotAcceptable);
+  }
+  // An empty string or null is not an answer either (a date picker left blank sends one of them).
+  expect_field_problem("birth_date", "", "field.required");
+  expect_field_problem("birth_date", nullptr, "field.required");
+  // A required date inside a group entry.
+  json app = good();
+  app["fields"]["children"][0].erase("child_birth");
+  const auto r = check(app);
+  INFO(describe(r.problems));
+  CHECK(r.problems.size() == 1);
+  CHECK(has(r.problems, "/application/fields/children/0/child_birth", "field.required"));
+}
+
 TEST_CASE("valid values of every type pass", "[validation]") {
   json app = good();
   app["fields"]["email"] = "zhang.san+yilu@example.com.cn";
