@@ -164,6 +164,28 @@ TEST_CASE("a condition nested past the limit is a lint error, not a stack overfl
   }
 }
 
+TEST_CASE("an example nested past the JSON limit is a lint error, not a stack overflow", "[catalog][limits]") {
+  // Any public caller reaches the loader (`lint_catalog` through POST /api/v1/core); a 1 MiB text
+  // nests half a million levels, and copying the example recursed once per level.
+  for (const int depth : {10, 63, 64, 500000}) {
+    std::string deep = "{\"a\":";
+    for (int i = 1; i < depth; ++i) deep += "[";
+    deep += "1";
+    for (int i = 1; i < depth; ++i) deep += "]";
+    deep += "}";
+    json c = test_catalog();
+    c["items"][0]["example"] = "__EXAMPLE__";
+    std::string text = c.dump();
+    const auto at = text.find("\"__EXAMPLE__\"");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 13, deep);
+    const auto ps = yilu::lint_catalog(text);
+    INFO("depth " << depth << "\n" << describe(ps));
+    const bool too_deep = has(ps, "/items/0/example", "catalog.example_too_deep");
+    CHECK(too_deep == (depth > static_cast<int>(yilu::kMaxJsonDepth)));
+  }
+}
+
 TEST_CASE("a 10,000-item catalog loads", "[catalog][limits]") {
   json c = test_catalog();
   const json model = c["items"][0];

@@ -9,6 +9,7 @@
 #include "detail/fingerprint.hpp"
 #include "detail/json_access.hpp"
 #include "detail/messages.hpp"
+#include "yilu/call.hpp"
 #include "yilu/file_types.hpp"
 
 namespace yilu {
@@ -670,7 +671,12 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
     }
   }
   if (const json* ex = member(v, "example")) {
-    if (is_object(ex, p + "/example")) item.example = *ex;
+    // The example is the catalog's only free-form document: copied whole, so bounded first.
+    if (is_object(ex, p + "/example")) {
+      if (detail::nested_deeper_than(*ex, kMaxJsonDepth))
+        problem(p + "/example", "catalog.example_too_deep", {{"max", kMaxJsonDepth}});
+      else item.example = *ex;
+    }
   }
   read_applicant(v, p, item);
   resolve_refs(item);

@@ -5,12 +5,29 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace yilu::detail {
 
 using json = nlohmann::json;
+
+/// Whether `v` nests arrays and objects deeper than `limit` (a scalar is depth 0). Walks with its
+/// own stack: copying or dumping a value recurses once per level, so a value from outside must
+/// pass this before either (a 1 MiB text can nest half a million levels).
+inline bool nested_deeper_than(const json& v, std::size_t limit) {
+  std::vector<std::pair<const json*, std::size_t>> stack{{&v, 0}};
+  while (!stack.empty()) {
+    const auto [at, depth] = stack.back();
+    stack.pop_back();
+    if (!at->is_structured()) continue;
+    if (depth + 1 > limit) return true;
+    for (const auto& child : *at) stack.emplace_back(&child, depth + 1);
+  }
+  return false;
+}
 
 /// The member `key` of an object, or nullptr if `obj` is not an object or lacks it.
 inline const json* member(const json& obj, std::string_view key) {

@@ -108,6 +108,7 @@ const Entry kMessages[] = {
     {"catalog.bad_date_bound", "日期界限无效（应为 YYYY-MM-DD、as_of 或 as_of-18y 这样的相对写法）"},
     {"catalog.bad_condition", "条件写法无效（应为 all/any/not，或 field 加 equals/in/gt/ge/lt/le/present 之一）"},
     {"catalog.condition_too_deep", "条件嵌套超过 {max} 层"},
+    {"catalog.example_too_deep", "示例申请的嵌套超过 {max} 层"},
     {"catalog.condition_on_group", "条件不能直接引用重复组“{name}”"},
     {"catalog.not_applicable", "该字段类型（{type}）不使用此设置"},
     {"catalog.nested_group", "重复组中不能再嵌套重复组"},
