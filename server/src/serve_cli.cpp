@@ -136,6 +136,7 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "yilu serve: 无法监听 %s:%ld\n", addr.c_str(), port);
     return 1;
   }
+  http::widen_listen_backlog(*svr);
   std::fprintf(stderr, "yilu serve: 监听 http://%s:%ld  数据目录 %s  目录版本 %s\n", addr.c_str(), port,
                o.data_dir.c_str(), app.catalog->version().c_str());
   std::fprintf(stderr, "yilu serve: %s\n", app.sms->describe().c_str());

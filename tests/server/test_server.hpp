@@ -92,6 +92,7 @@ class TestServer {
     // not among `routes` and not in the OpenAPI document).
     svr_->Get("/test/throw", [](const httplib::Request&, httplib::Response&) { throw std::runtime_error("boom"); });
     port_ = svr_->bind_to_any_port("127.0.0.1");
+    server::http::widen_listen_backlog(*svr_);
     thread_ = std::thread([this] { svr_->listen_after_bind(); });
     for (int i = 0; i < 500 && !svr_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }

@@ -37,7 +37,7 @@ class GuardedServer final : public httplib::Server {
   /// Raises the bound socket's listen backlog to SOMAXCONN. The library listens with a backlog
   /// of 5 (compiled in): a burst of connections, hostile or not, had SYNs dropped and retried
   /// after 1 s and 3 s, so a client from elsewhere waited seconds to be accepted. Call it once
-  /// bound (new_task_queue is called by listen_after_bind before the first accept).
+  /// bound, on the binding thread (http::widen_listen_backlog).
   void widen_backlog();
 
  private:

@@ -46,10 +46,7 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   ConnectionLimits connection_limits;
   connection_limits.per_address = app.limits.connections_per_address;
   auto svr = std::make_unique<GuardedServer>(connection_limits);
-  svr->new_task_queue = [s = svr.get()] {
-    s->widen_backlog();
-    return new httplib::ThreadPool(kThreads);
-  };
+  svr->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   // Without TCP_NODELAY small responses wait for the delayed ACK (~40 ms each).
   svr->set_tcp_nodelay(true);
   svr->set_keep_alive_max_count(10000);
@@ -136,6 +133,10 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
                    res.status);
   });
   return svr;
+}
+
+void widen_listen_backlog(httplib::Server& svr) {
+  if (auto* guarded = dynamic_cast<GuardedServer*>(&svr)) guarded->widen_backlog();
 }
 
 }  // namespace yilu::server::http
