@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the tests, never run by CI): Release builds, then the measurements.
-#   scripts/bench.sh [all|core|validate|growth|peers|server|sizes|mutation|report] [--quick]
+#   scripts/bench.sh [all|core|validate|growth|peers|server|sizes|fuzz|mutation|report] [--quick]
 #   (./dev bench runs all; docs/PERFORMANCE.md says what each part measures)
 #     core, validate, growth, peers  the Google Benchmark programs yilu_bench_<name>
 #                                    (peers also runs the wasm core and the npm peers in Node)
 #     server   wrk against bare httplib and `yilu serve` (1 to 256 clients)
 #     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
+#     fuzz     scripts/fuzz.sh: each libFuzzer target for 10 minutes, inputs up to 64 KiB (docs/fuzzing.md)
 #     mutation scripts/mutate.sh: each mutant of tests/mutation/mutants.json against the native
 #              tests, killed or survived (docs/mutation.md; table in docs/bench-data/mutation.md)
 #     report   the table (printed and docs/bench-data/summary.md) and the SVG plots in docs/
 #   all = every part, then report. --quick (or YILU_BENCH_QUICK=1): short runs for
 #   developing the harness; its numbers are not for the documentation.
 # Data files: docs/bench-data/*.json. Takes about 10 minutes from a clean clone on 2 cores, and
-# mutation testing 12–17 minutes more.
+# mutation testing 12–17 minutes and fuzzing 40 minutes more.
 set -euo pipefail
 # The whole script is one function, read before it runs: editing this file during a run
 # (it takes minutes) cannot change what the running copy does.
@@ -59,7 +60,7 @@ main() {
   done
   targets=(yilu yilu_bench_bare_httplib)
   for n in "${programs[@]}"; do targets+=("yilu_bench_$n"); done
-  if [ "$what" != mutation ]; then  # mutation testing builds its own copy of the tree
+  if [ "$what" != mutation ] && [ "$what" != fuzz ]; then  # those build their own trees
     echo "build: release (${targets[*]})"
     cmake --preset release >/dev/null
     cmake --build --preset release -j "$jobs" --target "${targets[@]}"
@@ -142,6 +143,15 @@ main() {
       --bare build-release/tests/bench/yilu_bench_bare_httplib "${sargs[@]}" --out "$out/server-load.json"
   fi
 
+  # ---- long fuzzing runs (./dev test runs each target for seconds) ----
+  fuzz_status=0
+  if wants fuzz; then
+    echo "==== fuzzing (scripts/fuzz.sh, 10 minutes per target) ===="
+    fuzz_seconds=600
+    [ "$quick" = 1 ] && fuzz_seconds=20
+    scripts/fuzz.sh --seconds "$fuzz_seconds" -- -max_len=65536 || fuzz_status=$?
+  fi
+
   # ---- mutation testing: do the tests notice realistic bugs? ----
   mutation_status=0
   if wants mutation; then
@@ -155,6 +165,10 @@ main() {
   fi
   if [ "$what" = all ] || [ "$what" = report ]; then
     node tests/bench/js/report.mjs --data "$out" --docs docs
+  fi
+  if [ "$fuzz_status" != 0 ]; then
+    echo "bench: fuzzing found a crash (exit $fuzz_status): see the reproduce command above"
+    return "$fuzz_status"
   fi
   if [ "$mutation_status" != 0 ]; then
     echo "bench: mutation testing failed (exit $mutation_status): see its table above"
