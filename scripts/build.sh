@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds one or more parts: native | ci | asan | release | wasm | web | all (native + wasm + web).
+# Builds one or more parts: native | ci | asan | tsan | fuzz | release | wasm | web | all (native + wasm + web).
+# tsan builds only the server and storage tests; fuzz only the libFuzzer targets (scripts/fuzz.sh runs them).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -21,7 +22,7 @@ build_web() {
 
 for part in "${@:-all}"; do
   case "$part" in
-    native|ci|asan|release|wasm|wasm-debug) build_preset "$part" ;;
+    native|ci|asan|tsan|fuzz|release|wasm|wasm-debug) build_preset "$part" ;;
     web) build_web ;;
     all) build_preset native; build_preset wasm; build_web ;;
     *) echo "build: unknown part $part" >&2; exit 2 ;;

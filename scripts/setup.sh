@@ -16,6 +16,7 @@ packages=(
   fonts-wqy-microhei         # Chinese glyphs in screenshots
   wrk curl                   # HTTP load for the server benchmark
   clang-format clang-tidy    # scripts/lint.sh (C++ formatting and static analysis)
+  clang-14 libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer and the sanitizer runtimes of clang
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: native (warnings as errors under CI), the same under ASan+UBSan, the wasm module
-# against the shared vectors and the native build, and the browser tests of the web app.
+# Every test: native (warnings as errors under CI), the same under ASan+UBSan, the server and
+# storage tests under TSan, a short pass of each fuzz target, the wasm module against the shared
+# vectors and the native build, and the browser tests of the web app.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -20,6 +21,17 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 step "sanitizer tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+step "thread sanitizer: the server and storage tests (ThreadSanitizer, build-tsan)"
+scripts/build.sh tsan
+# Not the chunked-body test: its peak-memory bound would measure TSan's shadow memory (the ASan
+# run keeps it).
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+  ctest --test-dir build-tsan --output-on-failure -j "$jobs" -R 'yilu_(server|storage)_tests' \
+  -E 'a chunked body over the size limit is refused'
+
+step "fuzzing: each libFuzzer target ${YILU_FUZZ_SECONDS:-10}s (scripts/fuzz.sh, build-fuzz)"
+scripts/fuzz.sh --seconds "${YILU_FUZZ_SECONDS:-10}"
 
 step "wasm tests (node --test)"
 node --test tests/js/

@@ -1,0 +1,54 @@
+// libFuzzer target: Engine::call, the core's one JSON-in/JSON-out entry (docs/core-api.md; the
+// wasm module and `yilu core` call the same), with the shipped calendar and the frozen test
+// catalog loaded as the shared vectors load them, at the vectors' "now". Besides what the
+// sanitizers catch it holds the entry to its promise: whatever the bytes, the answer is one line
+// of JSON, an object whose "ok" is a boolean, with an "error" object carrying a "code" when false.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz/fuzz_check.hpp"
+#include "support/test_files.hpp"
+#include "yilu/call.hpp"
+#include "yilu/date.hpp"
+
+namespace {
+
+constexpr const char* kTarget = "fuzz_core_call";
+
+const yilu::Engine& engine() {
+  static const yilu::Engine loaded = [] {
+    yilu::Engine e;
+    if (e.load_calendar(yilu::test::calendar_text())) yilu::fuzz::broken(kTarget, "the shipped calendar does not load");
+    if (e.load_catalog(yilu::test::read_source_file("tests/fixtures/test-catalog.json")))
+      yilu::fuzz::broken(kTarget, "the test catalog does not load");
+    return e;
+  }();
+  return loaded;
+}
+
+const yilu::CallContext& context() {
+  static const yilu::CallContext ctx = yilu::context_at(*yilu::parse_timestamp("2026-06-01T10:00:00+08:00"));
+  return ctx;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view request(reinterpret_cast<const char*>(data), size);
+  const std::string response = engine().call(request, context());
+  if (response.find('\n') != std::string::npos) yilu::fuzz::broken(kTarget, "the answer is not one line", response);
+  const auto parsed = nlohmann::json::parse(response, nullptr, false);
+  if (!parsed.is_object()) yilu::fuzz::broken(kTarget, "the answer is not a JSON object", response);
+  const auto ok = parsed.find("ok");
+  if (ok == parsed.end() || !ok->is_boolean()) yilu::fuzz::broken(kTarget, "the answer has no boolean ok", response);
+  if (!ok->get<bool>()) {
+    const auto error = parsed.find("error");
+    if (error == parsed.end() || !error->is_object() || !error->contains("code") || !(*error)["code"].is_string())
+      yilu::fuzz::broken(kTarget, "a refusal without an error code", response);
+  }
+  return 0;
+}
