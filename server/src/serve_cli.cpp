@@ -14,6 +14,7 @@
 
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
+#include "data_lock.hpp"
 #include "http/server.hpp"
 #include "reminders.hpp"
 #include "workflow/staff_accounts.hpp"
@@ -96,6 +97,12 @@ int run_serve(int argc, char** argv) {
   }
   if (!crypto_init()) {
     std::fputs("yilu serve: libsodium 初始化失败\n", stderr);
+    return 1;
+  }
+  // Before anything opens the database: a second server on the folder stops here.
+  auto folder_lock = DataDirLock::acquire(o.data_dir);
+  if (!folder_lock.ok()) {
+    std::fprintf(stderr, "yilu serve: %s\n", folder_lock.error().message.c_str());
     return 1;
   }
   auto made = make_app(o);

@@ -218,6 +218,9 @@ APP = lambda: ok(obj({"ok": B, "application": ref("Application")}, ["ok", "appli
 
 # --- public
 route("get", "/api/v1/health", "存活检查", resp=ok(obj({"ok": B, "version": S})), tags=["public"])
+route("get", "/api/v1/ready", "就绪检查（给前面的代理用）：数据库可达且其版本是本服务迁移后的版本",
+      resp=ok(obj({"ok": B, "schema": I}, ["ok", "schema"])),
+      extra={"503": E("not_ready：数据库不可用，或其版本与本服务不符（schema、expected）")}, tags=["public"])
 route("get", "/api/v1/openapi.json", "本文档", resp={"description": "OpenAPI 3", "content": {"application/json": {}}}, tags=["public"])
 route("get", "/api/v1/versions", "目录与日历的版本（页面核对自己持有的 wasm 数据）", resp=ok(ref("Versions")), tags=["public"])
 route("get", "/api/v1/catalog", "事项目录原文（JSON 文本，与服务器加载的字节相同）；ETag 与响应头 X-Yilu-Catalog-Version 为其版本",

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Issue 4 acceptance: crash safety of `yilu serve`.
+"""Crash safety of `yilu serve`.
 
 Starts the real executable on a fresh data folder, fires concurrent submissions, SIGKILLs it in
 the middle of the burst, restarts it on the same folder and checks that every submission that
@@ -96,6 +96,14 @@ def main():
     status, detail = call(base, "GET", f"/api/v1/applications/{next(iter(acked.values()))}", token=token)
     if status != 200 or detail["timeline"][0]["kind"] != "submitted":
         failures.append("timeline lost")
+
+    # A second server on the same folder refuses to start, naming the first; the first goes on.
+    second = subprocess.run([YILU, "serve", "--data", data, "--port", "0", "--web", ""], capture_output=True,
+                            text=True, timeout=30)
+    if second.returncode != 1 or f"PID {proc.pid}" not in second.stderr or "只能由一个进程使用" not in second.stderr:
+        failures.append(f"a second server on the folder: exit {second.returncode}, {second.stderr.strip()!r}")
+    if call(base, "GET", "/api/v1/ready")[0] != 200:
+        failures.append("the first server stopped answering after the second one was refused")
 
     proc.send_signal(signal.SIGTERM)  # graceful stop this time
     if proc.wait(timeout=20) != 0:

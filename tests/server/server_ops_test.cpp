@@ -3,10 +3,14 @@
 // overview with levels the core computes at request time.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+#include <unistd.h>
+
 #include <sys/stat.h>
 
 #include <fstream>
 
+#include "data_lock.hpp"
 #include "support/test_files.hpp"
 #include "test_server.hpp"
 
@@ -91,4 +95,49 @@ TEST_CASE("the supervisor's overview by level, computed by the core at request t
                                                     yilu::context_at(s.now)));
   CHECK(core["level"] == "overdue");
   CHECK(core["due_date"] == due);
+}
+
+TEST_CASE("ready answers 200 with the schema version, and 503 when the database is not the one expected",
+          "[server][ops]") {
+  TestServer s;
+  auto ready = s.get("/api/v1/ready");
+  REQUIRE(ready.status == 200);
+  const int schema = ready.body["schema"];
+  CHECK(schema == s.app().store->expected_schema_version());
+  // Another program's migration ran on the database (a newer server on shared data, say).
+  const auto set_version = [&](int v) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((s.dir() + "/data/yilu.db").c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    CHECK(sqlite3_exec(db, ("PRAGMA user_version=" + std::to_string(v)).c_str(), nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+    sqlite3_close(db);
+  };
+  set_version(schema + 1);
+  auto not_ready = s.get("/api/v1/ready");
+  CHECK(not_ready.status == 503);
+  CHECK(not_ready.body["error"]["code"] == "not_ready");
+  CHECK(not_ready.body["schema"] == schema + 1);
+  CHECK(not_ready.body["expected"] == schema);
+  CHECK(s.get("/api/v1/health").status == 200);  // the process itself is up
+  set_version(schema);
+  CHECK(s.get("/api/v1/ready").status == 200);
+}
+
+TEST_CASE("one data folder, one server: a second lock on it is refused until the first is gone", "[server][ops]") {
+  char tmpl[] = "/tmp/yilu-lock-test-XXXXXX";
+  const std::string dir = ::mkdtemp(tmpl);
+  const std::string data = dir + "/data";
+  {
+    auto first = yilu::server::DataDirLock::acquire(data);
+    REQUIRE(first.ok());
+    auto second = yilu::server::DataDirLock::acquire(data);
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().code == "data_dir_locked");
+    // The message names the folder and the holder.
+    CHECK(second.error().message.find(data) != std::string::npos);
+    CHECK(second.error().message.find("PID " + std::to_string(::getpid())) != std::string::npos);
+  }
+  CHECK(yilu::server::DataDirLock::acquire(data).ok());
+  CHECK(std::system(("rm -rf '" + dir + "'").c_str()) == 0);
 }

@@ -28,6 +28,16 @@ void register_public_routes(Router& r, App& app) {
   r.get("/api/v1/health", kPublic, [](const httplib::Request&, httplib::Response& res, const Caller&) {
     send_json(res, 200, {{"ok", true}, {"version", "0.1.0"}});
   });
+  // Readiness, for the proxy in front: the database answers and its schema is the one this
+  // server's migrations give it (health says only that the process is up).
+  r.get("/api/v1/ready", kPublic, [&app](const httplib::Request&, httplib::Response& res, const Caller&) {
+    auto v = app.store->schema_version();
+    if (!v.ok()) return send_error(res, "not_ready");
+    const int expected = app.store->expected_schema_version();
+    if (v.value() != expected)
+      return send_error_with(res, "not_ready", {{"schema", v.value()}, {"expected", expected}});
+    send_json(res, 200, {{"ok", true}, {"schema", v.value()}});
+  });
   r.get("/api/v1/openapi.json", kPublic, [&app](const httplib::Request&, httplib::Response& res, const Caller&) {
     res.set_content(app.openapi_text, "application/json; charset=utf-8");
   });

@@ -1,6 +1,7 @@
 #include "storage/sqlite_store.hpp"
 
 #include "storage/cursor.hpp"
+#include "storage/migrations.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -1193,5 +1194,16 @@ Result<Page<AuditEntry>> SqliteStore::audit_page(const AuditQuery& q, const Page
     });
   });
 }
+
+Result<int> SqliteStore::schema_version() {
+  auto r = rows<std::int64_t>(
+      *db_, "PRAGMA user_version", [](Stmt&) {},
+      [](const Stmt& s) { return std::optional<std::int64_t>(s.integer(0)); });
+  if (!r.ok()) return r.error();
+  if (r.value().empty()) return db::storage_error("PRAGMA user_version returned no row");
+  return static_cast<int>(r.value().front());
+}
+
+int SqliteStore::expected_schema_version() const { return db::latest_schema_version(); }
 
 }  // namespace yilu::server

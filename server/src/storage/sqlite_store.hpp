@@ -13,6 +13,8 @@ class SqliteStore final : public Store {
   /// Opens <path> (creating it) and migrates; error `storage_error`.
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
 
+  Result<int> schema_version() override;
+  int expected_schema_version() const override;
   Result<Resident> resident_by_phone(const std::string& phone, Timestamp now) override;
   Result<std::optional<Resident>> resident(const std::string& id) override;
   std::optional<Error> set_profile(const std::string& id, const std::string& name,

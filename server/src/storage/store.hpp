@@ -21,6 +21,12 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  /// The database's schema version, read from it now: reachable, and the version the server's
+  /// migrations left (readiness: `GET /api/v1/ready`).
+  virtual Result<int> schema_version() = 0;
+  /// The version this program's migrations give the database.
+  virtual int expected_schema_version() const = 0;
+
   // Residents and sessions. Errors are `storage_error`.
   /// The resident with this phone, created if new.
   virtual Result<Resident> resident_by_phone(const std::string& phone, Timestamp now) = 0;
