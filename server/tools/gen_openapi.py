@@ -290,9 +290,10 @@ route("post", "/api/v1/applications/{id}/supply", "容缺补交：受理后上�
       params=[p("id")], req=body(obj({"material": S, "files": arr(obj({"upload": S}, ["upload"]))}, ["material", "files"])),
       resp=APP(), extra={"404": E("not_found"), "409": E("illegal_transition"),
                          "422": E("not_owed / missing_files / unknown_upload / invalid_application")}, tags=["resident"])
-route("get", "/api/v1/me/notifications", "消息：本人的通知（新→旧）与未读数",
-      resp=ok(obj({"ok": B, "unread": I, "notifications": arr(ref("Notification"))}, ["ok", "unread", "notifications"])),
-      tags=["resident"])
+route("get", "/api/v1/me/notifications", "消息：本人的通知（新→旧，分页）与未读数",
+      params=PAGE_PARAMS(),
+      resp=ok(paged({"ok": B, "unread": I, "notifications": arr(ref("Notification"))}, ["ok", "unread", "notifications"])),
+      extra={"400": E("bad_limit / bad_cursor")}, tags=["resident"])
 route("post", "/api/v1/me/notifications/read", "全部标为已读",
       resp=ok(obj({"ok": B, "unread": I}, ["ok", "unread"])), tags=["resident"])
 route("post", "/api/v1/me/notifications/{id}/read", "一条标为已读（他人的为 404）", params=[p("id")],

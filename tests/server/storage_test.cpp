@@ -1472,6 +1472,16 @@ TEST_CASE("a resident's notifications are listed newest first and marked read", 
   REQUIRE(newest.size() == 2);
   CHECK(newest[0].id == mine[2].id);
   CHECK(newest[1].id == mine[1].id);
+  // Paged: newest first, two at a time, to the end; the other resident's never among them.
+  const auto page1 = ok(store->notifications_page(r.id, PageRequest{"", 2}));
+  REQUIRE(page1.rows.size() == 2);
+  CHECK(page1.total == 3);
+  CHECK(page1.rows[0].id == mine[2].id);
+  REQUIRE_FALSE(page1.next.empty());
+  const auto page2 = ok(store->notifications_page(r.id, PageRequest{page1.next, 2}));
+  REQUIRE(page2.rows.size() == 1);
+  CHECK(page2.rows[0].id == mine[0].id);
+  CHECK(page2.next.empty());
   CHECK(ok(store->unread_count(r.id)) == 3);
   CHECK(ok(store->unread_count(other.id)) == 1);
   CHECK(ok(store->unread_count("R-nobody")) == 0);

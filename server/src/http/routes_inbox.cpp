@@ -1,5 +1,6 @@
 // The resident's inbox (消息): the notifications the workflow stored with each step
 // (workflow/notices.hpp), newest first, with the unread count for the tab's badge.
+#include "http/paging.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 
@@ -30,14 +31,18 @@ void send_unread(App& app, httplib::Response& res, const std::string& resident_i
 
 void register_inbox_routes(Router& r, App& app) {
   r.get("/api/v1/me/notifications", kResident,
-        [&app](const httplib::Request&, httplib::Response& res, const Caller& c) {
-          auto list = app.store->notifications_of(c.resident->id, 200);
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          const auto page = page_request(req, res);
+          if (!page) return;
+          auto list = app.store->notifications_page(c.resident->id, *page);
           if (!list.ok()) return send_core_error(res, list.error());
           auto unread = app.store->unread_count(c.resident->id);
           if (!unread.ok()) return send_core_error(res, unread.error());
           json items = json::array();
-          for (const auto& n : list.value()) items.push_back(notification_json(n));
-          send_json(res, 200, {{"ok", true}, {"unread", unread.value()}, {"notifications", items}});
+          for (const auto& n : list.value().rows) items.push_back(notification_json(n));
+          json body = {{"ok", true}, {"unread", unread.value()}, {"notifications", items}};
+          add_page_fields(body, list.value());
+          send_json(res, 200, body);
         });
 
   r.post("/api/v1/me/notifications/read", kResident,

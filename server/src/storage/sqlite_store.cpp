@@ -1206,4 +1206,39 @@ Result<int> SqliteStore::schema_version() {
 
 int SqliteStore::expected_schema_version() const { return db::latest_schema_version(); }
 
+Result<Page<Notification>> SqliteStore::notifications_page(const std::string& resident_id, const PageRequest& page) {
+  // Newest first by id; the cursor is the last id shown ("<id>:n", the page format).
+  auto cursor = parse_cursor(page.after);
+  if (!cursor.ok()) return cursor.error();
+  const std::int64_t limit = page_limit(page);
+  return db_->read([&](Connection& c) -> Result<Page<Notification>> {
+    return in_snapshot(c, [&](Connection& cc) -> Result<Page<Notification>> {
+      std::string sql = std::string("SELECT ") + kNotificationCols + " FROM notifications WHERE resident_id=?";
+      if (cursor.value()) sql += " AND id < ?";
+      sql += " ORDER BY id DESC LIMIT ?";
+      auto got = query<Notification>(
+          cc, sql,
+          [&](Stmt& s) {
+            s.bind(1, resident_id);
+            int i = 2;
+            if (cursor.value()) s.bind(i++, cursor.value()->time);
+            s.bind(i, limit + 1);
+          },
+          read_notification);
+      if (!got.ok()) return got.error();
+      auto total = count_rows(cc, "SELECT COUNT(*) FROM notifications WHERE resident_id=?",
+                              [&](Stmt& s) { s.bind(1, resident_id); });
+      if (!total.ok()) return total.error();
+      Page<Notification> out;
+      out.rows = std::move(got.value());
+      out.total = total.value();
+      if (static_cast<std::int64_t>(out.rows.size()) > limit) {
+        out.rows.resize(static_cast<std::size_t>(limit));
+        out.next = cursor_text(out.rows.back().id, "n");
+      }
+      return out;
+    });
+  });
+}
+
 }  // namespace yilu::server

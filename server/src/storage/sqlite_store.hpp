@@ -67,6 +67,7 @@ class SqliteStore final : public Store {
   Result<std::int64_t> unread_count(const std::string& resident_id) override;
   Result<WriteOutcome> mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) override;
   Result<WriteOutcome> add_notification(Notification& n) override;
+  Result<Page<Notification>> notifications_page(const std::string& resident_id, const PageRequest& page) override;
   std::optional<Error> append_audit(const AuditEntry& e) override;
   Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) override;
 

@@ -119,6 +119,8 @@ class Store {
   // Notifications (站内消息).
   /// The resident's notifications, newest first (at most `limit`).
   virtual Result<std::vector<Notification>> notifications_of(const std::string& resident_id, std::int64_t limit) = 0;
+  /// One page of the resident's notifications, newest first, with their count.
+  virtual Result<Page<Notification>> notifications_page(const std::string& resident_id, const PageRequest& page) = 0;
   /// How many of the resident's notifications are unread.
   virtual Result<std::int64_t> unread_count(const std::string& resident_id) = 0;
   /// Marks one notification of the resident read (`id` > 0) or all of them (`id` == 0);

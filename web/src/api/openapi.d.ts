@@ -1458,12 +1458,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 消息：本人的通知（新→旧）与未读数
+         * 消息：本人的通知（新→旧，分页）与未读数
          * @description 访问：resident（居民）
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 每页条数，1–200，默认 50 */
+                    limit?: number;
+                    /** @description 上一页的 next_cursor；不带为第一页 */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1480,7 +1485,20 @@ export interface paths {
                             ok: boolean;
                             unread: number;
                             notifications: components["schemas"]["Notification"][];
+                            /** @description 下一页的 cursor；最后一页为 null */
+                            next_cursor: string | null;
+                            /** @description 整个列表的条数（同一快照内计数） */
+                            total: number;
                         };
+                    };
+                };
+                /** @description bad_limit / bad_cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description unauthorized：缺少或无效的令牌 */

@@ -3,8 +3,11 @@
 import { reactive } from 'vue';
 import { api, session } from '../api/http.js';
 
-/** {unread, notifications, loaded, error}: the last answer of the server. */
-export const inbox = reactive({ unread: 0, notifications: [], loaded: false, error: '' });
+/**
+ * {unread, notifications, loaded, error, total, next}: the server's answers. The list is paged
+ * (newest first): `next` is the server's cursor of the next page, null once everything is shown.
+ */
+export const inbox = reactive({ unread: 0, notifications: [], loaded: false, error: '', total: 0, next: null });
 
 let pending = null;
 /**
@@ -13,7 +16,7 @@ let pending = null;
  */
 export function refreshInbox() {
   if (!session.resident) {
-    Object.assign(inbox, { unread: 0, notifications: [], loaded: false, error: '' });
+    Object.assign(inbox, { unread: 0, notifications: [], loaded: false, error: '', total: 0, next: null });
     return Promise.resolve();
   }
   if (!pending) {
@@ -22,6 +25,8 @@ export function refreshInbox() {
         (r) => {
           inbox.unread = Number(r.unread) || 0;
           inbox.notifications = Array.isArray(r.notifications) ? r.notifications : [];
+          inbox.total = Number(r.total) || inbox.notifications.length;
+          inbox.next = r.next_cursor ?? null;
           inbox.loaded = true;
           inbox.error = '';
         },
@@ -32,6 +37,34 @@ export function refreshInbox() {
       .finally(() => (pending = null));
   }
   return pending;
+}
+
+let loadingMore = null;
+/**
+ * Appends the next page of notices (after the last one shown), once; nothing when all are shown.
+ * @returns {Promise<void>} never rejects: a failure is kept in `inbox.error`
+ */
+export function loadMoreInbox() {
+  if (!session.resident || !inbox.next) return Promise.resolve();
+  if (!loadingMore) {
+    const cursor = inbox.next;
+    loadingMore = api('GET', `/me/notifications?cursor=${encodeURIComponent(cursor)}`)
+      .then(
+        (r) => {
+          if (inbox.next !== cursor) return; // a refresh started over meanwhile
+          const seen = new Set(inbox.notifications.map((n) => n.id));
+          for (const n of r.notifications || []) if (!seen.has(n.id)) inbox.notifications.push(n);
+          inbox.unread = Number(r.unread) || 0;
+          inbox.total = Number(r.total) || inbox.total;
+          inbox.next = r.next_cursor ?? null;
+        },
+        (e) => {
+          inbox.error = e.message;
+        },
+      )
+      .finally(() => (loadingMore = null));
+  }
+  return loadingMore;
 }
 
 /**
