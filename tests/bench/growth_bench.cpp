@@ -1,10 +1,10 @@
-// How the core's cost grows with the work (issue 6): validation against the catalog's size
+// How the core's cost grows with the work: validation against the catalog's size
 // (10 to 10,000 items) and against the application's size (fields, repeated groups), and
 // bundle planning against the number of stages and of items per stage. Every case goes
 // through Engine::call, JSON in and out, as the page and the server call it.
 // Synthetic catalogs are built from the sample catalog (core/data/catalog/sanya.json) by
 // cloning its items under new ids. Run: scripts/bench.sh growth (see docs/PERFORMANCE.md,
-// "Side by side and growth (issue 6)").
+// "Side by side and growth").
 #include <benchmark/benchmark.h>
 
 #include <cstdio>

@@ -1,4 +1,4 @@
-// The native side of the side-by-side comparison (issue 6): the same inputs the JS peers get
+// The native side of the side-by-side comparison: the same inputs the JS peers get
 // (tests/bench/peer_inputs.json, tests/fixtures/birth-bundle-application.json), typed and
 // through the JSON call. tests/bench/js/peers.mjs measures wasm and the npm peers on them;
 // tests/bench/js/report.mjs puts both in one table. Run: scripts/bench.sh peers

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Server benchmark (issue 4), not a timed test: wrk against
+# Server benchmark, not a timed test: wrk against
 #   1. a bare cpp-httplib endpoint (yilu_bench_bare_httplib),
 #   2. POST /api/v1/core with check_id on `yilu serve`,
 #   3. durable submissions POST /api/v1/applications (committed + fsynced before 201),

@@ -1,8 +1,8 @@
-// Validation of a complete 出生一件事 application (issue 3): the rules alone on an already
+// Validation of a complete 出生一件事 application: the rules alone on an already
 // parsed application, and the whole JSON call (parse, rules, serialize) beside it.
 // Run: scripts/bench.sh validate, or build the target yilu_bench_validate in a Release build
 // and run it with --benchmark_repetitions=10 --benchmark_report_aggregates_only=true
-// (numbers in docs/PERFORMANCE.md, "Validation (issue 3)").
+// (numbers in docs/PERFORMANCE.md, "Validation").
 #include <benchmark/benchmark.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// Budget of the resident home page (issue 5), in headless chromium against a real `yilu serve`:
+// Budget of the resident home page, in headless chromium against a real `yilu serve`:
 //   1. first load: gzip -9 bytes of every JS, CSS and wasm file the home page loads (including
 //      the wasm core it warms on idle) — budget 300 KB;
 //   2. wasm ready: from the end of the .wasm download to the core ready (catalog and calendar

@@ -2,7 +2,7 @@
 // a 出生一件事 (birth bundle) application, built from the same catalog: what a web team would
 // write instead of the core. Resident ID numbers and date windows are ajv formats/keywords
 // (added in addYiluChecks). What JSON Schema cannot say the same way is listed in NOT_COVERED.
-//   Used by peers.mjs (issue 6); never by the tests.
+//   Used by peers.mjs; never by the tests.
 
 export const NOT_COVERED = [
   'reused licences (a later stage may omit a material an earlier stage issues): handled by leaving those materials optional',

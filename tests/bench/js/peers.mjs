@@ -1,4 +1,4 @@
-// The JS side of the side-by-side comparison (issue 6): the wasm core (JSON call, as the page
+// The JS side of the side-by-side comparison: the wasm core (JSON call, as the page
 // uses it) and the npm peers a web team would otherwise use, on the inputs the native
 // benchmark (tests/bench/peers_bench.cpp) reads. Checks that every implementation gives the
 // same answers before timing it. Medians of repeated runs, nanoseconds per call.

@@ -1,4 +1,4 @@
-// The benchmark report (issue 6): reads docs/bench-data/*.json written by scripts/bench.sh,
+// The benchmark report: reads docs/bench-data/*.json written by scripts/bench.sh,
 // prints the tables, writes them as Markdown (docs/bench-data/summary.md) and draws the plots
 // as SVG (docs/bench-*.svg) with no dependencies. Parts whose data is missing are skipped.
 //   node tests/bench/js/report.mjs [--data docs/bench-data] [--docs docs]

@@ -1,4 +1,4 @@
-// Server throughput and latency against concurrent clients (issue 6), with wrk as the load
+// Server throughput and latency against concurrent clients, with wrk as the load
 // client. Extends the issue-4 benchmark (tests/bench/server_bench.sh: same baseline, same
 // requests, 32 clients) to 1…256 clients: the bare cpp-httplib endpoint
 // (yilu_bench_bare_httplib, POST /bare), POST /api/v1/core with check_id on `yilu serve`, and

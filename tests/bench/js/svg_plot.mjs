@@ -1,4 +1,4 @@
-// Line plots as SVG text, no dependencies (the benchmark report, issue 6). Log axes are
+// Line plots as SVG text, no dependencies (the benchmark report). Log axes are
 // base 10 with a tick at each power of ten and its 2× and 5×.
 const W = 420;
 const H = 300;

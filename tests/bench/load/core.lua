@@ -1,4 +1,4 @@
--- wrk: POST /api/v1/core with one check_id request (as tests/bench/server_bench.sh, issue 4);
+-- wrk: POST /api/v1/core with one check_id request (as tests/bench/server_bench.sh);
 -- the bare baseline gets the same body.
 package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
 local report = require("report")

@@ -1,4 +1,4 @@
--- Shared by the wrk scripts of scripts/bench.sh (issue 6): one JSON line with the run's
+-- Shared by the wrk scripts of scripts/bench.sh: one JSON line with the run's
 -- totals and latency percentiles (microseconds), read by tests/bench/js/server_load.mjs.
 local M = {}
 function M.done(summary, latency, requests)
