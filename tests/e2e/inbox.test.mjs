@@ -83,3 +83,46 @@ test('the inbox shows a 补正 notice with its materials, with an unread badge u
   assert.deepEqual(errors, [], 'no uncaught page errors');
   await ctx.close();
 });
+
+test('the inbox pages through the list the server gives: 加载更多 follows next_cursor to the end', { timeout: 120000 }, async () => {
+  const catalog = await catalogOf(server);
+  const item = catalog.items.find((i) => i.id === 'child_health_handbook');
+  const f = item.example.application.fields;
+  const token = await residentWithProfile(server, '13900139032', { name: f.mother_name, id_number: f.mother_id });
+  const clerk = await staffOf(server).clerk(item.window);
+  for (let i = 0; i < 3; i++) {
+    const a = await submitExample(server, token, item);
+    await act(server, clerk, `/staff/applications/${a.id}/accept`);
+  }
+  const all = await http(server.url, 'GET', '/me/notifications', undefined, token);
+  assert.ok(all.body.total >= 3, JSON.stringify(all.body));
+
+  const { ctx, page, errors } = await phoneAs(browser, server, token);
+  // The real server answers one notice per page (the page asks for its default size; the test
+  // shrinks it on the way), so a few notices make several pages.
+  const asked = [];
+  await page.route('**/api/v1/me/notifications*', (route) => {
+    const url = new URL(route.request().url());
+    if (route.request().method() !== 'GET') return route.continue();
+    url.searchParams.set('limit', '1');
+    asked.push(url.searchParams.get('cursor'));
+    return route.continue({ url: url.toString() });
+  });
+  await page.goto(`${server.url}/inbox`);
+  await page.locator('[data-test=inbox] [data-kind]').first().waitFor();
+  assert.equal(await page.locator('[data-test=inbox] [data-kind]').count(), 1, 'the first page holds one notice');
+  const more = page.locator('[data-test=inbox-more]');
+  assert.ok((await more.textContent()).includes(`共 ${all.body.total} 条`), await more.textContent());
+  await shot(page, 'inbox', 'paged-first');
+  for (let shown = 1; shown < all.body.total; shown++) {
+    await more.click();
+    await page.locator('[data-test=inbox] [data-kind]').nth(shown).waitFor();
+  }
+  await more.waitFor({ state: 'detached' });
+  const order = await page.locator('[data-test=inbox] [data-kind]').evaluateAll((els) => els.map((e) => e.dataset.test));
+  assert.deepEqual(order, all.body.notifications.map((n) => `note-${n.id}`), 'every notice once, in the server order');
+  assert.ok(asked.filter(Boolean).length >= all.body.total - 1, `later pages carry the server's cursor: ${asked}`);
+  await shot(page, 'inbox', 'paged-all');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
