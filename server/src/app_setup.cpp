@@ -6,7 +6,7 @@
 
 #include "clock.hpp"
 #include "data_files.hpp"
-#include "storage/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 
 namespace yilu::server {
 
@@ -18,6 +18,24 @@ Error fail(std::string message) { return Error{"startup_failed", std::move(messa
 
 std::string default_openapi_path() { return std::string(YILU_SOURCE_DIR) + "/server/openapi.json"; }
 std::string default_web_dir() { return std::string(YILU_SOURCE_DIR) + "/web/dist"; }
+std::string default_db_url(const std::string& data_dir) { return "sqlite:" + data_dir + "/yilu.db"; }
+
+std::string redacted_db_url(const std::string& url) {
+  // postgresql://user:secret@host/db → postgresql://user:***@host/db; key=value strings lose password=….
+  std::string out = url;
+  const auto scheme = out.find("://");
+  const auto at = out.find('@');
+  if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+    const auto colon = out.find(':', scheme + 3);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  }
+  const auto pw = out.find("password=");
+  if (pw != std::string::npos) {
+    const auto end = out.find_first_of(" &", pw);
+    out.replace(pw + 9, (end == std::string::npos ? out.size() : end) - pw - 9, "***");
+  }
+  return out;
+}
 
 Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   auto app = std::make_unique<App>();
@@ -39,8 +57,12 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   // Owner only whatever the umask or its old mode: the database and uploads are people's data.
   if ((::mkdir(o.data_dir.c_str(), 0700) != 0 && errno != EEXIST) || ::chmod(o.data_dir.c_str(), 0700) != 0)
     return fail("无法创建数据目录 " + o.data_dir);
-  auto store = SqliteStore::open(o.data_dir + "/yilu.db");
-  if (!store.ok()) return fail("无法打开数据库 " + o.data_dir + "/yilu.db");
+  const std::string db_url = o.db_url.empty() ? default_db_url(o.data_dir) : o.db_url;
+  auto store = open_store(db_url);
+  if (!store.ok()) {
+    if (store.error().code == "bad_db_url") return fail(store.error().message);
+    return fail("无法打开数据库 " + redacted_db_url(db_url) + "（" + store.error().message + "）");
+  }
   app->store = std::move(store.value());
   auto blobs = BlobStore::open(o.data_dir + "/blobs");
   if (!blobs.ok()) return fail("无法创建上传目录 " + o.data_dir + "/blobs");

@@ -9,7 +9,8 @@
 namespace yilu::server {
 
 struct AppOptions {
-  std::string data_dir;       ///< database and uploads (created if missing)
+  std::string data_dir;       ///< uploads, and the SQLite database by default (created if missing)
+  std::string db_url;         ///< `--db`: empty = sqlite:<data_dir>/yilu.db (storage/open_store.hpp)
   std::string catalog_path;   ///< empty = <data root>/catalog/sanya.json
   std::string calendar_path;  ///< empty = the shipped calendar
   std::string web_dir;        ///< static files; empty = none
@@ -23,5 +24,9 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o);
 std::string default_openapi_path();
 /// The default web folder: <source>/web/dist.
 std::string default_web_dir();
+/// The database of a data folder when `--db` is not given: its SQLite file.
+std::string default_db_url(const std::string& data_dir);
+/// The URL with any password masked (for messages and logs).
+std::string redacted_db_url(const std::string& url);
 
 }  // namespace yilu::server

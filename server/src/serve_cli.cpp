@@ -15,6 +15,7 @@
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
 #include "data_lock.hpp"
+#include "storage/open_store.hpp"
 #include "http/server.hpp"
 #include "reminders.hpp"
 #include "workflow/staff_accounts.hpp"
@@ -43,8 +44,11 @@ bool take(int argc, char** argv, int& i, const char* flag, std::string& out) {
 
 void serve_usage() {
   std::fputs(
-      "用法: yilu serve [--addr 127.0.0.1] [--port 8080] [--data ./var] [--web DIR] [--catalog FILE] [--demo]\n"
-      "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n"
+      "用法: yilu serve [--addr 127.0.0.1] [--port 8080] [--data ./var] [--db URL] [--web DIR] [--catalog FILE] "
+      "[--demo]\n"
+      "  --db: sqlite:文件路径（默认 <data>/yilu.db，一台服务器独占）或 postgresql://用户@主机:端口/库名\n"
+      "        （多台服务器共用；此时 --data 只存上传的文件，须是各服务器共享的目录）\n"
+      "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_DB YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n"
       "            YILU_CONNECTIONS_PER_ADDRESS（每个客户端地址的并发连接上限，默认 32，0 为不限）\n"
       "            YILU_APPLICATIONS_PER_DAY（每位居民每天可提交的申请数，默认 20，0 为不限）\n"
       "            YILU_UPLOADS_PER_DAY、YILU_UPLOAD_MB_PER_DAY（每位居民每天可上传的文件数与兆字节数，默认 100 与 "
@@ -68,13 +72,15 @@ int run_serve(int argc, char** argv) {
   std::string port_text = env_or("YILU_PORT", "8080");
   AppOptions o;
   o.data_dir = env_or("YILU_DATA_DIR", "var");
+  o.db_url = env_or("YILU_DB", "");
   o.web_dir = env_or("YILU_WEB_DIR", default_web_dir());
   o.catalog_path = env_or("YILU_CATALOG", "");
   bool demo = false;
   for (int i = 0; i < argc; ++i) {
     std::string v;
     if (take(argc, argv, i, "--addr", addr) || take(argc, argv, i, "--port", port_text) ||
-        take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--web", o.web_dir) ||
+        take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--db", o.db_url) ||
+        take(argc, argv, i, "--web", o.web_dir) ||
         take(argc, argv, i, "--catalog", o.catalog_path))
       continue;
     if (std::strcmp(argv[i], "--demo") == 0) {
@@ -99,11 +105,16 @@ int run_serve(int argc, char** argv) {
     std::fputs("yilu serve: libsodium 初始化失败\n", stderr);
     return 1;
   }
-  // Before anything opens the database: a second server on the folder stops here.
-  auto folder_lock = DataDirLock::acquire(o.data_dir);
-  if (!folder_lock.ok()) {
-    std::fprintf(stderr, "yilu serve: %s\n", folder_lock.error().message.c_str());
-    return 1;
+  // Before anything opens the database: a second server on an embedded database stops here.
+  // A shared database is made for several servers (and their shared upload folder).
+  std::optional<DataDirLock> folder_lock;
+  if (o.db_url.empty() || is_sqlite_url(o.db_url)) {
+    auto locked = DataDirLock::acquire(o.data_dir);
+    if (!locked.ok()) {
+      std::fprintf(stderr, "yilu serve: %s\n", locked.error().message.c_str());
+      return 1;
+    }
+    folder_lock.emplace(std::move(locked.value()));
   }
   auto made = make_app(o);
   if (!made.ok()) {
@@ -215,6 +226,7 @@ int run_admin(int argc, char** argv) {
   const std::string sub = argv[0];
   AppOptions o;
   o.data_dir = env_or("YILU_DATA_DIR", "var");
+  o.db_url = env_or("YILU_DB", "");
   o.catalog_path = env_or("YILU_CATALOG", "");
   NewStaff n;
   for (int i = 1; i < argc; ++i) {

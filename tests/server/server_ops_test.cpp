@@ -3,7 +3,6 @@
 // overview with levels the core computes at request time.
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <sys/stat.h>
@@ -106,12 +105,8 @@ TEST_CASE("ready answers 200 with the schema version, and 503 when the database 
   CHECK(schema == s.app().store->expected_schema_version());
   // Another program's migration ran on the database (a newer server on shared data, say).
   const auto set_version = [&](int v) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((s.dir() + "/data/yilu.db").c_str(), &db) == SQLITE_OK);
-    sqlite3_busy_timeout(db, 5000);
-    CHECK(sqlite3_exec(db, ("PRAGMA user_version=" + std::to_string(v)).c_str(), nullptr, nullptr, nullptr) ==
-          SQLITE_OK);
-    sqlite3_close(db);
+    auto db = connect_test_db(s.db_url());
+    CHECK_FALSE(db->exec(set_schema_version_sql(v)).has_value());
   };
   set_version(schema + 1);
   auto not_ready = s.get("/api/v1/ready");

@@ -12,9 +12,11 @@
 #include <optional>
 #include <stdexcept>
 
-#include "storage/migrations.hpp"
+#include "storage/open_store.hpp"
+#include "storage/sql_store.hpp"
+#include "storage/sqlite_migrations.hpp"
 #include "storage/sqlite.hpp"
-#include "storage/sqlite_store.hpp"
+#include "support/test_store.hpp"
 #include "yilu/date.hpp"
 
 using json = nlohmann::json;
@@ -55,8 +57,8 @@ class TempDb {
   std::string dir_;
 };
 
-std::unique_ptr<db::Connection> connect(const std::string& path) {
-  auto c = db::Connection::open(path, "FULL");
+std::unique_ptr<db::SqliteConnection> connect(const std::string& path) {
+  auto c = db::SqliteConnection::open(path, "FULL");
   REQUIRE(c.ok());
   return std::move(c.value());
 }
@@ -80,8 +82,16 @@ bool has_column(db::Connection& c, const std::string& table, const std::string& 
   return s.integer(0) == 1;
 }
 
-std::unique_ptr<SqliteStore> open_store(const std::string& path) {
-  auto s = SqliteStore::open(path);
+// The store of the test's database (SQLite at `path`, or PostgreSQL: support/test_store.hpp).
+std::unique_ptr<Store> open_test_store(const std::string& path) {
+  auto s = yilu::server::open_store(yilu::test::test_db_url(path));
+  REQUIRE(s.ok());
+  return std::move(s.value());
+}
+
+// The embedded store at `path` whatever YILU_TEST_DB says: the SQLite migrations' tests.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+  auto s = yilu::server::open_store("sqlite:" + path);
   REQUIRE(s.ok());
   return std::move(s.value());
 }
@@ -699,7 +709,7 @@ TEST_CASE("a version 1 database migrates to the typed records with nothing lost"
     REQUIRE(has_column(*c, "applications", "body"));
     x = write_v1_database(*c);
   }
-  auto store = open_store(dir.path());
+  auto store = open_sqlite_store(dir.path());
 
   {
     auto c = connect(dir.path());
@@ -837,7 +847,7 @@ TEST_CASE("a migration that cannot carry a row over changes nothing", "[storage]
     // A status outside the vocabulary: the typed table refuses it, so the step must roll back.
     exec(*c, "UPDATE tasks SET status='weird' WHERE id='A3-0-1'");
   }
-  auto s = SqliteStore::open(dir.path());
+  auto s = yilu::server::open_store("sqlite:" + dir.path());
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == "storage_error");
   auto c = connect(dir.path());
@@ -852,13 +862,13 @@ TEST_CASE("a migration that cannot carry a row over changes nothing", "[storage]
 
 TEST_CASE("a database newer than the program is refused", "[storage][migration]") {
   TempDb dir;
-  { open_store(dir.path()); }
+  { open_sqlite_store(dir.path()); }
   {
     auto c = connect(dir.path());
     exec(*c, "PRAGMA user_version=" + std::to_string(db::latest_schema_version() + 1));
     CHECK(db::apply_migrations(*c).has_value());
   }
-  auto s = SqliteStore::open(dir.path());
+  auto s = yilu::server::open_store("sqlite:" + dir.path());
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == "storage_error");
   auto c = connect(dir.path());
@@ -867,7 +877,7 @@ TEST_CASE("a database newer than the program is refused", "[storage][migration]"
 
 TEST_CASE("typed applications and tasks round-trip through the store", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   CHECK(r.id.size() == 17);
   CHECK(r.id[0] == 'R');
@@ -1046,7 +1056,7 @@ TEST_CASE("a retry that raced past the idempotency read is answered inside the w
   // both see nothing there and both call create_application. This test is the second of them,
   // made deterministic: the store alone must keep one application and return the first answer.
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000001", kT0));
   const IdempotentResponse first_answer{"hash-of-body", 201, R"({"ok":true,"application":{"id":"YL-A"}})"};
 
@@ -1089,7 +1099,7 @@ TEST_CASE("a retry that raced past the idempotency read is answered inside the w
 
 TEST_CASE("an application's files answer the upload access check", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   const Application a = sample_application("YL-1", r.id, "W1");
   const Application b = sample_application("YL-2", r.id, "W1");
@@ -1114,7 +1124,7 @@ TEST_CASE("an application's files answer the upload access check", "[storage]") 
 
 TEST_CASE("staff roles are stored by name and read back as roles", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Role roles[] = {Role::Clerk, Role::Reviewer, Role::Supervisor, Role::Admin};
   for (Role role : roles) {
     StaffAccount s{std::string("u_") + workflow::name(role), "名", role, "W1", "D1", "hash", false};
@@ -1165,7 +1175,7 @@ Notification message(const std::string& resident, const std::string& app, const 
 }
 
 // Stores `a` as created (its first event only); the test fails if it cannot.
-void create(SqliteStore& store, const Application& a) {
+void create(Store& store, const Application& a) {
   REQUIRE(ok(store.create_application(a, submitted_event(a), "", {}, nullptr)) == WriteOutcome::Done);
 }
 
@@ -1202,7 +1212,7 @@ std::string table_text(db::Connection& c, const std::string& table, const std::s
 
 TEST_CASE("how an application was filed, signed and supplied round-trips through the store", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   const Application a = assisted_application("YL-1", r.id, "W1");
   create(*store, a);
@@ -1252,7 +1262,7 @@ TEST_CASE("how an application was filed, signed and supplied round-trips through
 
 TEST_CASE("a deferred material is supplied on its own rows, which other steps keep", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   Application a = sample_application("YL-1", r.id, "W1");
   a.status = AppStatus::Accepted;
@@ -1320,7 +1330,7 @@ TEST_CASE("a deferred material is supplied on its own rows, which other steps ke
 
 TEST_CASE("a licence revocation is written whole and only to a licence that exists", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   Application a = sample_application("YL-1", r.id, "W1");
   a.status = AppStatus::ReadyForIssue;
@@ -1356,7 +1366,7 @@ TEST_CASE("a licence revocation is written whole and only to a licence that exis
 
 TEST_CASE("a step's notifications are made from its final events and stored with it", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   Application a = sample_application("YL-1", r.id, "W1");
   a.status = AppStatus::Dispatched;
@@ -1450,7 +1460,7 @@ TEST_CASE("a step's notifications are made from its final events and stored with
 
 TEST_CASE("a resident's notifications are listed newest first and marked read", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   const Resident other = ok(store->resident_by_phone("13900000001", kT0));
   const Application a = sample_application("YL-1", r.id, "W1");
@@ -1531,7 +1541,7 @@ TEST_CASE("a resident's notifications are listed newest first and marked read", 
 
 TEST_CASE("applications owing a deferred material are listed for the window", "[storage]") {
   TempDb dir;
-  auto store = open_store(dir.path());
+  auto store = open_test_store(dir.path());
   const Resident r = ok(store->resident_by_phone("13900000000", kT0));
   // sample_application has m_a deferred and owed; `accepted` orders the list.
   const auto app = [&](const std::string& id, const std::string& window, AppStatus status, Timestamp accepted) {
@@ -1661,7 +1671,7 @@ TEST_CASE("a version 2 database migrates to version 3 with every row kept", "[st
     exec(*c, "COMMIT");
     for (const auto& [table, cols, order] : tables) before[table] = table_text(*c, table, cols, order);
   }
-  auto store = open_store(dir.path());
+  auto store = open_sqlite_store(dir.path());
 
   {
     auto c = connect(dir.path());

@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "storage/sqlite.hpp"
-#include "storage/sqlite_store.hpp"
+#include "storage/open_store.hpp"
 #include "support/test_files.hpp"
 
 using namespace yilu;
@@ -30,7 +30,7 @@ struct V1Database {
   V1Database() {
     char tmpl[] = "/tmp/yilu-v1-db-XXXXXX";
     dir = ::mkdtemp(tmpl);
-    auto c = db::Connection::open(path(), "FULL");
+    auto c = db::SqliteConnection::open(path(), "FULL");
     REQUIRE(c.ok());
     REQUIRE(!c.value()->exec(test::read_source_file("tests/fixtures/v1/database.sql")));
     // `.dump` leaves out the schema version, which the v1 server had set to 1.
@@ -45,7 +45,7 @@ struct V1Database {
 };
 
 std::int64_t count(const std::string& path, const std::string& sql) {
-  auto c = db::Connection::open(path, "FULL");
+  auto c = db::SqliteConnection::open(path, "FULL");
   REQUIRE(c.ok());
   db::Stmt s(*c.value(), sql);
   REQUIRE(s.step());
@@ -59,10 +59,10 @@ TEST_CASE("a database the version 1 server wrote migrates with nothing lost", "[
   const std::int64_t events_before = count(v1.path(), "SELECT COUNT(*) FROM events");
   const std::int64_t submitted_at =
       count(v1.path(), std::string("SELECT submitted_at FROM applications WHERE id='") + kLand + "'");
-  auto opened = SqliteStore::open(v1.path());
+  auto opened = open_store("sqlite:" + v1.path());
   INFO((opened.ok() ? std::string() : opened.error().message));
   REQUIRE(opened.ok());
-  SqliteStore& store = *opened.value();
+  Store& store = *opened.value();
 
   auto land = store.application(kLand);
   REQUIRE(land.ok());

@@ -19,6 +19,7 @@
 #include "auth/tokens.hpp"
 #include "http/server.hpp"
 #include "support/sample_files.hpp"
+#include "support/test_store.hpp"
 #include "workflow/staff_accounts.hpp"
 
 namespace yilu::test {
@@ -74,6 +75,8 @@ class TestServer {
     server::crypto_init();
     server::AppOptions o;
     o.data_dir = dir_ + "/data";
+    o.db_url = test::test_db_url(o.data_dir + "/yilu.db");
+    db_url_ = o.db_url;
     o.catalog_path = std::string(YILU_SOURCE_DIR) + "/core/data/catalog/sanya.json";
     o.openapi_path = std::string(YILU_SOURCE_DIR) + "/server/openapi.json";
     o.web_dir = web_dir;
@@ -110,6 +113,8 @@ class TestServer {
   int port() const { return port_; }
   server::App& app() { return *app_; }
   const std::string& dir() const { return dir_; }
+  /// The store's database (SQLite in dir(), or a PostgreSQL schema: support/test_store.hpp).
+  const std::string& db_url() const { return db_url_; }
 
   Reply request(const std::string& method, const std::string& path, const std::string& body = {},
                 const std::string& token = {}, httplib::Headers headers = {},
@@ -187,6 +192,7 @@ class TestServer {
 
  private:
   std::string dir_;
+  std::string db_url_;
   std::unique_ptr<server::App> app_;
   CapturingSms* sms_ = nullptr;
   std::unique_ptr<httplib::Server> svr_;

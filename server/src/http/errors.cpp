@@ -24,6 +24,7 @@ const ErrorInfo kErrors[] = {
     {"internal_error", 500, "服务器内部错误，请稍后重试"},
     {"storage_error", 500, "数据存储出错，请稍后重试"},
     {"not_ready", 503, "服务暂未就绪（数据库不可用或版本不符），请稍后再试"},
+    {"storage_unavailable", 503, "数据库暂时无法连接，请稍后重试；已提交成功的申请不会丢失"},
     {"storage_full", 507, "服务器存储空间已满，暂时不能保存新的内容；已保存的申请和材料不受影响，请稍后再试"},
     {"bad_request", 400, "请求有误"},
     {"missing_field", 422, "缺少必填项"},

@@ -33,6 +33,8 @@ void send_core_error(httplib::Response& res, const Error& e) {
   const ErrorInfo& info = error_info(e.code);
   json err = {{"code", e.code}, {"message", e.message.empty() ? std::string(info.message) : e.message}};
   if (!e.path.empty()) err["path"] = e.path;
+  // The database is away (restarting, failing over): a few seconds is the usual wait.
+  if (e.code == "storage_unavailable") res.set_header("Retry-After", "5");
   send_json(res, info.status, {{"ok", false}, {"error", err}});
 }
 

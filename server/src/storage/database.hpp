@@ -1,72 +1,55 @@
 #pragma once
-// The database file: one writer thread that group-commits, a pool of reader connections.
-//
-// Why group commit: a submission is acknowledged only after its transaction is durable
-// (synchronous=FULL: the WAL is fsynced at COMMIT). One fsync per request would cap the
-// server at the disk's fsync rate; instead the writer takes every job waiting, runs each in
-// its own SAVEPOINT inside one transaction, commits once, and only then wakes the callers.
-// Each caller still gets "acknowledged ⇒ durable", and a failing job rolls back alone.
-#include <condition_variable>
-#include <deque>
+// A database the store writes to and reads from: write jobs run in durable transactions, reads
+// on pooled connections. Two implementations: SqliteDatabase (the embedded file, one writer
+// that group-commits) and PgDatabase (a PostgreSQL server shared by several `yilu serve`).
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <string>
-#include <thread>
-#include <vector>
+#include <optional>
+#include <utility>
 
-#include "storage/sqlite.hpp"
+#include "storage/sql.hpp"
 
 namespace yilu::server::db {
 
-/// A write job: runs inside a savepoint; returns false (or throws) to roll back its changes.
+/// A write job: runs inside its own transaction (or savepoint); returns false (or throws) to
+/// roll back its changes. It may run more than once (PostgreSQL retries a transaction that
+/// lost a race with another server): it must set its outputs afresh each time it runs.
 using WriteJob = std::function<bool(Connection&)>;
 
 class Database {
  public:
-  /// Opens the file, applies the migrations, starts the writer. Error `storage_error`.
-  static Result<std::unique_ptr<Database>> open(const std::string& path);
-  ~Database();
+  virtual ~Database() = default;
 
   /// Runs the job in a durable transaction; returns once committed (the error if the job
   /// failed, threw, or the commit did). The job must not block on other writes.
-  std::optional<Error> write(WriteJob job);
+  virtual std::optional<Error> write(WriteJob job) = 0;
 
-  /// Runs `fn` with a reader connection (a consistent snapshot per statement).
+  /// Runs `fn` with a reader connection (each statement sees a consistent snapshot; use
+  /// the connection's begin_snapshot_sql() for several). `fn` returns a Result.
+  /// A read that failed because its pooled connection had died (the database restarted
+  /// since) runs once more on a fresh one.
   template <class Fn>
-  auto read(Fn&& fn) {
-    Lease lease(*this);
-    return fn(*lease.conn);
+  auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    for (int attempt = 0;; ++attempt) {
+      std::optional<Error> error;
+      std::unique_ptr<Connection> c = acquire_reader(error);
+      if (!c) return *error;
+      auto r = fn(*c);
+      const bool again = !r.ok() && c->broken() && attempt == 0;
+      release_reader(std::move(c));
+      if (!again) return r;
+    }
   }
 
- private:
-  struct Pending {
-    WriteJob job;
-    std::optional<Error> result;
-    bool done = false;
-  };
-  struct Lease {
-    explicit Lease(Database& d);
-    ~Lease();
-    Database& db;
-    std::unique_ptr<Connection> conn;
-  };
+  /// The schema version stored in the database, read now (readiness).
+  virtual Result<int> schema_version() = 0;
+  /// The version this program's migrations give the database.
+  virtual int expected_schema_version() const = 0;
 
-  Database() = default;
-  void writer_loop();
-  void run_batch(std::vector<Pending*>& batch);
-
-  std::string path_;
-  std::unique_ptr<Connection> writer_;
-  std::mutex mu_;
-  std::condition_variable wake_writer_;
-  std::condition_variable wake_callers_;
-  std::deque<Pending*> queue_;
-  bool stopping_ = false;
-  std::thread thread_;
-
-  std::mutex pool_mu_;
-  std::vector<std::unique_ptr<Connection>> readers_;
+ protected:
+  /// A reader connection from the pool (or a new one); nullptr with `error` when none can be had.
+  virtual std::unique_ptr<Connection> acquire_reader(std::optional<Error>& error) = 0;
+  virtual void release_reader(std::unique_ptr<Connection> c) = 0;
 };
 
 }  // namespace yilu::server::db

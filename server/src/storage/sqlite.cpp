@@ -3,96 +3,48 @@
 #include <sqlite3.h>
 
 #include <cerrno>
-#include <cstdio>
-#include <cstring>
-
-#include "log_text.hpp"
 
 namespace yilu::server::db {
 
-Error storage_error(std::string_view detail) {
-  // The detail helps the operator; people see only the fixed message.
-  std::fprintf(stderr, "[storage] %s\n", log_text(detail).c_str());
-  return Error{"storage_error", "数据存储出错，请稍后重试", ""};
-}
+namespace {
 
-Error storage_full(std::string_view detail) {
-  std::fprintf(stderr, "[storage] no space left: %s\n", log_text(detail).c_str());
-  return Error{"storage_full", "服务器存储空间已满，暂时不能保存新的内容", ""};
-}
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(SqliteConnection& c, sqlite3_stmt* s) : conn_(c), stmt_(s) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
 
-Error storage_error_from_errno(std::string_view detail, int err) {
-  const std::string text = std::string(detail) + ": " + std::strerror(err);
-  return err == ENOSPC || err == EDQUOT ? storage_full(text) : storage_error(text);
-}
-
-Stmt::Stmt(Connection& c, std::string_view sql) : conn_(c) {
-  auto it = c.cache_.find(std::string(sql));
-  if (it != c.cache_.end() && !it->second.in_use) {
-    it->second.in_use = true;
-    stmt_ = it->second.stmt;
-    in_use_ = &it->second.in_use;  // element references survive rehashing
-    return;
+  void bind_text(int i, std::string_view text) override {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   }
-  if (sqlite3_prepare_v3(c.raw(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
-                         nullptr) != SQLITE_OK) {
-    error_ = c.last_error();
-    return;
+  void bind_int(int i, std::int64_t v) override { sqlite3_bind_int64(stmt_, i, v); }
+  void bind_null(int i) override { sqlite3_bind_null(stmt_, i); }
+  bool step(std::optional<Error>& error) override {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) error = conn_.last_error();
+    return false;
   }
-  if (it == c.cache_.end()) {
-    auto added = c.cache_.emplace(std::string(sql), Connection::Cached{stmt_, true});
-    in_use_ = &added.first->second.in_use;
+  std::string text(int col) const override {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    if (!p) return {};
+    return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
   }
-}
-
-Stmt::~Stmt() {
-  if (!in_use_) {
-    sqlite3_finalize(stmt_);
-    return;
+  std::int64_t integer(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  bool is_null(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  void reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
   }
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-  *in_use_ = false;
-}
 
-Stmt& Stmt::bind(int i, std::string_view text) {
-  if (stmt_) sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-Stmt& Stmt::bind(int i, std::int64_t v) {
-  if (stmt_) sqlite3_bind_int64(stmt_, i, v);
-  return *this;
-}
-Stmt& Stmt::bind_null(int i) {
-  if (stmt_) sqlite3_bind_null(stmt_, i);
-  return *this;
-}
-Stmt& Stmt::bind_opt(int i, std::string_view text) { return text.empty() ? bind_null(i) : bind(i, text); }
+ private:
+  SqliteConnection& conn_;
+  sqlite3_stmt* stmt_;
+};
 
-bool Stmt::step() {
-  if (!stmt_ || error_) return false;
-  const int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) error_ = conn_.last_error();
-  return false;
-}
+}  // namespace
 
-std::optional<Error> Stmt::run() {
-  while (step()) {
-  }
-  return error_;
-}
-
-std::string Stmt::text(int col) const {
-  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-  if (!p) return {};
-  return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
-}
-std::int64_t Stmt::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-bool Stmt::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-
-Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, const char* synchronous) {
-  std::unique_ptr<Connection> c(new Connection());
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path, const char* synchronous) {
+  std::unique_ptr<SqliteConnection> c(new SqliteConnection());
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &c->db_, flags, nullptr) != SQLITE_OK) return c->last_error();
   sqlite3_busy_timeout(c->db_, 10000);
@@ -103,12 +55,22 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, co
   return c;
 }
 
-Connection::~Connection() {
-  for (auto& [sql, c] : cache_) sqlite3_finalize(c.stmt);
+SqliteConnection::~SqliteConnection() {
+  drop_statements();
   sqlite3_close_v2(db_);
 }
 
-std::optional<Error> Connection::exec(std::string_view sql) {
+std::unique_ptr<Statement> SqliteConnection::prepare(std::string_view sql, std::optional<Error>& error) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr) !=
+      SQLITE_OK) {
+    error = last_error();
+    return nullptr;
+  }
+  return std::make_unique<SqliteStatement>(*this, s);
+}
+
+std::optional<Error> SqliteConnection::exec(std::string_view sql) {
   char* msg = nullptr;
   const std::string s(sql);
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &msg) == SQLITE_OK) return std::nullopt;
@@ -117,16 +79,16 @@ std::optional<Error> Connection::exec(std::string_view sql) {
   return is_full() ? storage_full(detail) : storage_error(detail);
 }
 
-std::int64_t Connection::changes() const { return sqlite3_changes(db_); }
+std::int64_t SqliteConnection::changes() const { return sqlite3_changes(db_); }
 
-Error Connection::last_error() const {
+Error SqliteConnection::last_error() const {
   if (!db_) return storage_error("cannot open database");
   return is_full() ? storage_full(sqlite3_errmsg(db_)) : storage_error(sqlite3_errmsg(db_));
 }
 
 // SQLite says SQLITE_FULL when a page cannot be added, and an I/O error carrying ENOSPC when
 // the WAL or a temporary file cannot grow: both mean "no room", not a broken database.
-bool Connection::is_full() const {
+bool SqliteConnection::is_full() const {
   if (!db_) return false;
   const int code = sqlite3_errcode(db_) & 0xff;
   if (code == SQLITE_FULL) return true;

@@ -1,4 +1,4 @@
-#include "storage/migrations.hpp"
+#include "storage/sqlite_migrations.hpp"
 
 #include <algorithm>
 #include <string>
@@ -399,13 +399,13 @@ namespace {
 // dropping the old parent would otherwise fail or cascade. The pragma is a no-op inside a
 // transaction, so it is set around the steps; each step proves it left no dangling reference
 // (foreign_key_check) before it commits.
-std::optional<Error> foreign_keys_intact(Connection& c) {
+std::optional<Error> foreign_keys_intact(SqliteConnection& c) {
   Stmt q(c, "PRAGMA foreign_key_check");
   if (q.step()) return storage_error("migration left a dangling reference in table " + q.text(0));
   return q.error();
 }
 
-std::optional<Error> run_steps(Connection& c, int current, int target) {
+std::optional<Error> run_steps(SqliteConnection& c, int current, int target) {
   for (int v = current; v < target; ++v) {
     if (auto e = c.exec("BEGIN IMMEDIATE")) return e;
     std::optional<Error> e = c.exec(kSteps[v]);
@@ -422,7 +422,7 @@ std::optional<Error> run_steps(Connection& c, int current, int target) {
 
 }  // namespace
 
-std::optional<Error> apply_migrations(Connection& c, std::optional<int> up_to) {
+std::optional<Error> apply_migrations(SqliteConnection& c, std::optional<int> up_to) {
   int current = 0;
   {
     Stmt q(c, "PRAGMA user_version");

@@ -1,9 +1,10 @@
-#include "storage/sqlite_store.hpp"
+#include "storage/sql_store.hpp"
 
 #include "storage/cursor.hpp"
-#include "storage/migrations.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <random>
 #include <functional>
 #include <unordered_map>
 
@@ -20,9 +21,9 @@ namespace {
 
 const char* const kAppCols =
     "id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at, "
-    "IFNULL(resubmitted_at,0), IFNULL(accepted_at,0), supplement_note, IFNULL(supplement_at,0), "
-    "IFNULL(refusal_reason,''), rating_score, IFNULL(rating_comment,''), IFNULL(rating_at,0), updated_at, channel, "
-    "IFNULL(assisted_by,''), IFNULL(assisted_by_name,''), IFNULL(proxy_relation,''), IFNULL(principal_id,''), instant";
+    "COALESCE(resubmitted_at,0), COALESCE(accepted_at,0), supplement_note, COALESCE(supplement_at,0), "
+    "COALESCE(refusal_reason,''), rating_score, COALESCE(rating_comment,''), COALESCE(rating_at,0), updated_at, channel, "
+    "COALESCE(assisted_by,''), COALESCE(assisted_by_name,''), COALESCE(proxy_relation,''), COALESCE(principal_id,''), instant";
 // The 24 columns after id, in the order bind_app_columns binds them (insert and update share it).
 const char* const kAppInsert =
     "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, "
@@ -38,17 +39,17 @@ const char* const kAppUpdate =
 constexpr int kAppUpdateId = 25;
 constexpr int kAppUpdateStatus = 26;
 const char* const kTaskCols =
-    "id, application_id, item_id, department, stage, started_at, status, IFNULL(note,''), updated_at, kind";
+    "id, application_id, item_id, department, stage, started_at, status, COALESCE(note,''), updated_at, kind";
 const char* const kStaffCols =
-    "username, display_name, role, IFNULL(window_id,''), IFNULL(department,''), password_hash, disabled";
+    "username, display_name, role, COALESCE(window_id,''), COALESCE(department,''), password_hash, disabled";
 const char* const kLicenceCols =
-    "id, resident_id, type, name, number, item_id, application_id, issued_at, IFNULL(revoked_at,0), "
-    "IFNULL(revoked_reason,'')";
+    "id, resident_id, type, name, number, item_id, application_id, issued_at, COALESCE(revoked_at,0), "
+    "COALESCE(revoked_reason,'')";
 const char* const kNotificationCols =
-    "id, resident_id, IFNULL(application_id,''), kind, title, body, sms, created_at, IFNULL(read_at,0), "
-    "IFNULL(dedupe,'')";
+    "id, resident_id, COALESCE(application_id,''), kind, title, body, sms, created_at, COALESCE(read_at,0), "
+    "COALESCE(dedupe,'')";
 const char* const kUploadCols = "resident_id, sha256, kind, content_type, size, name, created_at";
-const char* const kResidentCols = "id, phone, IFNULL(name,''), IFNULL(id_number,''), created_at";
+const char* const kResidentCols = "id, phone, COALESCE(name,''), COALESCE(id_number,''), created_at";
 
 // Readers return nullopt for a row they cannot read: a status or role name outside the
 // vocabulary, which the CHECK constraints rule out unless the file was edited by hand.
@@ -156,7 +157,7 @@ Result<std::vector<T>> query(Connection& c, const std::string& sql, const Binder
 template <class Fn>
 auto in_snapshot(Connection& c, Fn&& fn) -> decltype(fn(c)) {
   {
-    Stmt begin(c, "BEGIN");
+    Stmt begin(c, c.begin_snapshot_sql());
     if (auto e = begin.run()) return *e;
   }
   auto r = fn(c);
@@ -283,8 +284,8 @@ Result<std::vector<Application>> load_applications(Connection& c, const std::str
   if (!e)
     e = each_row(
         c,
-        "SELECT application_id, material_id, name, stage, required, state, IFNULL(licence,''), "
-        "IFNULL(supplied_at,0), IFNULL(supplied_by,''), IFNULL(signer,''), IFNULL(signed_at,0) "
+        "SELECT application_id, material_id, name, stage, required, state, COALESCE(licence,''), "
+        "COALESCE(supplied_at,0), COALESCE(supplied_by,''), COALESCE(signer,''), COALESCE(signed_at,0) "
         "FROM application_materials" +
             of_scope + " ORDER BY application_id, position",
         bind, [&](const Stmt& s) {
@@ -522,7 +523,7 @@ bool supply_material(Connection& c, const std::string& application_id, const Mat
   }
   std::int64_t next = 0;
   {
-    Stmt q(c, "SELECT IFNULL(MAX(idx)+1, 0) FROM application_files WHERE application_id=? AND material_id=?");
+    Stmt q(c, "SELECT COALESCE(MAX(idx)+1, 0) FROM application_files WHERE application_id=? AND material_id=?");
     q.bind(1, application_id).bind(2, m.material_id);
     if (!q.step()) return false;
     next = q.integer(0);
@@ -543,19 +544,17 @@ bool supply_material(Connection& c, const std::string& application_id, const Mat
 bool insert_notification(Connection& c, Notification& n, bool& duplicate) {
   Stmt s(c,
          "INSERT INTO notifications (resident_id, application_id, kind, title, body, sms, created_at, read_at, dedupe) "
-         "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (dedupe) DO NOTHING");
+         "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (dedupe) DO NOTHING RETURNING id");
   s.bind(1, n.resident_id).bind_opt(2, n.application_id).bind(3, n.kind).bind(4, n.title).bind(5, n.body);
   s.bind(6, n.sms).bind(7, n.created_at);
   bind_time(s, 8, n.read_at);
   s.bind_opt(9, n.dedupe);
-  if (!run(s)) return false;
-  if (c.changes() != 1) {
-    duplicate = true;
-    return true;
+  if (s.step()) {
+    n.id = s.integer(0);
+    return !s.run();  // to the end of the statement (SQLite finishes the insert there)
   }
-  Stmt q(c, "SELECT last_insert_rowid()");
-  if (!q.step()) return false;
-  n.id = q.integer(0);
+  if (s.error()) return false;
+  duplicate = true;
   return true;
 }
 
@@ -574,26 +573,26 @@ bool stage_task_statuses(Connection& c, const std::string& application_id, std::
   return !q.error();
 }
 
-}  // namespace
-
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
-  auto d = db::Database::open(path);
-  if (!d.ok()) return d.error();
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(d.value())));
+// A new resident's id: random, not a secret (the phone is what identifies a resident).
+std::string new_resident_id() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  char out[18];
+  std::snprintf(out, sizeof out, "R%016llx", static_cast<unsigned long long>(rng()));
+  return out;
 }
 
-Result<Resident> SqliteStore::resident_by_phone(const std::string& phone, Timestamp now) {
+}  // namespace
+
+Result<Resident> SqlStore::resident_by_phone(const std::string& phone, Timestamp now) {
   const std::string find_sql = std::string("SELECT ") + kResidentCols + " FROM residents WHERE phone=?";
   const Binder by_phone = [&](Stmt& s) { s.bind(1, phone); };
   auto found = one<Resident>(*db_, find_sql, by_phone, read_resident);
   if (!found.ok()) return found.error();
   if (found.value()) return *found.value();
+  const std::string id = new_resident_id();
   auto e = db_->write([&](Connection& c) {
-    // The id is SQLite's randomness (not a secret: the phone is what identifies a resident),
-    // which keeps the storage library free of the crypto one.
-    Stmt s(c,
-           "INSERT OR IGNORE INTO residents (id, phone, created_at) VALUES ('R' || lower(hex(randomblob(8))), ?, ?)");
-    s.bind(1, phone).bind(2, now);
+    Stmt s(c, "INSERT INTO residents (id, phone, created_at) VALUES (?, ?, ?) ON CONFLICT (phone) DO NOTHING");
+    s.bind(1, id).bind(2, phone).bind(3, now);
     return run(s);
   });
   if (e) return *e;
@@ -603,13 +602,13 @@ Result<Resident> SqliteStore::resident_by_phone(const std::string& phone, Timest
   return *found.value();
 }
 
-Result<std::optional<Resident>> SqliteStore::resident(const std::string& id) {
+Result<std::optional<Resident>> SqlStore::resident(const std::string& id) {
   return one<Resident>(
       *db_, std::string("SELECT ") + kResidentCols + " FROM residents WHERE id=?", [&](Stmt& s) { s.bind(1, id); },
       read_resident);
 }
 
-std::optional<Error> SqliteStore::set_profile(const std::string& id, const std::string& name,
+std::optional<Error> SqlStore::set_profile(const std::string& id, const std::string& name,
                                               const std::string& id_number) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "UPDATE residents SET name=?, id_number=? WHERE id=?");
@@ -618,12 +617,12 @@ std::optional<Error> SqliteStore::set_profile(const std::string& id, const std::
   });
 }
 
-std::optional<Error> SqliteStore::put_session(const std::string& token_hash, const Session& ses, Timestamp now) {
+std::optional<Error> SqlStore::put_session(const std::string& token_hash, const Session& ses, Timestamp now) {
   return db_->write([&](Connection& c) {
     // Expired and idle sessions are swept here, on the write path, instead of by a timer thread.
     Stmt sweep(c,
                "DELETE FROM sessions WHERE expires_at < ? OR "
-               "(idle_seconds > 0 AND IFNULL(last_seen, created_at) + idle_seconds < ?)");
+               "(idle_seconds > 0 AND COALESCE(last_seen, created_at) + idle_seconds < ?)");
     sweep.bind(1, now).bind(2, now);
     if (!run(sweep)) return false;
     Stmt s(c,
@@ -643,11 +642,11 @@ constexpr std::int64_t kSeenResolution = 60;
 
 }  // namespace
 
-Result<std::optional<Session>> SqliteStore::session(const std::string& token_hash, Timestamp now) {
+Result<std::optional<Session>> SqlStore::session(const std::string& token_hash, Timestamp now) {
   auto found = one<Session>(
       *db_,
-      "SELECT subject_kind, subject_id, expires_at, idle_seconds, IFNULL(last_seen, created_at) FROM sessions "
-      "WHERE token_hash=? AND expires_at>=? AND (idle_seconds = 0 OR IFNULL(last_seen, created_at) + idle_seconds >= "
+      "SELECT subject_kind, subject_id, expires_at, idle_seconds, COALESCE(last_seen, created_at) FROM sessions "
+      "WHERE token_hash=? AND expires_at>=? AND (idle_seconds = 0 OR COALESCE(last_seen, created_at) + idle_seconds >= "
       "?)",
       [&](Stmt& s) { s.bind(1, token_hash).bind(2, now).bind(3, now); },
       [](const Stmt& s) {
@@ -658,7 +657,7 @@ Result<std::optional<Session>> SqliteStore::session(const std::string& token_has
   if (ses.idle_seconds > 0 && now - ses.last_seen >= kSeenResolution) {
     // Failing to record the visit (disk full) must not sign anyone out: the read stands.
     const auto e = db_->write([&](Connection& c) {
-      Stmt s(c, "UPDATE sessions SET last_seen=? WHERE token_hash=? AND IFNULL(last_seen, created_at) < ?");
+      Stmt s(c, "UPDATE sessions SET last_seen=? WHERE token_hash=? AND COALESCE(last_seen, created_at) < ?");
       s.bind(1, now).bind(2, token_hash).bind(3, now);
       return run(s);
     });
@@ -667,7 +666,7 @@ Result<std::optional<Session>> SqliteStore::session(const std::string& token_has
   return found;
 }
 
-std::optional<Error> SqliteStore::delete_session(const std::string& token_hash) {
+std::optional<Error> SqlStore::delete_session(const std::string& token_hash) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "DELETE FROM sessions WHERE token_hash=?");
     s.bind(1, token_hash);
@@ -675,7 +674,7 @@ std::optional<Error> SqliteStore::delete_session(const std::string& token_hash) 
   });
 }
 
-Result<WriteOutcome> SqliteStore::create_staff(const StaffAccount& a, Timestamp now) {
+Result<WriteOutcome> SqlStore::create_staff(const StaffAccount& a, Timestamp now) {
   bool taken = false;
   auto e = db_->write([&](Connection& c) {
     Stmt q(c, "SELECT 1 FROM staff WHERE username=?");
@@ -697,18 +696,18 @@ Result<WriteOutcome> SqliteStore::create_staff(const StaffAccount& a, Timestamp 
   return WriteOutcome::Done;
 }
 
-Result<std::optional<StaffAccount>> SqliteStore::staff(const std::string& username) {
+Result<std::optional<StaffAccount>> SqlStore::staff(const std::string& username) {
   return one<StaffAccount>(
       *db_, std::string("SELECT ") + kStaffCols + " FROM staff WHERE username=?", [&](Stmt& s) { s.bind(1, username); },
       read_staff);
 }
 
-Result<std::vector<StaffAccount>> SqliteStore::list_staff() {
+Result<std::vector<StaffAccount>> SqlStore::list_staff() {
   return rows<StaffAccount>(
       *db_, std::string("SELECT ") + kStaffCols + " FROM staff ORDER BY username", [](Stmt&) {}, read_staff);
 }
 
-Result<WriteOutcome> SqliteStore::disable_staff(const std::string& username) {
+Result<WriteOutcome> SqlStore::disable_staff(const std::string& username) {
   WriteOutcome outcome = WriteOutcome::Done;
   auto e = db_->write([&](Connection& c) {
     // The last active admin stays: without one nobody could manage accounts over the API.
@@ -737,7 +736,7 @@ Result<WriteOutcome> SqliteStore::disable_staff(const std::string& username) {
   return WriteOutcome::Done;
 }
 
-Result<WriteOutcome> SqliteStore::set_staff_password(const std::string& username, const std::string& password_hash,
+Result<WriteOutcome> SqlStore::set_staff_password(const std::string& username, const std::string& password_hash,
                                                      const std::string& keep_token_hash) {
   bool missing = false;
   auto e = db_->write([&](Connection& c) {
@@ -757,7 +756,7 @@ Result<WriteOutcome> SqliteStore::set_staff_password(const std::string& username
   return WriteOutcome::Done;
 }
 
-Result<WriteOutcome> SqliteStore::put_upload(const Upload& u, const DailyQuota& quota) {
+Result<WriteOutcome> SqlStore::put_upload(const Upload& u, const DailyQuota& quota) {
   bool over = false;
   auto e = db_->write([&](Connection& c) {
     if (quota.max_count > 0 || quota.max_bytes > 0) {
@@ -766,7 +765,7 @@ Result<WriteOutcome> SqliteStore::put_upload(const Upload& u, const DailyQuota& 
       const bool known = again.step();
       if (again.error()) return false;
       if (!known) {
-        Stmt used(c, "SELECT COUNT(*), IFNULL(SUM(size),0) FROM uploads WHERE resident_id=? AND created_at>=?");
+        Stmt used(c, "SELECT COUNT(*), COALESCE(SUM(size),0) FROM uploads WHERE resident_id=? AND created_at>=?");
         used.bind(1, u.resident_id).bind(2, quota.since);
         if (!used.step()) return false;
         over = (quota.max_count > 0 && used.integer(0) + 1 > quota.max_count) ||
@@ -775,8 +774,10 @@ Result<WriteOutcome> SqliteStore::put_upload(const Upload& u, const DailyQuota& 
       }
     }
     Stmt s(c,
-           "INSERT OR REPLACE INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) "
-           "VALUES (?,?,?,?,?,?,?)");
+           "INSERT INTO uploads (resident_id, sha256, kind, content_type, size, name, created_at) "
+           "VALUES (?,?,?,?,?,?,?) ON CONFLICT (resident_id, sha256) DO UPDATE SET kind=excluded.kind, "
+           "content_type=excluded.content_type, size=excluded.size, name=excluded.name, "
+           "created_at=excluded.created_at");
     s.bind(1, u.resident_id).bind(2, u.sha256).bind(3, u.kind).bind(4, u.content_type).bind(5, u.size);
     s.bind(6, u.name).bind(7, u.created_at);
     return run(s);
@@ -786,9 +787,9 @@ Result<WriteOutcome> SqliteStore::put_upload(const Upload& u, const DailyQuota& 
   return WriteOutcome::Done;
 }
 
-Result<Usage> SqliteStore::uploads_since(const std::string& resident_id, Timestamp since) {
+Result<Usage> SqlStore::uploads_since(const std::string& resident_id, Timestamp since) {
   auto r = rows<Usage>(
-      *db_, "SELECT COUNT(*), IFNULL(SUM(size),0) FROM uploads WHERE resident_id=? AND created_at>=?",
+      *db_, "SELECT COUNT(*), COALESCE(SUM(size),0) FROM uploads WHERE resident_id=? AND created_at>=?",
       [&](Stmt& s) { s.bind(1, resident_id).bind(2, since); },
       [](const Stmt& s) {
         return std::optional<Usage>(Usage{s.integer(0), s.integer(1)});
@@ -798,26 +799,26 @@ Result<Usage> SqliteStore::uploads_since(const std::string& resident_id, Timesta
   return r.value().front();
 }
 
-Result<std::optional<Upload>> SqliteStore::upload(const std::string& resident_id, const std::string& sha256) {
+Result<std::optional<Upload>> SqlStore::upload(const std::string& resident_id, const std::string& sha256) {
   return one<Upload>(
       *db_, std::string("SELECT ") + kUploadCols + " FROM uploads WHERE resident_id=? AND sha256=?",
       [&](Stmt& s) { s.bind(1, resident_id).bind(2, sha256); }, read_upload);
 }
 
-Result<std::optional<Upload>> SqliteStore::any_upload(const std::string& sha256) {
+Result<std::optional<Upload>> SqlStore::any_upload(const std::string& sha256) {
   return one<Upload>(
       *db_, std::string("SELECT ") + kUploadCols + " FROM uploads WHERE sha256=? LIMIT 1",
       [&](Stmt& s) { s.bind(1, sha256); }, read_upload);
 }
 
-Result<std::optional<IdempotentResponse>> SqliteStore::idempotent(const std::string& resident_id,
+Result<std::optional<IdempotentResponse>> SqlStore::idempotent(const std::string& resident_id,
                                                                   const std::string& key) {
   return one<IdempotentResponse>(
       *db_, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?",
       [&](Stmt& s) { s.bind(1, resident_id).bind(2, key); }, read_idempotent);
 }
 
-Result<WriteOutcome> SqliteStore::create_application(const Application& a, const Event& first,
+Result<WriteOutcome> SqlStore::create_application(const Application& a, const Event& first,
                                                      const std::string& idem_key, const IdempotentResponse& response,
                                                      std::optional<IdempotentResponse>* existing,
                                                      const DailyQuota& quota) {
@@ -860,7 +861,7 @@ Result<WriteOutcome> SqliteStore::create_application(const Application& a, const
   return WriteOutcome::Done;
 }
 
-Result<std::optional<Application>> SqliteStore::application(const std::string& id) {
+Result<std::optional<Application>> SqlStore::application(const std::string& id) {
   return first_of(db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {
       return load_applications(cc, "SELECT id FROM applications WHERE id=?", "id", [&](Stmt& s) { s.bind(1, id); });
@@ -868,7 +869,7 @@ Result<std::optional<Application>> SqliteStore::application(const std::string& i
   }));
 }
 
-Result<std::vector<Application>> SqliteStore::applications_of_resident(const std::string& resident_id) {
+Result<std::vector<Application>> SqlStore::applications_of_resident(const std::string& resident_id) {
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {
       return load_applications(cc, "SELECT id FROM applications WHERE resident_id=?", "submitted_at DESC, id",
@@ -877,7 +878,7 @@ Result<std::vector<Application>> SqliteStore::applications_of_resident(const std
   });
 }
 
-Result<std::vector<Application>> SqliteStore::applications_by_status(const std::string& window,
+Result<std::vector<Application>> SqlStore::applications_by_status(const std::string& window,
                                                                      const std::vector<AppStatus>& statuses) {
   std::string scope = "SELECT id FROM applications WHERE status IN " + in_list(statuses.size());
   if (!window.empty()) scope += " AND window_id=?";
@@ -892,7 +893,7 @@ Result<std::vector<Application>> SqliteStore::applications_by_status(const std::
   });
 }
 
-Result<Page<Application>> SqliteStore::applications_by_status_page(const std::string& window,
+Result<Page<Application>> SqlStore::applications_by_status_page(const std::string& window,
                                                                    const std::vector<AppStatus>& statuses,
                                                                    const PageRequest& page) {
   std::string filter = "status IN " + in_list(statuses.size());
@@ -911,7 +912,7 @@ Result<Page<Application>> SqliteStore::applications_by_status_page(const std::st
   });
 }
 
-Result<Page<Application>> SqliteStore::applications_of_resident_page(const std::string& resident_id,
+Result<Page<Application>> SqlStore::applications_of_resident_page(const std::string& resident_id,
                                                                      const PageRequest& page) {
   const Binder bind = [&](Stmt& s) { s.bind(1, resident_id); };
   return db_->read([&](Connection& c) {
@@ -922,7 +923,7 @@ Result<Page<Application>> SqliteStore::applications_of_resident_page(const std::
   });
 }
 
-Result<std::vector<Task>> SqliteStore::tasks_of(const std::string& application_id) {
+Result<std::vector<Task>> SqlStore::tasks_of(const std::string& application_id) {
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {
       return load_tasks(cc, "SELECT id FROM tasks WHERE application_id=?", "stage, id",
@@ -931,7 +932,7 @@ Result<std::vector<Task>> SqliteStore::tasks_of(const std::string& application_i
   });
 }
 
-Result<std::optional<Task>> SqliteStore::task(const std::string& id) {
+Result<std::optional<Task>> SqlStore::task(const std::string& id) {
   return first_of(db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {
       return load_tasks(cc, "SELECT id FROM tasks WHERE id=?", "id", [&](Stmt& s) { s.bind(1, id); });
@@ -939,7 +940,7 @@ Result<std::optional<Task>> SqliteStore::task(const std::string& id) {
   }));
 }
 
-Result<std::vector<Task>> SqliteStore::tasks_by_department(const std::string& department,
+Result<std::vector<Task>> SqlStore::tasks_by_department(const std::string& department,
                                                            const std::vector<TaskStatus>& statuses) {
   std::string scope = "SELECT id FROM tasks WHERE status IN " + in_list(statuses.size());
   if (!department.empty()) scope += " AND department=?";
@@ -954,7 +955,7 @@ Result<std::vector<Task>> SqliteStore::tasks_by_department(const std::string& de
   });
 }
 
-Result<Page<Task>> SqliteStore::tasks_by_department_page(const std::string& department,
+Result<Page<Task>> SqlStore::tasks_by_department_page(const std::string& department,
                                                          const std::vector<TaskStatus>& statuses,
                                                          const PageRequest& page) {
   std::string filter = "status IN " + in_list(statuses.size());
@@ -973,27 +974,27 @@ Result<Page<Task>> SqliteStore::tasks_by_department_page(const std::string& depa
   });
 }
 
-Result<std::vector<Event>> SqliteStore::events_of(const std::string& application_id) {
+Result<std::vector<Event>> SqlStore::events_of(const std::string& application_id) {
   return rows<Event>(
       *db_,
-      "SELECT seq, application_id, IFNULL(task_id,''), kind, actor_kind, actor_id, IFNULL(actor_name,''), at, data "
+      "SELECT seq, application_id, COALESCE(task_id,''), kind, actor_kind, actor_id, COALESCE(actor_name,''), at, data "
       "FROM events WHERE application_id=? ORDER BY seq",
       [&](Stmt& s) { s.bind(1, application_id); }, read_event);
 }
 
-Result<std::vector<Licence>> SqliteStore::licences_of(const std::string& resident_id) {
+Result<std::vector<Licence>> SqlStore::licences_of(const std::string& resident_id) {
   return rows<Licence>(
       *db_, std::string("SELECT ") + kLicenceCols + " FROM licences WHERE resident_id=? ORDER BY issued_at, id",
       [&](Stmt& s) { s.bind(1, resident_id); }, read_licence);
 }
 
-Result<std::vector<Licence>> SqliteStore::licences_of_application(const std::string& application_id) {
+Result<std::vector<Licence>> SqlStore::licences_of_application(const std::string& application_id) {
   return rows<Licence>(
       *db_, std::string("SELECT ") + kLicenceCols + " FROM licences WHERE application_id=? ORDER BY id",
       [&](Stmt& s) { s.bind(1, application_id); }, read_licence);
 }
 
-Result<bool> SqliteStore::application_has_file(const std::string& application_id, const std::string& sha256) {
+Result<bool> SqlStore::application_has_file(const std::string& application_id, const std::string& sha256) {
   auto r = rows<bool>(
       *db_, "SELECT 1 FROM application_files WHERE application_id=? AND sha256=? LIMIT 1",
       [&](Stmt& s) { s.bind(1, application_id).bind(2, sha256); },
@@ -1002,9 +1003,16 @@ Result<bool> SqliteStore::application_has_file(const std::string& application_id
   return !r.value().empty();
 }
 
-Result<WriteOutcome> SqliteStore::apply(Change& ch) {
+Result<WriteOutcome> SqlStore::apply(Change& ch) {
   bool conflict = false;
+  // The job may run more than once (a shared database retries a transaction that lost a
+  // race): each run starts from the step as asked.
+  const AppStatus asked = ch.updated.status;
+  const std::size_t asked_events = ch.events.size();
   auto e = db_->write([&](Connection& c) {
+    conflict = false;
+    ch.updated.status = asked;
+    ch.events.resize(asked_events);
     // Only this step's messages: a Change applied again (a retried step) starts with none.
     ch.notifications.clear();
     const Application& a = ch.updated;
@@ -1061,7 +1069,7 @@ Result<WriteOutcome> SqliteStore::apply(Change& ch) {
   return WriteOutcome::Done;
 }
 
-Result<std::vector<Application>> SqliteStore::applications_owing(const std::string& window) {
+Result<std::vector<Application>> SqlStore::applications_owing(const std::string& window) {
   std::string scope =
       "SELECT id FROM applications a WHERE status IN ('accepted','dispatched','ready_for_issue') AND EXISTS "
       "(SELECT 1 FROM application_materials m WHERE m.application_id=a.id AND m.state='deferred' AND "
@@ -1076,14 +1084,14 @@ Result<std::vector<Application>> SqliteStore::applications_owing(const std::stri
   });
 }
 
-Result<std::vector<Notification>> SqliteStore::notifications_of(const std::string& resident_id, std::int64_t limit) {
+Result<std::vector<Notification>> SqlStore::notifications_of(const std::string& resident_id, std::int64_t limit) {
   return rows<Notification>(
       *db_,
       std::string("SELECT ") + kNotificationCols + " FROM notifications WHERE resident_id=? ORDER BY id DESC LIMIT ?",
       [&](Stmt& s) { s.bind(1, resident_id).bind(2, limit); }, read_notification);
 }
 
-Result<std::int64_t> SqliteStore::unread_count(const std::string& resident_id) {
+Result<std::int64_t> SqlStore::unread_count(const std::string& resident_id) {
   auto r = rows<std::int64_t>(
       *db_, "SELECT COUNT(*) FROM notifications WHERE resident_id=? AND read_at IS NULL",
       [&](Stmt& s) { s.bind(1, resident_id); },
@@ -1093,7 +1101,7 @@ Result<std::int64_t> SqliteStore::unread_count(const std::string& resident_id) {
   return r.value().front();
 }
 
-Result<WriteOutcome> SqliteStore::mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) {
+Result<WriteOutcome> SqlStore::mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) {
   bool foreign = false;
   auto e = db_->write([&](Connection& c) {
     if (id != 0) {
@@ -1117,7 +1125,7 @@ Result<WriteOutcome> SqliteStore::mark_read(const std::string& resident_id, std:
   return WriteOutcome::Done;
 }
 
-Result<WriteOutcome> SqliteStore::add_notification(Notification& n) {
+Result<WriteOutcome> SqlStore::add_notification(Notification& n) {
   bool duplicate = false;
   auto e = db_->write([&](Connection& c) { return insert_notification(c, n, duplicate); });
   if (e) return *e;
@@ -1125,7 +1133,7 @@ Result<WriteOutcome> SqliteStore::add_notification(Notification& n) {
   return WriteOutcome::Done;
 }
 
-std::optional<Error> SqliteStore::append_audit(const AuditEntry& e) {
+std::optional<Error> SqlStore::append_audit(const AuditEntry& e) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "INSERT INTO audit (at, kind, actor_kind, actor_id, subject, address, detail) VALUES (?,?,?,?,?,?,?)");
     s.bind(1, e.at).bind(2, e.kind).bind(3, e.actor_kind).bind(4, e.actor_id).bind(5, e.subject);
@@ -1134,7 +1142,7 @@ std::optional<Error> SqliteStore::append_audit(const AuditEntry& e) {
   });
 }
 
-Result<Page<AuditEntry>> SqliteStore::audit_page(const AuditQuery& q, const PageRequest& page) {
+Result<Page<AuditEntry>> SqlStore::audit_page(const AuditQuery& q, const PageRequest& page) {
   // Newest first by seq; the cursor is the last seq shown ("<seq>:a", the page format).
   auto cursor = parse_cursor(page.after);
   if (!cursor.ok()) return cursor.error();
@@ -1195,18 +1203,11 @@ Result<Page<AuditEntry>> SqliteStore::audit_page(const AuditQuery& q, const Page
   });
 }
 
-Result<int> SqliteStore::schema_version() {
-  auto r = rows<std::int64_t>(
-      *db_, "PRAGMA user_version", [](Stmt&) {},
-      [](const Stmt& s) { return std::optional<std::int64_t>(s.integer(0)); });
-  if (!r.ok()) return r.error();
-  if (r.value().empty()) return db::storage_error("PRAGMA user_version returned no row");
-  return static_cast<int>(r.value().front());
-}
+Result<int> SqlStore::schema_version() { return db_->schema_version(); }
 
-int SqliteStore::expected_schema_version() const { return db::latest_schema_version(); }
+int SqlStore::expected_schema_version() const { return db_->expected_schema_version(); }
 
-Result<Page<Notification>> SqliteStore::notifications_page(const std::string& resident_id, const PageRequest& page) {
+Result<Page<Notification>> SqlStore::notifications_page(const std::string& resident_id, const PageRequest& page) {
   // Newest first by id; the cursor is the last id shown ("<id>:n", the page format).
   auto cursor = parse_cursor(page.after);
   if (!cursor.ok()) return cursor.error();

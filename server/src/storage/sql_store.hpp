@@ -1,5 +1,6 @@
 #pragma once
-// The embedded Store: one SQLite file in the data folder (WAL, synchronous=FULL, group commit).
+// The Store over SQL: one implementation of every storage rule, on either database (the
+// embedded SQLite file or a shared PostgreSQL server: storage/database.hpp).
 #include <memory>
 #include <string>
 
@@ -8,10 +9,9 @@
 
 namespace yilu::server {
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  /// Opens <path> (creating it) and migrates; error `storage_error`.
-  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+  explicit SqlStore(std::unique_ptr<db::Database> d) : db_(std::move(d)) {}
 
   Result<int> schema_version() override;
   int expected_schema_version() const override;
@@ -72,7 +72,6 @@ class SqliteStore final : public Store {
   Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<db::Database> d) : db_(std::move(d)) {}
   std::unique_ptr<db::Database> db_;
 };
 

@@ -1,4 +1,4 @@
-#include "storage/database.hpp"
+#include "storage/sqlite_database.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <exception>
 
-#include "storage/migrations.hpp"
+#include "storage/sqlite_migrations.hpp"
 
 namespace yilu::server::db {
 
@@ -26,14 +26,14 @@ bool make_private(const std::string& p, bool create) {
 }
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
-  std::unique_ptr<Database> d(new Database());
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path) {
+  std::unique_ptr<SqliteDatabase> d(new SqliteDatabase());
   d->path_ = path;
   // SQLite creates the file 0644 less the umask and gives -wal and -shm the database file's
   // mode: a private database file first makes all three private (people's ID numbers live here).
   if (!make_private(path, true) || !make_private(path + "-wal", false) || !make_private(path + "-shm", false))
     return storage_error("cannot make " + path + " private");
-  auto w = Connection::open(path, "FULL");
+  auto w = SqliteConnection::open(path, "FULL");
   if (!w.ok()) return w.error();
   d->writer_ = std::move(w.value());
   if (auto e = apply_migrations(*d->writer_)) return *e;
@@ -41,7 +41,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
   return d;
 }
 
-Database::~Database() {
+SqliteDatabase::~SqliteDatabase() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
@@ -50,7 +50,7 @@ Database::~Database() {
   if (thread_.joinable()) thread_.join();
 }
 
-std::optional<Error> Database::write(WriteJob job) {
+std::optional<Error> SqliteDatabase::write(WriteJob job) {
   Pending p{std::move(job), std::nullopt, false};
   std::unique_lock<std::mutex> lock(mu_);
   if (stopping_) return storage_error("database is closing");
@@ -60,7 +60,7 @@ std::optional<Error> Database::write(WriteJob job) {
   return p.result;
 }
 
-void Database::writer_loop() {
+void SqliteDatabase::writer_loop() {
   std::vector<Pending*> batch;
   for (;;) {
     {
@@ -82,8 +82,8 @@ void Database::writer_loop() {
   }
 }
 
-void Database::run_batch(std::vector<Pending*>& batch) {
-  Connection& c = *writer_;
+void SqliteDatabase::run_batch(std::vector<Pending*>& batch) {
+  SqliteConnection& c = *writer_;
   if (auto e = c.exec("BEGIN IMMEDIATE")) {
     for (Pending* p : batch) p->result = e;
     return;
@@ -113,24 +113,36 @@ void Database::run_batch(std::vector<Pending*>& batch) {
   }
 }
 
-Database::Lease::Lease(Database& d) : db(d) {
+std::unique_ptr<Connection> SqliteDatabase::acquire_reader(std::optional<Error>& error) {
   {
-    std::lock_guard<std::mutex> lock(d.pool_mu_);
-    if (!d.readers_.empty()) {
-      conn = std::move(d.readers_.back());
-      d.readers_.pop_back();
-      return;
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!readers_.empty()) {
+      std::unique_ptr<Connection> c = std::move(readers_.back());
+      readers_.pop_back();
+      return c;
     }
   }
-  auto c = Connection::open(d.path_, "FULL");
-  if (c.ok()) conn = std::move(c.value());
-  // A reader that cannot open is a broken data folder: fail loudly rather than serve nothing.
-  if (!conn) std::terminate();
+  auto c = SqliteConnection::open(path_, "FULL");
+  if (!c.ok()) {
+    error = c.error();
+    return nullptr;
+  }
+  return std::move(c.value());
 }
 
-Database::Lease::~Lease() {
-  std::lock_guard<std::mutex> lock(db.pool_mu_);
-  db.readers_.push_back(std::move(conn));
+void SqliteDatabase::release_reader(std::unique_ptr<Connection> c) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  readers_.push_back(std::move(c));
 }
+
+Result<int> SqliteDatabase::schema_version() {
+  return read([](Connection& c) -> Result<int> {
+    Stmt q(c, "PRAGMA user_version");
+    if (!q.step()) return q.error() ? *q.error() : storage_error("PRAGMA user_version returned no row");
+    return static_cast<int>(q.integer(0));
+  });
+}
+
+int SqliteDatabase::expected_schema_version() const { return latest_schema_version(); }
 
 }  // namespace yilu::server::db
