@@ -3,10 +3,8 @@
 // the engine (const, safe concurrently), the catalog, storage, the SMS sender, rate limits.
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "auth/login_backoff.hpp"
 #include "auth/rate_limiter.hpp"
@@ -42,19 +40,6 @@ struct Limits {
   std::int64_t applications_per_day = 20;
 };
 
-/// A number's sign-in state, kept in memory (a code lives five minutes): its live code, if
-/// any, and how codes were sent to it. The entry outlives its code, so the resend wait holds.
-struct PendingCode {
-  std::string code_hash;  ///< empty: no live code (never sent, expired, or killed by wrong tries)
-  Timestamp expires_at = 0;
-  Timestamp sent_at = 0;  ///< the last code sent
-  int attempts = 0;       ///< wrong tries on the live code, from everyone
-  /// Wrong tries on the live code by client address: an address that used up its tries is
-  /// refused, while the owner (elsewhere) can still use the code.
-  std::unordered_map<std::string, int> attempts_by_address;
-  int unverified = 0;  ///< codes sent since the number last signed in (or an hour of quiet)
-};
-
 struct App {
   Engine engine;
   std::string catalog_text;
@@ -68,21 +53,20 @@ struct App {
   std::string openapi_text;
   std::function<Timestamp()> clock;  ///< the wall clock; tests substitute their own
 
+  // Limits on sign-in. The rules are here; the events they count live in the store's shared
+  // state (Store::update_shared), so they hold across every server on the database.
   RateLimiter sms_by_address{30, 3600};   ///< codes per client address per hour
   RateLimiter logins_by_address{30, 60};  ///< staff sign-in attempts per address per minute
   /// Wrong sign-in codes per client address per hour: one address cannot guess its way in,
   /// nor kill many residents' codes.
   RateLimiter wrong_codes_by_address{20, 3600};
-  /// Wrong sign-in codes from everyone per 10 minutes (key ""): once spent, only addresses
-  /// with no wrong code in the last hour may try, so a guessing attack spread over many
-  /// addresses is bounded (one guess per fresh address) while residents typing their code
-  /// right the first time still get in.
+  /// Wrong sign-in codes from everyone per 10 minutes: once spent, only addresses with no
+  /// wrong code in the last hour may try, so a guessing attack spread over many addresses is
+  /// bounded (one guess per fresh address) while residents typing their code right the first
+  /// time still get in.
   RateLimiter wrong_codes_global{500, 600};
   /// Staff password failures per username (sign-in and password change).
   LoginBackoff staff_backoff;
-
-  std::mutex codes_mu;
-  std::unordered_map<std::string, PendingCode> codes;  ///< by phone
 
   Timestamp now() const { return clock(); }
   /// The engine's call context at the app's "now".

@@ -122,7 +122,8 @@ def main():
                 break
         assert full["application"] >= 3 and full["upload"] >= 3, f"the disk never filled: {full}"
 
-        # Signing in writes a session: refused the same way, with the same code.
+        # Signing in writes (the code asked for, then a session): refused the same way, with the
+        # same code.
         status, body = serve_process.sign_in(base, log_path, PHONE)
         assert status == 507 and body["error"]["code"] == "storage_full", (status, body)
 

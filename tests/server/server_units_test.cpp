@@ -2,7 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "auth/mask.hpp"
+#include "auth/login_backoff.hpp"
 #include "auth/rate_limiter.hpp"
+#include "auth/sign_in_code.hpp"
 #include "uploads/sniff.hpp"
 
 using namespace yilu::server;
@@ -52,26 +54,71 @@ TEST_CASE("logs: phone and ID numbers are masked", "[server][privacy]") {
 }
 
 TEST_CASE("rate limiter: a sliding window per key", "[server][auth]") {
-  RateLimiter r(2, 60);
-  CHECK(r.hit("a", 100) == 0);
-  CHECK(r.hit("a", 110) == 0);
-  CHECK(r.hit("a", 120) == 40);
-  CHECK(r.hit("b", 120) == 0);
-  CHECK(r.hit("a", 161) == 0);
+  const RateLimiter r(2, 60);
+  EventWindow a;
+  EventWindow b;
+  CHECK(r.hit(a, 100) == 0);
+  CHECK(r.hit(a, 110) == 0);
+  CHECK(r.hit(a, 120) == 40);
+  CHECK(r.hit(b, 120) == 0);
+  CHECK(r.hit(a, 161) == 0);
 }
 
 TEST_CASE("rate limiter: after the wait it names, the next event is let in and counted", "[server][auth]") {
-  RateLimiter r(2, 60);
-  CHECK(r.hit("a", 100) == 0);
-  CHECK(r.hit("a", 110) == 0);
-  const std::int64_t wait = r.hit("a", 120);
+  const RateLimiter r(2, 60);
+  EventWindow a;
+  CHECK(r.hit(a, 100) == 0);
+  CHECK(r.hit(a, 110) == 0);
+  const std::int64_t wait = r.hit(a, 120);
   REQUIRE(wait == 40);
-  CHECK(r.wait("a", 120) == 40);
+  CHECK(r.wait(a, 120) == 40);
   // Exactly then the event of 100 is one window old: it no longer counts.
-  CHECK(r.wait("a", 120 + wait) == 0);
-  CHECK(r.count("a", 120 + wait) == 1);
-  CHECK(r.hit("a", 120 + wait) == 0);
+  CHECK(r.wait(a, 120 + wait) == 0);
+  CHECK(r.count(a, 120 + wait) == 1);
+  CHECK(r.hit(a, 120 + wait) == 0);
   // The new event counts: the window is full again until the one of 110 leaves it.
-  CHECK(r.count("a", 160) == 2);
-  CHECK(r.hit("a", 165) == 5);
+  CHECK(r.count(a, 160) == 2);
+  CHECK(r.hit(a, 165) == 5);
+}
+
+TEST_CASE("rate limiter: a window survives being stored as text, and failures beyond the limit keep it full",
+          "[server][auth]") {
+  const RateLimiter r(3, 60);
+  EventWindow w;
+  for (int i = 0; i < 50; ++i) r.record(w, 100 + i);
+  EventWindow back = parse_window(window_text(w));
+  CHECK(back.events == w.events);
+  CHECK(back.events.size() <= 4);  // the newest events are all a full budget needs
+  CHECK(r.wait(back, 150) == 147 + 60 - 150);
+  CHECK(r.keep_until(back) == 149 + 60);
+  CHECK(parse_window("not json").events.empty());
+  CHECK(window_text(EventWindow{}).empty());
+}
+
+TEST_CASE("sign-in state and backoff survive being stored as text", "[server][auth]") {
+  PendingCode p;
+  p.code_hash = "ab";
+  p.expires_at = 400;
+  p.sent_at = 100;
+  p.attempts = 3;
+  p.attempts_by_address = {{"10.0.0.1", 2}, {"10.0.0.2", 1}};
+  p.unverified = 2;
+  const PendingCode q = parse_pending_code(pending_code_text(p));
+  CHECK(q.code_hash == "ab");
+  CHECK(q.expires_at == 400);
+  CHECK(q.sent_at == 100);
+  CHECK(q.attempts == 3);
+  CHECK(q.attempts_by_address == p.attempts_by_address);
+  CHECK(q.unverified == 2);
+  CHECK(pending_code_text(PendingCode{}).empty());
+  CHECK(parse_pending_code("{\"attempts\":\"x\"}").attempts == 0);
+  const LoginBackoff rule(2, 30, 900, 3600);
+  BackoffEntry e;
+  CHECK(rule.attempt(e, 10) == 0);
+  CHECK(rule.attempt(e, 11) == 0);
+  const BackoffEntry back = parse_backoff(backoff_text(e));
+  CHECK(back.failures == 2);
+  CHECK(back.until == 41);
+  BackoffEntry again = back;
+  CHECK(rule.attempt(again, 12) == 29);
 }

@@ -1,29 +1,31 @@
 #include "auth/login_backoff.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace yilu::server {
 
-namespace {
+std::string backoff_text(const BackoffEntry& e) {
+  if (e.failures == 0) return {};
+  return nlohmann::json{{"failures", e.failures}, {"last", e.last}, {"until", e.until}}.dump();
+}
 
-// Entries kept before pruning drops those not waiting (a spray of unknown usernames).
-constexpr std::size_t kMaxEntries = 100000;
-
-}  // namespace
-
-void LoginBackoff::prune(Timestamp now) {
-  const bool crowded = entries_.size() > kMaxEntries;
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    const Entry& e = it->second;
-    const bool stale = e.last + forget_ <= now;
-    if (stale || (crowded && e.until <= now)) it = entries_.erase(it);
-    else ++it;
+BackoffEntry parse_backoff(const std::string& text) {
+  BackoffEntry e;
+  // Written by this program; anything else (a hand edit, an older format) counts as nothing.
+  try {
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return e;
+    e.failures = j.value("failures", 0);
+    e.last = j.value("last", Timestamp{0});
+    e.until = j.value("until", Timestamp{0});
+    return e;
+  } catch (const nlohmann::json::exception&) {
+    return {};
   }
 }
 
-std::int64_t LoginBackoff::attempt(const std::string& key, Timestamp now) {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (++calls_ % 1024 == 0 || entries_.size() > kMaxEntries) prune(now);
-  Entry& e = entries_[key];
-  if (e.failures > 0 && e.last + forget_ <= now) e = Entry{};
+std::int64_t LoginBackoff::attempt(BackoffEntry& e, Timestamp now) const {
+  if (e.failures > 0 && e.last + forget_ <= now) e = BackoffEntry{};
   if (e.until > now) return e.until - now;
   ++e.failures;
   e.last = now;
@@ -33,11 +35,6 @@ std::int64_t LoginBackoff::attempt(const std::string& key, Timestamp now) {
     e.until = now + (wait < max_ ? wait : max_);
   }
   return 0;
-}
-
-void LoginBackoff::succeeded(const std::string& key) {
-  std::lock_guard<std::mutex> lock(mu_);
-  entries_.erase(key);
 }
 
 }  // namespace yilu::server

@@ -1133,6 +1133,51 @@ Result<WriteOutcome> SqlStore::add_notification(Notification& n) {
   return WriteOutcome::Done;
 }
 
+std::optional<Error> SqlStore::update_shared(const std::vector<std::string>& keys, Timestamp now,
+                                             const std::function<void(std::vector<SharedEntry>&)>& update) {
+  // Expired entries are swept now and then, in a transaction of their own: in one with the
+  // update it would touch other servers' keys and make their transactions collide with it.
+  thread_local std::minstd_rand sweep_dice{std::random_device{}()};
+  if (sweep_dice() % 256 == 0) {
+    db_->write([&](Connection& c) {
+      Stmt d(c, "DELETE FROM shared_state WHERE expires_at <= ?");
+      d.bind(1, now);
+      return run(d);
+    });
+  }
+  return db_->write([&](Connection& c) {
+    std::vector<SharedEntry> entries;
+    entries.reserve(keys.size());
+    for (const std::string& key : keys) {
+      SharedEntry e{key, "", 0};
+      Stmt q(c, "SELECT value, expires_at FROM shared_state WHERE key=? AND expires_at > ?");
+      q.bind(1, key).bind(2, now);
+      if (q.step()) {
+        e.value = q.text(0);
+        e.expires_at = q.integer(1);
+      } else if (q.error()) {
+        return false;
+      }
+      entries.push_back(std::move(e));
+    }
+    update(entries);
+    for (const SharedEntry& e : entries) {
+      if (e.value.empty() || e.expires_at <= now) {
+        Stmt d(c, "DELETE FROM shared_state WHERE key=?");
+        d.bind(1, e.key);
+        if (!run(d)) return false;
+        continue;
+      }
+      Stmt w(c,
+             "INSERT INTO shared_state (key, value, expires_at) VALUES (?,?,?) "
+             "ON CONFLICT (key) DO UPDATE SET value=excluded.value, expires_at=excluded.expires_at");
+      w.bind(1, e.key).bind(2, e.value).bind(3, e.expires_at);
+      if (!run(w)) return false;
+    }
+    return true;
+  });
+}
+
 std::optional<Error> SqlStore::append_audit(const AuditEntry& e) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "INSERT INTO audit (at, kind, actor_kind, actor_id, subject, address, detail) VALUES (?,?,?,?,?,?,?)");

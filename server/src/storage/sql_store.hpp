@@ -68,6 +68,8 @@ class SqlStore final : public Store {
   Result<WriteOutcome> mark_read(const std::string& resident_id, std::int64_t id, Timestamp now) override;
   Result<WriteOutcome> add_notification(Notification& n) override;
   Result<Page<Notification>> notifications_page(const std::string& resident_id, const PageRequest& page) override;
+  std::optional<Error> update_shared(const std::vector<std::string>& keys, Timestamp now,
+                                     const std::function<void(std::vector<SharedEntry>&)>& update) override;
   std::optional<Error> append_audit(const AuditEntry& e) override;
   Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) override;
 

@@ -387,6 +387,17 @@ CREATE INDEX uploads_resident_day ON uploads(resident_id, created_at);
 CREATE INDEX applications_window_order ON applications(window_id, submitted_at, id);
 CREATE INDEX tasks_department_order ON tasks(department, updated_at, id);
 )sql",
+    // 6: state every server shares, short-lived: sign-in codes and their tries, rate-limit
+    // counters, sign-in backoff (kept in process memory before: lost on a restart, and not
+    // seen by a second server). Each entry is the server's own text, kept until it expires.
+    R"sql(
+CREATE TABLE shared_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX shared_state_expiry ON shared_state(expires_at);
+)sql",
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // What the HTTP handlers need from storage, and nothing more: the seam where a shared
 // database server could replace the embedded SQLite file (stateless `yilu serve` instances).
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,14 @@
 namespace yilu::server {
 
 /// Outcome of a conditional write.
+/// A short-lived entry of state every server shares (a number's sign-in code, a limit's
+/// counter), as text the caller reads and writes; "" means none. Kept until `expires_at`.
+struct SharedEntry {
+  std::string key;
+  std::string value;
+  Timestamp expires_at = 0;
+};
+
 enum class WriteOutcome {
   Done,      ///< committed (durable)
   Conflict,  ///< a precondition no longer holds (state moved, name taken, key reused)
@@ -129,6 +138,14 @@ class Store {
   /// Stores a notification outside a workflow step (a reminder); Conflict when one with the
   /// same non-empty `dedupe` exists. The stored id is written back.
   virtual Result<WriteOutcome> add_notification(Notification& n) = 0;
+
+  // Shared short-lived state (sign-in codes, rate limits, sign-in backoff).
+  /// Reads the entries of `keys` (in that order; value "" when absent or expired), lets
+  /// `update` change them, and writes back what it leaves (an empty value removes the entry),
+  /// atomically with respect to every server on the database. `update` may run more than once
+  /// (it must start from the entries it is given each time). Error `storage_*`.
+  virtual std::optional<Error> update_shared(const std::vector<std::string>& keys, Timestamp now,
+                                             const std::function<void(std::vector<SharedEntry>&)>& update) = 0;
 
   // The audit trail (append-only).
   virtual std::optional<Error> append_audit(const AuditEntry& e) = 0;
