@@ -11,6 +11,9 @@ packages=(
   catch2                     # unit tests (v2)
   libbenchmark-dev           # benchmarks
   libsqlite3-dev             # embedded storage
+  libpq-dev                  # the server's PostgreSQL client library
+  postgresql                 # the shared store; tests start a throwaway cluster (scripts/pg_cluster.sh)
+  nginx-light                # the proxy of the multi-server topology (deploy/nginx.conf.template)
   libsodium-dev              # Argon2id password hashing, random tokens
   chromium                   # browser tests (driven by playwright-core from npm)
   fonts-wqy-microhei         # Chinese glyphs in screenshots

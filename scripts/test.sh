@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test: native (warnings as errors under CI), the same under ASan+UBSan, the server and
-# storage tests under TSan, a short pass of each fuzz target, the wasm module against the shared
-# vectors and the native build, and the browser tests of the web app.
+# Every test: native (warnings as errors under CI), the server and storage tests again on
+# PostgreSQL, the same under ASan+UBSan, the server and storage tests under TSan, a short pass
+# of each fuzz target, the wasm module against the shared vectors and the native build, and the
+# browser tests of the web app.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -17,6 +18,17 @@ scripts/build.sh "$native" asan wasm web
 
 step "native tests (ctest)"
 ctest --test-dir build --output-on-failure -j "$jobs"
+
+step "the server and storage tests again on PostgreSQL (a throwaway cluster, scripts/pg_cluster.sh)"
+# The same tests, the other store: each test gets a schema of its own (tests/support/test_store.hpp).
+pg_dir=$(mktemp -d /tmp/yilu-test-pg-XXXXXX)
+chmod 755 "$pg_dir"  # as root the cluster runs as postgres, which must reach the folder inside
+stop_pg() { scripts/pg_cluster.sh stop "$pg_dir/cluster" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+pg_url=$(scripts/pg_cluster.sh start "$pg_dir/cluster")
+YILU_TEST_DB=$pg_url ctest --test-dir build --output-on-failure -j "$jobs" -R 'yilu_(server|storage)_tests'
+stop_pg
+trap - EXIT
 
 step "sanitizer tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -207,7 +207,7 @@ namespace {
 
 void admin_usage() {
   std::fputs(
-      "用法: yilu admin <子命令> --data DIR [参数]\n"
+      "用法: yilu admin <子命令> --data DIR [--db URL] [参数]\n"
       "  create-staff  --username U --role clerk|reviewer|supervisor|admin [--window W] [--department D] [--name "
       "显示名]\n"
       "                密码取自环境变量 YILU_STAFF_PASSWORD，否则从标准输入读一行\n"
@@ -230,8 +230,8 @@ int run_admin(int argc, char** argv) {
   o.catalog_path = env_or("YILU_CATALOG", "");
   NewStaff n;
   for (int i = 1; i < argc; ++i) {
-    if (take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--catalog", o.catalog_path) ||
-        take(argc, argv, i, "--username", n.username) || take(argc, argv, i, "--role", n.role) ||
+    if (take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--db", o.db_url) ||
+        take(argc, argv, i, "--catalog", o.catalog_path) || take(argc, argv, i, "--username", n.username) || take(argc, argv, i, "--role", n.role) ||
         take(argc, argv, i, "--window", n.window) || take(argc, argv, i, "--department", n.department) ||
         take(argc, argv, i, "--name", n.display_name))
       continue;

@@ -12,10 +12,11 @@ def free_port():
     return port
 
 
-def start(yilu, data, log, env=None):
-    """Starts `yilu serve` on `data` with its output to `log`; (process, base URL) once it answers."""
+def start(yilu, data, log, env=None, args=()):
+    """Starts `yilu serve` on `data` (and `args`, e.g. ["--db", url]) with its output to `log`;
+    (process, base URL) once it answers."""
     port = free_port()
-    proc = subprocess.Popen([yilu, "serve", "--data", data, "--port", str(port), "--web", ""],
+    proc = subprocess.Popen([yilu, "serve", "--data", data, "--port", str(port), "--web", "", *args],
                             stdout=log, stderr=log, env=env)
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
