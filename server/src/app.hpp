@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/login_backoff.hpp"
 #include "auth/rate_limiter.hpp"
@@ -32,6 +33,9 @@ struct Limits {
   /// Connections one client address may hold at once (0: no cap; behind a reverse proxy every
   /// connection comes from the proxy: see docs/deploy.md). Half the worker pool by default.
   std::size_t connections_per_address = 32;
+  /// Peers whose X-Real-IP names the client (the reverse proxy in front; YILU_TRUSTED_PROXIES):
+  /// rate limits and the audit trail then see people's addresses, not the proxy's.
+  std::vector<std::string> trusted_proxies;
   /// A resident's allowance per day (China Standard Time): uploads (count, bytes) and
   /// applications. A person applies for a few matters a day; these stop a script filling the
   /// disk or the queues, not a family filing together. 0: no limit.

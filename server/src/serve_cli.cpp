@@ -49,6 +49,7 @@ void serve_usage() {
       "  --db: sqlite:文件路径（默认 <data>/yilu.db，一台服务器独占）或 postgresql://用户@主机:端口/库名\n"
       "        （多台服务器共用；此时 --data 只存上传的文件，须是各服务器共享的目录）\n"
       "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_DB YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n"
+      "            YILU_TRUSTED_PROXIES（反向代理的地址，逗号分隔；其 X-Real-IP 视为客户端地址）\n"
       "            YILU_CONNECTIONS_PER_ADDRESS（每个客户端地址的并发连接上限，默认 32，0 为不限）\n"
       "            YILU_APPLICATIONS_PER_DAY（每位居民每天可提交的申请数，默认 20，0 为不限）\n"
       "            YILU_UPLOADS_PER_DAY、YILU_UPLOAD_MB_PER_DAY（每位居民每天可上传的文件数与兆字节数，默认 100 与 "
@@ -125,6 +126,14 @@ int run_serve(int argc, char** argv) {
   // Behind a reverse proxy every connection comes from the proxy's address (docs/deploy.md).
   const std::string per_address = env_or("YILU_CONNECTIONS_PER_ADDRESS", "");
   if (!per_address.empty()) app.limits.connections_per_address = std::strtoul(per_address.c_str(), nullptr, 10);
+  // Behind nginx: whose X-Real-IP to believe (comma-separated addresses; docs/deploy.md).
+  std::string proxies = env_or("YILU_TRUSTED_PROXIES", "");
+  for (std::size_t at = 0; at < proxies.size();) {
+    std::size_t comma = proxies.find(',', at);
+    if (comma == std::string::npos) comma = proxies.size();
+    if (comma > at) app.limits.trusted_proxies.push_back(proxies.substr(at, comma - at));
+    at = comma + 1;
+  }
   // Daily allowances per resident (docs/deploy.md): a load test or a pilot may lift them.
   const auto daily = [](const char* name, std::int64_t& limit, std::int64_t unit) {
     const std::string v = env_or(name, "");

@@ -136,3 +136,23 @@ TEST_CASE("one data folder, one server: a second lock on it is refused until the
   CHECK(yilu::server::DataDirLock::acquire(data).ok());
   CHECK(std::system(("rm -rf '" + dir + "'").c_str()) == 0);
 }
+
+TEST_CASE("behind a trusted proxy the limits count the client in X-Real-IP; anyone else's header is ignored",
+          "[server][ops]") {
+  // 30 codes per address per hour (App::sms_by_address): 31 people behind the proxy are 31
+  // addresses; 31 requests that merely claim to be are one.
+  const auto ask = [](TestServer& s, int i) {
+    const std::string phone = "1387601" + std::to_string(1000 + i);
+    return s.request("POST", "/api/v1/auth/sms/request", json{{"phone", phone}}.dump(), "",
+                     {{"X-Real-IP", "10.1.0." + std::to_string(i)}});
+  };
+  TestServer trusting;
+  trusting.app().limits.trusted_proxies = {"127.0.0.1"};
+  for (int i = 0; i < 31; ++i) REQUIRE(ask(trusting, i).status == 202);
+
+  TestServer direct;
+  for (int i = 0; i < 30; ++i) REQUIRE(ask(direct, i).status == 202);
+  const auto refused = ask(direct, 30);
+  CHECK(refused.status == 429);
+  CHECK(refused.body["error"]["code"] == "rate_limited");
+}

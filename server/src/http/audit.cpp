@@ -15,7 +15,7 @@ void audit(App& app, const httplib::Request& req, const std::string& kind, const
                      actor_kind,
                      actor_id.substr(0, 64),
                      subject.substr(0, 200),
-                     client_address(req),
+                     client_address(app, req),
                      detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
   if (auto err = app.store->append_audit(e))
     std::fprintf(stderr, "[audit] not stored (%s): %s %s by %s:%s from %s %s\n", err->code.c_str(),

@@ -1,5 +1,9 @@
 #include "http/respond.hpp"
 
+#include <algorithm>
+
+#include "app.hpp"
+
 #include "auth/tokens.hpp"
 #include "http/errors.hpp"
 #include "yilu/call.hpp"
@@ -97,7 +101,12 @@ std::optional<Principal> authenticate(App& app, const httplib::Request& req) {
   return p;
 }
 
-std::string client_address(const httplib::Request& req) { return req.remote_addr; }
+std::string client_address(const App& app, const httplib::Request& req) {
+  const auto& proxies = app.limits.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), req.remote_addr) == proxies.end()) return req.remote_addr;
+  const std::string forwarded = req.get_header_value("X-Real-IP");
+  return forwarded.empty() ? req.remote_addr : forwarded;
+}
 
 void too_many(httplib::Response& res, const char* code, std::int64_t wait) {
   res.set_header("Retry-After", std::to_string(wait));

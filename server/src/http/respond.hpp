@@ -11,6 +11,10 @@
 #include "app.hpp"
 #include "storage/records.hpp"
 
+namespace yilu::server {
+struct App;
+}
+
 namespace yilu::server::http {
 
 using json = nlohmann::json;
@@ -55,7 +59,10 @@ DailyQuota daily_quota(Timestamp now, std::int64_t max_count, std::int64_t max_b
 /// Seconds from `now` to the next China Standard Time midnight (when daily quotas renew).
 std::int64_t seconds_to_next_day(Timestamp now);
 
-/// The client address for rate limits and logs.
-std::string client_address(const httplib::Request& req);
+/// The client address for rate limits, the audit trail and logs: the peer, or — when the peer
+/// is one of the app's trusted proxies (YILU_TRUSTED_PROXIES, e.g. the nginx in front) — the
+/// address that proxy puts in X-Real-IP. A header from anyone else is ignored: a client could
+/// write any address there.
+std::string client_address(const App& app, const httplib::Request& req);
 
 }  // namespace yilu::server::http

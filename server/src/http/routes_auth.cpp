@@ -119,7 +119,7 @@ void register_auth_routes(Router& r, App& app) {
            const std::string phone = normalized_mobile(str(*body, "phone"));
            if (phone.empty()) return send_error(res, "bad_phone", "/phone");
            const Timestamp now = app.now();
-           const std::string address = client_address(req);
+           const std::string address = client_address(app, req);
            std::string code;
            std::int64_t next_wait = 0;
            std::int64_t refused_wait = 0;
@@ -164,7 +164,7 @@ void register_auth_routes(Router& r, App& app) {
            const std::string code = str(*body, "code");
            if (phone.empty()) return send_error(res, "bad_phone", "/phone");
            const Timestamp now = app.now();
-           const std::string address = client_address(req);
+           const std::string address = client_address(app, req);
            // What the check found; the answer is sent once the shared state is stored.
            enum class Verdict { Right, Expired, Wrong, Exhausted, Wait };
            Verdict verdict = Verdict::Wrong;
@@ -244,7 +244,7 @@ void register_auth_routes(Router& r, App& app) {
     auto body = json_body(req, res);
     if (!body) return;
     const Timestamp now = app.now();
-    const std::string address = client_address(req);
+    const std::string address = client_address(app, req);
     std::int64_t address_wait = 0;
     auto counted = app.store->update_shared({login_address_key(address)}, now, [&](std::vector<SharedEntry>& v) {
       EventWindow w = parse_window(v[0].value);
@@ -304,7 +304,7 @@ void register_auth_routes(Router& r, App& app) {
            if (admitted.value()) return too_many(res, "too_many_failures", admitted.value());
            if (!verify_password(c.staff->password_hash, current)) {
              std::fprintf(stderr, "[auth] password change refused for '%s' from %s: wrong current password\n",
-                          mask_numbers(username).c_str(), log_text(client_address(req)).c_str());
+                          mask_numbers(username).c_str(), log_text(client_address(app, req)).c_str());
              return send_error(res, "wrong_password", "/current");
            }
            forgive_password_attempts(app, username, now);
