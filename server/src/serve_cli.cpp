@@ -15,9 +15,9 @@
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
 #include "data_lock.hpp"
-#include "storage/open_store.hpp"
 #include "http/server.hpp"
 #include "reminders.hpp"
+#include "storage/open_store.hpp"
 #include "workflow/staff_accounts.hpp"
 
 namespace yilu::server {
@@ -81,8 +81,7 @@ int run_serve(int argc, char** argv) {
     std::string v;
     if (take(argc, argv, i, "--addr", addr) || take(argc, argv, i, "--port", port_text) ||
         take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--db", o.db_url) ||
-        take(argc, argv, i, "--web", o.web_dir) ||
-        take(argc, argv, i, "--catalog", o.catalog_path))
+        take(argc, argv, i, "--web", o.web_dir) || take(argc, argv, i, "--catalog", o.catalog_path))
       continue;
     if (std::strcmp(argv[i], "--demo") == 0) {
       demo = true;
@@ -240,9 +239,9 @@ int run_admin(int argc, char** argv) {
   NewStaff n;
   for (int i = 1; i < argc; ++i) {
     if (take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--db", o.db_url) ||
-        take(argc, argv, i, "--catalog", o.catalog_path) || take(argc, argv, i, "--username", n.username) || take(argc, argv, i, "--role", n.role) ||
-        take(argc, argv, i, "--window", n.window) || take(argc, argv, i, "--department", n.department) ||
-        take(argc, argv, i, "--name", n.display_name))
+        take(argc, argv, i, "--catalog", o.catalog_path) || take(argc, argv, i, "--username", n.username) ||
+        take(argc, argv, i, "--role", n.role) || take(argc, argv, i, "--window", n.window) ||
+        take(argc, argv, i, "--department", n.department) || take(argc, argv, i, "--name", n.display_name))
       continue;
     std::fprintf(stderr, "yilu admin: 未知参数 %s\n", argv[i]);
     admin_usage();

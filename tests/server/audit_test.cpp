@@ -3,7 +3,6 @@
 // by kind, person, subject and time; nobody can change or delete an entry.
 #include <catch2/catch.hpp>
 
-
 #include <set>
 
 #include "sample_applications.hpp"

@@ -1,8 +1,8 @@
 // The server's pure pieces: content sniffing, file names, masking, limits.
 #include <catch2/catch.hpp>
 
-#include "auth/mask.hpp"
 #include "auth/login_backoff.hpp"
+#include "auth/mask.hpp"
 #include "auth/rate_limiter.hpp"
 #include "auth/sign_in_code.hpp"
 #include "uploads/sniff.hpp"

@@ -14,8 +14,8 @@
 
 #include "storage/open_store.hpp"
 #include "storage/sql_store.hpp"
-#include "storage/sqlite_migrations.hpp"
 #include "storage/sqlite.hpp"
+#include "storage/sqlite_migrations.hpp"
 #include "support/test_store.hpp"
 #include "yilu/date.hpp"
 

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "storage/sqlite.hpp"
 #include "storage/open_store.hpp"
+#include "storage/sqlite.hpp"
 #include "support/test_files.hpp"
 
 using namespace yilu;

@@ -53,8 +53,7 @@ void RateLimiter::record(EventWindow& w, Timestamp now) const {
   w.events.push_back(now);
   // A failure budget far over its limit needs only its newest events to answer every question.
   const std::size_t keep = static_cast<std::size_t>(limit_ > 0 ? limit_ : 1) + std::size_t{1};
-  if (w.events.size() > keep)
-    w.events.erase(w.events.begin(), w.events.end() - static_cast<std::ptrdiff_t>(keep));
+  if (w.events.size() > keep) w.events.erase(w.events.begin(), w.events.end() - static_cast<std::ptrdiff_t>(keep));
 }
 
 Timestamp RateLimiter::keep_until(const EventWindow& w) const {

@@ -6,9 +6,8 @@ namespace yilu::server {
 
 std::string pending_code_text(const PendingCode& p) {
   if (p.sent_at == 0) return {};
-  return nlohmann::json{{"code_hash", p.code_hash},   {"expires_at", p.expires_at},
-                        {"sent_at", p.sent_at},       {"attempts", p.attempts},
-                        {"by_address", p.attempts_by_address}, {"unverified", p.unverified}}
+  return nlohmann::json{{"code_hash", p.code_hash}, {"expires_at", p.expires_at},          {"sent_at", p.sent_at},
+                        {"attempts", p.attempts},   {"by_address", p.attempts_by_address}, {"unverified", p.unverified}}
       .dump();
 }
 

@@ -123,33 +123,37 @@ void register_auth_routes(Router& r, App& app) {
            std::string code;
            std::int64_t next_wait = 0;
            std::int64_t refused_wait = 0;
-           auto stored = app.store->update_shared(
-               {code_key(phone), sms_address_key(address)}, now, [&](std::vector<SharedEntry>& v) {
-                 code.clear();
-                 refused_wait = 0;
-                 PendingCode p = parse_pending_code(v[0].value);
-                 EventWindow sent_here = parse_window(v[1].value);
-                 if (p.sent_at != 0 && now - p.sent_at >= kQuietSeconds) p.unverified = 0;
-                 // The wait runs from the last code sent, whether that code is still live, was
-                 // used up by wrong tries, or expired: killing a code never skips it.
-                 if (p.sent_at != 0) {
-                   const std::int64_t wait = resend_wait(app.limits, p.unverified);
-                   if (now - p.sent_at < wait) refused_wait = wait - (now - p.sent_at);
-                 }
-                 if (!refused_wait) refused_wait = app.sms_by_address.hit(sent_here, now);
-                 if (!refused_wait) {
-                   code = random_digits(6);
-                   p.code_hash = sha256_hex(code);
-                   p.expires_at = now + kCodeSeconds;
-                   p.sent_at = now;
-                   p.attempts = 0;
-                   p.attempts_by_address.clear();
-                   ++p.unverified;
-                   next_wait = resend_wait(app.limits, p.unverified);
-                 }
-                 keep_code(v[0], p);
-                 keep_window(v[1], app.sms_by_address, sent_here);
-               });
+           auto stored = app.store->update_shared({code_key(phone), sms_address_key(address)}, now,
+                                                  [&](std::vector<SharedEntry>& v) {
+                                                    code.clear();
+                                                    refused_wait = 0;
+                                                    PendingCode p = parse_pending_code(v[0].value);
+                                                    EventWindow sent_here = parse_window(v[1].value);
+                                                    if (p.sent_at != 0 && now - p.sent_at >= kQuietSeconds)
+                                                      p.unverified = 0;
+                                                    // The wait runs from the last code sent, whether that code is still
+                                                    // live, was used up by wrong tries, or expired: killing a code
+                                                    // never skips it.
+                                                    if (p.sent_at != 0) {
+                                                      const std::int64_t wait = resend_wait(app.limits, p.unverified);
+                                                      if (now - p.sent_at < wait)
+                                                        refused_wait = wait - (now - p.sent_at);
+                                                    }
+                                                    if (!refused_wait)
+                                                      refused_wait = app.sms_by_address.hit(sent_here, now);
+                                                    if (!refused_wait) {
+                                                      code = random_digits(6);
+                                                      p.code_hash = sha256_hex(code);
+                                                      p.expires_at = now + kCodeSeconds;
+                                                      p.sent_at = now;
+                                                      p.attempts = 0;
+                                                      p.attempts_by_address.clear();
+                                                      ++p.unverified;
+                                                      next_wait = resend_wait(app.limits, p.unverified);
+                                                    }
+                                                    keep_code(v[0], p);
+                                                    keep_window(v[1], app.sms_by_address, sent_here);
+                                                  });
            if (stored) return send_core_error(res, *stored);
            if (refused_wait) return too_many(res, "rate_limited", refused_wait);
            if (!app.sms->send_code(phone, code)) return send_error(res, "sms_unavailable");
@@ -173,8 +177,7 @@ void register_auth_routes(Router& r, App& app) {
            // The code and the budgets in one atomic update: concurrent guesses, on this server
            // or another, cannot overrun them.
            auto stored = app.store->update_shared(
-               {code_key(phone), wrong_address_key(address), kWrongGlobalKey}, now,
-               [&](std::vector<SharedEntry>& v) {
+               {code_key(phone), wrong_address_key(address), kWrongGlobalKey}, now, [&](std::vector<SharedEntry>& v) {
                  PendingCode p = parse_pending_code(v[0].value);
                  EventWindow wrong_here = parse_window(v[1].value);
                  EventWindow wrong_all = parse_window(v[2].value);

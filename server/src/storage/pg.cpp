@@ -12,7 +12,9 @@ namespace {
 class PgStatement final : public Statement {
  public:
   PgStatement(PgConnection& c, std::string name, int params)
-      : conn_(c), name_(std::move(name)), values_(static_cast<std::size_t>(params)),
+      : conn_(c),
+        name_(std::move(name)),
+        values_(static_cast<std::size_t>(params)),
         null_(static_cast<std::size_t>(params), true) {}
   ~PgStatement() override {
     clear_result();
@@ -61,8 +63,8 @@ class PgStatement final : public Statement {
   bool execute(std::optional<Error>& error) {
     std::vector<const char*> params(values_.size());
     for (std::size_t i = 0; i < values_.size(); ++i) params[i] = null_[i] ? nullptr : values_[i].c_str();
-    res_ = PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(params.size()), params.data(), nullptr,
-                          nullptr, 0);
+    res_ =
+        PQexecPrepared(conn_.raw(), name_.c_str(), static_cast<int>(params.size()), params.data(), nullptr, nullptr, 0);
     const ExecStatusType st = res_ ? PQresultStatus(res_) : PGRES_FATAL_ERROR;
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
       error = conn_.record_failure(res_);
@@ -122,7 +124,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const std::string& url)
   if (!c->conn_ || PQstatus(c->conn_) != CONNECTION_OK)
     return storage_unavailable(c->conn_ ? PQerrorMessage(c->conn_) : "out of memory");
   // Notices (e.g. "relation already exists, skipping") are the operator's, not the request's.
-  PQsetNoticeProcessor(c->conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      c->conn_, [](void*, const char*) {}, nullptr);
   return c;
 }
 
@@ -149,8 +152,8 @@ Error PgConnection::record_failure(const void* res) {
   failed_state_ = state ? state : "";
   const std::string message = r && *PQresultErrorMessage(r) ? PQresultErrorMessage(r) : PQerrorMessage(conn_);
   Error e = broken() || unavailable_state(failed_state_) ? storage_unavailable(message)
-            : failed_state_ == "53100"                    ? storage_full(message)
-                                                          : storage_error(message);
+            : failed_state_ == "53100"                   ? storage_full(message)
+                                                         : storage_error(message);
   // A lost race is retried by the caller: not worth the operator's attention.
   failure_ = e;
   return e;

@@ -250,7 +250,8 @@ std::optional<Error> run_steps(PgConnection& c) {
   for (int v = current.value(); v < latest_pg_schema_version(); ++v) {
     if (auto e = c.exec("BEGIN")) return e;
     std::optional<Error> e = c.exec(kSteps[v]);
-    if (!e) e = c.exec("DELETE FROM yilu_schema; INSERT INTO yilu_schema (version) VALUES (" + std::to_string(v + 1) + ")");
+    if (!e)
+      e = c.exec("DELETE FROM yilu_schema; INSERT INTO yilu_schema (version) VALUES (" + std::to_string(v + 1) + ")");
     if (e) {
       c.exec("ROLLBACK");
       return e;

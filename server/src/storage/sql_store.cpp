@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <random>
 #include <functional>
+#include <random>
 #include <unordered_map>
 
 namespace yilu::server {
@@ -22,8 +22,10 @@ namespace {
 const char* const kAppCols =
     "id, resident_id, kind, target_id, stage, window_id, status, form, verdict, submitted_at, "
     "COALESCE(resubmitted_at,0), COALESCE(accepted_at,0), supplement_note, COALESCE(supplement_at,0), "
-    "COALESCE(refusal_reason,''), rating_score, COALESCE(rating_comment,''), COALESCE(rating_at,0), updated_at, channel, "
-    "COALESCE(assisted_by,''), COALESCE(assisted_by_name,''), COALESCE(proxy_relation,''), COALESCE(principal_id,''), instant";
+    "COALESCE(refusal_reason,''), rating_score, COALESCE(rating_comment,''), COALESCE(rating_at,0), updated_at, "
+    "channel, "
+    "COALESCE(assisted_by,''), COALESCE(assisted_by_name,''), COALESCE(proxy_relation,''), COALESCE(principal_id,''), "
+    "instant";
 // The 24 columns after id, in the order bind_app_columns binds them (insert and update share it).
 const char* const kAppInsert =
     "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, "
@@ -609,7 +611,7 @@ Result<std::optional<Resident>> SqlStore::resident(const std::string& id) {
 }
 
 std::optional<Error> SqlStore::set_profile(const std::string& id, const std::string& name,
-                                              const std::string& id_number) {
+                                           const std::string& id_number) {
   return db_->write([&](Connection& c) {
     Stmt s(c, "UPDATE residents SET name=?, id_number=? WHERE id=?");
     s.bind(1, name).bind(2, id_number).bind(3, id);
@@ -737,7 +739,7 @@ Result<WriteOutcome> SqlStore::disable_staff(const std::string& username) {
 }
 
 Result<WriteOutcome> SqlStore::set_staff_password(const std::string& username, const std::string& password_hash,
-                                                     const std::string& keep_token_hash) {
+                                                  const std::string& keep_token_hash) {
   bool missing = false;
   auto e = db_->write([&](Connection& c) {
     Stmt s(c, "UPDATE staff SET password_hash=? WHERE username=?");
@@ -811,17 +813,16 @@ Result<std::optional<Upload>> SqlStore::any_upload(const std::string& sha256) {
       [&](Stmt& s) { s.bind(1, sha256); }, read_upload);
 }
 
-Result<std::optional<IdempotentResponse>> SqlStore::idempotent(const std::string& resident_id,
-                                                                  const std::string& key) {
+Result<std::optional<IdempotentResponse>> SqlStore::idempotent(const std::string& resident_id, const std::string& key) {
   return one<IdempotentResponse>(
       *db_, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?",
       [&](Stmt& s) { s.bind(1, resident_id).bind(2, key); }, read_idempotent);
 }
 
-Result<WriteOutcome> SqlStore::create_application(const Application& a, const Event& first,
-                                                     const std::string& idem_key, const IdempotentResponse& response,
-                                                     std::optional<IdempotentResponse>* existing,
-                                                     const DailyQuota& quota) {
+Result<WriteOutcome> SqlStore::create_application(const Application& a, const Event& first, const std::string& idem_key,
+                                                  const IdempotentResponse& response,
+                                                  std::optional<IdempotentResponse>* existing,
+                                                  const DailyQuota& quota) {
   bool conflict = false;
   bool over = false;
   auto e = db_->write([&](Connection& c) {
@@ -879,7 +880,7 @@ Result<std::vector<Application>> SqlStore::applications_of_resident(const std::s
 }
 
 Result<std::vector<Application>> SqlStore::applications_by_status(const std::string& window,
-                                                                     const std::vector<AppStatus>& statuses) {
+                                                                  const std::vector<AppStatus>& statuses) {
   std::string scope = "SELECT id FROM applications WHERE status IN " + in_list(statuses.size());
   if (!window.empty()) scope += " AND window_id=?";
   scope += " ORDER BY submitted_at, id";
@@ -894,8 +895,8 @@ Result<std::vector<Application>> SqlStore::applications_by_status(const std::str
 }
 
 Result<Page<Application>> SqlStore::applications_by_status_page(const std::string& window,
-                                                                   const std::vector<AppStatus>& statuses,
-                                                                   const PageRequest& page) {
+                                                                const std::vector<AppStatus>& statuses,
+                                                                const PageRequest& page) {
   std::string filter = "status IN " + in_list(statuses.size());
   if (!window.empty()) filter += " AND window_id=?";
   const Binder bind = [&](Stmt& s) {
@@ -913,7 +914,7 @@ Result<Page<Application>> SqlStore::applications_by_status_page(const std::strin
 }
 
 Result<Page<Application>> SqlStore::applications_of_resident_page(const std::string& resident_id,
-                                                                     const PageRequest& page) {
+                                                                  const PageRequest& page) {
   const Binder bind = [&](Stmt& s) { s.bind(1, resident_id); };
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {
@@ -941,7 +942,7 @@ Result<std::optional<Task>> SqlStore::task(const std::string& id) {
 }
 
 Result<std::vector<Task>> SqlStore::tasks_by_department(const std::string& department,
-                                                           const std::vector<TaskStatus>& statuses) {
+                                                        const std::vector<TaskStatus>& statuses) {
   std::string scope = "SELECT id FROM tasks WHERE status IN " + in_list(statuses.size());
   if (!department.empty()) scope += " AND department=?";
   scope += " ORDER BY updated_at, id";
@@ -956,8 +957,8 @@ Result<std::vector<Task>> SqlStore::tasks_by_department(const std::string& depar
 }
 
 Result<Page<Task>> SqlStore::tasks_by_department_page(const std::string& department,
-                                                         const std::vector<TaskStatus>& statuses,
-                                                         const PageRequest& page) {
+                                                      const std::vector<TaskStatus>& statuses,
+                                                      const PageRequest& page) {
   std::string filter = "status IN " + in_list(statuses.size());
   if (!department.empty()) filter += " AND department=?";
   const Binder bind = [&](Stmt& s) {
