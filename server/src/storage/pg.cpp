@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
@@ -51,7 +52,7 @@ class PgStatement final : public Statement {
   bool is_null(int col) const override { return PQgetisnull(res_, row_, col) != 0; }
   void reset() override {
     clear_result();
-    for (std::size_t i = 0; i < null_.size(); ++i) null_[i] = true;
+    std::fill(null_.begin(), null_.end(), true);
   }
 
  private:
