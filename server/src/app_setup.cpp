@@ -60,7 +60,8 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   const std::string db_url = o.db_url.empty() ? default_db_url(o.data_dir) : o.db_url;
   auto store = open_store(db_url);
   if (!store.ok()) {
-    if (store.error().code == "bad_db_url") return fail(store.error().message);
+    if (store.error().code == "bad_db_url" || store.error().code == "schema_too_new")
+      return fail(store.error().message);
     return fail("无法打开数据库 " + redacted_db_url(db_url) + "（" + store.error().message + "）");
   }
   app->store = std::move(store.value());

@@ -870,7 +870,7 @@ TEST_CASE("a database newer than the program is refused", "[storage][migration]"
   }
   auto s = yilu::server::open_store("sqlite:" + dir.path());
   REQUIRE_FALSE(s.ok());
-  CHECK(s.error().code == "storage_error");
+  CHECK(s.error().code == "schema_too_new");
   auto c = connect(dir.path());
   CHECK(scalar(*c, "PRAGMA user_version") == db::latest_schema_version() + 1);
 }

@@ -79,26 +79,30 @@ std::string str(const json& obj, const char* key) {
   return it->get<std::string>();
 }
 
-std::optional<Principal> authenticate(App& app, const httplib::Request& req) {
+Result<std::optional<Principal>> authenticate(App& app, const httplib::Request& req) {
+  const std::optional<Principal> nobody;
   const std::string h = req.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
-  if (h.size() <= kBearer.size() || h.compare(0, kBearer.size(), kBearer) != 0) return std::nullopt;
+  if (h.size() <= kBearer.size() || h.compare(0, kBearer.size(), kBearer) != 0) return nobody;
   const std::string token = h.substr(kBearer.size());
-  if (token.size() != 64) return std::nullopt;
+  if (token.size() != 64) return nobody;
   Principal p;
   p.token_hash = sha256_hex(token);
   auto s = app.store->session(p.token_hash, app.now());
-  if (!s.ok() || !s.value()) return std::nullopt;
+  if (!s.ok()) return s.error();
+  if (!s.value()) return nobody;
   if (s.value()->subject_kind == "resident") {
     auto r = app.store->resident(s.value()->subject_id);
-    if (!r.ok() || !r.value()) return std::nullopt;
+    if (!r.ok()) return r.error();
+    if (!r.value()) return nobody;
     p.resident = *r.value();
   } else {
     auto st = app.store->staff(s.value()->subject_id);
-    if (!st.ok() || !st.value() || st.value()->disabled) return std::nullopt;
+    if (!st.ok()) return st.error();
+    if (!st.value() || st.value()->disabled) return nobody;
     p.staff = *st.value();
   }
-  return p;
+  return std::optional<Principal>(std::move(p));
 }
 
 std::string client_address(const App& app, const httplib::Request& req) {

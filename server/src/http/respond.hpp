@@ -48,8 +48,10 @@ struct Principal {
   std::optional<StaffAccount> staff;
 };
 
-/// The principal of a valid, unexpired bearer token, or nullopt (no or bad token).
-std::optional<Principal> authenticate(App& app, const httplib::Request& req);
+/// The principal of a valid, unexpired bearer token, or nullopt (no or bad token); the
+/// storage error when the sessions cannot be read (the database away: a 503, never a 401 —
+/// the page signs people out on a 401).
+Result<std::optional<Principal>> authenticate(App& app, const httplib::Request& req);
 
 /// 429 with `retry_after` (and the Retry-After header) in seconds.
 void too_many(httplib::Response& res, const char* code, std::int64_t wait);

@@ -51,7 +51,9 @@ httplib::Server::Handler Router::guarded(Access access, Handler h) {
   return [&app = app_, access, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
     Caller caller;
     if (access.kinds != 0) {
-      auto p = authenticate(app, req);
+      auto found = authenticate(app, req);
+      if (!found.ok()) return send_core_error(res, found.error());
+      auto& p = found.value();
       if (!p) return send_error(res, "unauthorized");
       caller.token_hash = std::move(p->token_hash);
       caller.resident = std::move(p->resident);

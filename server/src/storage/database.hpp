@@ -27,7 +27,8 @@ class Database {
   /// Runs `fn` with a reader connection (each statement sees a consistent snapshot; use
   /// the connection's begin_snapshot_sql() for several). `fn` returns a Result.
   /// A read that failed because its pooled connection had died (the database restarted
-  /// since) runs once more on a fresh one.
+  /// since) runs once more; the pool closes its idle connections when one is found dead, so
+  /// that second run gets a fresh one.
   template <class Fn>
   auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
     for (int attempt = 0;; ++attempt) {

@@ -66,7 +66,11 @@ void PgDatabase::give(std::unique_ptr<PgConnection> c) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (c->broken()) {
-      --open_;
+      // One connection found the server gone: the idle ones were opened to the same server and
+      // are most likely dead too (a restart, a failover). Closing them all now makes the retry
+      // of the failed call, and every call after it, start on a fresh connection.
+      open_ -= 1 + idle_.size();
+      idle_.clear();
     } else {
       c->clear_failure();
       idle_.push_back(std::move(c));

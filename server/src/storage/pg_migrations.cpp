@@ -245,8 +245,7 @@ std::optional<Error> run_steps(PgConnection& c) {
   if (auto e = c.exec("CREATE TABLE IF NOT EXISTS yilu_schema (version INTEGER NOT NULL)")) return e;
   auto current = pg_schema_version(c);
   if (!current.ok()) return current.error();
-  if (current.value() > latest_pg_schema_version())
-    return storage_error("database schema " + std::to_string(current.value()) + " is newer than this program");
+  if (current.value() > latest_pg_schema_version()) return schema_too_new(current.value(), latest_pg_schema_version());
   for (int v = current.value(); v < latest_pg_schema_version(); ++v) {
     if (auto e = c.exec("BEGIN")) return e;
     std::optional<Error> e = c.exec(kSteps[v]);

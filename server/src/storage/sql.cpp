@@ -24,6 +24,14 @@ Error storage_unavailable(std::string_view detail) {
   return Error{"storage_unavailable", "数据库暂时无法连接，请稍后重试；已提交的内容不会丢失", ""};
 }
 
+Error schema_too_new(int found, int supported) {
+  std::fprintf(stderr, "[storage] database schema %d is newer than this program (%d)\n", found, supported);
+  return Error{"schema_too_new",
+               "数据库结构版本 " + std::to_string(found) + " 比本程序支持的版本 " + std::to_string(supported) +
+                   " 新：请使用新版本的 yilu",
+               ""};
+}
+
 Error storage_error_from_errno(std::string_view detail, int err) {
   const std::string text = std::string(detail) + ": " + std::strerror(err);
   return err == ENOSPC || err == EDQUOT ? storage_full(text) : storage_error(text);

@@ -107,6 +107,9 @@ Error storage_full(std::string_view detail);
 /// An Error with code `storage_unavailable`: the database server cannot be reached. Nothing
 /// was written; the server reconnects by itself when it is back (docs/deploy.md).
 Error storage_unavailable(std::string_view detail);
+/// An Error with code `schema_too_new`: the database was migrated by a newer program; this one
+/// must not write to it (its message, for the operator, says both versions).
+Error schema_too_new(int found, int supported);
 /// storage_full when the OS error is "no space" (ENOSPC, EDQUOT), else storage_error.
 Error storage_error_from_errno(std::string_view detail, int err);
 

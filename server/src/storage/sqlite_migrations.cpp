@@ -440,8 +440,7 @@ std::optional<Error> apply_migrations(SqliteConnection& c, std::optional<int> up
     if (!q.step()) return q.error() ? *q.error() : storage_error("cannot read user_version");
     current = static_cast<int>(q.integer(0));
   }
-  if (current > latest_schema_version())
-    return storage_error("database schema " + std::to_string(current) + " is newer than this program");
+  if (current > latest_schema_version()) return schema_too_new(current, latest_schema_version());
   const int target = up_to ? std::min(*up_to, latest_schema_version()) : latest_schema_version();
   if (current >= target) return std::nullopt;
   if (auto e = c.exec("PRAGMA foreign_keys=OFF")) return e;
