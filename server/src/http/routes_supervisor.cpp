@@ -11,6 +11,7 @@
 #include "http/step.hpp"
 #include "http/views.hpp"
 #include "storage/cursor.hpp"
+#include "workflow/deadlines.hpp"
 #include "yilu/deadline.hpp"
 
 namespace yilu::server::http {
@@ -49,8 +50,11 @@ void register_supervisor_routes(Router& r, App& app) {
           // The page starts after the cursor's application (the list's order: submitted_at, id).
           const auto after = parse_cursor(page->after);
           if (!after.ok()) return send_core_error(res, after.error());
-          auto apps = app.store->applications_by_status("", kOpen);
-          if (!apps.ok()) return send_core_error(res, apps.error());
+          // Every open application with its tasks in one read; levels from the records, the
+          // full view only for the page's rows (a view per open application was a query and a
+          // JSON document each: seconds with tens of thousands open).
+          auto open_apps = app.store->applications_with_tasks("", kOpen);
+          if (!open_apps.ok()) return send_core_error(res, open_apps.error());
           const auto viewer = actor_of(c);
           json counts = zero_counts();
           json by_window = json::object();
@@ -61,40 +65,46 @@ void register_supervisor_routes(Router& r, App& app) {
           std::int64_t listed_total = 0;
           json owed = json::array();
           int owed_overdue = 0;
-          for (const auto& a : apps.value()) {
-            json aj = application_full(app, a, viewer, false);
-            // 容缺 still owed after acceptance, each with its own due date and level.
-            for (const auto& o : aj["owed"]) {
-              json row = o;
+          for (const auto& [a, tasks] : open_apps.value()) {
+            const char* target_name = nullptr;
+            if (app.catalog) {
+              if (a.kind == "item") {
+                if (const ItemDef* i = app.catalog->item(a.target_id)) target_name = i->name.c_str();
+              } else if (const BundleDef* b = app.catalog->bundle(a.target_id)) {
+                target_name = b->name.c_str();
+              }
+            }
+            for (auto& row : owed_json(app, a)) {
               row["application_id"] = a.id;
               row["window"] = a.window;
-              row["target_name"] = aj.value("target_name", a.target_id);
-              if (o.value("level", std::string()) == "overdue") ++owed_overdue;
+              row["target_name"] = target_name ? std::string(target_name) : a.target_id;
+              if (row.value("level", std::string()) == "overdue") ++owed_overdue;
               owed.push_back(std::move(row));
             }
-            const std::string level = level_of(aj);
+            const std::string level = application_level(app, a, tasks);
             count(counts, level);
             if (!by_window.contains(a.window)) by_window[a.window] = zero_counts();
             count(by_window[a.window], level);
-            for (const auto& t : aj["tasks"]) {
-              if (t.value("stage", std::int64_t{0}) != a.stage) continue;
-              const auto& d = t["deadline"];
-              if (!d.is_object() || d.value("level", std::string()) == "done") continue;
-              const std::string dept = t.value("department", std::string());
-              if (!by_department.contains(dept)) by_department[dept] = zero_counts();
-              count(by_department[dept], d.value("level", std::string("normal")));
+            const json answers = workflow::answers_of(a);
+            for (const auto& t : tasks) {
+              if (t.stage != a.stage) continue;
+              const auto task_lvl = task_level(app, answers, t);
+              if (!task_lvl || *task_lvl == "done") continue;
+              if (!by_department.contains(t.department)) by_department[t.department] = zero_counts();
+              count(by_department[t.department], *task_lvl);
             }
             if (!want_level.empty() && level != want_level) continue;
             ++listed_total;
             if (after.value() && !(*after.value() < Cursor{a.submitted_at, a.id})) continue;
             if (static_cast<std::int64_t>(list.size()) < page->limit) {
-              list.push_back(std::move(aj));
+              auto lic = app.store->licences_of_application(a.id);
+              list.push_back(
+                  application_json(app, a, tasks, lic.ok() ? lic.value() : std::vector<Licence>{}, viewer, false));
               last_listed = cursor_text(a.submitted_at, a.id);
             } else {
               more = true;
             }
           }
-          // Most urgent first (the core's Supervision order), then by due date.
           const auto rank = [](const json& o) { return urgency(o.value("level", std::string())); };
           std::stable_sort(owed.begin(), owed.end(), [&](const json& x, const json& y) {
             if (rank(x) != rank(y)) return rank(x) > rank(y);

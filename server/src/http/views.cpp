@@ -106,6 +106,41 @@ json task_json(const App& app, const Application& a, const Task& t, const workfl
   return task_view(app, a, workflow::answers_of(a), t, viewer);
 }
 
+namespace {
+
+// One rule for the level an application shows (application_json and application_level).
+std::string level_from(bool open, const std::optional<workflow::Due>& due) {
+  if (!open) return "done";
+  return due ? std::string(supervision_name(due->supervision.level)) : std::string("normal");
+}
+
+}  // namespace
+
+std::string application_level(const App& app, const Application& a, const std::vector<Task>& tasks) {
+  const bool open = workflow::is_open(a.status);
+  return level_from(open, open ? workflow::application_due(app.engine, a, tasks, app.now()) : std::nullopt);
+}
+
+std::optional<std::string> task_level(const App& app, const json& answers, const Task& t) {
+  const auto d = workflow::task_due(app.engine, answers, t, app.now());
+  if (!d) return std::nullopt;
+  return workflow::level_name(*d, !workflow::is_open(t.status));
+}
+
+json owed_json(const App& app, const Application& a) {
+  json owed = json::array();
+  for (const auto& o : workflow::owed_with_due(app.engine, a, app.now())) {
+    json j = {{"material_id", o.material->material_id}, {"name", o.material->name}};
+    if (o.due) {
+      j["due_date"] = format_date(o.due->deadline.due_date);
+      j["level"] = supervision_name(o.due->supervision.level);
+      j["remaining_workdays"] = o.due->supervision.remaining_workdays;
+    }
+    owed.push_back(std::move(j));
+  }
+  return owed;
+}
+
 json application_json(const App& app, const Application& a, const std::vector<Task>& tasks,
                       const std::vector<Licence>& licences, const workflow::Actor& viewer, bool with_body) {
   json out = {{"id", a.id},
@@ -143,20 +178,12 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
   } else {
     out["deadline"] = due ? workflow::due_json(*due, !open) : json(nullptr);
   }
-  out["level"] = !open ? std::string("done") : due ? std::string(supervision_name(due->supervision.level)) : "normal";
+  out["level"] = level_from(open, due);
   // 容缺: what is still owed and by when (after acceptance).
-  json owed = json::array();
+  json owed = owed_json(app, a);
   std::map<std::string, std::string> owed_due;
-  for (const auto& o : workflow::owed_with_due(app.engine, a, app.now())) {
-    json j = {{"material_id", o.material->material_id}, {"name", o.material->name}};
-    if (o.due) {
-      j["due_date"] = format_date(o.due->deadline.due_date);
-      j["level"] = supervision_name(o.due->supervision.level);
-      j["remaining_workdays"] = o.due->supervision.remaining_workdays;
-      owed_due[o.material->material_id] = j["due_date"];
-    }
-    owed.push_back(std::move(j));
-  }
+  for (const auto& o : owed)
+    if (o.contains("due_date")) owed_due[o["material_id"].get<std::string>()] = o["due_date"].get<std::string>();
   out["owed"] = std::move(owed);
   json task_list = json::array();
   const json answers = workflow::answers_of(a);

@@ -1,6 +1,8 @@
 #pragma once
 // The JSON shapes of server/openapi.json, built from stored records, the deadlines of the
 // core's typed API and the workflow's decisions for the viewer (allowed_actions).
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -30,5 +32,15 @@ json resident_json(const Resident& r);
 /// The supervision level an application shows: "done" once decided, else its deadline's
 /// (the preview's while not accepted); "normal" when the core could not compute one.
 std::string level_of(const json& application_view);
+
+/// The same level computed from the records, without building the view (summaries over every
+/// open application); application_json shows exactly this.
+std::string application_level(const App& app, const Application& a, const std::vector<Task>& tasks);
+/// A task's level as its view shows it (`deadline.level`): nullopt without a deadline, "done"
+/// once decided.
+std::optional<std::string> task_level(const App& app, const json& answers, const Task& t);
+/// The application's deferred materials still owed, each with its due date and level (the
+/// view's `owed`).
+json owed_json(const App& app, const Application& a);
 
 }  // namespace yilu::server::http

@@ -250,6 +250,12 @@ struct Usage {
 
 /// One page of a list in its fixed order: `after` is the cursor of the last row of the
 /// previous page ("" for the first page), as returned in Page::next.
+/// An application with its tasks (of every stage), read in one snapshot.
+struct ApplicationWithTasks {
+  Application application;
+  std::vector<Task> tasks;
+};
+
 struct PageRequest {
   std::string after;
   std::int64_t limit = 50;

@@ -924,6 +924,36 @@ Result<Page<Application>> SqlStore::applications_of_resident_page(const std::str
   });
 }
 
+Result<std::vector<ApplicationWithTasks>> SqlStore::applications_with_tasks(const std::string& window,
+                                                                            const std::vector<AppStatus>& statuses) {
+  std::string scope = "SELECT id FROM applications WHERE status IN " + in_list(statuses.size());
+  if (!window.empty()) scope += " AND window_id=?";
+  const Binder bind = [&](Stmt& s) {
+    int i = 1;
+    for (const AppStatus st : statuses) s.bind(i++, workflow::name(st));
+    if (!window.empty()) s.bind(i, window);
+  };
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) -> Result<std::vector<ApplicationWithTasks>> {
+      auto apps = load_applications(cc, scope + " ORDER BY submitted_at, id", "submitted_at, id", bind);
+      if (!apps.ok()) return apps.error();
+      auto tasks = load_tasks(cc, "SELECT id FROM tasks WHERE application_id IN (" + scope + ")",
+                              "application_id, stage, id", bind);
+      if (!tasks.ok()) return tasks.error();
+      std::vector<ApplicationWithTasks> out;
+      out.reserve(apps.value().size());
+      std::unordered_map<std::string, std::size_t> at;
+      for (auto& a : apps.value()) {
+        at.emplace(a.id, out.size());
+        out.push_back(ApplicationWithTasks{std::move(a), {}});
+      }
+      for (auto& t : tasks.value())
+        if (const auto it = at.find(t.application_id); it != at.end()) out[it->second].tasks.push_back(std::move(t));
+      return out;
+    });
+  });
+}
+
 Result<std::vector<Task>> SqlStore::tasks_of(const std::string& application_id) {
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {

@@ -105,6 +105,11 @@ class Store {
   virtual Result<Page<Application>> applications_by_status_page(const std::string& window,
                                                                 const std::vector<workflow::AppStatus>& statuses,
                                                                 const PageRequest& page) = 0;
+  /// The same list (all windows when empty), each application with its tasks, in one snapshot:
+  /// for summaries over every open application (the supervisor's overview) without one query
+  /// per application.
+  virtual Result<std::vector<ApplicationWithTasks>> applications_with_tasks(
+      const std::string& window, const std::vector<workflow::AppStatus>& statuses) = 0;
   virtual Result<std::vector<Task>> tasks_of(const std::string& application_id) = 0;
   virtual Result<std::optional<Task>> task(const std::string& id) = 0;
   /// Tasks of a department (all when empty) whose status is in `statuses`.

@@ -124,10 +124,14 @@ std::optional<Due> latest_of(const std::vector<Due>& dues) {
   return out;
 }
 
+std::string level_name(const Due& d, bool decided) {
+  return decided ? std::string("done") : std::string(supervision_name(d.supervision.level));
+}
+
 json due_json(const Due& d, bool decided) {
   return {{"due_date", format_date(d.deadline.due_date)},
           {"due_at", format_timestamp_cst(d.deadline.due_at)},
-          {"level", decided ? "done" : supervision_name(d.supervision.level)},
+          {"level", level_name(d, decided)},
           {"remaining_workdays", d.supervision.remaining_workdays},
           {"paused_now", d.deadline.paused_now},
           {"paused_workdays", d.deadline.paused_workdays},

@@ -59,6 +59,8 @@ std::optional<Due> latest_of(const std::vector<Due>& dues);
 
 /// The JSON members of a deadline ({due_date, due_at, level, remaining_workdays, paused_now,
 /// paused_workdays, provisional, limit_days}); `decided` reports level "done" (off the clock).
+/// The level a due date shows: its supervision level, or "done" once `decided` (off the clock).
+std::string level_name(const Due& d, bool decided);
 nlohmann::json due_json(const Due& d, bool decided);
 
 }  // namespace yilu::server::workflow
