@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the tests, never run by CI): Release builds, then the measurements.
-#   scripts/bench.sh [all|core|validate|growth|peers|server|sizes|fuzz|mutation|report] [--quick]
+#   scripts/bench.sh [all|core|validate|growth|peers|server|store|million|sizes|fuzz|mutation|report] [--quick]
 #   (./dev bench runs all; docs/PERFORMANCE.md says what each part measures)
 #     core, validate, growth, peers  the Google Benchmark programs yilu_bench_<name>
 #                                    (peers also runs the wasm core and the npm peers in Node)
 #     server   wrk against bare httplib and `yilu serve` (1 to 256 clients)
+#     store    durable submissions at 32 clients on SQLite, on PostgreSQL and on two servers behind
+#              nginx, with the CPU time of each process (tests/bench/js/store_load.mjs; ~2.5 min)
+#     million  the clerk queue, supervisor overview and reviewer tasks with 1,000,000 applications
+#              in PostgreSQL (tests/bench/js/million.mjs; ~7–10 min, most of it data generation)
 #     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
 #     fuzz     scripts/fuzz.sh: each libFuzzer target for 10 minutes, inputs up to 64 KiB (docs/fuzzing.md)
 #     mutation scripts/mutate.sh: each mutant of tests/mutation/mutants.json against the native
@@ -141,6 +145,22 @@ main() {
     [ "$quick" = 1 ] && sargs=(--clients 1,8,32 --seconds 1)
     node tests/bench/js/server_load.mjs --yilu build-release/server/yilu \
       --bare build-release/tests/bench/yilu_bench_bare_httplib "${sargs[@]}" --out "$out/server-load.json"
+  fi
+
+  # ---- durable submissions per store: SQLite, PostgreSQL, two servers behind nginx ----
+  if wants store; then
+    echo "==== store load (wrk, 32 clients) ===="
+    sargs=()
+    [ "$quick" = 1 ] && sargs=(--seconds 2 --warmup 1)
+    node tests/bench/js/store_load.mjs --yilu build-release/server/yilu "${sargs[@]}" --out "$out/store-load.json"
+  fi
+
+  # ---- the staff lists with a million applications in PostgreSQL ----
+  if wants million; then
+    echo "==== million applications (PostgreSQL) ===="
+    margs=()
+    [ "$quick" = 1 ] && margs=(--total 50000 --requests 20 --budget 10)
+    node tests/bench/js/million.mjs --yilu build-release/server/yilu --try-indexes "${margs[@]}" --out "$out/million.json"
   fi
 
   # ---- long fuzzing runs (./dev test runs each target for seconds) ----

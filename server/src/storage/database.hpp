@@ -16,13 +16,24 @@ namespace yilu::server::db {
 /// lost a race with another server): it must set its outputs afresh each time it runs.
 using WriteJob = std::function<bool(Connection&)>;
 
+/// How a write job is isolated from concurrent ones on a shared database (SQLite runs one job at
+/// a time: both are the same there).
+enum class Isolation {
+  /// As if jobs ran one after another: a job that reads, checks and writes needs nothing else.
+  Serializable,
+  /// Each statement sees what is committed; the job itself must guard what it checks (a unique
+  /// key, a row lock: Connection::row_lock_sql). For hot inserts whose reads would make
+  /// serializable transactions collide although they touch different rows.
+  ReadCommitted,
+};
+
 class Database {
  public:
   virtual ~Database() = default;
 
   /// Runs the job in a durable transaction; returns once committed (the error if the job
   /// failed, threw, or the commit did). The job must not block on other writes.
-  virtual std::optional<Error> write(WriteJob job) = 0;
+  virtual std::optional<Error> write(WriteJob job, Isolation isolation = Isolation::Serializable) = 0;
 
   /// Runs `fn` with a reader connection (each statement sees a consistent snapshot; use
   /// the connection's begin_snapshot_sql() for several). `fn` returns a Result.

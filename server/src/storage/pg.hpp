@@ -22,6 +22,7 @@ class PgConnection final : public Connection {
   std::int64_t changes() const override { return changes_; }
   const char* begin_snapshot_sql() const override { return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"; }
   bool broken() const override;
+  const char* row_lock_sql() const override { return " FOR UPDATE"; }
 
   /// The SQLSTATE of the last failed statement ("" when none since clear_failure()).
   const std::string& failed_state() const { return failed_state_; }

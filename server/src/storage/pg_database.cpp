@@ -85,14 +85,16 @@ void PgDatabase::release_reader(std::unique_ptr<Connection> c) {
   give(std::unique_ptr<PgConnection>(static_cast<PgConnection*>(c.release())));
 }
 
-std::optional<Error> PgDatabase::write(WriteJob job) {
+std::optional<Error> PgDatabase::write(WriteJob job, Isolation isolation) {
+  const char* begin = isolation == Isolation::Serializable ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+                                                           : "BEGIN ISOLATION LEVEL READ COMMITTED";
   for (int attempt = 1;; ++attempt) {
     std::optional<Error> error;
     std::unique_ptr<PgConnection> c = take(error);
     if (!c) return error;
     c->clear_failure();
     bool committing = false;
-    if (auto e = c->exec("BEGIN ISOLATION LEVEL SERIALIZABLE")) {
+    if (auto e = c->exec(begin)) {
       error = e;
     } else {
       bool keep = false;

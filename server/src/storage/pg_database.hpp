@@ -1,11 +1,12 @@
 #pragma once
 // The shared database: a PostgreSQL server that any number of `yilu serve` use at once.
 //
-// Every write job runs in its own SERIALIZABLE transaction: the store's jobs read, check and
-// write (a status still the expected one, a key not yet used), and serializable isolation makes
-// that as safe across servers as SQLite's single writer is within one. A job that loses a race
-// with another server (serialization failure, deadlock, a unique key inserted meanwhile) runs
-// again and then sees the winner's write: one winner, a 409 for the other. COMMIT returns once
+// Every write job runs in its own SERIALIZABLE transaction by default: the store's jobs read,
+// check and write (a status still the expected one, a key not yet used), and serializable
+// isolation makes that as safe across servers as SQLite's single writer is within one. A job
+// that loses a race with another server (serialization failure, deadlock, a unique key inserted
+// meanwhile) runs again and then sees the winner's write: one winner, a 409 for the other. The
+// submission, the hot insert, runs READ COMMITTED instead and guards itself (Isolation). COMMIT returns once
 // the WAL is flushed (synchronous_commit on): acknowledged ⇒ durable. Concurrent commits share
 // flushes in PostgreSQL itself, so there is no group commit here.
 //
@@ -28,7 +29,7 @@ class PgDatabase final : public Database {
   /// or `storage_error`.
   static Result<std::unique_ptr<PgDatabase>> open(const std::string& url, std::size_t max_connections = 16);
 
-  std::optional<Error> write(WriteJob job) override;
+  std::optional<Error> write(WriteJob job, Isolation isolation = Isolation::Serializable) override;
   Result<int> schema_version() override;
   int expected_schema_version() const override;
 

@@ -48,6 +48,9 @@ class Connection {
   virtual std::int64_t changes() const = 0;
   /// The statement that opens a read transaction seeing one snapshot of the database.
   virtual const char* begin_snapshot_sql() const = 0;
+  /// What to append to a SELECT to lock the rows it reads until the transaction ends
+  /// (PostgreSQL's " FOR UPDATE"; SQLite's one writer needs none).
+  virtual const char* row_lock_sql() const { return ""; }
   /// Whether the connection can no longer be used (the server went away): the pool drops it.
   virtual bool broken() const { return false; }
 

@@ -379,10 +379,13 @@ bool delete_children(Connection& c, const char* table, const char* key, const st
   return run(d);
 }
 
-// Replaces the application's child rows with those of `a` (written whole).
-bool write_app_children(Connection& c, const std::string& id, const Application& a) {
-  for (const char* table : {"application_items", "application_materials", "application_files", "supplement_missing"})
-    if (!delete_children(c, table, "application_id", id)) return false;
+// Writes the application's child rows from `a`; `replace`: deletes the stored ones first (a
+// new application has none: no DELETE, which on PostgreSQL would also take predicate locks that
+// make concurrent submissions collide).
+bool write_app_children(Connection& c, const std::string& id, const Application& a, bool replace = true) {
+  if (replace)
+    for (const char* table : {"application_items", "application_materials", "application_files", "supplement_missing"})
+      if (!delete_children(c, table, "application_id", id)) return false;
   for (std::size_t i = 0; i < a.items.size(); ++i) {
     Stmt s(c, "INSERT INTO application_items (application_id, position, item_id) VALUES (?,?,?)");
     s.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.items[i]);
@@ -421,7 +424,7 @@ bool insert_app(Connection& c, const Application& a) {
   Stmt s(c, kAppInsert);
   s.bind(1, a.id);
   bind_app_columns(s, 2, a);
-  return run(s) && write_app_children(c, a.id, a);
+  return run(s) && write_app_children(c, a.id, a, false);
 }
 
 // Replaces the task's pauses and extensions with those of `t`.
@@ -825,37 +828,51 @@ Result<WriteOutcome> SqlStore::create_application(const Application& a, const Ev
                                                   const DailyQuota& quota) {
   bool conflict = false;
   bool over = false;
-  auto e = db_->write([&](Connection& c) {
-    if (!idem_key.empty()) {
-      // Checked again inside the transaction: two retries racing past the read both land here,
-      // and the writer serializes them.
-      Stmt q(c, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?");
-      q.bind(1, a.resident_id).bind(2, idem_key);
-      if (q.step()) {
-        conflict = true;
-        if (existing) *existing = read_idempotent(q);
-        return false;
-      }
-    }
-    if (quota.max_count > 0) {
-      // After the key: a retry of an accepted submission is answered, not counted.
-      Stmt used(c, "SELECT COUNT(*) FROM applications WHERE resident_id=? AND submitted_at>=?");
-      used.bind(1, a.resident_id).bind(2, quota.since);
-      if (!used.step()) return false;
-      over = used.integer(0) >= quota.max_count;
-      if (over) return false;
-    }
-    if (!insert_app(c, a) || !insert_event(c, first)) return false;
-    if (!idem_key.empty()) {
-      Stmt s(c,
-             "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES "
-             "(?,?,?,?,?,?)");
-      s.bind(1, a.resident_id).bind(2, idem_key).bind(3, response.request_hash).bind(4, std::int64_t{response.status});
-      s.bind(5, response.response).bind(6, a.submitted_at);
-      if (!run(s)) return false;
-    }
-    return true;
-  });
+  auto e = db_->write(
+      [&](Connection& c) {
+        if (!idem_key.empty()) {
+          // Checked again inside the transaction: two retries racing past the read both land here,
+          // and the writer serializes them.
+          Stmt q(c, "SELECT request_hash, status, response FROM idempotency WHERE resident_id=? AND key=?");
+          q.bind(1, a.resident_id).bind(2, idem_key);
+          if (q.step()) {
+            conflict = true;
+            if (existing) *existing = read_idempotent(q);
+            return false;
+          }
+        }
+        if (quota.max_count > 0) {
+          // One resident's submissions are counted one at a time: the resident's row is locked
+          // until this transaction ends (READ COMMITTED would let parallel ones count alike).
+          Stmt lock(c, std::string("SELECT id FROM residents WHERE id=?") + c.row_lock_sql());
+          lock.bind(1, a.resident_id);
+          if (lock.run()) return false;
+          // After the key: a retry of an accepted submission is answered, not counted.
+          Stmt used(c, "SELECT COUNT(*) FROM applications WHERE resident_id=? AND submitted_at>=?");
+          used.bind(1, a.resident_id).bind(2, quota.since);
+          if (!used.step()) return false;
+          over = used.integer(0) >= quota.max_count;
+          if (over) return false;
+        }
+        if (!insert_app(c, a) || !insert_event(c, first)) return false;
+        if (!idem_key.empty()) {
+          Stmt s(c,
+                 "INSERT INTO idempotency (resident_id, key, request_hash, status, response, created_at) VALUES "
+                 "(?,?,?,?,?,?)");
+          s.bind(1, a.resident_id)
+              .bind(2, idem_key)
+              .bind(3, response.request_hash)
+              .bind(4, std::int64_t{response.status});
+          s.bind(5, response.response).bind(6, a.submitted_at);
+          if (!run(s)) return false;
+        }
+        return true;
+        // READ COMMITTED (docs/deploy.md): the guards are the idempotency key's primary key (two
+        // racing requests: one insert fails, its job runs again and finds the key) and the
+        // resident's row lock around the quota; serializable reads of the key index made
+        // concurrent submissions of one resident collide and retry endlessly.
+      },
+      db::Isolation::ReadCommitted);
   if (conflict) return WriteOutcome::Conflict;
   if (over) return WriteOutcome::Refused;
   if (e) return *e;

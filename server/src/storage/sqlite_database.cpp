@@ -50,7 +50,7 @@ SqliteDatabase::~SqliteDatabase() {
   if (thread_.joinable()) thread_.join();
 }
 
-std::optional<Error> SqliteDatabase::write(WriteJob job) {
+std::optional<Error> SqliteDatabase::write(WriteJob job, Isolation /*isolation: one writer runs jobs in turn*/) {
   Pending p{std::move(job), std::nullopt, false};
   std::unique_lock<std::mutex> lock(mu_);
   if (stopping_) return storage_error("database is closing");

@@ -25,7 +25,7 @@ class SqliteDatabase final : public Database {
   static Result<std::unique_ptr<SqliteDatabase>> open(const std::string& path);
   ~SqliteDatabase() override;
 
-  std::optional<Error> write(WriteJob job) override;
+  std::optional<Error> write(WriteJob job, Isolation isolation = Isolation::Serializable) override;
   Result<int> schema_version() override;
   int expected_schema_version() const override;
 
