@@ -189,10 +189,33 @@ Result<std::optional<T>> one(db::Database& d, const std::string& sql, const Bind
   return first_of(rows<T>(d, sql, bind, read));
 }
 
-std::string in_list(std::size_t n) {
+// The statuses as an SQL list of literals. They are the vocabulary's fixed names, never people's
+// input; inlined, the planner sees that a list of open statuses lies within the condition of the
+// partial indexes of open rows (migrations), which a bound list hides from it — and without
+// them a queue page walked every finished application of its window to find the open ones.
+template <class Status>
+std::string status_list(const std::vector<Status>& statuses) {
   std::string s = "(";
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    if (i) s += ",";
+    s += "'";
+    s += workflow::name(statuses[i]);
+    s += "'";
+  }
   return s + ")";
+}
+
+// `n` placeholders "?,?,…", rounded up to a power of two (the caller binds the last value again
+// in the extra places): a few statement shapes to prepare and cache, not one per list length.
+std::size_t padded_count(std::size_t n) {
+  std::size_t p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+std::string placeholders(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s;
 }
 
 // Runs a child-row statement and hands each row to `add`; the error, or nullopt.
@@ -248,7 +271,22 @@ Result<Page<T>> load_page(Connection& c, const char* table, const std::string& f
     s.bind(i, limit + 1);  // one more than asked: whether a next page exists
   };
   const std::string order = std::string(col) + (descending ? " DESC" : "") + ", id";
-  auto rows_read = load(c, scope, order.c_str(), bind);
+  // The page's ids first, then its rows and child rows by those ids: the page query (a walk of
+  // an index, a LIMIT) runs once, not once per child table.
+  std::vector<std::string> ids;
+  {
+    Stmt q(c, scope);
+    bind(q);
+    while (q.step()) ids.push_back(q.text(0));
+    if (q.error()) return *q.error();
+  }
+  Result<std::vector<T>> rows_read = std::vector<T>{};
+  if (!ids.empty()) {
+    const std::size_t slots = padded_count(ids.size());
+    rows_read = load(c, placeholders(slots), order.c_str(), [&](Stmt& s) {
+      for (std::size_t i = 0; i < slots; ++i) s.bind(static_cast<int>(i) + 1, ids[std::min(i, ids.size() - 1)]);
+    });
+  }
   if (!rows_read.ok()) return rows_read.error();
   auto total = count_rows(c, std::string("SELECT COUNT(*) FROM ") + table + " WHERE " + filter, bind_filter);
   if (!total.ok()) return total.error();
@@ -898,13 +936,11 @@ Result<std::vector<Application>> SqlStore::applications_of_resident(const std::s
 
 Result<std::vector<Application>> SqlStore::applications_by_status(const std::string& window,
                                                                   const std::vector<AppStatus>& statuses) {
-  std::string scope = "SELECT id FROM applications WHERE status IN " + in_list(statuses.size());
+  std::string scope = "SELECT id FROM applications WHERE status IN " + status_list(statuses);
   if (!window.empty()) scope += " AND window_id=?";
   scope += " ORDER BY submitted_at, id";
   const Binder bind = [&](Stmt& s) {
-    int i = 1;
-    for (const AppStatus st : statuses) s.bind(i++, workflow::name(st));
-    if (!window.empty()) s.bind(i, window);
+    if (!window.empty()) s.bind(1, window);
   };
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) { return load_applications(cc, scope, "submitted_at, id", bind); });
@@ -914,14 +950,12 @@ Result<std::vector<Application>> SqlStore::applications_by_status(const std::str
 Result<Page<Application>> SqlStore::applications_by_status_page(const std::string& window,
                                                                 const std::vector<AppStatus>& statuses,
                                                                 const PageRequest& page) {
-  std::string filter = "status IN " + in_list(statuses.size());
+  std::string filter = "status IN " + status_list(statuses);
   if (!window.empty()) filter += " AND window_id=?";
   const Binder bind = [&](Stmt& s) {
-    int i = 1;
-    for (const AppStatus st : statuses) s.bind(i++, workflow::name(st));
-    if (!window.empty()) s.bind(i, window);
+    if (!window.empty()) s.bind(1, window);
   };
-  const int n = static_cast<int>(statuses.size()) + (window.empty() ? 0 : 1);
+  const int n = window.empty() ? 0 : 1;
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {
       return load_page<Application>(cc, "applications", filter, bind, n, "submitted_at", false, page, load_applications,
@@ -943,12 +977,10 @@ Result<Page<Application>> SqlStore::applications_of_resident_page(const std::str
 
 Result<std::vector<ApplicationWithTasks>> SqlStore::applications_with_tasks(const std::string& window,
                                                                             const std::vector<AppStatus>& statuses) {
-  std::string scope = "SELECT id FROM applications WHERE status IN " + in_list(statuses.size());
+  std::string scope = "SELECT id FROM applications WHERE status IN " + status_list(statuses);
   if (!window.empty()) scope += " AND window_id=?";
   const Binder bind = [&](Stmt& s) {
-    int i = 1;
-    for (const AppStatus st : statuses) s.bind(i++, workflow::name(st));
-    if (!window.empty()) s.bind(i, window);
+    if (!window.empty()) s.bind(1, window);
   };
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) -> Result<std::vector<ApplicationWithTasks>> {
@@ -990,13 +1022,11 @@ Result<std::optional<Task>> SqlStore::task(const std::string& id) {
 
 Result<std::vector<Task>> SqlStore::tasks_by_department(const std::string& department,
                                                         const std::vector<TaskStatus>& statuses) {
-  std::string scope = "SELECT id FROM tasks WHERE status IN " + in_list(statuses.size());
+  std::string scope = "SELECT id FROM tasks WHERE status IN " + status_list(statuses);
   if (!department.empty()) scope += " AND department=?";
   scope += " ORDER BY updated_at, id";
   const Binder bind = [&](Stmt& s) {
-    int i = 1;
-    for (const TaskStatus st : statuses) s.bind(i++, workflow::name(st));
-    if (!department.empty()) s.bind(i, department);
+    if (!department.empty()) s.bind(1, department);
   };
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) { return load_tasks(cc, scope, "updated_at, id", bind); });
@@ -1006,14 +1036,12 @@ Result<std::vector<Task>> SqlStore::tasks_by_department(const std::string& depar
 Result<Page<Task>> SqlStore::tasks_by_department_page(const std::string& department,
                                                       const std::vector<TaskStatus>& statuses,
                                                       const PageRequest& page) {
-  std::string filter = "status IN " + in_list(statuses.size());
+  std::string filter = "status IN " + status_list(statuses);
   if (!department.empty()) filter += " AND department=?";
   const Binder bind = [&](Stmt& s) {
-    int i = 1;
-    for (const TaskStatus st : statuses) s.bind(i++, workflow::name(st));
-    if (!department.empty()) s.bind(i, department);
+    if (!department.empty()) s.bind(1, department);
   };
-  const int n = static_cast<int>(statuses.size()) + (department.empty() ? 0 : 1);
+  const int n = department.empty() ? 0 : 1;
   return db_->read([&](Connection& c) {
     return in_snapshot(c, [&](Connection& cc) {
       return load_page<Task>(cc, "tasks", filter, bind, n, "updated_at", false, page, load_tasks,
