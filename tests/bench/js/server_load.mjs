@@ -58,8 +58,12 @@ async function start(cmd, argv, env = {}) {
   const port = await freePort();
   const logPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yilu-bench-log-')), 'server.log');
   const fd = fs.openSync(logPath, 'w');
-  // One resident submits thousands of applications: no daily cap (docs/deploy.md).
-  const proc = spawn(cmd, argv(port), { env: { ...process.env, YILU_APPLICATIONS_PER_DAY: '0', ...env }, stdio: ['ignore', fd, fd] });
+  // One resident submits thousands of applications: no daily cap (docs/deploy.md); and every
+  // client connects from 127.0.0.1, so no per-address connection cap either (up to 256 here).
+  const proc = spawn(cmd, argv(port), {
+    env: { ...process.env, YILU_APPLICATIONS_PER_DAY: '0', YILU_CONNECTIONS_PER_ADDRESS: '0', ...env },
+    stdio: ['ignore', fd, fd],
+  });
   fs.closeSync(fd);
   const log = () => fs.readFileSync(logPath, 'utf8');
   await waitForPort(port, proc, log);
