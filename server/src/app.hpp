@@ -3,6 +3,7 @@
 // the engine (const, safe concurrently), the catalog, storage, the SMS sender, rate limits.
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,20 @@ struct Limits {
   std::int64_t uploads_per_day = 100;
   std::int64_t upload_bytes_per_day = 300LL << 20;
   std::int64_t applications_per_day = 20;
+  /// How old (seconds) the supervisor overview's counts may be when served (its `as_of` says
+  /// when they were computed); 0: computed for every request. At a million applications a
+  /// computation takes about a second (docs/PERFORMANCE.md).
+  std::int64_t overview_max_age = 30;
+};
+
+struct OverviewSummary;  // http/overview.hpp
+
+/// The supervisor overview's latest summary (http/overview.hpp): data derived from the
+/// database, kept for Limits::overview_max_age seconds, never shared state.
+struct OverviewCache {
+  std::mutex mu;
+  std::shared_ptr<const OverviewSummary> summary;
+  Timestamp asked = 0;  ///< when someone last asked for the overview
 };
 
 struct App {
@@ -56,6 +71,7 @@ struct App {
   std::string web_dir;  ///< static files of the web app; empty = none
   std::string openapi_text;
   std::function<Timestamp()> clock;  ///< the wall clock; tests substitute their own
+  OverviewCache overview;
 
   // Limits on sign-in. The rules are here; the events they count live in the store's shared
   // state (Store::update_shared), so they hold across every server on the database.

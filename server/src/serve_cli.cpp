@@ -15,6 +15,7 @@
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
 #include "data_lock.hpp"
+#include "http/overview.hpp"
 #include "http/server.hpp"
 #include "reminders.hpp"
 #include "storage/open_store.hpp"
@@ -141,6 +142,7 @@ int run_serve(int argc, char** argv) {
   daily("YILU_APPLICATIONS_PER_DAY", app.limits.applications_per_day, 1);
   daily("YILU_UPLOADS_PER_DAY", app.limits.uploads_per_day, 1);
   daily("YILU_UPLOAD_MB_PER_DAY", app.limits.upload_bytes_per_day, std::int64_t{1} << 20);
+  daily("YILU_OVERVIEW_MAX_AGE", app.limits.overview_max_age, 1);
   if (demo) {
     auto creds = seed_demo_staff(app.store.get(), *app.catalog, env_or("YILU_DEMO_PASSWORD", ""), app.now());
     if (!creds.ok()) {
@@ -190,6 +192,21 @@ int run_serve(int argc, char** argv) {
       remind_cv.wait_for(lock, std::chrono::minutes(5), [&] { return stopping; });
     }
   });
+  // The supervisor overview's summary, recomputed in the background while someone watches it,
+  // so that requests are answered from a summary younger than overview_max_age without waiting
+  // for a computation (http/overview.hpp).
+  std::thread overview_thread([&] {
+    const std::int64_t max_age = app.limits.overview_max_age;
+    if (max_age <= 0) return;
+    std::unique_lock<std::mutex> lock(remind_mu);
+    while (!stopping) {
+      remind_cv.wait_for(lock, std::chrono::seconds(std::max<std::int64_t>(1, max_age / 2)), [&] { return stopping; });
+      if (stopping) break;
+      lock.unlock();
+      http::refresh_overview_if_watched(app);
+      lock.lock();
+    }
+  });
   svr->listen_after_bind();
   {
     std::lock_guard<std::mutex> lock(remind_mu);
@@ -197,6 +214,7 @@ int run_serve(int argc, char** argv) {
   }
   remind_cv.notify_all();
   remind_thread.join();
+  overview_thread.join();
   // listen returned: either a signal stopped it (the thread is done) or it failed; in the
   // latter case wake the signal thread so it can be joined.
   // SIGTERM to that one thread is deliberate: it is blocked everywhere and only sigwait takes it.

@@ -43,7 +43,9 @@ export async function startServer({ demo = true } = {}) {
   if (demo) args.push('--demo');
   const child = spawn(bin, args, {
     cwd: root,
-    env: { ...process.env, YILU_DEMO_PASSWORD: DEMO_PASSWORD },
+    // The overview as of each request: the tests act and look at once (production keeps its
+    // counts for 30 s; a server test covers that).
+    env: { ...process.env, YILU_DEMO_PASSWORD: DEMO_PASSWORD, YILU_OVERVIEW_MAX_AGE: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

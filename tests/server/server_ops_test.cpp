@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "data_lock.hpp"
+#include "sample_applications.hpp"
 #include "support/test_files.hpp"
 #include "test_server.hpp"
 
@@ -155,4 +156,38 @@ TEST_CASE("behind a trusted proxy the limits count the client in X-Real-IP; anyo
   const auto refused = ask(direct, 30);
   CHECK(refused.status == 429);
   CHECK(refused.body["error"]["code"] == "rate_limited");
+}
+
+TEST_CASE("the overview's counts are kept for overview_max_age seconds and say when they were computed",
+          "[server][ops]") {
+  TestServer s;
+  s.app().limits.overview_max_age = 60;
+  const std::string me = s.resident("13800138106");
+  const json body = item_application(s, me, "seal_engraving");
+  const std::string supervisor = s.staff("sup", "supervisor");
+  const auto open_count = [](const Reply& r) {
+    const auto& c = r.body["counts"];
+    return c["normal"].get<int>() + c["yellow"].get<int>() + c["red"].get<int>() + c["overdue"].get<int>();
+  };
+  REQUIRE(s.post("/api/v1/applications", body, me).status == 201);
+  auto first = s.get("/api/v1/staff/overview", supervisor);
+  REQUIRE(first.status == 200);
+  CHECK(open_count(first) == 1);
+  CHECK(first.body["total"] == 1);
+
+  // Within the minute: the kept summary, with its as_of, although a second one was filed.
+  s.now += 30;
+  auto second_id = s.post("/api/v1/applications", body, me).body["application"]["id"];
+  auto kept = s.get("/api/v1/staff/overview", supervisor);
+  CHECK(kept.body["as_of"] == first.body["as_of"]);
+  CHECK(open_count(kept) == 1);
+  CHECK(kept.body["applications"].size() == 1);
+
+  // Older than a minute: computed again, the new one counted and listed.
+  s.now += 31;
+  auto fresh = s.get("/api/v1/staff/overview", supervisor);
+  CHECK(fresh.body["as_of"] != first.body["as_of"]);
+  CHECK(open_count(fresh) == 2);
+  REQUIRE(fresh.body["applications"].size() == 2);
+  CHECK(fresh.body["applications"][1]["id"] == second_id);
 }

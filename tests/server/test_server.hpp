@@ -90,6 +90,7 @@ class TestServer {
     // The tests move the clock across days; staff would sign in again each morning.
     app_->limits.staff_session_seconds = 60 * 24 * 3600;
     app_->limits.staff_idle_seconds = 0;  // nor idle out between those days (tests of it set it)
+    app_->limits.overview_max_age = 0;    // the overview as of each request (a test of the kept one sets it)
     svr_ = server::http::build_server(*app_, &routes);
     // A route that throws, to prove the exception handler (registered after the API, so it is
     // not among `routes` and not in the OpenAPI document).

@@ -975,6 +975,42 @@ Result<Page<Application>> SqlStore::applications_of_resident_page(const std::str
   });
 }
 
+namespace {
+
+// The applications `scope` selects (an id list or a subquery, bound by `bind`), each with its
+// tasks, oldest first; call inside in_snapshot.
+Result<std::vector<ApplicationWithTasks>> load_with_tasks(Connection& cc, const std::string& scope,
+                                                          const Binder& bind) {
+  auto apps = load_applications(cc, scope, "submitted_at, id", bind);
+  if (!apps.ok()) return apps.error();
+  auto tasks =
+      load_tasks(cc, "SELECT id FROM tasks WHERE application_id IN (" + scope + ")", "application_id, stage, id", bind);
+  if (!tasks.ok()) return tasks.error();
+  std::vector<ApplicationWithTasks> out;
+  out.reserve(apps.value().size());
+  std::unordered_map<std::string, std::size_t> at;
+  for (auto& a : apps.value()) {
+    at.emplace(a.id, out.size());
+    out.push_back(ApplicationWithTasks{std::move(a), {}});
+  }
+  for (auto& t : tasks.value())
+    if (const auto it = at.find(t.application_id); it != at.end()) out[it->second].tasks.push_back(std::move(t));
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<ApplicationWithTasks>> SqlStore::applications_with_tasks_by_id(const std::vector<std::string>& ids) {
+  if (ids.empty()) return std::vector<ApplicationWithTasks>{};
+  const std::size_t slots = padded_count(ids.size());
+  const Binder bind = [&](Stmt& s) {
+    for (std::size_t i = 0; i < slots; ++i) s.bind(static_cast<int>(i) + 1, ids[std::min(i, ids.size() - 1)]);
+  };
+  return db_->read([&](Connection& c) {
+    return in_snapshot(c, [&](Connection& cc) { return load_with_tasks(cc, placeholders(slots), bind); });
+  });
+}
+
 Result<std::vector<ApplicationWithTasks>> SqlStore::applications_with_tasks(const std::string& window,
                                                                             const std::vector<AppStatus>& statuses) {
   std::string scope = "SELECT id FROM applications WHERE status IN " + status_list(statuses);
@@ -982,25 +1018,8 @@ Result<std::vector<ApplicationWithTasks>> SqlStore::applications_with_tasks(cons
   const Binder bind = [&](Stmt& s) {
     if (!window.empty()) s.bind(1, window);
   };
-  return db_->read([&](Connection& c) {
-    return in_snapshot(c, [&](Connection& cc) -> Result<std::vector<ApplicationWithTasks>> {
-      auto apps = load_applications(cc, scope + " ORDER BY submitted_at, id", "submitted_at, id", bind);
-      if (!apps.ok()) return apps.error();
-      auto tasks = load_tasks(cc, "SELECT id FROM tasks WHERE application_id IN (" + scope + ")",
-                              "application_id, stage, id", bind);
-      if (!tasks.ok()) return tasks.error();
-      std::vector<ApplicationWithTasks> out;
-      out.reserve(apps.value().size());
-      std::unordered_map<std::string, std::size_t> at;
-      for (auto& a : apps.value()) {
-        at.emplace(a.id, out.size());
-        out.push_back(ApplicationWithTasks{std::move(a), {}});
-      }
-      for (auto& t : tasks.value())
-        if (const auto it = at.find(t.application_id); it != at.end()) out[it->second].tasks.push_back(std::move(t));
-      return out;
-    });
-  });
+  return db_->read(
+      [&](Connection& c) { return in_snapshot(c, [&](Connection& cc) { return load_with_tasks(cc, scope, bind); }); });
 }
 
 Result<std::vector<Task>> SqlStore::tasks_of(const std::string& application_id) {

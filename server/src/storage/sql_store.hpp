@@ -51,6 +51,7 @@ class SqlStore final : public Store {
                                                         const PageRequest& page) override;
   Result<std::vector<ApplicationWithTasks>> applications_with_tasks(
       const std::string& window, const std::vector<workflow::AppStatus>& statuses) override;
+  Result<std::vector<ApplicationWithTasks>> applications_with_tasks_by_id(const std::vector<std::string>& ids) override;
   Result<std::vector<Task>> tasks_of(const std::string& application_id) override;
   Result<std::optional<Task>> task(const std::string& id) override;
   Result<std::vector<Task>> tasks_by_department(const std::string& department,

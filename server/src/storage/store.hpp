@@ -110,6 +110,9 @@ class Store {
   /// per application.
   virtual Result<std::vector<ApplicationWithTasks>> applications_with_tasks(
       const std::string& window, const std::vector<workflow::AppStatus>& statuses) = 0;
+  /// The applications with these ids (unknown ones left out), each with its tasks, oldest first.
+  virtual Result<std::vector<ApplicationWithTasks>> applications_with_tasks_by_id(
+      const std::vector<std::string>& ids) = 0;
   virtual Result<std::vector<Task>> tasks_of(const std::string& application_id) = 0;
   virtual Result<std::optional<Task>> task(const std::string& id) = 0;
   /// Tasks of a department (all when empty) whose status is in `statuses`.
