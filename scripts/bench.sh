@@ -160,7 +160,7 @@ main() {
     echo "==== million applications (PostgreSQL) ===="
     margs=()
     [ "$quick" = 1 ] && margs=(--total 50000 --requests 20 --budget 10)
-    node tests/bench/js/million.mjs --yilu build-release/server/yilu --try-indexes "${margs[@]}" --out "$out/million.json"
+    node tests/bench/js/million.mjs --yilu build-release/server/yilu "${margs[@]}" --out "$out/million.json"
   fi
 
   # ---- long fuzzing runs (./dev test runs each target for seconds) ----

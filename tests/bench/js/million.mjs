@@ -18,9 +18,7 @@
 //    log_min_duration_statement=0: the statements it issued, the time PostgreSQL spent in
 //    them, and EXPLAIN ANALYZE of the costliest one.
 //   node tests/bench/js/million.mjs [--yilu BIN] [--total 1000000] [--open 0.015]
-//        [--requests 200] [--budget 60] [--try-indexes] [--out FILE] [--keep]
-//   --try-indexes  afterwards, create the partial indexes suggested for the queue and the task
-//                  list (whatIfIndexes below) and measure those pages again
+//        [--requests 200] [--budget 60] [--out FILE] [--keep]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,14 +35,6 @@ const minRequests = +option(args, '--requests', '200');
 const budget = +option(args, '--budget', '60');
 const outFile = option(args, '--out', null);
 const keep = args.includes('--keep');
-const tryIndexes = args.includes('--try-indexes');
-// Only the open applications and tasks, in each list's order: a page is the first rows of one
-// window's (department's) open ones, not a walk past every finished one.
-const openApps = "status IN ('submitted','supplement_requested','accepted','dispatched','ready_for_issue')";
-const whatIfIndexes = [
-  `CREATE INDEX applications_open_window_order ON applications (window_id, submitted_at, id) WHERE ${openApps}`,
-  "CREATE INDEX tasks_open_department_order ON tasks (department, updated_at, id) WHERE status IN ('reviewing','paused')",
-];
 const password = 'bench-million-pass';
 const started = Date.now();
 const elapsed = () => ((Date.now() - started) / 1000).toFixed(0);
@@ -365,24 +355,6 @@ INSERT INTO licences (id, resident_id, type, name, number, item_id, application_
       r.perf = {};
       for (const x of rec) r.perf[x.label] = await perfStop(x);
       for (const [k, v] of Object.entries(r.perf)) say(`perf ${pg.name} ${k}:\n${v.by_dso}\n${v.by_symbol}`);
-    }
-  }
-
-  // What-if (--try-indexes): the partial indexes suggested for the keyset pages, created on
-  // this database only, and those pages measured again. The server's statements are prepared;
-  // the new index makes PostgreSQL plan them again.
-  if (tryIndexes) {
-    const t = Date.now();
-    for (const sql of whatIfIndexes) cluster.psql(sql);
-    cluster.psql('ANALYZE applications, tasks');
-    results.what_if = { indexes: whatIfIndexes, create_seconds: +((Date.now() - t) / 1000).toFixed(1), pages: {} };
-    say(`what-if: ${whatIfIndexes.length} partial indexes in ${results.what_if.create_seconds} s`);
-    for (const pg of pages.filter((x) => !x.name.startsWith('overview'))) {
-      const r = await measurePage(pg);
-      const slowest = results.pages[pg.name].trace?.slowest;
-      if (slowest) r.explain = cluster.psql(`EXPLAIN (ANALYZE, BUFFERS) ${slowest}`);
-      results.what_if.pages[pg.name] = r;
-      if (r.explain) say(`what-if EXPLAIN ANALYZE (${pg.name}):\n${r.explain}`);
     }
   }
 } catch (e) {
