@@ -450,6 +450,8 @@ def build_doc():
                               "public), taken from the server's own route declarations (`yilu routes`). Another resident's application is 404; another department's task is 403. "
                               "Times are RFC 3339 in China Standard Time. Any write may answer 507 storage_full when the server's "
                               "disk is full (reads keep working; writes work again once there is room, without a restart). "
+                              "Any call that needs the database may answer 503 storage_unavailable with Retry-After while a "
+                              "shared database is unreachable (nothing was written; the server reconnects by itself). "
                               "Lists are paged: ?limit= and ?cursor=, answered with next_cursor and total. See docs/server-api.md."},
       "servers": [{"url": "/"}],
       "components": {

@@ -25,10 +25,10 @@ struct OverviewRow {
 
 struct OverviewSummary {
   Timestamp as_of = 0;
-  nlohmann::json counts;         ///< by level, with owed and owed_overdue
-  nlohmann::json by_window;      ///< window → counts by level
-  nlohmann::json by_department;  ///< department → counts by level of its open tasks
-  nlohmann::json owed;           ///< the most urgent owed materials first (at most 200)
+  nlohmann::json counts;          ///< by level, with owed and owed_overdue
+  nlohmann::json by_window;       ///< window → counts by level
+  nlohmann::json by_department;   ///< department → counts by level of its open tasks
+  nlohmann::json owed;            ///< the most urgent owed materials first (at most 200)
   std::vector<OverviewRow> open;  ///< every open application, oldest first
 };
 
