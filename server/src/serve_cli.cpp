@@ -134,15 +134,16 @@ int run_serve(int argc, char** argv) {
     if (comma > at) app.limits.trusted_proxies.push_back(proxies.substr(at, comma - at));
     at = comma + 1;
   }
-  // Daily allowances per resident (docs/deploy.md): a load test or a pilot may lift them.
-  const auto daily = [](const char* name, std::int64_t& limit, std::int64_t unit) {
+  // Daily allowances per resident (docs/deploy.md): a load test or a pilot may lift them; and
+  // how old the overview's counts may be.
+  const auto env_limit = [](const char* name, std::int64_t& limit, std::int64_t unit) {
     const std::string v = env_or(name, "");
     if (!v.empty()) limit = std::strtoll(v.c_str(), nullptr, 10) * unit;
   };
-  daily("YILU_APPLICATIONS_PER_DAY", app.limits.applications_per_day, 1);
-  daily("YILU_UPLOADS_PER_DAY", app.limits.uploads_per_day, 1);
-  daily("YILU_UPLOAD_MB_PER_DAY", app.limits.upload_bytes_per_day, std::int64_t{1} << 20);
-  daily("YILU_OVERVIEW_MAX_AGE", app.limits.overview_max_age, 1);
+  env_limit("YILU_APPLICATIONS_PER_DAY", app.limits.applications_per_day, 1);
+  env_limit("YILU_UPLOADS_PER_DAY", app.limits.uploads_per_day, 1);
+  env_limit("YILU_UPLOAD_MB_PER_DAY", app.limits.upload_bytes_per_day, std::int64_t{1} << 20);
+  env_limit("YILU_OVERVIEW_MAX_AGE", app.limits.overview_max_age, 1);
   if (demo) {
     auto creds = seed_demo_staff(app.store.get(), *app.catalog, env_or("YILU_DEMO_PASSWORD", ""), app.now());
     if (!creds.ok()) {

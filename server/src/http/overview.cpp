@@ -27,12 +27,6 @@ void count(json& counts, const std::string& level) {
   counts[key] = counts[key].get<int>() + 1;
 }
 
-int urgency(const std::string& level) {
-  for (int i = 0; i <= static_cast<int>(Supervision::Overdue); ++i)
-    if (level == supervision_name(static_cast<Supervision>(i))) return i;
-  return -1;
-}
-
 // Every open application with its tasks in one read; levels from the records by the rules the
 // views use (application_level, task_level, owed_json).
 Result<OverviewSummary> compute(App& app) {
@@ -76,7 +70,7 @@ Result<OverviewSummary> compute(App& app) {
     }
     s.open.push_back(OverviewRow{a.submitted_at, a.id, std::move(level)});
   }
-  const auto rank = [](const json& o) { return urgency(o.value("level", std::string())); };
+  const auto rank = [](const json& o) { return level_urgency(o.value("level", std::string())); };
   std::stable_sort(s.owed.begin(), s.owed.end(), [&](const json& x, const json& y) {
     if (rank(x) != rank(y)) return rank(x) > rank(y);
     return x.value("due_date", std::string()) < y.value("due_date", std::string());
@@ -88,6 +82,12 @@ Result<OverviewSummary> compute(App& app) {
 }
 
 }  // namespace
+
+int level_urgency(const std::string& level) {
+  for (int i = 0; i <= static_cast<int>(Supervision::Overdue); ++i)
+    if (level == supervision_name(static_cast<Supervision>(i))) return i;
+  return -1;
+}
 
 Result<std::shared_ptr<const OverviewSummary>> current_overview(App& app) {
   OverviewCache& k = app.overview;

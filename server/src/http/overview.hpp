@@ -34,6 +34,8 @@ struct OverviewSummary {
 
 namespace http {
 
+/// A supervision level's rank (normal 0 … overdue 3), -1 for a name that is not a level.
+int level_urgency(const std::string& level);
 /// The summary to answer with now: the kept one while young enough, else computed (and kept).
 Result<std::shared_ptr<const OverviewSummary>> current_overview(App& app);
 /// Computes and keeps a fresh summary if someone asked for one in the last ten minutes (the

@@ -4,7 +4,6 @@
 // so filtering by a level never loses an application.
 // The counts cover every open application; the list is paged (`?level=`, `?limit=`,
 // `?cursor=`, oldest first) and the owed 容缺 materials are the most urgent ones first.
-#include <algorithm>
 
 #include "http/overview.hpp"
 #include "http/paging.hpp"
@@ -13,20 +12,8 @@
 #include "http/step.hpp"
 #include "http/views.hpp"
 #include "storage/cursor.hpp"
-#include "workflow/deadlines.hpp"
-#include "yilu/deadline.hpp"
 
 namespace yilu::server::http {
-
-namespace {
-
-bool known_level(const std::string& level) {
-  for (int i = 0; i <= static_cast<int>(Supervision::Overdue); ++i)
-    if (level == supervision_name(static_cast<Supervision>(i))) return true;
-  return false;
-}
-
-}  // namespace
 
 void register_supervisor_routes(Router& r, App& app) {
   r.get("/api/v1/staff/overview", kSupervisor,
@@ -34,7 +21,7 @@ void register_supervisor_routes(Router& r, App& app) {
           const auto page = page_request(req, res);
           if (!page) return;
           const std::string want_level = req.get_param_value("level");
-          if (!want_level.empty() && !known_level(want_level)) return send_error(res, "bad_level", "/level");
+          if (!want_level.empty() && level_urgency(want_level) < 0) return send_error(res, "bad_level", "/level");
           const auto after = parse_cursor(page->after);
           if (!after.ok()) return send_core_error(res, after.error());
           auto summary = current_overview(app);
