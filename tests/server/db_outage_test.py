@@ -25,14 +25,13 @@ CHINESE = re.compile("[\u4e00-\u9fff]")
 def main():
     application, _ = example_application(SRC)
     ws = Workspace(YILU, SRC, "yilu-db-outage-")
-    summary = []
-    current = ["setup"]
+    summary, current = ws.summary, ws.current
 
     def step(name):
         current[0] = name
         print(f"step {name}", flush=True)
 
-    try:
+    def body():
         started = time.monotonic()
         ws.cluster.start()
         proc, base, log_path = ws.serve("S")
@@ -168,21 +167,8 @@ def main():
         if deferred:
             current[0] = "outage / quick restart (the recovery after the outage passed)"
             raise Failed(f"{len(deferred)} checks failed:\n  " + "\n  ".join(deferred))
-        current[0] = None
-    except Failed as e:
-        print("\n".join(summary))
-        print(f"FAILED in step {current[0]}: {e}")
-        ws.show_logs()
-        return 1
-    except Exception:
-        print(f"FAILED in step {current[0]} with an exception:")
-        ws.show_logs()
-        raise
-    finally:
-        ws.close()
-    print("\n".join(summary))
-    print("database outage: ok")
-    return 0
+
+    return ws.run("database outage", body)
 
 
 sys.exit(main())

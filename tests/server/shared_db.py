@@ -103,6 +103,28 @@ class Workspace:
         self.blobs = os.path.join(self.root, "blobs")  # the --data folder all servers share
         os.makedirs(self.blobs)
         self.servers = []  # (name, process, log file, log path)
+        self.summary = []  # what each step found, printed at the end
+        self.current = ["setup"]  # the step running (a list: the test's closures set it)
+
+    def run(self, title, body):
+        """Runs the test's body; prints its summary and "<title>: ok", or the step that failed with
+        the servers' logs; closes the workspace either way. The exit status."""
+        try:
+            body()
+        except Failed as e:
+            print("\n".join(self.summary))
+            print(f"FAILED in step {self.current[0]}: {e}")
+            self.show_logs()
+            return 1
+        except Exception:
+            print(f"FAILED in step {self.current[0]} with an exception:")
+            self.show_logs()
+            raise
+        finally:
+            self.close()
+        print("\n".join(self.summary))
+        print(f"{title}: ok")
+        return 0
 
     def serve(self, name, env=None):
         """Starts a server on the cluster: (process, base URL, log path)."""

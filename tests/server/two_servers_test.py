@@ -50,9 +50,8 @@ def replayed(r):
 def main():
     application, window = example_application(SRC)
     ws = Workspace(YILU, SRC, "yilu-two-servers-")
-    summary = []
-    current = ["setup"]
-    try:
+    summary, current = ws.summary, ws.current
+    def body():
         started = time.monotonic()
         url = ws.cluster.start()
         env = dict(os.environ, YILU_APPLICATIONS_PER_DAY="0")  # the bursts file hundreds
@@ -269,20 +268,8 @@ def main():
         check(r.status == 200, f"/ready on B once the schema is set back: {r}")
         summary.append(f"g: schema {version + 1} refused by a new server (exit {third.returncode}); "
                        "B's /ready 503 not_ready, 200 once set back")
-        current[0] = None
-    except Failed as e:
-        print(f"FAILED in step {current[0]}: {e}")
-        ws.show_logs()
-        return 1
-    except Exception:
-        print(f"FAILED in step {current[0]} with an exception:")
-        ws.show_logs()
-        raise
-    finally:
-        ws.close()
-    print("\n".join(summary))
-    print("two servers on one database: ok")
-    return 0
+
+    return ws.run("two servers on one database", body)
 
 
 sys.exit(main())
