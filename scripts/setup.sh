@@ -8,6 +8,7 @@ packages=(
   emscripten                 # the wasm build (3.1.6 in Debian 12)
   nlohmann-json3-dev         # JSON in the core
   libcpp-httplib-dev         # the HTTP server
+  libbrotli-dev zlib1g-dev   # bodies compressed once, when prepared (server/src/http/prepared_body.hpp)
   catch2                     # unit tests (v2)
   libbenchmark-dev           # benchmarks
   libsqlite3-dev             # embedded storage

@@ -48,6 +48,11 @@ std::string load_catalog(const emscripten::val& data) {
   return yilu::load_response(engine().load_catalog(data_text(data)));
 }
 
+// A JSON array of catalog slices (the server's /api/v1/catalog/items|bundles/{id} answers).
+std::string load_catalog_slices(const emscripten::val& data) {
+  return yilu::load_response(engine().load_catalog_slices(data_text(data)));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(yilu_core) {
@@ -55,4 +60,5 @@ EMSCRIPTEN_BINDINGS(yilu_core) {
   emscripten::function("callAt", &call_at);
   emscripten::function("loadCalendar", &load_calendar);
   emscripten::function("loadCatalog", &load_catalog);
+  emscripten::function("loadCatalogSlices", &load_catalog_slices);
 }

@@ -1,4 +1,5 @@
 #include "yilu/call.hpp"
+#include "yilu/catalog_slice.hpp"
 
 #include "detail/ops.hpp"
 #include "detail/request.hpp"
@@ -92,6 +93,12 @@ std::optional<Error> Engine::load_catalog(std::string_view json_text) {
   }
   catalog_ = std::make_shared<const Catalog>(std::move(*load.catalog));
   return std::nullopt;
+}
+
+std::optional<Error> Engine::load_catalog_slices(std::string_view json_array_text) {
+  Result<std::string> merged = merge_slices(json_array_text);
+  if (!merged.ok()) return merged.error();
+  return load_catalog(merged.value());
 }
 
 std::string Engine::call(std::string_view request, const CallContext& ctx) const {

@@ -11,6 +11,8 @@
 #include "auth/login_backoff.hpp"
 #include "auth/rate_limiter.hpp"
 #include "auth/sms_sender.hpp"
+#include "catalog_pub/catalog_publication.hpp"
+#include "http/prepared_body.hpp"
 #include "storage/store.hpp"
 #include "uploads/blob_store.hpp"
 #include "yilu/call.hpp"
@@ -64,6 +66,12 @@ struct App {
   std::string catalog_text;
   std::string calendar_text;
   const Catalog* catalog = nullptr;  ///< the engine's catalog (loaded once at start)
+  /// The catalog as the phone gets it: index and slices (catalog_pub/catalog_publication.hpp).
+  std::unique_ptr<const CatalogPublication> publication;
+  /// The data files the page downloads, prepared (compressed, ETag) once at start.
+  std::unique_ptr<const http::PreparedBody> catalog_body;
+  std::unique_ptr<const http::PreparedBody> calendar_body;
+  std::unique_ptr<const http::PreparedBody> divisions_body;  ///< null when the file is missing
   std::unique_ptr<Store> store;
   std::optional<BlobStore> blobs;
   std::unique_ptr<SmsSender> sms;

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 
+#include "catalog_pub/catalog_publication.hpp"
 #include "clock.hpp"
 #include "data_files.hpp"
 #include "storage/open_store.hpp"
@@ -17,6 +18,8 @@ Error fail(std::string message) { return Error{"startup_failed", std::move(messa
 }  // namespace
 
 std::string default_openapi_path() { return std::string(YILU_SOURCE_DIR) + "/server/openapi.json"; }
+std::string default_pinyin_path() { return std::string(YILU_SOURCE_DIR) + "/server/data/pinyin/initials.txt"; }
+std::string default_divisions_path() { return std::string(YILU_SOURCE_DIR) + "/server/data/divisions/hainan.json"; }
 std::string default_web_dir() { return std::string(YILU_SOURCE_DIR) + "/web/dist"; }
 std::string default_db_url(const std::string& data_dir) { return "sqlite:" + data_dir + "/yilu.db"; }
 
@@ -51,6 +54,24 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   if (auto e = app->engine.load_catalog(*cat)) return fail("事项目录无效: " + e->message + " " + e->path);
   app->catalog_text = std::move(*cat);
   app->catalog = app->engine.catalog();
+  const std::string pinyin_path = o.pinyin_path.empty() ? default_pinyin_path() : o.pinyin_path;
+  auto pinyin = read_file(pinyin_path);
+  if (!pinyin) return fail("无法读取拼音首字母表 " + pinyin_path);
+  app->publication =
+      std::make_unique<const CatalogPublication>(app->catalog_text, *app->catalog, PinyinInitials::from_text(*pinyin));
+  constexpr const char* kJson = "application/json; charset=utf-8";
+  // The whole catalog is for the staff console and tools (megabytes at a real center's
+  // scale): compressed fast at start rather than smallest.
+  app->catalog_body = std::make_unique<const http::PreparedBody>(http::PreparedBody::make(
+      app->catalog_text, kJson, "\"" + app->catalog->fingerprint() + "\"", http::CompressionLevels{5, 6}));
+  app->calendar_body = std::make_unique<const http::PreparedBody>(
+      http::PreparedBody::make(app->calendar_text, kJson, "\"" + app->engine.calendar()->version() + "\""));
+  // Optional: without it the page's area fields fall back to typing the code.
+  const std::string divisions_path = o.divisions_path.empty() ? default_divisions_path() : o.divisions_path;
+  if (auto divisions = read_file(divisions_path)) {
+    app->divisions_body =
+        std::make_unique<const http::PreparedBody>(http::PreparedBody::make(std::move(*divisions), kJson));
+  }
   auto openapi = read_file(o.openapi_path.empty() ? default_openapi_path() : o.openapi_path);
   app->openapi_text = openapi ? *openapi : std::string("{}");
 

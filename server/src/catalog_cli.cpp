@@ -5,6 +5,7 @@
 
 #include "data_files.hpp"
 #include "yilu/catalog.hpp"
+#include "yilu/catalog_slice.hpp"
 
 namespace yilu::server {
 namespace {
@@ -14,7 +15,10 @@ void usage() {
       "用法: yilu catalog lint [文件…]\n"
       "  检查事项目录：格式、引用、时限、条件，以及每个事项的示例申请能否通过校验。\n"
       "  列出全部问题（JSON 指针路径、代码、说明）；有问题时退出码为 1。\n"
-      "  不给文件时检查 <数据目录>/catalog/sanya.json。\n",
+      "  不给文件时检查 <数据目录>/catalog/sanya.json。\n"
+      "用法: yilu catalog slices [文件]\n"
+      "  列出手机端下载的目录片段：每个事项、每个一件事一行 JSON\n"
+      "  {\"kind\":\"item\"|\"bundle\",\"id\",\"bytes\",\"slice\":片段文本}。\n",
       stderr);
 }
 
@@ -38,6 +42,28 @@ int lint_file(const std::string& path) {
   return 0;
 }
 
+// One line per entry: what the server answers at /api/v1/catalog/items|bundles/{id}.
+int print_slices(const std::string& path) {
+  const auto text = read_file(path);
+  if (!text) {
+    std::fprintf(stderr, "yilu catalog: 无法读取 %s\n", path.c_str());
+    return 2;
+  }
+  const CatalogLoad load = Catalog::from_json(*text);
+  if (!load.catalog) {
+    std::fprintf(stderr, "yilu catalog: %s 有问题，请先运行 yilu catalog lint\n", path.c_str());
+    return 1;
+  }
+  const CatalogSlicer slicer(*text, *load.catalog);
+  const auto line = [](const char* kind, const std::string& id, const std::string& slice) {
+    const nlohmann::json out = {{"kind", kind}, {"id", id}, {"bytes", slice.size()}, {"slice", slice}};
+    std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  };
+  for (const auto& it : load.catalog->items()) line("item", it.id, *slicer.item(it.id));
+  for (const auto& b : load.catalog->bundles()) line("bundle", b.id, *slicer.bundle(b.id));
+  return 0;
+}
+
 }  // namespace
 
 int run_catalog_cli(int argc, char** argv) {
@@ -45,6 +71,7 @@ int run_catalog_cli(int argc, char** argv) {
     usage();
     return argc < 1 ? 2 : 0;
   }
+  if (std::string(argv[0]) == "slices") return print_slices(argc > 1 ? argv[1] : sample_catalog_path());
   if (std::string(argv[0]) != "lint") {
     std::fprintf(stderr, "yilu catalog: 未知子命令 %s\n", argv[0]);
     usage();

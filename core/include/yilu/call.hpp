@@ -51,6 +51,11 @@ class Engine {
   /// Every problem is listed by lint_catalog (yilu/catalog.hpp) or the `lint_catalog` op.
   std::optional<Error> load_catalog(std::string_view json_text);
 
+  /// Loads slices of a catalog (a JSON array of slices, yilu/catalog_slice.hpp) as the catalog:
+  /// answers for their items and bundles are those of the whole catalog. Same errors as
+  /// load_catalog; the previous catalog stays on failure.
+  std::optional<Error> load_catalog_slices(std::string_view json_array_text);
+
   /// One JSON request in, one JSON response out (a single line). Never throws: a malformed
   /// request gives {"ok":false,"error":{"code","message"[,"path"]}}.
   std::string call(std::string_view request, const CallContext& ctx) const;

@@ -191,15 +191,27 @@ struct ItemDef {
   /// 代办: the resident may file for someone else (the relation is recorded).
   bool proxy_allowed = false;
   std::vector<Fee> fees;
-  std::string basis;       ///< 设定依据
-  std::string source;      ///< "reported" or "illustrative": where the figures come from
-  nlohmann::json example;  ///< an application that must validate (checked by the catalog lint)
+  std::string basis;                     ///< 设定依据
+  std::string source;                    ///< "reported" or "illustrative": where the figures come from
+  nlohmann::json example;                ///< an application that must validate (checked by the catalog lint)
+  std::string level = "city";            ///< "city" (市级) or "district" (区级)
+  std::vector<std::string> keywords;     ///< what residents call it (上户口, 社保卡): for finding it
+  std::vector<std::string> life_events;  ///< ids of the catalog's life events it belongs to
 };
 
 struct Department {
   std::string id;
   std::string name;
-  std::string region;  ///< calendar overlay, or empty
+  std::string region;          ///< calendar overlay, or empty
+  std::string level = "city";  ///< "city" (市级) or "district" (区级)
+};
+
+/// A life event (人生大事: 出生、上学…) or a stage of an enterprise's life (开办、注销…): a
+/// way to browse the catalog.
+struct LifeEvent {
+  std::string id;
+  std::string name;
+  std::string kind;  ///< "personal" or "enterprise"
 };
 
 struct Window {
@@ -237,6 +249,8 @@ struct BundleDef {
   std::string description;
   std::vector<Stage> stages;
   ReportedFigures reported;
+  std::vector<std::string> keywords;     ///< what residents call it (生孩子)
+  std::vector<std::string> life_events;  ///< ids of the catalog's life events it belongs to
 };
 
 struct CatalogLoad;
@@ -263,12 +277,16 @@ class Catalog {
   const std::string& name() const { return name_; }
   /// The catalog's own version string (from the data).
   const std::string& version() const { return version_; }
-  /// Stable fingerprint of the text (FNV-1a, hex): clients compare it with the server's.
+  /// Stable fingerprint of the text (FNV-1a, hex): clients compare it with the server's. A
+  /// slice (yilu/catalog_slice.hpp) carries the fingerprint of the whole catalog it was cut from.
   const std::string& fingerprint() const { return fingerprint_; }
+  /// True when this catalog was loaded from slices of a whole one (`slice_of`).
+  bool is_slice() const { return slice_; }
 
   const std::vector<Department>& departments() const { return departments_; }
   const std::vector<Window>& windows() const { return windows_; }
   const std::vector<LicenceType>& licence_types() const { return licence_types_; }
+  const std::vector<LifeEvent>& life_events() const { return life_events_; }
   const std::vector<ItemDef>& items() const { return items_; }
   const std::vector<BundleDef>& bundles() const { return bundles_; }
   const std::vector<CondNode>& conditions() const { return conditions_; }
@@ -279,6 +297,7 @@ class Catalog {
   const Department* department(std::string_view id) const;
   const Window* window(std::string_view id) const;
   const LicenceType* licence_type(std::string_view id) const;
+  const LifeEvent* life_event(std::string_view id) const;
 
   /// Internal: what an application for this item or bundle is checked against, built once at
   /// load (shared fields and materials merged). The item or bundle must belong to this catalog.
@@ -292,7 +311,9 @@ class Catalog {
   std::string name_;
   std::string version_;
   std::string fingerprint_;
+  bool slice_ = false;
   std::vector<Department> departments_;
+  std::vector<LifeEvent> life_events_;
   std::vector<Window> windows_;
   std::vector<LicenceType> licence_types_;
   std::vector<ItemDef> items_;
@@ -303,6 +324,7 @@ class Catalog {
   std::map<std::string, std::size_t, std::less<>> department_index_;
   std::map<std::string, std::size_t, std::less<>> window_index_;
   std::map<std::string, std::size_t, std::less<>> licence_index_;
+  std::map<std::string, std::size_t, std::less<>> life_event_index_;
   std::vector<std::unique_ptr<const detail::Form>> item_forms_;    ///< parallel to items_
   std::vector<std::unique_ptr<const detail::Form>> bundle_forms_;  ///< parallel to bundles_
 };

@@ -212,13 +212,17 @@ void CatalogReader::read(const json& root) {
   }
   check_keys(root, "",
              {"schema_version", "id", "name", "version", "sources", "departments", "windows", "licence_types", "items",
-              "bundles"});
+              "bundles", "life_events", "slice_of"});
   c_.id_ = string_member(root, "", "id", true);
   c_.name_ = string_member(root, "", "name", false);
   c_.version_ = string_member(root, "", "version", true);
+  // A slice answers for the whole catalog it was cut from (yilu/catalog_slice.hpp).
+  c_.fingerprint_ = string_member(root, "", "slice_of", false);
+  c_.slice_ = !c_.fingerprint_.empty();
   read_departments(root);
   read_windows(root);
   read_licences(root);
+  read_life_events(root);
   build_indexes();
   read_items(root);
   build_indexes();
@@ -239,6 +243,7 @@ void CatalogReader::build_indexes() {
   index(c_.department_index_, c_.departments_, "/departments");
   index(c_.window_index_, c_.windows_, "/windows");
   index(c_.licence_index_, c_.licence_types_, "/licence_types");
+  index(c_.life_event_index_, c_.life_events_, "/life_events");
   index(c_.item_index_, c_.items_, "/items");
   index(c_.bundle_index_, c_.bundles_, "/bundles");
 }
@@ -250,10 +255,40 @@ void CatalogReader::read_departments(const json& root) {
     const std::string p = idx("/departments", i);
     const json& v = (*list)[i];
     if (!is_object(&v, p)) continue;
-    check_keys(v, p, {"id", "name", "region"});
+    check_keys(v, p, {"id", "name", "region", "level"});
     c_.departments_.push_back(Department{string_member(v, p, "id", true), string_member(v, p, "name", true),
-                                         string_member(v, p, "region", false)});
+                                         string_member(v, p, "region", false), level_member(v, p)});
   }
+}
+
+std::string CatalogReader::level_member(const json& obj, const std::string& path) {
+  std::string level = string_member(obj, path, "level", false);
+  if (level.empty()) return "city";
+  if (level != "city" && level != "district")
+    problem(path + "/level", "catalog.bad_enum", {{"allowed", "city, district"}});
+  return level;
+}
+
+void CatalogReader::read_life_events(const json& root) {
+  const json* list = member(root, "life_events");
+  if (!list || !is_array(list, "/life_events")) return;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string p = idx("/life_events", i);
+    const json& v = (*list)[i];
+    if (!is_object(&v, p)) continue;
+    check_keys(v, p, {"id", "name", "kind"});
+    LifeEvent e{string_member(v, p, "id", true), string_member(v, p, "name", true), string_member(v, p, "kind", true)};
+    if (!e.kind.empty() && e.kind != "personal" && e.kind != "enterprise")
+      problem(p + "/kind", "catalog.bad_enum", {{"allowed", "personal, enterprise"}});
+    c_.life_events_.push_back(std::move(e));
+  }
+}
+
+std::vector<std::string> CatalogReader::life_event_list(const json& obj, const std::string& path) {
+  std::vector<std::string> ids = string_list(obj, path, "life_events");
+  for (std::size_t k = 0; k < ids.size(); ++k)
+    if (!c_.life_event(ids[k])) problem(idx(path + "/life_events", k), "catalog.unknown_life_event", {{"id", ids[k]}});
+  return ids;
 }
 
 void CatalogReader::read_windows(const json& root) {
@@ -531,7 +566,10 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
               "fees",
               "basis",
               "source",
-              "example"});
+              "example",
+              "level",
+              "keywords",
+              "life_events"});
   ItemDef item;
   pending_.clear();
   item.id = string_member(v, p, "id", true);
@@ -564,6 +602,9 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
   item.source = string_member(v, p, "source", false);
   if (!item.source.empty() && item.source != "reported" && item.source != "illustrative")
     problem(p + "/source", "catalog.bad_enum", {{"allowed", "reported, illustrative"}});
+  item.level = level_member(v, p);
+  item.keywords = string_list(v, p, "keywords");
+  item.life_events = life_event_list(v, p);
 
   std::set<std::string> names;  // fields and questions share one namespace within an item
   if (const json* qs = member(v, "questions"); qs && is_array(qs, p + "/questions")) {
@@ -772,12 +813,14 @@ void CatalogReader::read_bundles(const json& root) {
     const std::string p = idx("/bundles", i);
     const json& v = (*list)[i];
     if (!is_object(&v, p)) continue;
-    check_keys(v, p, {"id", "name", "window", "description", "stages", "reported"});
+    check_keys(v, p, {"id", "name", "window", "description", "stages", "reported", "keywords", "life_events"});
     BundleDef b;
     b.id = string_member(v, p, "id", true);
     b.name = string_member(v, p, "name", true);
     b.window = string_member(v, p, "window", true);
     b.description = string_member(v, p, "description", false);
+    b.keywords = string_list(v, p, "keywords");
+    b.life_events = life_event_list(v, p);
     if (!b.window.empty() && !c_.window(b.window)) problem(p + "/window", "catalog.unknown_window", {{"id", b.window}});
     std::set<std::string> issued_before;  // licences issued by earlier stages
     std::set<std::string> seen_items;
@@ -846,7 +889,7 @@ CatalogLoad Catalog::from_json(std::string_view json_text) {
   CatalogReader reader(c, out.problems);
   reader.read(root);
   if (!out.problems.empty()) return out;
-  c.fingerprint_ = detail::fnv1a_hex(json_text);
+  if (!c.slice_) c.fingerprint_ = detail::fnv1a_hex(json_text);
   c.build_forms();
   out.catalog = std::move(c);
   return out;
@@ -869,5 +912,6 @@ const Window* Catalog::window(std::string_view id) const { return find_in(window
 const LicenceType* Catalog::licence_type(std::string_view id) const {
   return find_in(licence_index_, licence_types_, id);
 }
+const LifeEvent* Catalog::life_event(std::string_view id) const { return find_in(life_event_index_, life_events_, id); }
 
 }  // namespace yilu

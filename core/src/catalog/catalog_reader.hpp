@@ -37,6 +37,10 @@ class CatalogReader {
   void read_departments(const json& root);
   void read_windows(const json& root);
   void read_licences(const json& root);
+  void read_life_events(const json& root);
+  /// `level` (city | district), `keywords` and `life_events` of an item or a bundle.
+  std::string level_member(const json& obj, const std::string& path);
+  std::vector<std::string> life_event_list(const json& obj, const std::string& path);
   void read_items(const json& root);
   void read_item(const json& v, const std::string& path);
   bool read_field(const json& v, const std::string& path, FieldDef& f, bool in_group);

@@ -99,6 +99,8 @@ const Entry kMessages[] = {
     {"catalog.unknown_department", "部门“{id}”不存在"},
     {"catalog.unknown_window", "窗口“{id}”不存在"},
     {"catalog.unknown_licence", "电子证照类型“{id}”不存在"},
+    {"catalog.unknown_life_event", "办事场景（人生大事或企业经营阶段）“{id}”不存在"},
+    {"catalog.slice_mismatch", "目录片段不属于同一份目录，或同一编号“{id}”的内容不一致"},
     {"catalog.unknown_item", "事项“{id}”不存在"},
     {"catalog.unknown_reference", "引用的字段或情形问题“{name}”不存在"},
     {"catalog.unknown_option", "“{value}”不是该情形问题的选项"},

@@ -1,4 +1,5 @@
 // Public data the page shares with the server, and the core's call surface over HTTP.
+#include "http/prepared_body.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
 
@@ -7,19 +8,14 @@ namespace yilu::server::http {
 namespace {
 
 constexpr std::size_t kMaxBatch = 1000;
+constexpr const char* kImmutable = "public, max-age=31536000, immutable";
+constexpr const char* kRevalidate = "no-cache";
 
-void send_data(const httplib::Request& req, httplib::Response& res, const std::string& text, const std::string& version,
-               const char* version_header) {
-  const std::string etag = "\"" + version + "\"";
-  res.set_header("ETag", etag);
-  res.set_header(version_header, version);
-  res.set_header("Cache-Control", "no-cache");
-  if (req.get_header_value("If-None-Match") == etag) {
-    res.status = 304;
-    return;
-  }
-  res.status = 200;
-  res.set_content(text, "application/json; charset=utf-8");
+// The catalog's slices are named by the catalog's fingerprint: asked for with ?v= equal to it,
+// they never change and are cached for a year; without it (or with an old one) they are
+// revalidated like the index.
+const char* slice_cache_control(const httplib::Request& req, const App& app) {
+  return req.get_param_value("v") == app.publication->fingerprint() ? kImmutable : kRevalidate;
 }
 
 }  // namespace
@@ -49,12 +45,40 @@ void register_public_routes(Router& r, App& app) {
     send_json(res, 200, out);
   });
   r.get("/api/v1/catalog", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    if (!app.catalog) return send_error(res, "catalog_not_loaded");
-    send_data(req, res, app.catalog_text, app.catalog->fingerprint(), "X-Yilu-Catalog-Version");
+    if (!app.catalog_body) return send_error(res, "catalog_not_loaded");
+    res.set_header("X-Yilu-Catalog-Version", app.catalog->fingerprint());
+    send_prepared(req, res, *app.catalog_body, kRevalidate);
   });
+  r.get("/api/v1/catalog/index", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+    if (!app.publication) return send_error(res, "catalog_not_loaded");
+    res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
+    send_prepared(req, res, app.publication->index(), kRevalidate);
+  });
+  r.get("/api/v1/catalog/items/{id}", kPublic,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+          if (!app.publication) return send_error(res, "catalog_not_loaded");
+          const auto slice = app.publication->item(req.matches[1].str());
+          if (!slice) return send_error(res, "catalog_entry_not_found");
+          res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
+          send_prepared(req, res, *slice, slice_cache_control(req, app));
+        });
+  r.get("/api/v1/catalog/bundles/{id}", kPublic,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+          if (!app.publication) return send_error(res, "catalog_not_loaded");
+          const auto slice = app.publication->bundle(req.matches[1].str());
+          if (!slice) return send_error(res, "catalog_entry_not_found");
+          res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
+          send_prepared(req, res, *slice, slice_cache_control(req, app));
+        });
   r.get("/api/v1/calendar", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+    if (!app.calendar_body) return send_error(res, "calendar_not_loaded");
     const Calendar* cal = app.engine.calendar();
-    send_data(req, res, app.calendar_text, cal ? cal->version() : std::string(), "X-Yilu-Calendar-Version");
+    res.set_header("X-Yilu-Calendar-Version", cal ? cal->version() : std::string());
+    send_prepared(req, res, *app.calendar_body, kRevalidate);
+  });
+  r.get("/api/v1/divisions", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+    if (!app.divisions_body) return send_error(res, "divisions_not_loaded");
+    send_prepared(req, res, *app.divisions_body, kRevalidate);
   });
   r.post("/api/v1/core", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)

@@ -1,16 +1,15 @@
 #include "http/server.hpp"
 
-#include <sys/stat.h>
-
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 #include "auth/mask.hpp"
-#include "data_files.hpp"
 #include "http/guarded_server.hpp"
 #include "http/ranges.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
+#include "http/static_files.hpp"
 #include "log_text.hpp"
 
 namespace yilu::server::http {
@@ -20,11 +19,6 @@ namespace {
 // Threads: each keep-alive connection holds one while it is open, so the pool must exceed
 // the number of concurrent clients we plan for (the benchmark runs 32), not the core count.
 constexpr std::size_t kThreads = 64;
-
-bool is_file(const std::string& p) {
-  struct stat st {};
-  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 const char* code_for_status(int status) {
   switch (status) {
@@ -58,9 +52,16 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   svr->set_payload_max_length(max_body);
   // httplib enforces that limit on Content-Length only; chunked and compressed bodies are
   // checked here, before the body is read (http/guarded_server.hpp).
-  svr->set_pre_routing_handler([max_body](const httplib::Request& req, httplib::Response& res) {
+  // The web app, read and compressed once, here (http/static_files.hpp).
+  auto web = std::make_shared<const StaticFiles>(StaticFiles::load(app.web_dir));
+  svr->set_pre_routing_handler([max_body, web](const httplib::Request& req, httplib::Response& res) {
     if (req.method == "HEAD") drop_ranges(req);
-    return check_request_body(req, res, max_body);
+    const auto checked = check_request_body(req, res, max_body);
+    if (checked == httplib::Server::HandlerResponse::Handled) return checked;
+    // A file of the app is answered before routing: no route pattern is tried for it, and
+    // routes registered later (tests add some) are never shadowed. /api/ is never a file.
+    if (web->serve(req, res)) return httplib::Server::HandlerResponse::Handled;
+    return httplib::Server::HandlerResponse::Unhandled;
   });
 
   Router r(*svr, app);
@@ -78,32 +79,19 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   register_admin_routes(r, app);
   if (routes) *routes = r.routes();
 
-  if (!app.web_dir.empty() && is_file(app.web_dir + "/index.html")) {
-    svr->set_mount_point("/", app.web_dir);
-    svr->set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-    svr->set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-    svr->set_file_request_handler(enforce_range_policy);
-  }
-
   // JSON routes refuse bodies over 1 MiB themselves (json_body), after reading them: answering
   // before the body is read would reset the connection under the client, which then sees no
   // status at all. Past the server-wide limit httplib answers 413 by itself.
   svr->set_error_handler(
-      httplib::Server::HandlerWithResponse([&app](const httplib::Request& req, httplib::Response& res) {
+      httplib::Server::HandlerWithResponse([web](const httplib::Request& req, httplib::Response& res) {
         // A chunked or unframed body stopped at its budget: httplib says 400, the truth is 413.
         if (body_over_budget()) {
           send_error(res, "payload_too_large");
           return httplib::Server::HandlerResponse::Handled;
         }
-        // The web app's client-side routes: anything that is not the API gets index.html.
-        if (res.status == 404 && req.method == "GET" && req.path.rfind("/api/", 0) != 0 && !app.web_dir.empty()) {
-          if (auto index = read_file(app.web_dir + "/index.html")) {
-            res.status = 200;
-            res.set_content(*index, "text/html; charset=utf-8");
-            enforce_range_policy(req, res);
-            return httplib::Server::HandlerResponse::Handled;
-          }
-        }
+        // The web app's client-side routes: a GET that is not the API (nor a missing hashed
+        // asset) gets index.html.
+        if (res.status == 404 && web->serve_page(req, res)) return httplib::Server::HandlerResponse::Handled;
         // httplib cuts whatever body goes out into the requested ranges, error bodies too.
         enforce_range_policy(req, res);
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
