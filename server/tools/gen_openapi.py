@@ -225,6 +225,33 @@ route("get", "/api/v1/openapi.json", "本文档", resp={"description": "OpenAPI 
 route("get", "/api/v1/versions", "目录与日历的版本（页面核对自己持有的 wasm 数据）", resp=ok(ref("Versions")), tags=["public"])
 route("get", "/api/v1/catalog", "事项目录原文（JSON 文本，与服务器加载的字节相同）；ETag 与响应头 X-Yilu-Catalog-Version 为其版本",
       resp={"description": "目录 JSON 原文", "content": {"application/json": {}}}, tags=["public"])
+IDX_ITEM = obj({"id": S, "name": S, "department": S, "window": S, "level": enum("city", "district"),
+                "online_level": S, "keywords": arr(S), "life_events": arr(S),
+                "initials": {**arr(S), "description": "名称、各关键词的拼音首字母（出生登记 → csdj）"}},
+               ["id", "name", "department", "window", "level", "keywords", "life_events", "initials"])
+IDX_BUNDLE = obj({"id": S, "name": S, "window": S, "description": S, "keywords": arr(S), "life_events": arr(S),
+                  "initials": arr(S)}, ["id", "name", "window", "keywords", "life_events", "initials"])
+CATALOG_INDEX = obj({"id": S, "name": S, "version": S, "fingerprint": S,
+                     "departments": arr(obj({"id": S, "name": S, "level": enum("city", "district")}, ["id", "name", "level"])),
+                     "windows": arr(obj({"id": S, "name": S, "kind": enum("comprehensive", "department"),
+                                         "location": S, "hours": S}, ["id", "name", "kind"])),
+                     "life_events": arr(obj({"id": S, "name": S, "kind": enum("personal", "enterprise")},
+                                            ["id", "name", "kind"])),
+                     "bundles": arr(IDX_BUNDLE), "items": arr(IDX_ITEM)},
+                    ["id", "version", "fingerprint", "departments", "windows", "life_events", "bundles", "items"])
+route("get", "/api/v1/catalog/index", "手机端的目录索引：事项与一件事的名称、部门、窗口、层级、关键词、办事场景、拼音首字母（不含校验规则）；ETag 为目录指纹",
+      resp=ok(CATALOG_INDEX), tags=["public"])
+SLICE_V = [p("v", "query", "目录指纹（索引的 fingerprint）；与当前一致时响应可永久缓存", required=False)]
+route("get", "/api/v1/catalog/items/{id}", "一个事项的目录片段（同一格式的目录 JSON，含所属一件事及其引用的部门、窗口、证照；slice_of 为整份目录的指纹），供页面内核加载",
+      params=[p("id")] + SLICE_V, resp={"description": "目录片段 JSON", "content": {"application/json": {}}},
+      extra={"404": E("catalog_entry_not_found")}, tags=["public"])
+route("get", "/api/v1/catalog/bundles/{id}", "一件事的目录片段（一件事及其全部事项）",
+      params=[p("id")] + SLICE_V, resp={"description": "目录片段 JSON", "content": {"application/json": {}}},
+      extra={"404": E("catalog_entry_not_found")}, tags=["public"])
+route("get", "/api/v1/divisions", "行政区划（GB/T 2260，省—市—区县），供区划选择器使用",
+      resp=ok(obj({"source": S, "version": S, "divisions": arr({"type": "object", "description": "{code, name, children}"})},
+                  ["divisions"])),
+      extra={"503": E("divisions_not_loaded")}, tags=["public"])
 route("get", "/api/v1/calendar", "节假日日历原文（JSON 文本）；ETag 与 X-Yilu-Calendar-Version 为其版本",
       resp={"description": "日历 JSON 原文", "content": {"application/json": {}}}, tags=["public"])
 route("post", "/api/v1/core", "核心的 call 接口：一个请求对象，或请求数组（批量，按序返回数组）。不需要登录。",

@@ -6,6 +6,7 @@
 /// An item's slice holds the bundles it belongs to too (its guide names them), with their items.
 /// Slices merge into one catalog that answers validate, guide and plan_bundle for their entries
 /// byte for byte as the whole catalog does (tests/unit/catalog_slice_test.cpp, tests/js).
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,6 +39,8 @@ class CatalogSlicer {
 
   const Catalog& catalog_;
   nlohmann::json whole_;
+  std::map<std::string, const nlohmann::json*, std::less<>> items_by_id_;  ///< into whole_
+  std::map<std::string, const nlohmann::json*, std::less<>> bundles_by_id_;
 };
 
 /// Merges slices — a JSON array whose elements are slice objects or slice texts (strings) —

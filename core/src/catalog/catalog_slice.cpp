@@ -1,5 +1,7 @@
 #include "yilu/catalog_slice.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -60,7 +62,15 @@ Error mismatch(const std::string& id) {
 }  // namespace
 
 CatalogSlicer::CatalogSlicer(std::string_view whole_text, const Catalog& catalog)
-    : catalog_(catalog), whole_(json::parse(whole_text.begin(), whole_text.end(), nullptr, false)) {}
+    : catalog_(catalog), whole_(json::parse(whole_text.begin(), whole_text.end(), nullptr, false)) {
+  // Indexed once: a real center's catalog has thousands of items, each cut into a slice.
+  const auto index = [this](const char* key, std::map<std::string, const json*, std::less<>>& out) {
+    if (const json* all = list_of(whole_, key); all && all->is_array())
+      for (const json& v : *all) out.emplace(id_of(v), &v);
+  };
+  index("items", items_by_id_);
+  index("bundles", bundles_by_id_);
+}
 
 std::optional<std::string> CatalogSlicer::item(std::string_view id) const {
   if (!catalog_.item(id)) return std::nullopt;
@@ -88,13 +98,16 @@ std::string CatalogSlicer::closure(std::set<std::string> items, std::set<std::st
     }
   }
   // In the whole catalog's order, so the merged lists read as the whole one's do.
-  std::vector<const json*> item_json, bundle_json;
-  if (const json* all = list_of(whole_, "items"); all && all->is_array())
-    for (const json& v : *all)
-      if (items.count(id_of(v))) item_json.push_back(&v);
-  if (const json* all = list_of(whole_, "bundles"); all && all->is_array())
-    for (const json& v : *all)
-      if (bundles.count(id_of(v))) bundle_json.push_back(&v);
+  const auto in_order = [](const std::map<std::string, const json*, std::less<>>& by_id,
+                           const std::set<std::string>& ids) {
+    std::vector<const json*> out;
+    for (const std::string& id : ids)
+      if (const auto it = by_id.find(id); it != by_id.end()) out.push_back(it->second);
+    std::sort(out.begin(), out.end());  // pointers into one array: document order
+    return out;
+  };
+  const std::vector<const json*> item_json = in_order(items_by_id_, items);
+  const std::vector<const json*> bundle_json = in_order(bundles_by_id_, bundles);
   return slice(bundle_json, item_json);
 }
 

@@ -259,6 +259,286 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 手机端的目录索引：事项与一件事的名称、部门、窗口、层级、关键词、办事场景、拼音首字母（不含校验规则）；ETag 为目录指纹
+         * @description 访问：public（不需要登录）
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name?: string;
+                            version: string;
+                            fingerprint: string;
+                            departments: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                            }[];
+                            windows: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "comprehensive" | "department";
+                                location?: string;
+                                hours?: string;
+                            }[];
+                            life_events: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "personal" | "enterprise";
+                            }[];
+                            bundles: {
+                                id: string;
+                                name: string;
+                                window: string;
+                                description?: string;
+                                keywords: string[];
+                                life_events: string[];
+                                initials: string[];
+                            }[];
+                            items: {
+                                id: string;
+                                name: string;
+                                department: string;
+                                window: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                online_level?: string;
+                                keywords: string[];
+                                life_events: string[];
+                                /** @description 名称、各关键词的拼音首字母（出生登记 → csdj） */
+                                initials: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一个事项的目录片段（同一格式的目录 JSON，含所属一件事及其引用的部门、窗口、证照；slice_of 为整份目录的指纹），供页面内核加载
+         * @description 访问：public（不需要登录）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 目录指纹（索引的 fingerprint）；与当前一致时响应可永久缓存 */
+                    v?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 目录片段 JSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description catalog_entry_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/bundles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一件事的目录片段（一件事及其全部事项）
+         * @description 访问：public（不需要登录）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 目录指纹（索引的 fingerprint）；与当前一致时响应可永久缓存 */
+                    v?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 目录片段 JSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description catalog_entry_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/divisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行政区划（GB/T 2260，省—市—区县），供区划选择器使用
+         * @description 访问：public（不需要登录）
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source?: string;
+                            version?: string;
+                            divisions: Record<string, unknown>[];
+                        };
+                    };
+                };
+                /** @description divisions_not_loaded */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
