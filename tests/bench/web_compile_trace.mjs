@@ -5,13 +5,15 @@
 // the largest lazily compiled functions are listed by index and size, with their names when
 // the .wasm has a name section (build with YILU_WASM_OPT="-O2;--profiling-funcs").
 // Run:  node tests/bench/web_compile_trace.mjs   (after scripts/build.sh native wasm web)
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, launchBrowser, root } from '../e2e/harness.mjs';
 import { wasmFunctions } from './lib/wasm_functions.mjs';
 
 const webDir = process.env.YILU_WEB_DIR || join(root, 'web', 'dist');
-const funcs = wasmFunctions(readFileSync(join(webDir, 'wasm', 'yilu_core.wasm')));
+// The build names the wasm after its content (assets/yilu_core-<hash>.wasm).
+const wasmFile = readdirSync(join(webDir, 'assets')).find((f) => /^yilu_core-.*\.wasm$/.test(f));
+const funcs = wasmFunctions(readFileSync(join(webDir, 'assets', wasmFile)));
 const server = await startServer({ demo: false });
 const browser = await launchBrowser();
 let trace;

@@ -48,6 +48,10 @@ export async function fillField(page, id, value, scope = page) {
   }
   const box = scope.locator(`[data-field="${id}"]`).first();
   if ((await box.count()) === 0) return false;
+  if ((await box.locator('[data-test=division-picker]').count()) > 0) {
+    await pickDivision(page, box, String(value));
+    return true;
+  }
   const select = box.locator('select');
   if (await select.count()) {
     await select.selectOption(String(value));
@@ -59,6 +63,36 @@ export async function fillField(page, id, value, scope = page) {
   }
   await box.locator('input').first().fill(String(value));
   return true;
+}
+
+/**
+ * Fills an area_code field: in the division picker (province → city → district, each level
+ * that is not preselected), or typed when the picker fell back to a text box.
+ */
+export async function pickDivision(page, box, code) {
+  const picker = box.locator('[data-test=division-picker]');
+  await box.locator('[data-test=division-picker]:not([data-mode=loading])').waitFor();
+  if ((await picker.getAttribute('data-mode')) !== 'pick') {
+    await picker.locator('input').fill(code);
+    return;
+  }
+  await picker.locator('[data-test=division-open]').click();
+  // Each picker opened once keeps its (hidden) sheet in the page: the visible one is this one's.
+  const sheet = page.locator('.van-popup:visible .van-cascader');
+  await sheet.waitFor();
+  const chain = [...new Set([`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code])];
+  // The picker opens on the deepest level the field's prefix leaves open; click down from there.
+  for (let guard = 0; guard < chain.length; guard++) {
+    // The open tab's options (the others stay in the page beside it, aria-hidden).
+    const visible = sheet.locator(chain.map((c) => `[aria-hidden=false] [data-code="${c}"]`).join(', '));
+    await visible.first().waitFor();
+    const shown = await visible.evaluateAll((els) => els.map((e) => e.dataset.code));
+    const c = chain.filter((x) => shown.includes(x)).pop();
+    await sheet.locator(`[aria-hidden=false] [data-code="${c}"]`).click();
+    await sheet.locator(`[aria-hidden=false] [data-code="${c}"]`).waitFor({ state: 'hidden' });
+    if (c === code) break;
+  }
+  await sheet.waitFor({ state: 'hidden' });
 }
 
 /** Signs a staff member in to the console (desktop width). */

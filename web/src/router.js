@@ -9,7 +9,22 @@ const routes = [
   {
     path: '/window/:id',
     component: () => import('./views/resident/WindowItems.vue'),
-    meta: { title: '综合窗口', tab: 'home' },
+    meta: { title: '办事窗口', tab: 'home' },
+  },
+  {
+    path: '/departments',
+    component: () => import('./views/resident/Departments.vue'),
+    meta: { title: '按部门查找', tab: 'home' },
+  },
+  {
+    path: '/events/:kind(personal|enterprise)',
+    component: () => import('./views/resident/LifeEvents.vue'),
+    meta: { title: '按主题查找', tab: 'home' },
+  },
+  {
+    path: '/browse/:by(department|event)/:id',
+    component: () => import('./views/resident/Browse.vue'),
+    meta: { title: '事项列表', tab: 'home' },
   },
   {
     path: '/guide/:kind/:id',

@@ -8,7 +8,6 @@ import {
   Search,
   Grid,
   GridItem,
-  NavBar,
   Tabbar,
   TabbarItem,
   Tag,
@@ -73,6 +72,8 @@ import 'vant/es/dialog/index.css';
 import 'vant/es/action-bar/index.css';
 import 'vant/es/action-bar-button/index.css';
 import './icons.css';
+// Vant's NavBar look with 返回 as a real button (keyboard users reach and press it).
+import NavBar from './components/NavBar.vue';
 
 const components = [
   Button,
@@ -82,7 +83,6 @@ const components = [
   Search,
   Grid,
   GridItem,
-  NavBar,
   Tabbar,
   TabbarItem,
   Tag,
@@ -109,4 +109,5 @@ const components = [
 
 export function installVant(app) {
   for (const c of components) app.use(c);
+  app.component('VanNavBar', NavBar);
 }

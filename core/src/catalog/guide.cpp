@@ -47,6 +47,8 @@ json field_json(const Catalog& c, const FieldDef& f, const char* req) {
   json out = {{"id", f.id}, {"label", f.label}, {"type", field_type_name(f.type)}, {"requirement", req}};
   if (f.type == FieldType::Enum) out["options"] = options_json(f.options);
   if (f.type == FieldType::Text) out["max_length"] = f.max_length;
+  // The page's division picker opens at this prefix (三亚市: 4602).
+  if (f.type == FieldType::AreaCode && !f.area_prefix.empty()) out["area_prefix"] = f.area_prefix;
   if (f.type == FieldType::Date) {
     if (f.min_date.set) out["min"] = f.min_date.text;
     if (f.max_date.set) out["max"] = f.max_date.text;

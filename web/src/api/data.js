@@ -1,6 +1,10 @@
-// The catalog and the calendar, as the server serves them. The page reads the catalog JSON only
-// to list windows, items and bundles by name; every rule in it is applied by the core.
+// The catalog and the calendar, as the server serves them. The resident pages never download
+// the whole catalog: they list and search the index (catalog_index.js) and take one slice per
+// item or bundle they open — the part of the catalog its rules need, which the wasm core loads
+// (docs/server-api.md, "The catalog for the phone"). The page reads catalog JSON only to name
+// things; every rule in it is applied by the core. The whole catalog is the staff console's.
 import { reactive } from 'vue';
+import { getIndex } from './catalog_index.js';
 
 /** @typedef {import('./api_types').Schemas['Versions']} Versions */
 
@@ -61,11 +65,74 @@ export function getCalendarText() {
   return calendarPromise;
 }
 
+/** @type {Map<string, Promise<string>>} slice texts by "kind/id" */
+const slices = new Map();
+/** @type {Promise<string> | null} */
+let fingerprintPromise = null;
+
+/**
+ * The server's catalog fingerprint, which names the slices: from /api/v1/versions (a few hundred
+ * bytes: a page opened at a guide need not download the index first), else from the index
+ * (offline, the service worker has it), else '' (slices are then asked for unversioned).
+ * @returns {Promise<string>}
+ */
+function catalogFingerprint() {
+  if (!fingerprintPromise) {
+    fingerprintPromise = fetch('/api/v1/versions', { cache: 'no-cache', headers: { Accept: 'application/json' } })
+      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`))))
+      .then((/** @type {Versions} */ v) => /** @type {{ fingerprint?: string }} */ (v.catalog || {}).fingerprint || '')
+      .catch(() => '')
+      .then(
+        async (fp) =>
+          fp ||
+          getIndex().then(
+            (index) => index.fingerprint || '',
+            () => '',
+          ),
+      );
+  }
+  return fingerprintPromise;
+}
+
+/**
+ * The slice of an item or a bundle (catalog text of the same schema, docs/catalog.md), fetched
+ * once per page load. Named by the catalog's fingerprint (catalogFingerprint), so the browser and
+ * the service worker keep it for good; without the index it is asked for unversioned.
+ * @param {'item' | 'bundle'} kind
+ * @param {string} id
+ * @returns {Promise<string>}
+ */
+export function getSliceText(kind, id) {
+  const key = `${kind}/${id}`;
+  if (!slices.has(key)) {
+    const url = `/api/v1/catalog/${kind === 'bundle' ? 'bundles' : 'items'}/${encodeURIComponent(id)}`;
+    const p = catalogFingerprint()
+      .then((v) => fetchText(v ? `${url}?v=${encodeURIComponent(v)}` : url))
+      .catch((e) => {
+        slices.delete(key); // a later visit may try again
+        throw e;
+      });
+    slices.set(key, p);
+  }
+  return /** @type {Promise<string>} */ (slices.get(key));
+}
+
+/**
+ * An item's or a bundle's slice, parsed: a catalog of the entry and what it refers to, for names
+ * (catalog_view.js reads it like the whole catalog).
+ * @param {'item' | 'bundle'} kind
+ * @param {string} id
+ * @returns {Promise<any>}
+ */
+export async function getSlice(kind, id) {
+  return JSON.parse(await getSliceText(kind, id));
+}
+
 /** @type {{ text: string, json: any } | null} */
 let parsed = null;
 /**
- * The catalog, parsed (for names and lists only: docs/catalog.md; not part of the OpenAPI
- * document, which serves it as the core loads it).
+ * The whole catalog, parsed — the staff console's (for names and lists only: docs/catalog.md;
+ * not part of the OpenAPI document, which serves it as the core loads it).
  * @returns {Promise<any>}
  */
 export async function getCatalog() {
@@ -109,6 +176,8 @@ export async function checkCatalogVersion(held = {}) {
  */
 export function dropCatalog() {
   catalogPromise = null;
+  slices.clear();
+  fingerprintPromise = null;
   parsed = null;
   catalogState.stale = false;
 }

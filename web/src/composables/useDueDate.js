@@ -3,7 +3,8 @@
 // rule and the department's region); for a bundle the core's plan — its first stage, which is
 // what the clerk accepts first, and the whole bundle.
 import { ref, watch } from 'vue';
-import { ask, deadlineRequest, planRequest } from '../core/ops.js';
+import { ask } from '../core/ask.js';
+import { deadlineRequest, planRequest } from '../core/ops.js';
 
 /**
  * `due`: {date, all, workdays, provisional} or null (not known yet, or the core could not

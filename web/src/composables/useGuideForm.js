@@ -3,7 +3,8 @@
 // once, each material with the items that ask for it and the stage that first does). The page
 // only reshapes the core's answer for display; it merges nothing itself.
 import { ref, watch } from 'vue';
-import { ask, formGuideRequest } from '../core/ops.js';
+import { ask } from '../core/ask.js';
+import { formGuideRequest } from '../core/ops.js';
 
 const EMPTY = { title: '', fields: [], materials: [], questions: [], itemIds: [], applicant: null };
 

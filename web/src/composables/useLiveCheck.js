@@ -2,7 +2,7 @@
 // verdict, materials in this situation and Chinese problems the page shows. Without the core
 // (it could not load) nothing is checked here; the server checks on submit.
 import { ref, computed, watch } from 'vue';
-import { callCore, coreReady } from '../core/wasm_core.js';
+import { callCore, coreHolds } from '../core/wasm_core.js';
 import { validateRequest } from '../core/ops.js';
 
 /** The form's values without empty entries (what is sent and checked). */
@@ -22,9 +22,9 @@ export function useLiveCheck(kind, targetId, { answers, values, materials }) {
   const error = ref('');
   const checkMs = ref(0);
 
-  /** Runs `validate` now; does nothing without the core. */
+  /** Runs `validate` now; does nothing without the core (or without this entry's slice in it). */
   function check() {
-    if (!coreReady()) return;
+    if (!coreHolds(kind === 'bundle' ? 'bundle' : 'item', targetId)) return;
     const t0 = performance.now();
     const r = callCore(validateRequest(kind, targetId, answers, filledFields(values), materials));
     checkMs.value = performance.now() - t0;

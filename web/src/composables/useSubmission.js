@@ -1,12 +1,17 @@
 // Sending the application: POST with an Idempotency-Key kept in the draft (a retry after a lost
 // response, even after a reload, is the same submission), retries on a bad network, and the
-// server's 422 problems put on the fields they are about.
-import { ref, nextTick } from 'vue';
+// server's 422 problems put on the fields they are about. Offline, a submission waits for the
+// network (the draft stays on the device) and goes out by itself when the device is back online.
+import { ref, nextTick, watch } from 'vue';
 import { showToast } from 'vant';
 import { postIdempotent, newIdempotencyKey, ApiError } from '../api/http.js';
 import { submissionBody, problemTarget } from '../core/ops.js';
 import { filledFields } from './useLiveCheck.js';
 import { cnDate } from '../util/format.js';
+import { network } from '../util/network.js';
+
+/** What the page says while a submission waits for the network. */
+export const WAITING_NOTE = '等待网络…恢复网络后将自动提交，草稿已保存在本机';
 
 /** Scrolls to and focuses the first field or material with a message. */
 export async function focusFirstProblem() {
@@ -24,7 +29,8 @@ export async function focusFirstProblem() {
  * `gate()`: a Chinese message why not to send now, or ''. `done(application)` runs after the
  * server stored it. `rejected(error)` may take a refusal the page shows in its own place (a
  * profile or proxy code) and return true; a 422 about one field or material (`error.path`)
- * lands under it like a validation problem.
+ * lands under it like a validation problem. `waiting` is true while a submission made offline
+ * waits for the network (`retryNote` then says so); the button may be pressed again meanwhile.
  */
 export function useSubmission(form, draft, { gate = async () => '', done = () => {}, rejected = () => false } = {}) {
   const submitting = ref(false);
@@ -32,11 +38,21 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
   const retryNote = ref('');
   const formError = ref('');
   const serverProblems = ref([]);
+  const waiting = ref(false);
+
+  /** Holds the submission until the device is online again (the watch below sends it). */
+  function waitForNetwork() {
+    draft.save();
+    waiting.value = true;
+    retryNote.value = WAITING_NOTE;
+  }
 
   async function submit() {
+    if (submitting.value) return;
     attempted.value = true;
     formError.value = '';
     retryNote.value = '';
+    waiting.value = false;
     const blocked = await gate();
     if (blocked) {
       formError.value = blocked;
@@ -45,6 +61,10 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
     if (!draft.idemKey.value) {
       draft.idemKey.value = newIdempotencyKey();
       draft.save(); // a reload after a lost response resends the same key
+    }
+    if (!network.online) {
+      waitForNetwork();
+      return;
     }
     submitting.value = true;
     const body = submissionBody(
@@ -87,6 +107,9 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
         draft.idemKey.value = newIdempotencyKey();
         draft.save();
         formError.value = '申请内容已变化，请再次点击提交';
+      } else if (e instanceof ApiError && e.status === 0 && !network.online) {
+        // The connection went while sending: nothing is lost, it goes out when it is back.
+        waitForNetwork();
       } else {
         // Any other refusal (a daily quota, a full disk, a code this page has never seen): the
         // server's own message, and the draft stays.
@@ -94,9 +117,15 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
       }
     } finally {
       submitting.value = false;
-      retryNote.value = '';
+      if (!waiting.value) retryNote.value = '';
     }
   }
+
+  // Back online: the waiting submission goes out with the same Idempotency-Key.
+  watch(
+    () => network.online,
+    (online) => online && waiting.value && submit(),
+  );
 
   /** Whether a refusal is about one field or material of the form (its `error.path`). */
   function onFormPath(e) {
@@ -113,5 +142,5 @@ export function useSubmission(form, draft, { gate = async () => '', done = () =>
     });
   }
 
-  return { submit, edited, submitting, attempted, retryNote, formError, serverProblems };
+  return { submit, edited, submitting, waiting, attempted, retryNote, formError, serverProblems };
 }

@@ -1,19 +1,7 @@
 // The page's requests to the core's ops (docs/core-api.md), and the one place that knows their
-// JSON shapes. Every answer comes from the core (wasm in the page, or the server's
-// POST /api/v1/core when the wasm could not load); nothing here decides a rule.
-import { callCore, coreReady } from './wasm_core.js';
-
-/** Sends a request to the wasm core, or, when it is not available, to the server's core. */
-export async function ask(request) {
-  if (coreReady()) return callCore(request);
-  const res = await fetch('/api/v1/core', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(request),
-  });
-  return res.json();
-}
-
+// JSON shapes. Every answer comes from the core (ask.js: wasm in the page, or the server's
+// POST /api/v1/core when the wasm could not load); nothing here decides a rule. Plain
+// functions, no imports: the Node tests (tests/e2e/web_ops.test.mjs) load this file as it is.
 /** The service guide of an item, narrowed by the situation answers: response.guide. */
 export function guideRequest(itemId, answers) {
   return { op: 'guide', item: itemId, answers: answers || {} };

@@ -1,3 +1,5 @@
-// Where scripts/copy-wasm.mjs puts the core's emscripten output inside the built app.
-export const WASM_BASE = '/wasm/';
-export const WASM_GLUE = 'yilu_core.mjs';
+// The core's emscripten output as Vite emits it: content-hashed assets
+// (/assets/yilu_core-<hash>.mjs and .wasm), so both are cached for a year and a new build is a
+// new URL. '@yilu-wasm' is the wasm build folder (vite.config.js, YILU_WASM_DIR).
+export { default as WASM_GLUE_URL } from '@yilu-wasm/yilu_core.mjs?url';
+export { default as WASM_URL } from '@yilu-wasm/yilu_core.wasm?url';

@@ -1,8 +1,7 @@
-// Names and lists read from the catalog for display only (which windows, items and bundles
-// exist and what they are called). Anything that decides — conditions, materials, limits,
-// dates — is asked of the core.
-export const COMPREHENSIVE = ['建设项目', '社会民生', '人才平台'];
-
+// Names and lists read from a catalog — the whole one (staff console) or a slice (resident
+// pages) — for display only (which windows, items and bundles exist and what they are called;
+// the resident pages list and search the index instead: api/catalog_index.js, util/search.js).
+// Anything that decides — conditions, materials, limits, dates — is asked of the core.
 const arr = (v) =>
   Array.isArray(v) ? v : v && typeof v === 'object' ? Object.entries(v).map(([id, x]) => ({ id, ...x })) : [];
 
@@ -19,49 +18,12 @@ export function departments(cat) {
   return arr(cat?.departments);
 }
 
-/** The three comprehensive windows first, in the reform's order. */
-export function comprehensiveWindows(cat) {
-  const ws = windows(cat).filter(
-    (w) => w.kind === 'comprehensive' || w.comprehensive || COMPREHENSIVE.some((n) => (w.name || '').includes(n)),
-  );
-  return ws.sort((a, b) => rank(a) - rank(b));
-}
-function rank(w) {
-  const i = COMPREHENSIVE.findIndex((n) => (w.name || '').includes(n));
-  return i < 0 ? 99 : i;
-}
-
-export function itemWindow(it) {
-  return it.window ?? it.window_id ?? '';
-}
-export function itemDepartment(it) {
-  return it.department ?? it.department_id ?? '';
-}
-
 export function findById(list, id) {
   return list.find((x) => String(x.id) === String(id));
 }
 
 export function nameOf(list, id) {
   return findById(list, id)?.name ?? id;
-}
-
-/** Items and bundles whose name (or alias) contains every word of `q`. */
-export function search(cat, q) {
-  const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
-  const hit = (x) => {
-    const hay = [x.name, x.short_name, ...(x.aliases || []), ...(x.keywords || [])].join(' ').toLowerCase();
-    return words.every((w) => hay.includes(w));
-  };
-  return [
-    ...bundles(cat)
-      .filter(hit)
-      .map((b) => ({ kind: 'bundle', ...b })),
-    ...items(cat)
-      .filter(hit)
-      .map((i) => ({ kind: 'item', ...i })),
-  ];
 }
 
 /** A material's name, looked up in any item of the catalog (display only). */

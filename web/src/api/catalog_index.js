@@ -1,0 +1,255 @@
+// The catalog index (GET /api/v1/catalog/index): every window, department, life event, bundle
+// and item by id and name, with the words people search by — what the resident pages list and
+// search, without downloading the whole catalog (an item's rules come as a slice when its guide
+// or form opens). Display only: nothing here decides anything.
+
+/**
+ * @typedef {{ id: string, name: string, level?: string }} IndexDepartment
+ * @typedef {{ id: string, name: string, kind?: string, location?: string, hours?: string }} IndexWindow
+ * @typedef {{ id: string, name: string, kind?: string }} IndexLifeEvent
+ * @typedef {{ id: string, name: string, window?: string, description?: string, keywords?: string[],
+ *   life_events?: string[], initials?: string[] }} IndexBundle
+ * @typedef {{ id: string, name: string, department?: string, window?: string, level?: string,
+ *   online_level?: string | number, keywords?: string[], life_events?: string[], initials?: string[] }} IndexItem
+ * @typedef {{ id?: string, name?: string, version?: string | number, fingerprint?: string,
+ *   departments: IndexDepartment[], windows: IndexWindow[], life_events: IndexLifeEvent[],
+ *   bundles: IndexBundle[], items: IndexItem[] }} CatalogIndex
+ */
+
+/** The three comprehensive windows, in the reform's order (before the department windows). */
+const COMPREHENSIVE = ['建设项目', '社会民生', '人才平台'];
+
+/** @type {Promise<CatalogIndex> | null} */
+let indexPromise = null;
+
+/**
+ * @param {any} v
+ * @returns {any[]}
+ */
+const list = (v) => (Array.isArray(v) ? v : []);
+
+/**
+ * The index with every list present (an older server or a catalog without life events).
+ * @param {any} raw
+ * @returns {CatalogIndex}
+ */
+function normalise(raw) {
+  return {
+    ...raw,
+    departments: list(raw?.departments),
+    windows: list(raw?.windows),
+    life_events: list(raw?.life_events),
+    bundles: list(raw?.bundles),
+    items: list(raw?.items),
+  };
+}
+
+/**
+ * The index, fetched once per page load. no-cache: revalidated with the server's ETag (a 304
+ * is cheap), so a reload after "目录已更新" never reuses a stale copy. Rejects when the server
+ * cannot be reached; a later call tries again.
+ * @returns {Promise<CatalogIndex>}
+ */
+export function getIndex() {
+  if (!indexPromise) {
+    indexPromise = fetch('/api/v1/catalog/index', { cache: 'no-cache', headers: { Accept: 'application/json' } })
+      .then((res) => {
+        if (!res.ok) throw new Error(`/api/v1/catalog/index: HTTP ${res.status}`);
+        return res.json();
+      })
+      .then(normalise)
+      .catch((e) => {
+        indexPromise = null;
+        throw e;
+      });
+  }
+  return indexPromise;
+}
+
+/**
+ * Forgets the index so the next getIndex asks the server again (after the catalog changed).
+ * @returns {void}
+ */
+export function dropIndex() {
+  indexPromise = null;
+}
+
+/**
+ * @template {{ id: string }} T
+ * @param {T[]} xs
+ * @param {string} id
+ * @returns {T | undefined}
+ */
+export function byId(xs, id) {
+  return xs.find((x) => String(x.id) === String(id));
+}
+
+/**
+ * @param {IndexWindow} w
+ * @returns {boolean}
+ */
+function isComprehensive(w) {
+  return w.kind === 'comprehensive';
+}
+
+/**
+ * @param {IndexWindow} w
+ * @returns {number}
+ */
+function reformRank(w) {
+  const i = COMPREHENSIVE.findIndex((n) => (w.name || '').includes(n));
+  return i < 0 ? COMPREHENSIVE.length : i;
+}
+
+/**
+ * The comprehensive windows, in the reform's order.
+ * @param {CatalogIndex} ix
+ * @returns {IndexWindow[]}
+ */
+export function comprehensiveWindows(ix) {
+  return ix.windows.filter((w) => isComprehensive(w)).sort((a, b) => reformRank(a) - reformRank(b));
+}
+
+/**
+ * The departments' own windows (公安户政、税务…), in the catalog's order.
+ * @param {CatalogIndex} ix
+ * @returns {IndexWindow[]}
+ */
+export function departmentWindows(ix) {
+  return ix.windows.filter((w) => !isComprehensive(w));
+}
+
+/**
+ * 市级 or 区级 as people read it; the catalog's default level is the city's.
+ * @param {string | undefined} level
+ * @returns {string}
+ */
+export function levelLabel(level) {
+  return level === 'district' ? '区级' : '市级';
+}
+
+/**
+ * The district a district-level department belongs to, read from its name (三亚市吉阳区民政局 →
+ * 吉阳区); '' when the name says none.
+ * @param {string} name
+ * @returns {string}
+ */
+export function districtOf(name) {
+  const m = /(?:^|市)([^市省]{1,5}?区)/.exec(name || '');
+  return m ? m[1] : '';
+}
+
+/**
+ * Departments for browsing: the city's, then each district's (in the order they first appear).
+ * @param {CatalogIndex} ix
+ * @returns {{ title: string, departments: IndexDepartment[] }[]}
+ */
+export function departmentGroups(ix) {
+  const city = ix.departments.filter((d) => d.level !== 'district');
+  /** @type {Map<string, IndexDepartment[]>} */
+  const districts = new Map();
+  for (const d of ix.departments) {
+    if (d.level !== 'district') continue;
+    const title = districtOf(d.name) || '区级部门';
+    if (!districts.has(title)) districts.set(title, []);
+    districts.get(title)?.push(d);
+  }
+  const groups = [];
+  if (city.length) groups.push({ title: '市级部门', departments: city });
+  for (const [title, departments] of districts) groups.push({ title, departments });
+  return groups;
+}
+
+/**
+ * Life events of one kind: 'personal' (人生大事) or 'enterprise' (企业全生命周期).
+ * @param {CatalogIndex} ix
+ * @param {string} kind
+ * @returns {IndexLifeEvent[]}
+ */
+export function lifeEvents(ix, kind) {
+  return ix.life_events.filter((e) => (e.kind || 'personal') === kind);
+}
+
+/** What each kind of life event is called. */
+export const LIFE_EVENT_KINDS = /** @type {const} */ ({ personal: '人生大事', enterprise: '企业全生命周期' });
+
+/**
+ * @param {CatalogIndex} ix
+ * @param {string} windowId
+ * @returns {IndexItem[]}
+ */
+export function itemsOfWindow(ix, windowId) {
+  return ix.items.filter((it) => String(it.window) === String(windowId));
+}
+
+/**
+ * @param {CatalogIndex} ix
+ * @param {string} windowId
+ * @returns {IndexBundle[]}
+ */
+export function bundlesOfWindow(ix, windowId) {
+  return ix.bundles.filter((b) => String(b.window) === String(windowId));
+}
+
+/**
+ * @param {CatalogIndex} ix
+ * @param {string} departmentId
+ * @returns {IndexItem[]}
+ */
+export function itemsOfDepartment(ix, departmentId) {
+  return ix.items.filter((it) => String(it.department) === String(departmentId));
+}
+
+/**
+ * @param {CatalogIndex} ix
+ * @param {string} eventId
+ * @returns {IndexItem[]}
+ */
+export function itemsOfLifeEvent(ix, eventId) {
+  return ix.items.filter((it) => list(it.life_events).includes(eventId));
+}
+
+/**
+ * @param {CatalogIndex} ix
+ * @param {string} eventId
+ * @returns {IndexBundle[]}
+ */
+export function bundlesOfLifeEvent(ix, eventId) {
+  return ix.bundles.filter((b) => list(b.life_events).includes(eventId));
+}
+
+/**
+ * How many items each department and each life event has (for the counts on the browse lists).
+ * @param {CatalogIndex} ix
+ * @returns {{ departments: Map<string, number>, events: Map<string, number> }}
+ */
+export function counts(ix) {
+  const departments = new Map();
+  const events = new Map();
+  for (const it of ix.items) {
+    departments.set(it.department, (departments.get(it.department) || 0) + 1);
+    for (const e of list(it.life_events)) events.set(e, (events.get(e) || 0) + 1);
+  }
+  for (const b of ix.bundles) for (const e of list(b.life_events)) events.set(e, (events.get(e) || 0) + 1);
+  return { departments, events };
+}
+
+/**
+ * A department's name by id (its id when the index has none).
+ * @param {CatalogIndex} ix
+ * @param {string | undefined} id
+ * @returns {string}
+ */
+export function departmentName(ix, id) {
+  return (id && byId(ix.departments, id)?.name) || id || '';
+}
+
+/**
+ * A window's name by id (its id when the index has none).
+ * @param {CatalogIndex} ix
+ * @param {string | undefined} id
+ * @returns {string}
+ */
+export function windowName(ix, id) {
+  return (id && byId(ix.windows, id)?.name) || id || '';
+}
