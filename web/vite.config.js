@@ -1,21 +1,53 @@
 // Vite build of the resident mini-program and the staff console. The wasm core is NOT bundled:
-// scripts/copy-wasm.mjs copies the emscripten glue and .wasm to dist/wasm/, and the page imports
-// the glue by URL at run time (src/core/wasm_core.js), so the wasm stays one cacheable file.
-import { defineConfig } from 'vite';
+// src/core/wasm_files.js imports the emscripten glue and the .wasm with `?url`, so Vite emits
+// them as content-hashed assets (dist/assets/yilu_core-<hash>.{mjs,wasm}, cached for a year),
+// and the page imports the glue by that URL at run time (src/core/wasm_core.js).
+// `npm run build` then writes .br/.gz beside the output (scripts/compress.mjs).
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import vue from '@vitejs/plugin-vue';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// YILU_WEB_OUT builds into another folder (a second checkout's tests, a helper's build).
+const outDir = process.env.YILU_WEB_OUT || 'dist';
+
+// The rules core's WebAssembly build (`cmake --preset wasm && cmake --build --preset wasm`);
+// YILU_WASM_DIR says where another build is. Never committed: a stale binary would run old rules.
+const wasmDir = resolve(process.env.YILU_WASM_DIR || join(here, '..', 'build-wasm', 'wasm'));
+const wasmFiles = ['yilu_core.mjs', 'yilu_core.wasm'];
+
+// A build (or dev server) without the core would ship a page whose checks silently fail: stop.
+const requireWasm = {
+  name: 'yilu-require-wasm',
+  buildStart() {
+    const missing = wasmFiles.filter((f) => !existsSync(join(wasmDir, f)));
+    if (missing.length)
+      this.error(
+        `${missing.join(', ')} not found in ${wasmDir}: build the core first ` +
+          '(cmake --preset wasm && cmake --build --preset wasm) or set YILU_WASM_DIR',
+      );
+  },
+};
 
 // `npm run dev` proxies the API to a running `yilu serve` (YILU_URL, default 127.0.0.1:8080).
 const api = process.env.YILU_URL || 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [requireWasm, vue()],
   base: '/',
+  resolve: { alias: { '@yilu-wasm': wasmDir } },
   build: {
     target: 'es2020',
-    outDir: 'dist',
+    outDir,
     emptyOutDir: true,
     cssCodeSplit: true,
     reportCompressedSize: true,
+    // Glue and .wasm stay files of their own, whatever their size: never a data: URL.
+    assetsInlineLimit: (file) => (wasmFiles.some((f) => file.endsWith(f)) ? false : undefined),
   },
-  server: { proxy: { '/api': api } },
+  // The dev server serves the core from its build folder, outside web/.
+  server: { proxy: { '/api': api }, fs: { allow: [searchForWorkspaceRoot(here), wasmDir] } },
 });
