@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { serviceWorker } from './scripts/sw-plugin.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -36,7 +37,7 @@ const requireWasm = {
 const api = process.env.YILU_URL || 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [requireWasm, vue()],
+  plugins: [requireWasm, vue(), serviceWorker()],
   base: '/',
   resolve: { alias: { '@yilu-wasm': wasmDir } },
   build: {

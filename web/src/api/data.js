@@ -70,26 +70,46 @@ const slices = new Map();
 /** @type {Promise<string> | null} */
 let fingerprintPromise = null;
 
+const FINGERPRINT_KEY = 'yilu.catalog.fingerprint';
+
+/** The server's fingerprint, asked of /api/v1/versions (a few hundred bytes), else of the index. */
+function askFingerprint() {
+  return fetch('/api/v1/versions', { cache: 'no-cache', headers: { Accept: 'application/json' } })
+    .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`))))
+    .then((/** @type {Versions} */ v) => /** @type {{ fingerprint?: string }} */ (v.catalog || {}).fingerprint || '')
+    .catch(() => '')
+    .then(
+      async (fp) =>
+        fp ||
+        getIndex().then(
+          (index) => index.fingerprint || '',
+          () => '',
+        ),
+    )
+    .then((fp) => {
+      if (fp) localStorage.setItem(FINGERPRINT_KEY, fp);
+      return fp;
+    });
+}
+
 /**
- * The server's catalog fingerprint, which names the slices: from /api/v1/versions (a few hundred
- * bytes: a page opened at a guide need not download the index first), else from the index
- * (offline, the service worker has it), else '' (slices are then asked for unversioned).
+ * The catalog fingerprint that names the slices. A repeat visit uses the one this phone last saw
+ * at once (its slices are then in the cache: no round trip before the form works) and asks the
+ * server in the background; when the catalog has changed, App.vue's check offers the reload. A
+ * first visit asks (a page opened at a guide need not download the index first); '' when nothing
+ * answers (slices are then asked for unversioned).
  * @returns {Promise<string>}
  */
 function catalogFingerprint() {
   if (!fingerprintPromise) {
-    fingerprintPromise = fetch('/api/v1/versions', { cache: 'no-cache', headers: { Accept: 'application/json' } })
-      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`))))
-      .then((/** @type {Versions} */ v) => /** @type {{ fingerprint?: string }} */ (v.catalog || {}).fingerprint || '')
-      .catch(() => '')
-      .then(
-        async (fp) =>
-          fp ||
-          getIndex().then(
-            (index) => index.fingerprint || '',
-            () => '',
-          ),
-      );
+    let known = '';
+    try {
+      known = localStorage.getItem(FINGERPRINT_KEY) || '';
+    } catch {
+      /* storage off: ask */
+    }
+    const asked = askFingerprint();
+    fingerprintPromise = known ? Promise.resolve(known) : asked;
   }
   return fingerprintPromise;
 }
