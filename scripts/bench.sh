@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the tests, never run by CI): Release builds, then the measurements.
-#   scripts/bench.sh [all|core|validate|growth|peers|server|store|million|sizes|fuzz|mutation|report] [--quick]
+#   scripts/bench.sh [all|core|validate|growth|peers|server|store|million|sizes|phone|fuzz|mutation|report] [--quick]
 #   (./dev bench runs all; docs/PERFORMANCE.md says what each part measures)
 #     core, validate, growth, peers  the Google Benchmark programs yilu_bench_<name>
 #                                    (peers also runs the wasm core and the npm peers in Node)
@@ -10,6 +10,10 @@
 #     million  the clerk queue, supervisor overview and reviewer tasks with 1,000,000 applications
 #              in PostgreSQL (tests/bench/js/million.mjs; ~7–10 min, most of it data generation)
 #     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
+#     phone    the resident pages on a phone in headless chromium, with the sample catalog and a
+#              generated one of 2,270 items: bytes of a first and a repeat visit, the core ready
+#              after the wasm, Fast 3G, search keystrokes, the field check, offline, Lighthouse
+#              (tests/bench/phone_budget.mjs; ~20 min; Lighthouse from tests/bench's own lock)
 #     fuzz     scripts/fuzz.sh: each libFuzzer target for 10 minutes, inputs up to 64 KiB (docs/fuzzing.md)
 #     mutation scripts/mutate.sh: each mutant of tests/mutation/mutants.json against the native
 #              tests, killed or survived (docs/mutation.md; table in docs/bench-data/mutation.md)
@@ -69,13 +73,22 @@ main() {
     cmake --preset release >/dev/null
     cmake --build --preset release -j "$jobs" --target "${targets[@]}"
   fi
-  if wants peers || wants sizes; then scripts/build.sh wasm; fi
+  if wants peers || wants sizes || wants phone; then scripts/build.sh wasm; fi
+  if wants phone; then scripts/build.sh web; fi
 
   # The npm peers (tests/bench/js, locked): only the benchmark needs them.
   if wants peers; then
     if [ ! -d tests/bench/js/node_modules ] || [ tests/bench/js/package-lock.json -nt tests/bench/js/node_modules/.package-lock.json ]; then
       echo "bench: npm ci in tests/bench/js"
       (cd tests/bench/js && npm ci --no-audit --no-fund)
+    fi
+  fi
+
+  # Lighthouse (tests/bench, locked): only the phone budget needs it, never the tests or CI.
+  if wants phone; then
+    if [ ! -d tests/bench/node_modules ] || [ tests/bench/package-lock.json -nt tests/bench/node_modules/.package-lock.json ]; then
+      echo "bench: npm ci in tests/bench (lighthouse)"
+      (cd tests/bench && npm ci --no-audit --no-fund)
     fi
   fi
 
@@ -163,6 +176,17 @@ main() {
     node tests/bench/js/million.mjs --yilu build-release/server/yilu "${margs[@]}" --out "$out/million.json"
   fi
 
+  # ---- the resident pages on a phone: bytes, readiness, Fast 3G, search, Lighthouse ----
+  phone_status=0
+  if wants phone; then
+    echo "==== phone budget (headless chromium, sample and 2,270-item catalogs) ===="
+    pargs=(--runs 5 --lighthouse-runs 3)
+    [ "$quick" = 1 ] && pargs=(--runs 1 --lighthouse-runs 1)
+    YILU_BIN=build-release/server/yilu YILU_WEB_DIR=web/dist CHROME_PATH=/usr/bin/chromium \
+      node tests/bench/phone_budget.mjs "${pargs[@]}" --out "$out/phone-budget.json" --md "$out/phone-budget.md" ||
+      phone_status=$?
+  fi
+
   # ---- long fuzzing runs (./dev test runs each target for seconds) ----
   fuzz_status=0
   if wants fuzz; then
@@ -186,6 +210,9 @@ main() {
   if [ "$what" = all ] || [ "$what" = report ]; then
     node tests/bench/js/report.mjs --data "$out" --docs docs
   fi
+  if [ "$phone_status" != 0 ]; then
+    echo "bench: the phone budget is exceeded (exit $phone_status): see its table above"
+  fi
   if [ "$fuzz_status" != 0 ]; then
     echo "bench: fuzzing found a crash (exit $fuzz_status): see the reproduce command above"
     return "$fuzz_status"
@@ -194,6 +221,7 @@ main() {
     echo "bench: mutation testing failed (exit $mutation_status): see its table above"
     return "$mutation_status"
   fi
+  return "$phone_status"
 }
 main "$@"
 exit

@@ -12,7 +12,7 @@ import { registerServiceWorker } from './util/service_worker.js';
 applyElderMode();
 installKeyboardActivation();
 
-// For the browser tests and the budget benchmark (tests/e2e, tests/bench/web_budget.mjs).
+// For the browser tests and the budget benchmark (tests/e2e, tests/bench/phone_budget.mjs).
 window.__yilu = { coreState, callCore, ensureCore };
 
 const app = createApp(App);

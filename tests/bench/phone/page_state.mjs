@@ -1,0 +1,76 @@
+// What the phone budget waits for in a page, read from the page itself: the core holding an
+// entry's slice (window.__yilu.coreState, web/src/core/wasm_core.js) with the guide or the form
+// on screen, and the service worker done installing — so a "repeat visit" is one.
+
+/**
+ * Waits until the core holds `kind/id` and `selector` is in the page; resolves to the page's
+ * clock then (ms from navigation start) and the core's timings. Rejects when the core failed.
+ */
+export async function waitCoreAndShown(page, { kind, id, selector, validate = false, timeout = 30000 }) {
+  const handle = await page.waitForFunction(
+    ({ key, selector, validate, kind, id }) => {
+      const y = window.__yilu;
+      if (!y) return false;
+      const s = y.coreState;
+      if (s.status === 'failed') return { failed: s.error || 'core failed' };
+      if (!s.entries.includes(key) || !document.querySelector(selector)) return false;
+      // "The live check works": the core answers a validate of this entry.
+      if (validate) {
+        const r = y.callCore({ op: 'validate', [kind]: id, application: { answers: {}, fields: {}, materials: {} } });
+        if (!r || !r.ok) return false;
+      }
+      const w = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      return {
+        at: performance.now(),
+        sliceReadyAt: s.sliceReadyAt,
+        readyAt: s.readyAt,
+        instantiatedAt: s.instantiatedAt,
+        wasmResponseEnd: w ? w.responseEnd : null,
+        wasmTransferSize: w ? w.transferSize : null,
+        calendarMs: s.calendarMs,
+        catalogMs: s.catalogMs,
+        instantiateMs: s.instantiateMs,
+      };
+    },
+    { key: `${kind}/${id}`, selector, validate, kind, id },
+    { polling: 'raf', timeout },
+  );
+  const v = await handle.jsonValue();
+  if (v.failed) throw new Error(`the core failed to load: ${v.failed}`);
+  return v;
+}
+
+/**
+ * Waits for the page's service worker (if the build registers one) to be active with nothing
+ * installing, then for the network to be quiet for `quietMs` (what the worker keeps after
+ * taking control). Resolves to 'active', 'none' (no worker registered) or 'timeout'.
+ */
+export async function settle(page, wire, { quietMs = 1000, timeout = 20000 } = {}) {
+  const state = await page
+    .evaluate(async (timeout) => {
+      const sw = navigator.serviceWorker;
+      if (!sw) return 'none';
+      const t0 = performance.now();
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+      while (document.readyState !== 'complete' && performance.now() - t0 < timeout) await sleep(50);
+      const loadedAt = performance.now();
+      while (performance.now() - t0 < timeout) {
+        const reg = await sw.getRegistration();
+        if (reg && reg.active && !reg.installing && !reg.waiting) return 'active';
+        // The page registers its worker on load: none a second after load is none at all.
+        if (!reg && performance.now() - loadedAt > 1000) return 'none';
+        await sleep(100);
+      }
+      return 'timeout';
+    }, timeout)
+    .catch(() => 'timeout');
+  let n = -1;
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeout) {
+    const m = wire.entries().length;
+    if (m === n) break;
+    n = m;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+  return state;
+}
