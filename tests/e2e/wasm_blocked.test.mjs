@@ -23,7 +23,14 @@ test('wasm blocked: the server checks on submit and its problems show on the fie
   const bundle = catalog.bundles.find((b) => b.name.includes('出生'));
   const example = exampleApplication(catalog, bundle.id);
 
-  const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  // No service worker: it would fetch the wasm for its cache where page.route cannot see it.
+  const ctx = await browser.newContext({
+    viewport: { width: 375, height: 667 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    serviceWorkers: 'block',
+  });
   const page = await ctx.newPage();
   let blocked = 0;
   await page.route(/\.wasm(\?.*)?$/, (route) => {

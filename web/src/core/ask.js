@@ -1,23 +1,26 @@
 // Where a request to the core goes: the wasm core in the page when it holds what the request
 // needs, else the server's core (POST /api/v1/core), which answers the same (ops.js builds the
 // requests).
-import { callCore, coreReady, ensureCore } from './wasm_core.js';
+import { callCore, coreHolds, coreReady, ensureCore } from './wasm_core.js';
 
 /**
- * Sends a request to the wasm core, or, when it is not available, to the server's core. A
- * request about an item or a bundle first has the core take that entry's catalog slice.
+ * Sends a request to the wasm core when it holds what the request needs, else to the server's
+ * core, which answers byte for byte the same: a page need not wait for the wasm download to show
+ * a guide. Without the network (offline) the request waits for the wasm core and its slice.
  */
 export async function ask(request) {
-  const local = request.bundle
-    ? await ensureCore('bundle', request.bundle)
-    : request.item
-      ? await ensureCore('item', request.item)
-      : coreReady();
-  if (local) return callCore(request);
-  const res = await fetch('/api/v1/core', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(request),
-  });
+  const entry = request.bundle ? ['bundle', request.bundle] : request.item ? ['item', request.item] : null;
+  if (entry ? coreHolds(entry[0], entry[1]) : coreReady()) return callCore(request);
+  let res;
+  try {
+    res = await fetch('/api/v1/core', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(request),
+    });
+  } catch (e) {
+    if (await (entry ? ensureCore(entry[0], entry[1]) : ensureCore())) return callCore(request);
+    throw e;
+  }
   return res.json();
 }
