@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { serviceWorker } from './scripts/sw-plugin.mjs';
+import { preloadCore } from './scripts/preload-core.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -37,7 +38,7 @@ const requireWasm = {
 const api = process.env.YILU_URL || 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [requireWasm, vue(), serviceWorker()],
+  plugins: [requireWasm, vue(), preloadCore(), serviceWorker()],
   base: '/',
   resolve: { alias: { '@yilu-wasm': wasmDir } },
   build: {
