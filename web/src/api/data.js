@@ -72,11 +72,20 @@ let fingerprintPromise = null;
 
 const FINGERPRINT_KEY = 'yilu.catalog.fingerprint';
 
+/**
+ * What the server runs (GET /api/v1/versions: its core's catalog_info and calendar_info).
+ * @returns {Promise<Versions>} rejects on a non-2xx answer or a network failure
+ */
+async function fetchVersions() {
+  const res = await fetch('/api/v1/versions', { cache: 'no-cache', headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`/api/v1/versions: HTTP ${res.status}`);
+  return res.json();
+}
+
 /** The server's fingerprint, asked of /api/v1/versions (a few hundred bytes), else of the index. */
 function askFingerprint() {
-  return fetch('/api/v1/versions', { cache: 'no-cache', headers: { Accept: 'application/json' } })
-    .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`HTTP ${res.status}`))))
-    .then((/** @type {Versions} */ v) => /** @type {{ fingerprint?: string }} */ (v.catalog || {}).fingerprint || '')
+  return fetchVersions()
+    .then((v) => /** @type {{ fingerprint?: string }} */ (v.catalog || {}).fingerprint || '')
     .catch(() => '')
     .then(
       async (fp) =>
@@ -174,9 +183,7 @@ export async function getCatalog() {
  */
 export async function checkCatalogVersion(held = {}) {
   try {
-    const res = await fetch('/api/v1/versions', { cache: 'no-cache', headers: { Accept: 'application/json' } });
-    if (!res.ok) return false;
-    const v = /** @type {Versions} */ (await res.json());
+    const v = await fetchVersions();
     /** @type {{ version?: unknown, fingerprint?: string }} */
     const server = v.catalog || {};
     catalogState.serverVersion = String(server.version ?? '');
@@ -188,16 +195,4 @@ export async function checkCatalogVersion(held = {}) {
   } catch {
     return false;
   }
-}
-
-/**
- * Forgets the cached catalog so the next getCatalog fetches the server's.
- * @returns {void}
- */
-export function dropCatalog() {
-  catalogPromise = null;
-  slices.clear();
-  fingerprintPromise = null;
-  parsed = null;
-  catalogState.stale = false;
 }
