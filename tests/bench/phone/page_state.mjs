@@ -8,7 +8,7 @@
  */
 export async function waitCoreAndShown(page, { kind, id, selector, validate = false, timeout = 30000 }) {
   const handle = await page.waitForFunction(
-    ({ key, selector, validate, kind, id }) => {
+    async ({ key, selector, validate, kind, id }) => {
       const y = window.__yilu;
       if (!y) return false;
       const s = y.coreState;
@@ -16,7 +16,7 @@ export async function waitCoreAndShown(page, { kind, id, selector, validate = fa
       if (!s.entries.includes(key) || !document.querySelector(selector)) return false;
       // "The live check works": the core answers a validate of this entry.
       if (validate) {
-        const r = y.callCore({ op: 'validate', [kind]: id, application: { answers: {}, fields: {}, materials: {} } });
+        const r = await y.callCore({ op: 'validate', [kind]: id, application: { answers: {}, fields: {}, materials: {} } });
         if (!r || !r.ok) return false;
       }
       const w = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));

@@ -15,18 +15,24 @@ export function filledFields(values) {
 /**
  * Checks `answers`, `values`, `materials` (reactive) on every change. Returns the last report
  * (null before the core answered), its verdict, the core's error message (when the request
- * itself failed) and `check` to run it now.
+ * itself failed) and `check` to run it now (resolves once its answer is shown).
  */
 export function useLiveCheck(kind, targetId, { answers, values, materials }) {
   const report = ref(null);
   const error = ref('');
   const checkMs = ref(0);
 
+  // The core answers from its worker; only the answer to the latest check is shown (an earlier
+  // one arriving late never overwrites it).
+  let latest = 0;
+
   /** Runs `validate` now; does nothing without the core (or without this entry's slice in it). */
-  function check() {
+  async function check() {
     if (!coreHolds(kind === 'bundle' ? 'bundle' : 'item', targetId)) return;
+    const seq = ++latest;
     const t0 = performance.now();
-    const r = callCore(validateRequest(kind, targetId, answers, filledFields(values), materials));
+    const r = await callCore(validateRequest(kind, targetId, answers, filledFields(values), materials));
+    if (seq !== latest) return;
     checkMs.value = performance.now() - t0;
     if (r && r.ok) {
       report.value = r;

@@ -2,16 +2,17 @@
 // comes from `call` here (or, if the module cannot load, from the server): the page never
 // re-implements a rule in JS.
 //
-// The emscripten glue is imported by URL at run time, not bundled, so the home page does not pay
-// for it and the browser caches glue and .wasm as plain files. It is fetched once: every caller
-// shares one promise.
+// The core runs in a worker of its own (core_worker.js): loading data into it and checking never
+// block the page's thread. The emscripten glue is imported there by URL, not bundled, and the
+// browser caches glue and .wasm as plain files. They are fetched once: every caller shares one
+// promise.
 //
 // The core holds the calendar and the catalog slices of the items and bundles the resident has
 // opened (never the whole catalog): ensureCore(kind, id) adds an entry's slice, and the core
 // answers for it exactly as with the whole catalog (tests/js/catalog_slices.test.mjs).
 import { reactive } from 'vue';
 import { getCalendarText, getSliceText } from '../api/data.js';
-import { WASM_GLUE_URL, WASM_URL } from './wasm_files.js';
+import { CORE_WORKER_URL, WASM_GLUE_URL, WASM_URL } from './wasm_files.js';
 
 /** Observable state for banners and the benchmark: idle → loading → ready | failed. */
 export const coreState = reactive({
@@ -39,51 +40,86 @@ export const coreState = reactive({
 });
 
 let modulePromise = null;
-let instance = null;
+/** The core's worker (core_worker.js) once started; null before or when it failed. */
+let worker = null;
+let nextId = 1;
+/** Replies awaited from the worker, by message id. */
+const pending = new Map();
 
 // The data files go to the core as UTF-8 bytes: TextEncoder is native, and the binding copies
 // bytes with one TypedArray.set instead of a JS loop per character.
 const utf8 = (text) => new TextEncoder().encode(text);
 
-// The module's `call` may throw only through a bug in the binding (the core never throws);
-// a thrown error is turned into the core's own error shape so callers handle one shape.
-function rawCall(request) {
-  const text = instance.call(JSON.stringify(request));
-  return JSON.parse(text);
+/** Sends one message to the core's worker; resolves to its value, rejects with its error. */
+function post(message, transfer = []) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...message, id }, transfer);
+  });
+}
+
+function onReply(event) {
+  const { id, ok, value, error } = event.data;
+  const p = pending.get(id);
+  if (!p) return;
+  pending.delete(id);
+  if (ok) p.resolve(value);
+  else p.reject(new Error(error));
+}
+
+// The module's `call` may fail only through a bug in the binding (the core never throws); a
+// failure is turned into the core's own error shape so callers handle one shape.
+async function rawCall(request) {
+  try {
+    return JSON.parse(await post({ op: 'call', request: JSON.stringify(request) }));
+  } catch (err) {
+    return { ok: false, error: { code: 'binding_error', message: String(err && err.message ? err.message : err) } };
+  }
 }
 
 async function loadModule() {
   coreState.status = 'loading';
   const t0 = performance.now();
-  // The calendar is fetched beside the glue and the .wasm, not after them, so it is in by the
-  // time the module is compiled.
+  // The calendar is fetched beside the .wasm, not after it, so it is in by the time the module
+  // is compiled.
   const data = getCalendarText();
   data.catch(() => {}); // handled below; a rejection before then is not "unhandled"
-  const glueUrl = new URL(WASM_GLUE_URL, window.location.href).href;
-  const glue = await import(/* @vite-ignore */ glueUrl);
-  // -sMODULARIZE -sEXPORT_ES6 (wasm/CMakeLists.txt): the factory is the module's default export.
-  const factory = glue.default;
-  // The glue asks for 'yilu_core.wasm' beside itself; the build named it after its content.
-  const wasmUrl = new URL(WASM_URL, window.location.href).href;
-  const locateFile = (path) => (path.endsWith('.wasm') ? wasmUrl : new URL(path, glueUrl).href);
-  const [mod, calendarText] = await Promise.all([factory({ locateFile }), data]);
+  // Compiled here, streamed as it downloads (the browser compiles off the page's thread, and
+  // index.html's preload is this very request), then handed to the core's worker, which
+  // instantiates it beside the glue.
+  const wasm = WebAssembly.compileStreaming(fetch(new URL(WASM_URL, window.location.href).href));
+  worker = new Worker(new URL(CORE_WORKER_URL, window.location.href).href, { type: 'module' });
+  worker.onmessage = onReply;
+  worker.onerror = (e) => {
+    const err = new Error(e.message || 'core worker failed');
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  const glue = post({ op: 'glue', glueUrl: new URL(WASM_GLUE_URL, window.location.href).href });
+  glue.catch(() => {}); // its failure is start's too
+  await post({ op: 'start', module: await wasm });
   coreState.instantiatedAt = performance.now();
   coreState.instantiateMs = coreState.instantiatedAt - t0;
+  const calendarText = await data;
   const t = performance.now();
-  const cal = parseLoad(mod.loadCalendar(utf8(calendarText)));
+  const cal = parseLoad(await post({ op: 'calendar', bytes: utf8(calendarText) }));
   if (!cal.ok) throw new Error(cal.error?.message || '日历数据无法载入');
   coreState.calendarMs = performance.now() - t;
-  instance = mod;
   coreState.readyAt = performance.now();
   coreState.readyMs = coreState.readyAt - t0;
   coreState.status = 'ready';
-  return mod;
 }
 
 /** Slice texts the core holds, by "kind/id", in the order they were added. */
 const held = new Map();
 /** One load at a time: each reload hands the core every held slice. */
 let sliceQueue = Promise.resolve(true);
+
+/** Hands the core these slice texts as its whole catalog; resolves to the load response. */
+async function loadSlices(texts) {
+  return parseLoad(await post({ op: 'slices', bytes: utf8(JSON.stringify(texts)) }));
+}
 
 /**
  * Loads the slice of `kind`/`id` into the core (once): fetches it, then reloads the core's
@@ -105,24 +141,24 @@ function loadEntry(kind, id) {
       return false;
     }
     const t = performance.now();
-    let r = parseLoad(instance.loadCatalogSlices(utf8(JSON.stringify([...held.values(), text]))));
+    let r = await loadSlices([...held.values(), text]);
     if (!r.ok) {
       held.clear();
-      r = parseLoad(instance.loadCatalogSlices(utf8(JSON.stringify([text]))));
+      r = await loadSlices([text]);
       if (!r.ok) return false;
     }
     held.set(key, text);
     coreState.catalogMs = performance.now() - t;
     coreState.sliceReadyAt = performance.now();
     coreState.entries = [...held.keys()];
-    noteCatalog();
+    await noteCatalog();
     return true;
   });
   sliceQueue = next.catch(() => false);
   return next;
 }
 
-// loadCalendar/loadCatalog answer the core's load response text: {"ok":true} or
+// loadCalendar/loadCatalogSlices answer the core's load response text: {"ok":true} or
 // {"ok":false,"error":{code,message}} (wasm/binding.cpp, core's load_response).
 function parseLoad(text) {
   try {
@@ -132,8 +168,8 @@ function parseLoad(text) {
   }
 }
 
-function noteCatalog() {
-  const info = rawCall({ op: 'catalog_info' });
+async function noteCatalog() {
+  const info = await rawCall({ op: 'catalog_info' });
   if (info.ok) {
     coreState.catalogVersion = info.version;
     coreState.catalogFingerprint = info.fingerprint;
@@ -174,20 +210,16 @@ function startCore() {
   return modulePromise;
 }
 
-/** True when `callCore` answers synchronously. */
+/** True when the core is loaded (`callCore` answers from it). */
 export function coreReady() {
   return coreState.status === 'ready';
 }
 
 /**
- * One request to the core, synchronously (the per-keystroke path). Returns the parsed response,
- * or null when the core is not loaded.
+ * One request to the core (the per-keystroke path: a message to the core's worker and back).
+ * Resolves to the parsed response, or null when the core is not loaded.
  */
 export function callCore(request) {
-  if (!instance) return null;
-  try {
-    return rawCall(request);
-  } catch (err) {
-    return { ok: false, error: { code: 'binding_error', message: String(err) } };
-  }
+  if (!coreReady()) return Promise.resolve(null);
+  return rawCall(request);
 }

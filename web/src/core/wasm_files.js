@@ -3,3 +3,5 @@
 // new URL. '@yilu-wasm' is the wasm build folder (vite.config.js, YILU_WASM_DIR).
 export { default as WASM_GLUE_URL } from '@yilu-wasm/yilu_core.mjs?url';
 export { default as WASM_URL } from '@yilu-wasm/yilu_core.wasm?url';
+// The core's worker, copied as it is (it imports nothing; the page sends it the glue's URL).
+export { default as CORE_WORKER_URL } from './core_worker.js?url';
