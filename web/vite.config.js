@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import components from 'unplugin-vue-components/vite';
+import { VantResolver } from '@vant/auto-import-resolver';
 import { serviceWorker } from './scripts/sw-plugin.mjs';
 import { preloadCore } from './scripts/preload-core.mjs';
 
@@ -37,8 +39,18 @@ const requireWasm = {
 // `npm run dev` proxies the API to a running `yilu serve` (YILU_URL, default 127.0.0.1:8080).
 const api = process.env.YILU_URL || 'http://127.0.0.1:8080';
 
+// Each page imports the Vant components its template uses (Vant's documented on-demand setup):
+// the entry chunk carries only the shell's, so a page's first screen parses and runs only its
+// own. Styles stay in src/vant.js (Vant's per-component CSS without its icon font); <van-nav-bar>
+// is ours (src/components/NavBar.vue, registered there); our own components are imported by name.
+const vantOnDemand = components({
+  resolvers: [VantResolver({ importStyle: false, exclude: ['NavBar'] })],
+  dirs: [],
+  dts: false,
+});
+
 export default defineConfig({
-  plugins: [requireWasm, vue(), preloadCore(), serviceWorker()],
+  plugins: [requireWasm, vue(), vantOnDemand, preloadCore(), serviceWorker()],
   base: '/',
   resolve: { alias: { '@yilu-wasm': wasmDir } },
   build: {
@@ -47,8 +59,9 @@ export default defineConfig({
     emptyOutDir: true,
     cssCodeSplit: true,
     reportCompressedSize: true,
-    // Glue and .wasm stay files of their own, whatever their size: never a data: URL.
-    assetsInlineLimit: (file) => (wasmFiles.some((f) => file.endsWith(f)) ? false : undefined),
+    // Glue, .wasm and the core's worker stay files of their own, whatever their size: never a
+    // data: URL (a worker from a data: URL has no origin to import the glue from).
+    assetsInlineLimit: (file) => ([...wasmFiles, 'core_worker.js'].some((f) => file.endsWith(f)) ? false : undefined),
   },
   // The dev server serves the core from its build folder, outside web/.
   server: { proxy: { '/api': api }, fs: { allow: [searchForWorkspaceRoot(here), wasmDir] } },

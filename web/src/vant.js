@@ -1,36 +1,6 @@
-// The Vant components the pages use, each with only its own styles: importing all of Vant's
-// CSS would alone cost ~50 KB gzip of the home page's 300 KB budget, its icon font 28 KB.
-import {
-  Button,
-  Cell,
-  CellGroup,
-  Field,
-  Search,
-  Grid,
-  GridItem,
-  Tabbar,
-  TabbarItem,
-  Tag,
-  Steps,
-  Step,
-  Progress,
-  NoticeBar,
-  Radio,
-  RadioGroup,
-  Checkbox,
-  CheckboxGroup,
-  Rate,
-  Empty,
-  Loading,
-  Collapse,
-  CollapseItem,
-  Tabs,
-  Tab,
-  Icon,
-  Image as VanImage,
-  Divider,
-  List,
-} from 'vant';
+// Vant's styles for the components the pages use (each page imports the components themselves:
+// vite.config.js, vantOnDemand): importing all of Vant's CSS would alone cost ~50 KB gzip of the
+// home page's 300 KB budget, its icon font 28 KB.
 // Vant's per-component CSS without its icon font (src/icons.css draws the icons used).
 import 'vant/es/style/base.css';
 import 'vant/es/badge/index.css';
@@ -75,39 +45,6 @@ import './icons.css';
 // Vant's NavBar look with 返回 as a real button (keyboard users reach and press it).
 import NavBar from './components/NavBar.vue';
 
-const components = [
-  Button,
-  Cell,
-  CellGroup,
-  Field,
-  Search,
-  Grid,
-  GridItem,
-  Tabbar,
-  TabbarItem,
-  Tag,
-  Steps,
-  Step,
-  Progress,
-  NoticeBar,
-  Radio,
-  RadioGroup,
-  Checkbox,
-  CheckboxGroup,
-  Rate,
-  Empty,
-  Loading,
-  Collapse,
-  CollapseItem,
-  Tabs,
-  Tab,
-  Icon,
-  VanImage,
-  Divider,
-  List,
-];
-
 export function installVant(app) {
-  for (const c of components) app.use(c);
   app.component('VanNavBar', NavBar);
 }
