@@ -1,7 +1,14 @@
-// Starts the rules core's download with the page: index.html names the hashed wasm glue
-// (modulepreload) and the .wasm (preload as fetch, the mode the glue's instantiateStreaming
-// uses), so they come down beside the entry chunk instead of after it and the route's chunk.
-// Every resident page uses the core (home warms it on idle), so nothing is fetched in vain.
+// Starts the rules core's download with the page on the pages that need it at once: the forms
+// (/apply/…), whose live checks are the core. index.html gets a small inline script that, on
+// those paths, names the hashed wasm glue (modulepreload) and the .wasm (preload as fetch, the
+// request the page's WebAssembly.compileStreaming then uses), so they come down beside the entry
+// chunk instead of after it and the route's chunk. Elsewhere the core is not on the way to the
+// first screen: a guide is answered by the server's core first and the page starts the wasm once
+// the guide is shown; home warms it on idle. There, an early .wasm download would only take
+// bandwidth from the entry chunk and the guide's answer on a slow link.
+
+/** The paths whose first screen waits for the core. */
+export const CORE_FIRST = /^\/apply\//;
 
 /** @returns {import('vite').Plugin} */
 export function preloadCore() {
@@ -14,15 +21,16 @@ export function preloadCore() {
         const names = Object.keys(ctx.bundle || {});
         const glue = names.find((n) => /(^|\/)yilu_core-[^/]+\.mjs$/.test(n));
         const wasm = names.find((n) => /(^|\/)yilu_core-[^/]+\.wasm$/.test(n));
-        const tags = [];
-        if (glue) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', href: `/${glue}` }, injectTo: 'head' });
-        if (wasm)
-          tags.push({
-            tag: 'link',
-            attrs: { rel: 'preload', href: `/${wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: '' },
-            injectTo: 'head',
-          });
-        return { html, tags };
+        if (!glue || !wasm) return html;
+        const links = [
+          { rel: 'modulepreload', href: `/${glue}` },
+          { rel: 'preload', href: `/${wasm}`, as: 'fetch', type: 'application/wasm', crossOrigin: '' },
+        ];
+        const script =
+          `if(${CORE_FIRST}.test(location.pathname))` +
+          `${JSON.stringify(links)}.forEach(function(a){` +
+          `var l=document.createElement('link');for(var k in a)l[k]=a[k];document.head.appendChild(l)})`;
+        return { html, tags: [{ tag: 'script', children: script, injectTo: 'head' }] };
       },
     },
   };

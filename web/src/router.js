@@ -1,6 +1,6 @@
 // Resident pages at the root, the staff console under /staff (its own lazily loaded chunks,
 // so residents never download it). `yilu serve` answers unknown paths with index.html.
-import { createRouter, createWebHistory } from 'vue-router';
+import { START_LOCATION, createRouter, createWebHistory } from 'vue-router';
 import Home from './views/resident/Home.vue';
 
 const routes = [
@@ -68,7 +68,9 @@ const routes = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: () => ({ top: 0 }),
+  // Back and forward return where the resident was; a new page starts at its top. The first
+  // page of a visit is already there: scrolling it would force a layout while the page starts.
+  scrollBehavior: (to, from, saved) => saved || (from === START_LOCATION ? false : { top: 0 }),
 });
 
 router.afterEach((to) => {
@@ -77,7 +79,17 @@ router.afterEach((to) => {
 
 // Pages that act for a resident need a signed-in resident; staff pages handle their own sign-in.
 import { session } from './api/http.js';
+import { getSliceText } from './api/data.js';
+import { askAhead } from './core/ask.js';
+import { guideRequest, planRequest } from './core/ops.js';
 router.beforeEach((to) => {
+  // A guide's first answer, and the slice that names its parts, are asked for beside the
+  // download of the guide page's code.
+  if (to.path.startsWith('/guide/')) {
+    const { kind, id } = to.params;
+    askAhead(kind === 'bundle' ? planRequest(String(id), {}) : guideRequest(String(id), {}));
+    getSliceText(kind === 'bundle' ? 'bundle' : 'item', String(id)).catch(() => {});
+  }
   if (to.meta.auth && !session.resident) return { path: '/login', query: { next: to.fullPath } };
   if (to.path === '/staff' && !session.staff) return { path: '/staff/login' };
   return true;

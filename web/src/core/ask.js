@@ -9,6 +9,8 @@ import { callCore, coreHolds, coreReady, ensureCore } from './wasm_core.js';
  * a guide. Without the network (offline) the request waits for the wasm core and its slice.
  */
 export async function ask(request) {
+  const early = takeEarly(request);
+  if (early) return early;
   const entry = request.bundle ? ['bundle', request.bundle] : request.item ? ['item', request.item] : null;
   if (entry ? coreHolds(entry[0], entry[1]) : coreReady()) return callCore(request);
   let res;
@@ -23,4 +25,26 @@ export async function ask(request) {
     throw e;
   }
   return res.json();
+}
+
+/** Answers asked for ahead of their page (askAhead), by request text; each is used once. */
+const ahead = new Map();
+
+/**
+ * Starts asking now what a page is about to ask (the page's first request, sent while its code
+ * downloads rather than after): its `ask` of the same request takes this answer.
+ */
+export function askAhead(request) {
+  const key = JSON.stringify(request);
+  if (ahead.has(key)) return;
+  const answer = ask(request);
+  answer.catch(() => ahead.delete(key)); // the page's own ask will try again
+  ahead.set(key, answer);
+}
+
+function takeEarly(request) {
+  const key = JSON.stringify(request);
+  const answer = ahead.get(key);
+  if (answer) ahead.delete(key);
+  return answer;
 }

@@ -28,9 +28,12 @@ export function todayCst() {
   return t.toISOString().slice(0, 10);
 }
 
-const nf = new Intl.NumberFormat('zh-CN');
+// Made on first use: building a locale's number format loads its ICU data (tens of ms on a
+// phone), which no page should pay for while it starts.
+let nf = null;
 /** 1234 → "1,234". */
 export function cnNumber(n) {
+  nf ||= new Intl.NumberFormat('zh-CN');
   return nf.format(n);
 }
 
