@@ -7,10 +7,12 @@ import { coreState, callCore, ensureCore } from './core/wasm_core.js';
 import { applyElderMode } from './util/elder_mode.js';
 import { installKeyboardActivation } from './util/keyboard_activation.js';
 import { registerServiceWorker } from './util/service_worker.js';
+import { reloadOnStaleBuild } from './util/stale_build.js';
 
 // 长辈版 before the first render: the page is laid out once, at its size.
 applyElderMode();
 installKeyboardActivation();
+reloadOnStaleBuild();
 
 // For the browser tests and the budget benchmark (tests/e2e, tests/bench/phone_budget.mjs).
 window.__yilu = { coreState, callCore, ensureCore };

@@ -8,7 +8,12 @@
 // VERSION: the new worker precaches its own list and deletes the old one's cache.
 //
 // What it keeps, by request (route() below is the one place that says it):
-//   navigations           network first (3 s), else the precached index.html (the SPA shell);
+//   navigations           the precached index.html (the SPA shell) at once: a repeat visit
+//                         waits for no round trip. A new build reaches the phone as a new
+//                         worker (the browser checks /sw.js on navigations), whose shell the
+//                         next visit opens; a page of the old build that asks for a chunk the
+//                         server no longer has reloads once (src/main.js). Without a shell
+//                         (never, once installed) the network;
 //   /assets/*             cache first from the precache (content-hashed, never change);
 //   catalog slices ?v=…   cache first, kept once the server calls them immutable: the slices
 //                         the resident opened, one per item or bundle (a newer catalog's slice
@@ -25,7 +30,6 @@ const SHELL = `yilu-shell-${VERSION}`;
 const DATA = 'yilu-data';
 const SLICES = 'yilu-slices';
 const SHELL_PAGE = '/index.html';
-const NAVIGATION_TIMEOUT_MS = 3000;
 const DATA_PATHS = ['/api/v1/catalog/index', '/api/v1/calendar', '/api/v1/divisions'];
 
 /**
@@ -57,8 +61,9 @@ self.addEventListener('activate', (event) => {
       for (const name of await caches.keys()) {
         if (name.startsWith('yilu-shell-') && name !== SHELL) await caches.delete(name);
       }
-      // The navigation request starts while the worker boots (the 1 s budget on a slow network).
-      await self.registration.navigationPreload?.enable();
+      // Navigations are answered from the shell: a navigation preload (an earlier worker's)
+      // would be a request per visit whose answer is never used.
+      await self.registration.navigationPreload?.disable();
       // The first visit's page is controlled from now on, so the slices it opens next are kept.
       await self.clients.claim();
     })(),
@@ -102,17 +107,8 @@ async function keep(href) {
 }
 
 async function navigate(event) {
-  const network = (async () => (await event.preloadResponse) || fetch(event.request))();
-  event.waitUntil(network.catch(() => {}));
-  const timeout = new Promise((resolve) => setTimeout(resolve, NAVIGATION_TIMEOUT_MS));
-  try {
-    const res = await Promise.race([network, timeout]);
-    if (res && res.status < 500) return res;
-  } catch {
-    /* offline: the shell below */
-  }
   const shell = await caches.match(SHELL_PAGE, { cacheName: SHELL });
-  return shell || network;
+  return shell || fetch(event.request);
 }
 
 /**
