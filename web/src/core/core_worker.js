@@ -41,8 +41,12 @@ const ops = {
   call: (m) => core.call(m.request),
 };
 
-self.onmessage = async (event) => {
-  const m = event.data;
+// One message at a time, in the order sent: the page sends start, the calendar and the slices
+// without waiting for each answer, and each runs once the one before it is done. Only the glue's
+// import runs at once (start awaits it).
+let queue = Promise.resolve();
+
+async function run(m) {
   try {
     if (m.op !== 'start' && m.op !== 'glue' && !core) throw new Error('core not started');
     const value = await ops[m.op](m);
@@ -50,4 +54,10 @@ self.onmessage = async (event) => {
   } catch (e) {
     self.postMessage({ id: m.id, ok: false, error: String(e && e.message ? e.message : e) });
   }
+}
+
+self.onmessage = (event) => {
+  const m = event.data;
+  if (m.op === 'glue') run(m);
+  else queue = queue.then(() => run(m));
 };

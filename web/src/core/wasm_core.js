@@ -78,6 +78,17 @@ async function rawCall(request) {
   }
 }
 
+/** Settles once the calendar is sent to the worker: slices may be sent from then on. */
+const calendarSent = deferred();
+calendarSent.promise.catch(() => {}); // a failed start is reported by startCore
+
+function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
 async function loadModule() {
   coreState.status = 'loading';
   const t0 = performance.now();
@@ -85,10 +96,10 @@ async function loadModule() {
   // is compiled.
   const data = getCalendarText();
   data.catch(() => {}); // handled below; a rejection before then is not "unhandled"
-  // Compiled here, streamed as it downloads (the browser compiles off the page's thread, and
-  // index.html's preload is this very request), then handed to the core's worker, which
-  // instantiates it beside the glue.
-  const wasm = WebAssembly.compileStreaming(fetch(new URL(WASM_URL, window.location.href).href));
+  // The worker and the glue first: they are two small requests one after the other (the worker
+  // imports the glue once it runs), while the .wasm is one large one. The glue is also named to
+  // the browser now (a modulepreload, as index.html does on the forms), so it downloads beside
+  // the worker's script instead of after it; the worker's import then finds it in the cache.
   worker = new Worker(new URL(CORE_WORKER_URL, window.location.href).href, { type: 'module' });
   worker.onmessage = onReply;
   worker.onerror = (e) => {
@@ -96,19 +107,49 @@ async function loadModule() {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
-  const glue = post({ op: 'glue', glueUrl: new URL(WASM_GLUE_URL, window.location.href).href });
+  const glueUrl = new URL(WASM_GLUE_URL, window.location.href).href;
+  preloadModule(glueUrl);
+  const glue = post({ op: 'glue', glueUrl });
   glue.catch(() => {}); // its failure is start's too
-  await post({ op: 'start', module: await wasm });
+  // Compiled here, streamed as it downloads (the browser compiles off the page's thread; on the
+  // forms index.html's preload is this very request), then handed to the core's worker, which
+  // instantiates it beside the glue.
+  const wasm = WebAssembly.compileStreaming(fetch(new URL(WASM_URL, window.location.href).href));
+  // The worker runs its messages one after the other: start, the calendar and then the slices
+  // are sent as soon as each is at hand, not each after the last one's answer, so the steps do
+  // not wait for the page's thread (busy drawing the page) between them.
+  let started;
+  let loaded;
+  try {
+    started = post({ op: 'start', module: await wasm });
+    started.catch(() => {}); // awaited below
+    const calendarText = await data;
+    loaded = post({ op: 'calendar', bytes: utf8(calendarText) });
+    calendarSent.resolve();
+  } catch (e) {
+    calendarSent.reject(e);
+    throw e;
+  }
+  await started;
   coreState.instantiatedAt = performance.now();
   coreState.instantiateMs = coreState.instantiatedAt - t0;
-  const calendarText = await data;
   const t = performance.now();
-  const cal = parseLoad(await post({ op: 'calendar', bytes: utf8(calendarText) }));
+  const cal = parseLoad(await loaded);
   if (!cal.ok) throw new Error(cal.error?.message || '日历数据无法载入');
   coreState.calendarMs = performance.now() - t;
   coreState.readyAt = performance.now();
   coreState.readyMs = coreState.readyAt - t0;
   coreState.status = 'ready';
+}
+
+/** Adds a modulepreload of `href` unless the page has one. */
+function preloadModule(href) {
+  const has = [...document.querySelectorAll('link[rel=modulepreload]')].some((l) => l.href === href);
+  if (has) return;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = href;
+  document.head.appendChild(link);
 }
 
 /** Slice texts the core holds, by "kind/id", in the order they were added. */
@@ -137,6 +178,7 @@ function loadEntry(kind, id) {
     let text;
     try {
       text = await getSliceText(kind, id);
+      await calendarSent.promise;
     } catch {
       return false;
     }
@@ -185,9 +227,11 @@ async function noteCatalog() {
  * @returns {Promise<boolean>}
  */
 export async function ensureCore(kind, id) {
-  const ready = await startCore();
-  if (!ready || !kind || !id) return ready;
-  return loadEntry(kind, id);
+  const ready = startCore();
+  if (!kind || !id) return ready;
+  // The slice is fetched and sent while the core starts, not after.
+  const entry = loadEntry(kind, id);
+  return (await ready) && (await entry);
 }
 
 /** True when the core holds the slice of this entry. */
@@ -201,6 +245,7 @@ function startCore() {
       () => true,
       (err) => {
         console.warn('yilu core failed to load', err);
+        calendarSent.reject(err); // no slice waits for a core that will not start
         coreState.status = 'failed';
         coreState.error = String(err && err.message ? err.message : err);
         return false;
