@@ -51,11 +51,11 @@ const pending = new Map();
 const utf8 = (text) => new TextEncoder().encode(text);
 
 /** Sends one message to the core's worker; resolves to its value, rejects with its error. */
-function post(message, transfer = []) {
+function post(message) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ ...message, id }, transfer);
+    worker.postMessage({ ...message, id });
   });
 }
 
