@@ -35,39 +35,51 @@ const OpEntry kOps[] = {
     {"file_types", &detail::op_file_types, false},
 };
 
-json error_json(const Error& e) {
-  json err = json::object();
-  err["code"] = e.code;
-  err["message"] = e.message;
-  if (!e.path.empty()) err["path"] = e.path;
-  json out = json::object();
-  out["ok"] = false;
-  out["error"] = std::move(err);
-  return out;
+// The members of a failed response: {"error":{"code","message","path"?},"ok":false}.
+void write_error(detail::JsonWriter& out, const Error& e) {
+  out.key("error");
+  out.begin_object();
+  out.member("code", e.code);
+  out.member("message", e.message);
+  if (!e.path.empty()) out.member("path", e.path);
+  out.end_object();
+  out.member("ok", false);
 }
 
-// The request's "id" (a string or number), echoed so that callers can match responses.
-void echo_id(const json& request, json& response) {
+// The request's "id" (a string or number), echoed so that callers can match responses. Written
+// last: it replaces an op's own "id" member, as it always has.
+void echo_id(const json& request, detail::JsonWriter& out) {
   const json* id = detail::member(request, "id");
-  if (id && (id->is_string() || id->is_number())) response["id"] = *id;
+  if (id && (id->is_string() || id->is_number())) out.member("id", *id);
 }
 
-json dispatch(const json& request, const detail::OpContext& ctx) {
-  if (!request.is_object()) return error_json(detail::make_error("not_object", ""));
+// The response's members for one parsed request.
+void respond(const json& request, const detail::OpContext& ctx, detail::JsonWriter& out) {
+  if (!request.is_object()) return write_error(out, detail::make_error("not_object", ""));
   const detail::Fields f(request);
   const auto op = f.string("op");
-  if (!op.ok()) return error_json(op.error());
+  if (!op.ok()) return write_error(out, op.error());
   for (const auto& entry : kOps) {
     if (op.value() != entry.name) continue;
     if (entry.needs_calendar && !ctx.engine.calendar())
-      return error_json(detail::make_error("calendar_not_loaded", ""));
-    auto result = entry.fn(request, ctx);
-    if (!result.ok()) return error_json(result.error());
-    json out = std::move(result.value());
-    out["ok"] = true;
-    return out;
+      return write_error(out, detail::make_error("calendar_not_loaded", ""));
+    const detail::JsonWriter::Mark before = out.mark();
+    if (const auto error = entry.fn(request, ctx, out)) {
+      out.rollback(before);  // nothing of a failed op is kept
+      return write_error(out, *error);
+    }
+    out.member("ok", true);
+    return;
   }
-  return error_json(detail::make_error("unknown_op", "/op", {{"op", std::string(op.value())}}));
+  write_error(out, detail::make_error("unknown_op", "/op", {{"op", std::string(op.value())}}));
+}
+
+std::string error_text(const Error& e) {
+  detail::JsonWriter out;
+  out.begin_object();
+  write_error(out, e);
+  out.end_object();
+  return out.take();
 }
 
 }  // namespace
@@ -110,9 +122,14 @@ std::string Engine::call(std::string_view request, const CallContext& ctx) const
     if (json_nesting_exceeds(request)) return error_response("json_too_deep");
     const json parsed = json::parse(request.begin(), request.end(), nullptr, false);
     if (parsed.is_discarded()) return error_response("bad_json");
-    json response = dispatch(parsed, detail::OpContext{*this, ctx});
-    echo_id(parsed, response);
-    return detail::dump(response);
+    // One writer per thread: its buffers serve every call after the first.
+    thread_local detail::JsonWriter out;
+    out.clear();
+    out.begin_object();
+    respond(parsed, detail::OpContext{*this, ctx}, out);
+    echo_id(parsed, out);
+    out.end_object();
+    return out.str();
 #if defined(__cpp_exceptions)
   } catch (...) {
     // Only reachable through a bug; the wasm build (no exceptions) would abort here instead,
@@ -147,12 +164,12 @@ std::string error_response(std::string_view code, std::string_view path) {
   json params = json::object();
   if (code == "request_too_large" || code == "line_too_long") params["limit"] = kMaxRequestBytes;
   if (code == "json_too_deep") params["limit"] = kMaxJsonDepth;
-  return detail::dump(error_json(detail::make_error(std::string(code), std::string(path), params)));
+  return error_text(detail::make_error(std::string(code), std::string(path), params));
 }
 
 std::string load_response(const std::optional<Error>& error) {
   if (!error) return R"({"ok":true})";
-  return detail::dump(error_json(*error));
+  return error_text(*error);
 }
 
 CallContext context_at(Timestamp now) { return CallContext{cst_date(now), now}; }

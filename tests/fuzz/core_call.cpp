@@ -2,7 +2,9 @@
 // wasm module and `yilu core` call the same), with the shipped calendar and the frozen test
 // catalog loaded as the shared vectors load them, at the vectors' "now". Besides what the
 // sanitizers catch it holds the entry to its promise: whatever the bytes, the answer is one line
-// of JSON, an object whose "ok" is a boolean, with an "error" object carrying a "code" when false.
+// of JSON, an object whose "ok" is a boolean, with an "error" object carrying a "code" when false,
+// in nlohmann's own form (keys sorted, escapes and numbers as its dump writes them): the
+// response writer (core/src/detail/json_writer.cpp) stands in for that dump.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -43,6 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (response.find('\n') != std::string::npos) yilu::fuzz::broken(kTarget, "the answer is not one line", response);
   const auto parsed = nlohmann::json::parse(response, nullptr, false);
   if (!parsed.is_object()) yilu::fuzz::broken(kTarget, "the answer is not a JSON object", response);
+  if (parsed.dump() != response) yilu::fuzz::broken(kTarget, "the answer is not in nlohmann's form", response);
   const auto ok = parsed.find("ok");
   if (ok == parsed.end() || !ok->is_boolean()) yilu::fuzz::broken(kTarget, "the answer has no boolean ok", response);
   if (!ok->get<bool>()) {

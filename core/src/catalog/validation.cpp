@@ -7,6 +7,7 @@
 #include "catalog/form.hpp"
 #include "detail/json_access.hpp"
 #include "detail/messages.hpp"
+#include "detail/report_json.hpp"
 #include "yilu/contact.hpp"
 #include "yilu/file_types.hpp"
 #include "yilu/identity.hpp"
@@ -619,37 +620,66 @@ ValidationReport validate_supply(const Catalog& catalog, const MaterialDef& mate
   return r;
 }
 
+namespace detail {
+
+void write_problems(JsonWriter& out, const std::vector<Problem>& problems) {
+  out.begin_array();
+  for (const auto& p : problems) {
+    out.begin_object();  // keys in order, as every object of a response
+    out.member("code", p.code);
+    out.member("message", p.message);
+    out.member("params", p.params);
+    out.member("path", p.path);
+    out.end_object();
+  }
+  out.end_array();
+}
+
+void write_report(JsonWriter& out, const ValidationReport& r) {
+  out.key("materials");
+  out.begin_array();
+  for (const auto& m : r.materials) {
+    out.begin_object();
+    out.member("commitment", m.def->commitment);
+    out.member("deferrable", m.def->deferrable && !m.def->key);
+    out.member("id", m.def->id);
+    out.key("items");
+    out.begin_array();
+    for (const ItemDef* it : *m.items) out.string(it->id);
+    out.end_array();
+    out.member("key", m.def->key);
+    if (m.def->licence.empty()) out.member_null("licence");
+    else out.member("licence", m.def->licence);
+    out.member("name", m.def->name);
+    out.member("required", m.required);
+    if (m.stage > 0) out.member("stage", m.stage);
+    out.member("state", material_state_name(m.state));
+    out.end_object();
+  }
+  out.end_array();
+  out.key("problems");
+  write_problems(out, r.problems);
+  out.member("truncated", r.truncated);
+  out.member("verdict", verdict_name(r.verdict));
+  out.key("warnings");
+  write_problems(out, r.warnings);
+}
+
+}  // namespace detail
+
+// The public JSON forms are read back from the one writer above.
 json problems_to_json(const std::vector<Problem>& problems) {
-  json out = json::array();
-  for (const auto& p : problems)
-    out.push_back({{"path", p.path}, {"code", p.code}, {"params", p.params}, {"message", p.message}});
-  return out;
+  detail::JsonWriter out;
+  detail::write_problems(out, problems);
+  return json::parse(out.str());
 }
 
 json report_to_json(const ValidationReport& r) {
-  json out = json::object();
-  out["verdict"] = verdict_name(r.verdict);
-  out["problems"] = problems_to_json(r.problems);
-  out["warnings"] = problems_to_json(r.warnings);
-  out["truncated"] = r.truncated;
-  json mats = json::array();
-  for (const auto& m : r.materials) {
-    json items = json::array();
-    for (const ItemDef* it : *m.items) items.push_back(it->id);
-    json e = {{"id", m.def->id},
-              {"name", m.def->name},
-              {"items", std::move(items)},
-              {"required", m.required},
-              {"state", material_state_name(m.state)},
-              {"key", m.def->key},
-              {"deferrable", m.def->deferrable && !m.def->key},
-              {"commitment", m.def->commitment},
-              {"licence", m.def->licence.empty() ? json(nullptr) : json(m.def->licence)}};
-    if (m.stage > 0) e["stage"] = m.stage;
-    mats.push_back(std::move(e));
-  }
-  out["materials"] = std::move(mats);
-  return out;
+  detail::JsonWriter out;
+  out.begin_object();
+  detail::write_report(out, r);
+  out.end_object();
+  return json::parse(out.str());
 }
 
 }  // namespace yilu

@@ -1,7 +1,11 @@
 #pragma once
-// The ops of the call surface. Each takes the request object and returns the response
-// members besides "ok" (an object), or an Error. Registered in call.cpp's table.
+// The ops of the call surface. Each takes the request object and writes the response's
+// members besides "ok" and "id" into the open response object, or returns an Error (what it
+// wrote is then dropped). Registered in call.cpp's table.
+#include <optional>
+
 #include "detail/json_access.hpp"
+#include "detail/json_writer.hpp"
 #include "yilu/call.hpp"
 
 namespace yilu::detail {
@@ -11,22 +15,22 @@ struct OpContext {
   const CallContext& call;
 };
 
-using OpResult = Result<json>;
-using OpFn = OpResult (*)(const json& request, const OpContext& ctx);
+using OpStatus = std::optional<Error>;
+using OpFn = OpStatus (*)(const json& request, const OpContext& ctx, JsonWriter& out);
 
-OpResult op_check_id(const json& request, const OpContext& ctx);
-OpResult op_check_uscc(const json& request, const OpContext& ctx);
-OpResult op_check_mobile(const json& request, const OpContext& ctx);
-OpResult op_is_workday(const json& request, const OpContext& ctx);
-OpResult op_add_workdays(const json& request, const OpContext& ctx);
-OpResult op_workdays_between(const json& request, const OpContext& ctx);
-OpResult op_deadline(const json& request, const OpContext& ctx);
-OpResult op_calendar_info(const json& request, const OpContext& ctx);
-OpResult op_validate(const json& request, const OpContext& ctx);
-OpResult op_plan_bundle(const json& request, const OpContext& ctx);
-OpResult op_guide(const json& request, const OpContext& ctx);
-OpResult op_catalog_info(const json& request, const OpContext& ctx);
-OpResult op_lint_catalog(const json& request, const OpContext& ctx);
-OpResult op_file_types(const json& request, const OpContext& ctx);
+OpStatus op_check_id(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_check_uscc(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_check_mobile(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_is_workday(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_add_workdays(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_workdays_between(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_deadline(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_calendar_info(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_validate(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_plan_bundle(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_guide(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_catalog_info(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_lint_catalog(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_file_types(const json& request, const OpContext& ctx, JsonWriter& out);
 
 }  // namespace yilu::detail

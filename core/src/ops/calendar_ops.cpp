@@ -18,7 +18,7 @@ Error with_path(Error e, std::string path) {
 
 }  // namespace
 
-OpResult op_is_workday(const json& request, const OpContext& ctx) {
+OpStatus op_is_workday(const json& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto d = f.date("date");
   if (!d.ok()) return d.error();
@@ -27,15 +27,15 @@ OpResult op_is_workday(const json& request, const OpContext& ctx) {
   const auto info = ctx.engine.calendar()->day_info(d.value(), region.value());
   if (!info.ok()) return with_path(info.error(), info.error().code == "unknown_region" ? "/region" : "/date");
   const DayInfo& i = info.value();
-  json out = json::object();
-  out["workday"] = i.workday;
-  out["holiday"] = !i.workday && !i.holiday.empty() ? json(std::string(i.holiday)) : json(nullptr);
-  if (i.makeup_workday) out["makeup_for"] = std::string(i.holiday);
-  out["provisional"] = i.provisional;
-  return out;
+  out.member("workday", i.workday);
+  if (!i.workday && !i.holiday.empty()) out.member("holiday", i.holiday);
+  else out.member_null("holiday");
+  if (i.makeup_workday) out.member("makeup_for", i.holiday);
+  out.member("provisional", i.provisional);
+  return std::nullopt;
 }
 
-OpResult op_add_workdays(const json& request, const OpContext& ctx) {
+OpStatus op_add_workdays(const json& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto d = f.date("date");
   if (!d.ok()) return d.error();
@@ -48,13 +48,12 @@ OpResult op_add_workdays(const json& request, const OpContext& ctx) {
     if (r.error().code == "days_out_of_range") return make_error("days_out_of_range", "/days", {{"max", kMaxDays}});
     return with_path(r.error(), r.error().code == "unknown_region" ? "/region" : "/date");
   }
-  json out = json::object();
-  out["date"] = format_date(r.value().date);
-  out["provisional"] = r.value().provisional;
-  return out;
+  out.member("date", format_date(r.value().date));
+  out.member("provisional", r.value().provisional);
+  return std::nullopt;
 }
 
-OpResult op_workdays_between(const json& request, const OpContext& ctx) {
+OpStatus op_workdays_between(const json& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto from = f.date("from");
   if (!from.ok()) return from.error();
@@ -65,10 +64,9 @@ OpResult op_workdays_between(const json& request, const OpContext& ctx) {
   const Calendar& cal = *ctx.engine.calendar();
   const auto n = cal.workdays_between(from.value(), to.value(), region.value());
   if (!n.ok()) return with_path(n.error(), n.error().code == "unknown_region" ? "/region" : "");
-  json out = json::object();
-  out["workdays"] = n.value();
-  out["provisional"] = cal.is_provisional(from.value()) || cal.is_provisional(to.value());
-  return out;
+  out.member("workdays", n.value());
+  out.member("provisional", cal.is_provisional(from.value()) || cal.is_provisional(to.value()));
+  return std::nullopt;
 }
 
 namespace {
@@ -160,7 +158,7 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx,
 
 }  // namespace
 
-OpResult op_deadline(const json& request, const OpContext& ctx) {
+OpStatus op_deadline(const json& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto now = f.timestamp_or("now", ctx.call.now);
   if (!now.ok()) return now.error();
@@ -173,27 +171,25 @@ OpResult op_deadline(const json& request, const OpContext& ctx) {
   if (!d.ok()) return with_path(d.error(), "/accepted_at");
   const auto s = supervise(cal, d.value(), now.value(), yellow.value(), in.value().region);
   if (!s.ok()) return with_path(s.error(), "/now");
-  json out = json::object();
-  out["due_date"] = format_date(d.value().due_date);
-  out["due_at"] = format_timestamp_cst(d.value().due_at);
-  out["paused_workdays"] = d.value().paused_workdays;
-  out["paused_now"] = d.value().paused_now;
-  out["provisional"] = d.value().provisional;
-  out["level"] = supervision_name(s.value().level);
-  out["remaining_workdays"] = s.value().remaining_workdays;
-  if (present(f, "item")) out["limit_days"] = in.value().limit_days;  // the limit the item gives here
-  return out;
+  out.member("due_date", format_date(d.value().due_date));
+  out.member("due_at", format_timestamp_cst(d.value().due_at));
+  out.member("paused_workdays", d.value().paused_workdays);
+  out.member("paused_now", d.value().paused_now);
+  out.member("provisional", d.value().provisional);
+  out.member("level", supervision_name(s.value().level));
+  out.member("remaining_workdays", s.value().remaining_workdays);
+  if (present(f, "item")) out.member("limit_days", in.value().limit_days);  // the limit the item gives here
+  return std::nullopt;
 }
 
-OpResult op_calendar_info(const json&, const OpContext& ctx) {
+OpStatus op_calendar_info(const json&, const OpContext& ctx, JsonWriter& out) {
   const Calendar& cal = *ctx.engine.calendar();
-  json out = json::object();
-  out["first_year"] = cal.first_year();
-  out["last_year"] = cal.last_year();
-  out["horizon_year"] = cal.horizon_year();
-  out["version"] = cal.version();
-  out["regions"] = cal.regions();
-  return out;
+  out.member("first_year", cal.first_year());
+  out.member("last_year", cal.last_year());
+  out.member("horizon_year", cal.horizon_year());
+  out.member("version", cal.version());
+  out.member("regions", json(cal.regions()));
+  return std::nullopt;
 }
 
 }  // namespace yilu::detail

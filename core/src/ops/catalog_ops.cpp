@@ -1,6 +1,7 @@
 // validate, plan_bundle, guide, catalog_info, lint_catalog: the catalog ops; file_types.
 // Shapes in docs/core-api.md.
 #include "detail/ops.hpp"
+#include "detail/report_json.hpp"
 #include "detail/request.hpp"
 #include "yilu/bundle.hpp"
 #include "yilu/catalog.hpp"
@@ -27,7 +28,7 @@ Result<const json*> answers_of(const Fields& f) {
 
 }  // namespace
 
-OpResult op_validate(const json& request, const OpContext& ctx) {
+OpStatus op_validate(const json& request, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Catalog& catalog = *c.value();
@@ -40,26 +41,25 @@ OpResult op_validate(const json& request, const OpContext& ctx) {
   const json* app = f.find("application");
   if (!app) return f.missing("application");
   if (!app->is_object()) return f.wrong_type("application", "object");
-  json out;
   if (item_id) {
     const auto id = f.string("item");
     if (!id.ok()) return id.error();
     const ItemDef* item = catalog.item(id.value());
     if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
-    out = report_to_json(validate_item(catalog, *item, *app, as_of.value()));
+    write_report(out, validate_item(catalog, *item, *app, as_of.value()));
   } else {
     const auto id = f.string("bundle");
     if (!id.ok()) return id.error();
     const BundleDef* bundle = catalog.bundle(id.value());
     if (!bundle) return make_error("unknown_bundle", "/bundle", {{"id", std::string(id.value())}});
-    out = report_to_json(validate_bundle(catalog, *bundle, *app, as_of.value()));
+    write_report(out, validate_bundle(catalog, *bundle, *app, as_of.value()));
   }
-  out["as_of"] = format_date(as_of.value());
-  out["catalog_version"] = catalog.version();
-  return out;
+  out.member("as_of", format_date(as_of.value()));
+  out.member("catalog_version", catalog.version());
+  return std::nullopt;
 }
 
-OpResult op_plan_bundle(const json& request, const OpContext& ctx) {
+OpStatus op_plan_bundle(const json& request, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Catalog& catalog = *c.value();
@@ -106,55 +106,53 @@ OpResult op_plan_bundle(const json& request, const OpContext& ctx) {
     return json{{"due_date", format_date(due)},        {"workdays", pick(bp.workdays)},   {"steps", pick(bp.steps)},
                 {"submissions", pick(bp.submissions)}, {"materials", pick(bp.materials)}, {"fields", pick(bp.fields)}};
   };
-  json out = json::object();
-  out["bundle"] = {{"id", bundle->id}, {"name", bundle->name}};
-  out["accepted_at"] = format_timestamp_cst(accepted.value());
-  out["stages"] = std::move(stages);
-  out["separate"] = side(p, true, p.separate_due_date);
-  out["bundled"] = side(p, false, p.due_date);
-  out["reductions"] = {{"steps", p.steps.separate - p.steps.bundle},
+  out.member("bundle", json{{"id", bundle->id}, {"name", bundle->name}});
+  out.member("accepted_at", format_timestamp_cst(accepted.value()));
+  out.member("stages", std::move(stages));
+  out.member("separate", side(p, true, p.separate_due_date));
+  out.member("bundled", side(p, false, p.due_date));
+  out.member("reductions", json{{"steps", p.steps.separate - p.steps.bundle},
                        {"workdays", p.workdays.separate - p.workdays.bundle},
                        {"materials", p.materials.separate - p.materials.bundle},
-                       {"submissions", p.submissions.separate - p.submissions.bundle}};
-  out["provisional"] = p.provisional;
+                       {"submissions", p.submissions.separate - p.submissions.bundle}});
+  out.member("provisional", p.provisional);
   if (bundle->reported.set) {
-    out["reported"] = {{"separate_workdays", bundle->reported.separate_workdays},
+    out.member("reported", json{{"separate_workdays", bundle->reported.separate_workdays},
                        {"bundle_workdays", bundle->reported.bundle_workdays},
                        {"submissions", bundle->reported.submissions},
-                       {"source", bundle->reported.source}};
+                       {"source", bundle->reported.source}});
   } else {
-    out["reported"] = nullptr;
+    out.member_null("reported");
   }
-  return out;
+  return std::nullopt;
 }
 
-OpResult op_guide(const json& request, const OpContext& ctx) {
+OpStatus op_guide(const json& request, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Fields f(request);
   if ((f.find("item") != nullptr) == (f.find("bundle") != nullptr)) return make_error("item_or_bundle", "");
   const auto answers = answers_of(f);
-  json out = json::object();
   if (f.find("item")) {
     const auto id = f.string("item");
     if (!id.ok()) return id.error();
     const ItemDef* item = c.value()->item(id.value());
     if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
     if (!answers.ok()) return answers.error();
-    out["guide"] = service_guide(*c.value(), *item, answers.value());
+    out.member("guide", service_guide(*c.value(), *item, answers.value()));
   } else {
     const auto id = f.string("bundle");
     if (!id.ok()) return id.error();
     const BundleDef* bundle = c.value()->bundle(id.value());
     if (!bundle) return make_error("unknown_bundle", "/bundle", {{"id", std::string(id.value())}});
     if (!answers.ok()) return answers.error();
-    out["guide"] = bundle_guide(*c.value(), *bundle, answers.value());
+    out.member("guide", bundle_guide(*c.value(), *bundle, answers.value()));
   }
-  out["catalog_version"] = c.value()->version();
-  return out;
+  out.member("catalog_version", c.value()->version());
+  return std::nullopt;
 }
 
-OpResult op_file_types(const json&, const OpContext&) {
+OpStatus op_file_types(const json&, const OpContext&, JsonWriter& out) {
   json types = json::array();
   for (const FileType& t : file_types()) {
     json ext = json::array();
@@ -167,46 +165,44 @@ OpResult op_file_types(const json&, const OpContext&) {
   }
   json defaults = json::array();
   for (const auto& id : kDefaultFileTypes) defaults.push_back(std::string(id));
-  json out = json::object();
-  out["types"] = std::move(types);
-  out["default"] = std::move(defaults);
-  return out;
+  out.member("types", std::move(types));
+  out.member("default", std::move(defaults));
+  return std::nullopt;
 }
 
-OpResult op_catalog_info(const json&, const OpContext& ctx) {
+OpStatus op_catalog_info(const json&, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Catalog& catalog = *c.value();
-  json out = json::object();
-  out["id"] = catalog.id();
-  out["name"] = catalog.name();
-  out["version"] = catalog.version();
-  out["fingerprint"] = catalog.fingerprint();
-  out["schema_version"] = kCatalogSchemaVersion;
-  out["counts"] = {{"departments", catalog.departments().size()},
+  out.member("id", catalog.id());
+  out.member("name", catalog.name());
+  out.member("version", catalog.version());
+  out.member("fingerprint", catalog.fingerprint());
+  out.member("schema_version", kCatalogSchemaVersion);
+  out.member("counts", json{{"departments", catalog.departments().size()},
                    {"windows", catalog.windows().size()},
                    {"licence_types", catalog.licence_types().size()},
                    {"items", catalog.items().size()},
-                   {"bundles", catalog.bundles().size()}};
+                   {"bundles", catalog.bundles().size()}});
   json bundles = json::array();
   for (const auto& b : catalog.bundles()) bundles.push_back({{"id", b.id}, {"name", b.name}});
-  out["bundles"] = std::move(bundles);
-  return out;
+  out.member("bundles", std::move(bundles));
+  return std::nullopt;
 }
 
-OpResult op_lint_catalog(const json& request, const OpContext&) {
+OpStatus op_lint_catalog(const json& request, const OpContext&, JsonWriter& out) {
   const Fields f(request);
   const auto text = f.string("text");
   if (!text.ok()) return text.error();
   const std::vector<Problem> problems = lint_catalog(text.value());
-  json out = json::object();
-  out["clean"] = problems.empty();
-  out["count"] = problems.size();
+  out.member("clean", problems.empty());
+  out.member("count", problems.size());
   // The list is bounded like validation's so that a hostile text cannot produce a huge response.
   std::vector<Problem> shown(problems.begin(),
                              problems.begin() + static_cast<std::ptrdiff_t>(std::min(problems.size(), kMaxProblems)));
-  out["problems"] = problems_to_json(shown);
-  return out;
+  out.key("problems");
+  write_problems(out, shown);
+  return std::nullopt;
 }
 
 }  // namespace yilu::detail

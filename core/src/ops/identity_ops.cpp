@@ -7,60 +7,57 @@
 
 namespace yilu::detail {
 
-OpResult op_check_id(const json& request, const OpContext& ctx) {
+OpStatus op_check_id(const json& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
   const auto as_of = f.date_or("as_of", ctx.call.today);
   if (!as_of.ok()) return as_of.error();
   const IdCheck r = check_resident_id(value.value(), as_of.value());
-  json out = json::object();
-  out["valid"] = r.valid();
+  out.member("valid", r.valid());
   if (r.valid()) {
-    out["normalized"] = std::string(r.normalized_view());
-    out["birth_date"] = format_date(r.birth_date);
-    out["gender"] = r.male ? "male" : "female";
-    out["region"] = std::string(r.region());
+    out.member("normalized", std::string(r.normalized_view()));
+    out.member("birth_date", format_date(r.birth_date));
+    out.member("gender", r.male ? "male" : "female");
+    out.member("region", std::string(r.region()));
   } else {
     const std::string reason = id_reason_code(r.reason);
-    out["reason"] = reason;
-    out["message"] = render_message("id." + reason);
+    out.member("reason", reason);
+    out.member("message", render_message("id." + reason));
   }
-  return out;
+  return std::nullopt;
 }
 
-OpResult op_check_uscc(const json& request, const OpContext&) {
+OpStatus op_check_uscc(const json& request, const OpContext&, JsonWriter& out) {
   const Fields f(request);
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
   const UsccCheck r = check_uscc(value.value());
-  json out = json::object();
-  out["valid"] = r.valid();
+  out.member("valid", r.valid());
   if (r.valid()) {
-    out["normalized"] = std::string(r.normalized_view());
+    out.member("normalized", std::string(r.normalized_view()));
   } else {
     const std::string reason = uscc_reason_code(r.reason);
-    out["reason"] = reason;
-    out["message"] = render_message("uscc." + reason);
+    out.member("reason", reason);
+    out.member("message", render_message("uscc." + reason));
   }
-  return out;
+  return std::nullopt;
 }
 
-OpResult op_check_mobile(const json& request, const OpContext&) {
+OpStatus op_check_mobile(const json& request, const OpContext&, JsonWriter& out) {
   const Fields f(request);
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
   const MobileCheck r = check_mobile(value.value());
-  json out = json::object();
-  out["valid"] = r.valid();
+  out.member("valid", r.valid());
   if (r.valid()) {
-    out["normalized"] = std::string(r.normalized_view());
+    out.member("normalized", std::string(r.normalized_view()));
   } else {
     const std::string reason = mobile_reason_code(r.reason);
-    out["reason"] = reason;
-    out["message"] = render_message("mobile." + reason);
+    out.member("reason", reason);
+    out.member("message", render_message("mobile." + reason));
   }
-  return out;
+  return std::nullopt;
 }
 
 }  // namespace yilu::detail
