@@ -139,6 +139,17 @@ std::string Engine::call(std::string_view request, const CallContext& ctx) const
 #endif
 }
 
+std::string Engine::call_value(std::string_view op, std::string_view value, const CallContext& ctx) const {
+  json request = json::object();
+  request["op"] = op;
+  request["value"] = value;
+  detail::JsonWriter out;
+  out.begin_object();
+  respond(request, detail::OpContext{*this, ctx}, out);
+  out.end_object();
+  return out.take();
+}
+
 bool json_nesting_exceeds(std::string_view text, std::size_t limit) {
   std::size_t depth = 0;
   bool in_string = false;

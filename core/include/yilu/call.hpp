@@ -60,6 +60,11 @@ class Engine {
   /// request gives {"ok":false,"error":{"code","message"[,"path"]}}.
   std::string call(std::string_view request, const CallContext& ctx) const;
 
+  /// The response of {"op": op, "value": value} without its JSON text: for typed callers of the
+  /// value checks (check_id, check_uscc, check_mobile) that need an answer's reason and message
+  /// for a value of any size (the wasm's per-keystroke checks, wasm/api.js).
+  std::string call_value(std::string_view op, std::string_view value, const CallContext& ctx) const;
+
   /// The loaded calendar, or nullptr.
   const Calendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
 
