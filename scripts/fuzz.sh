@@ -6,7 +6,7 @@
 #
 #   --seconds N      how long each target runs (default 10; scripts/test.sh runs a short pass)
 #   --build-dir DIR  where to build (default build-fuzz)
-#   TARGET…          some of: core_call catalog_load upload_sniff http_request (default: all)
+#   TARGET…          some of: core_call call_reference catalog_load upload_sniff http_request (default: all)
 #   -- FLAG…         passed to every target (e.g. -max_len=65536 for longer inputs)
 #
 # Seeds are made from the test data each run (tests/fuzz/make_seeds.py, into DIR/seeds/). What
@@ -22,7 +22,7 @@ seconds=10
 build=$root/build-fuzz
 targets=()
 extra=()
-all=(core_call catalog_load upload_sniff http_request)
+all=(core_call call_reference catalog_load upload_sniff http_request)
 while (($#)); do
   case "$1" in
     --) shift; extra=("$@"); break ;;

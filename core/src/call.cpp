@@ -1,6 +1,8 @@
 #include "yilu/call.hpp"
 #include "yilu/catalog_slice.hpp"
 
+#include "detail/call_reference.hpp"
+#include "detail/json_value.hpp"
 #include "detail/ops.hpp"
 #include "detail/request.hpp"
 #include "yilu/catalog.hpp"
@@ -48,13 +50,13 @@ void write_error(detail::JsonWriter& out, const Error& e) {
 
 // The request's "id" (a string or number), echoed so that callers can match responses. Written
 // last: it replaces an op's own "id" member, as it always has.
-void echo_id(const json& request, detail::JsonWriter& out) {
-  const json* id = detail::member(request, "id");
+void echo_id(const detail::Value& request, detail::JsonWriter& out) {
+  const detail::Value* id = detail::member(request, "id");
   if (id && (id->is_string() || id->is_number())) out.member("id", *id);
 }
 
-// The response's members for one parsed request.
-void respond(const json& request, const detail::OpContext& ctx, detail::JsonWriter& out) {
+// The response's members for one read request.
+void respond(const detail::Value& request, const detail::OpContext& ctx, detail::JsonWriter& out) {
   if (!request.is_object()) return write_error(out, detail::make_error("not_object", ""));
   const detail::Fields f(request);
   const auto op = f.string("op");
@@ -73,6 +75,21 @@ void respond(const json& request, const detail::OpContext& ctx, detail::JsonWrit
   }
   write_error(out, detail::make_error("unknown_op", "/op", {{"op", std::string(op.value())}}));
 }
+
+// The whole response to one read request. One writer per thread: its buffers serve every call
+// after the first.
+std::string answer(const Engine& engine, const detail::Value& request, const CallContext& ctx) {
+  thread_local detail::JsonWriter out;
+  out.clear();
+  out.begin_object();
+  respond(request, detail::OpContext{engine, ctx}, out);
+  echo_id(request, out);
+  out.end_object();
+  return out.str();
+}
+
+// Documents above this size give their memory back after the call (a hostile 1 MiB request).
+constexpr std::size_t kKeptReaderBytes = 256 * 1024;
 
 std::string error_text(const Error& e) {
   detail::JsonWriter out;
@@ -118,18 +135,13 @@ std::string Engine::call(std::string_view request, const CallContext& ctx) const
   try {
 #endif
     if (request.size() > kMaxRequestBytes) return error_response("request_too_large");
-    // Before the parser builds a DOM that every later walk would recurse through.
-    if (json_nesting_exceeds(request)) return error_response("json_too_deep");
-    const json parsed = json::parse(request.begin(), request.end(), nullptr, false);
-    if (parsed.is_discarded()) return error_response("bad_json");
-    // One writer per thread: its buffers serve every call after the first.
-    thread_local detail::JsonWriter out;
-    out.clear();
-    out.begin_object();
-    respond(parsed, detail::OpContext{*this, ctx}, out);
-    echo_id(parsed, out);
-    out.end_object();
-    return out.str();
+    thread_local detail::Document doc;
+    const detail::ReadStatus read = doc.read(request, kMaxJsonDepth);
+    if (read == detail::ReadStatus::TooDeep) return error_response("json_too_deep");
+    if (read == detail::ReadStatus::BadJson) return error_response("bad_json");
+    std::string response = answer(*this, doc.root(), ctx);
+    doc.trim(kKeptReaderBytes);
+    return response;
 #if defined(__cpp_exceptions)
   } catch (...) {
     // Only reachable through a bug; the wasm build (no exceptions) would abort here instead,
@@ -139,15 +151,28 @@ std::string Engine::call(std::string_view request, const CallContext& ctx) const
 #endif
 }
 
+namespace detail {
+
+// What Engine::call did before it had its own reader, kept as the reference its reader is tested
+// against (tests/unit/call_reference_test.cpp, the call_reference fuzz target).
+std::string call_reference(const Engine& engine, std::string_view request, const CallContext& ctx) {
+  if (request.size() > kMaxRequestBytes) return error_response("request_too_large");
+  // Before the parser builds a DOM that every later walk would recurse through.
+  if (json_nesting_exceeds(request)) return error_response("json_too_deep");
+  const json parsed = json::parse(request.begin(), request.end(), nullptr, false);
+  if (parsed.is_discarded()) return error_response("bad_json");
+  Document doc;
+  return answer(engine, doc.adopt(parsed), ctx);
+}
+
+}  // namespace detail
+
 std::string Engine::call_value(std::string_view op, std::string_view value, const CallContext& ctx) const {
   json request = json::object();
   request["op"] = op;
   request["value"] = value;
-  detail::JsonWriter out;
-  out.begin_object();
-  respond(request, detail::OpContext{*this, ctx}, out);
-  out.end_object();
-  return out.take();
+  detail::Document doc;
+  return answer(*this, doc.adopt(request), ctx);
 }
 
 bool json_nesting_exceeds(std::string_view text, std::size_t limit) {

@@ -12,30 +12,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fuzz/call_engine.hpp"
 #include "fuzz/fuzz_check.hpp"
-#include "support/test_files.hpp"
 #include "yilu/call.hpp"
-#include "yilu/date.hpp"
 
 namespace {
 
 constexpr const char* kTarget = "fuzz_core_call";
 
-const yilu::Engine& engine() {
-  static const yilu::Engine loaded = [] {
-    yilu::Engine e;
-    if (e.load_calendar(yilu::test::calendar_text())) yilu::fuzz::broken(kTarget, "the shipped calendar does not load");
-    if (e.load_catalog(yilu::test::read_source_file("tests/fixtures/test-catalog.json")))
-      yilu::fuzz::broken(kTarget, "the test catalog does not load");
-    return e;
-  }();
-  return loaded;
-}
-
-const yilu::CallContext& context() {
-  static const yilu::CallContext ctx = yilu::context_at(*yilu::parse_timestamp("2026-06-01T10:00:00+08:00"));
-  return ctx;
-}
+const yilu::Engine& engine() { return yilu::fuzz::call_engine(kTarget); }
+const yilu::CallContext& context() { return yilu::fuzz::call_context(); }
 
 }  // namespace
 

@@ -8,6 +8,7 @@ OUT_DIR/<target>.dict the tokens worth trying (libFuzzer's -dict format). The fo
 emptied first, so a seed removed here disappears there too:
 
   core_call     every request of tests/vectors/*.json, as the vector runners send it
+  call_reference  the same, and the birth-bundle application (tests/fixtures)
   catalog_load  the test catalogs (tests/fixtures), the catalog texts of the lint_catalog
                 vectors, and a few items of the sample catalog (core/data/catalog/sanya.json)
   http_request  raw HTTP/1.1 requests to every route family, signed in with the fixed tokens
@@ -266,6 +267,13 @@ def http_dict():
     return tokens
 
 
+def birth_application():
+    """The validate request of the bundle benchmark, without its comment."""
+    doc = json.loads((TESTS / "fixtures" / "birth-bundle-application.json").read_text(encoding="utf-8"))
+    doc.pop("_comment", None)
+    return dump(doc)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -282,6 +290,7 @@ def main():
     json_tokens(json.loads(catalog[0]), catalog_tokens)
     targets = {
         "core_call": (core, core_tokens),
+        "call_reference": (core + [birth_application()], core_tokens),
         "catalog_load": (catalog, catalog_tokens),
         "http_request": (http_seeds(), http_dict()),
         "upload_sniff": (sniff_seeds(), {"%PDF-", "%%EOF", "\xff\xd8\xff", "\x89PNG\r\n\x1a\n", "PK\x03\x04",

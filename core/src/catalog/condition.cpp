@@ -5,30 +5,36 @@ namespace {
 
 using nlohmann::json;
 
-bool less_than(const json& a, const json& b) {
-  if (a.is_number() && b.is_number()) return a.get<double>() < b.get<double>();
-  if (a.is_string() && b.is_string()) return a.get_ref<const json::string_t&>() < b.get_ref<const json::string_t&>();
+template <class A, class B>
+bool less_than(const A& a, const B& b) {
+  if (a.is_number() && b.is_number()) return a.template get<double>() < b.template get<double>();
+  if (a.is_string() && b.is_string()) return str(a) < str(b);
   return false;
 }
 
-bool comparable(const json& a, const json& b) {
+template <class V>
+bool comparable(const V& a, const json& b) {
   return (a.is_number() && b.is_number()) || (a.is_string() && b.is_string());
 }
 
-Truth leaf(const CondNode& n, const json* v, bool absent_is_unknown) {
+bool same_value(const json& a, const json& b) { return a == b; }
+bool same_value(const Value& a, const json& b) { return equals(a, b); }
+
+template <class V>
+Truth leaf(const CondNode& n, const V* v, bool absent_is_unknown) {
   if (n.op == CondOp::Present) {
     const bool want = !n.value.is_boolean() || n.value.get<bool>();
-    const bool given = v && !v->is_null() && !(v->is_string() && v->get_ref<const json::string_t&>().empty());
+    const bool given = v && !v->is_null() && !(v->is_string() && str(*v).empty());
     if (!given && absent_is_unknown) return Truth::Unknown;
     return given == want ? Truth::True : Truth::False;
   }
   if (!v || v->is_null()) return absent_is_unknown ? Truth::Unknown : Truth::False;
   bool r = false;
   switch (n.op) {
-    case CondOp::Equals: r = *v == n.value; break;
+    case CondOp::Equals: r = same_value(*v, n.value); break;
     case CondOp::In:
       for (const auto& x : n.value)
-        if (*v == x) r = true;
+        if (same_value(*v, x)) r = true;
       break;
     case CondOp::Gt: r = comparable(*v, n.value) && less_than(n.value, *v); break;
     case CondOp::Ge: r = comparable(*v, n.value) && !less_than(*v, n.value); break;
@@ -53,14 +59,14 @@ Truth combine_any(Truth acc, Truth t) {
 
 }  // namespace
 
-const json* CondLookup::value(const CondNode& n) const {
-  const json* scope = n.ref_kind == RefKind::Question ? answers : n.ref_kind == RefKind::Sibling ? entry : fields;
-  if (!scope || !scope->is_object()) return nullptr;
-  const auto it = scope->find(n.ref);
-  return it == scope->end() ? nullptr : &*it;
+template <class V>
+const V* CondLookupOf<V>::value(const CondNode& n) const {
+  const V* scope = n.ref_kind == RefKind::Question ? answers : n.ref_kind == RefKind::Sibling ? entry : fields;
+  return scope ? member(*scope, n.ref) : nullptr;
 }
 
-Truth eval_condition(const std::vector<CondNode>& pool, std::int32_t root, const CondLookup& lookup) {
+template <class V>
+Truth eval_condition(const std::vector<CondNode>& pool, std::int32_t root, const CondLookupOf<V>& lookup) {
   if (root < 0 || static_cast<std::size_t>(root) >= pool.size()) return Truth::True;
   // Post-order walk with an explicit stack; the depth is bounded by kMaxConditionDepth at load.
   struct Frame {
@@ -102,5 +108,11 @@ Truth eval_condition(const std::vector<CondNode>& pool, std::int32_t root, const
   }
   return result;
 }
+
+// The two value types: the server's nlohmann values and a request's Value.
+template struct CondLookupOf<json>;
+template struct CondLookupOf<Value>;
+template Truth eval_condition(const std::vector<CondNode>&, std::int32_t, const CondLookupOf<json>&);
+template Truth eval_condition(const std::vector<CondNode>&, std::int32_t, const CondLookupOf<Value>&);
 
 }  // namespace yilu::detail

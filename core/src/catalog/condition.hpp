@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "detail/json_value.hpp"
 #include "yilu/catalog.hpp"
 
 namespace yilu::detail {
@@ -17,16 +18,20 @@ enum class Truth : std::uint8_t { False, True, Unknown };
 
 /// Where a condition's names are looked up (objects, or nullptr for none). `absent_is_unknown`
 /// says whether an absent value means "not given" (validation) or "not known yet" (guide).
-struct CondLookup {
-  const nlohmann::json* fields = nullptr;
-  const nlohmann::json* answers = nullptr;
-  const nlohmann::json* entry = nullptr;  ///< the repeated-group entry being checked
+/// V is nlohmann::json or a request's detail::Value.
+template <class V>
+struct CondLookupOf {
+  const V* fields = nullptr;
+  const V* answers = nullptr;
+  const V* entry = nullptr;  ///< the repeated-group entry being checked
   bool absent_is_unknown = false;
 
-  const nlohmann::json* value(const CondNode& n) const;
+  const V* value(const CondNode& n) const;
 };
+using CondLookup = CondLookupOf<nlohmann::json>;
 
 /// Evaluates condition `root` of `pool`; -1 (no condition) is True.
-Truth eval_condition(const std::vector<CondNode>& pool, std::int32_t root, const CondLookup& lookup);
+template <class V>
+Truth eval_condition(const std::vector<CondNode>& pool, std::int32_t root, const CondLookupOf<V>& lookup);
 
 }  // namespace yilu::detail

@@ -6,6 +6,7 @@
 #include "catalog/condition.hpp"
 #include "catalog/form.hpp"
 #include "detail/json_access.hpp"
+#include "detail/json_value.hpp"
 #include "detail/messages.hpp"
 #include "detail/report_json.hpp"
 #include "yilu/contact.hpp"
@@ -106,14 +107,19 @@ int age_on(Date birth, Date on) {
   return age;
 }
 
-bool given(const json* v) {
-  return v && !v->is_null() && !(v->is_string() && v->get_ref<const json::string_t&>().empty());
+// The application's values are nlohmann's (the server's typed calls) or a request's
+// detail::Value (the validate op): the Validator is written once for both.
+using detail::str;
+using detail::Value;
+
+template <class V>
+bool given(const V* v) {
+  return v && !v->is_null() && !(v->is_string() && str(*v).empty());
 }
 
-const json* find_member(const json* obj, std::string_view key) {
-  if (!obj || !obj->is_object()) return nullptr;
-  const auto it = obj->find(key);
-  return it == obj->end() ? nullptr : &*it;
+template <class V>
+const V* find_member(const V* obj, std::string_view key) {
+  return obj ? detail::member(*obj, key) : nullptr;
 }
 
 // A JSON pointer built only when a problem needs it: most values are valid, and a string per
@@ -125,17 +131,17 @@ struct Path {
 };
 
 // Warns about each key of `obj` not in `known` (sorted): one merge walk, since both are in order.
-template <class Warn>
-void each_unknown(const json* obj, const std::vector<std::string_view>& known, Warn&& warn) {
+template <class V, class Warn>
+void each_unknown(const V* obj, const std::vector<std::string_view>& known, Warn&& warn) {
   if (!obj) return;
   auto k = known.begin();
-  for (auto it = obj->begin(); it != obj->end(); ++it) {
-    const std::string& key = it.key();
+  detail::each_member(*obj, [&](std::string_view key, const V&) {
     while (k != known.end() && *k < key) ++k;
-    if (k == known.end() || *k != key) warn(key);
-  }
+    if (k == known.end() || *k != key) warn(std::string(key));
+  });
 }
 
+template <class V>
 class Validator {
  public:
   Validator(const Catalog& c, Date as_of, const std::string& base, ValidationReport& r)
@@ -143,14 +149,14 @@ class Validator {
 
   /// One material's entry on its own (a 容缺 material supplied after acceptance): the same
   /// checks as within an application.
-  void run_material(const MaterialDef& m, const json& entry) {
+  void run_material(const MaterialDef& m, const V& entry) {
     MaterialStatus st;
     st.def = &m;
     check_material_entry(m, entry, base_, st);
     finish();
   }
 
-  void run(const detail::Form& form, const json& app) {
+  void run(const detail::Form& form, const V& app) {
     if (!app.is_object()) {
       problem(base_, "application.wrong_type", {{"expected", detail::type_word("object")}});
       finish();
@@ -159,9 +165,10 @@ class Validator {
     answers_ = section(app, "answers");
     fields_ = section(app, "fields");
     materials_ = section(app, "materials");
-    for (auto it = app.begin(); it != app.end(); ++it)
-      if (it.key() != "answers" && it.key() != "fields" && it.key() != "materials")
-        warning(detail::pointer_append(base_, it.key()), "application.unknown_key", {{"key", it.key()}});
+    detail::each_member(app, [&](std::string_view key, const V&) {
+      if (key != "answers" && key != "fields" && key != "materials")
+        warning(detail::pointer_append(base_, key), "application.unknown_key", {{"key", std::string(key)}});
+    });
     check_answers(form);
     check_fields(form);
     check_rules(form);
@@ -170,8 +177,8 @@ class Validator {
   }
 
  private:
-  const json* section(const json& app, const char* key) {
-    const json* v = find_member(&app, key);
+  const V* section(const V& app, const char* key) {
+    const V* v = find_member(&app, key);
     if (!v || v->is_null()) return nullptr;
     const std::string p = base_ + "/" + key;
     if (!v->is_object()) {
@@ -201,21 +208,23 @@ class Validator {
     push(r_.warnings, std::move(path), code, std::move(params));
   }
 
-  CondLookup lookup(const json* entry = nullptr) const { return CondLookup{fields_, answers_, entry, false}; }
-  bool holds(std::int32_t cond, const json* entry = nullptr) const {
+  detail::CondLookupOf<V> lookup(const V* entry = nullptr) const {
+    return detail::CondLookupOf<V>{fields_, answers_, entry, false};
+  }
+  bool holds(std::int32_t cond, const V* entry = nullptr) const {
     return eval_condition(c_.conditions(), cond, lookup(entry)) == Truth::True;
   }
 
   void check_answers(const detail::Form& form) {
     for (const Question* q : form.questions) {
-      const json* v = find_member(answers_, q->id);
+      const V* v = find_member(answers_, q->id);
       const std::string p = base_ + "/answers/" + q->id;
       if (!given(v)) {
         problem(p, "answer.required", {{"question", q->text}});
         continue;
       }
       const bool ok = v->is_string() && std::any_of(q->options.begin(), q->options.end(), [&](const Option& o) {
-                        return o.value == v->get_ref<const json::string_t&>();
+                        return o.value == str(*v);
                       });
       if (!ok) problem(p, "answer.not_option", {{"question", q->text}});
     }
@@ -225,7 +234,7 @@ class Validator {
   }
 
   // Checks one value against its definition; false when it is wrong (rules then skip it).
-  bool check_value(const FieldDef& f, const json& v, const Path& p) {
+  bool check_value(const FieldDef& f, const V& v, const Path& p) {
     const auto params = [&f] { return json{{"label", f.label}}; };
     const auto wrong = [&](const char* type) {
       problem(p, "field.wrong_type", {{"label", f.label}, {"expected", detail::type_word(type)}});
@@ -234,7 +243,7 @@ class Validator {
     if (f.type == FieldType::Boolean) return v.is_boolean() ? true : wrong("yes_no");
     if (f.type == FieldType::Number) {
       if (!v.is_number()) return wrong("number");
-      const double d = v.get<double>();
+      const double d = v.template get<double>();
       if (!std::isfinite(d)) return wrong("number");
       if (f.integer && std::floor(d) != d) {
         problem(p, "field.not_integer", params());
@@ -254,7 +263,7 @@ class Validator {
       return true;
     }
     if (!v.is_string()) return wrong("text");
-    const std::string_view s = v.get_ref<const json::string_t&>();
+    const std::string_view s = str(v);
     if (s.size() > kMaxStringBytes) {
       problem(p, "field.too_long", {{"label", f.label}, {"max", f.max_length}});
       return false;
@@ -323,12 +332,12 @@ class Validator {
   }
 
   // One field (top-level or in a group entry). Returns whether its value (if any) is valid.
-  bool check_field(const FieldDef* const* defs, std::size_t count, const json* scope, const json* entry,
+  bool check_field(const FieldDef* const* defs, std::size_t count, const V* scope, const V* entry,
                    const Path& p) {
     const FieldDef& f = *defs[0];
     const FieldDef* const* defs_end = defs + count;
     const bool shown = std::any_of(defs, defs_end, [&](const FieldDef* d) { return holds(d->shown_when, entry); });
-    const json* v = find_member(scope, f.id);
+    const V* v = find_member(scope, f.id);
     if (!shown) {
       if (given(v)) warning(p, "field.not_shown", {{"label", f.label}});
       return false;
@@ -352,7 +361,7 @@ class Validator {
     if (v->size() < static_cast<std::size_t>(f.min_items))
       problem(p, "group.too_few", {{"label", f.label}, {"min", f.min_items}});
     for (std::size_t i = 0; i < v->size(); ++i) {
-      const json& e = (*v)[i];
+      const V& e = (*v)[i];
       const std::string ep = std::string(p) + "/" + std::to_string(i);
       if (!e.is_object()) {
         problem(ep, "field.wrong_type", {{"label", f.label}, {"expected", detail::type_word("object")}});
@@ -368,9 +377,10 @@ class Validator {
         if (!check_field(&one, 1, &e, &e, Path{&ep, sub.id}) && given(find_member(&e, sub.id)))
           invalid_.push_back(sub.id);
       }
-      for (auto it = e.begin(); it != e.end(); ++it)
-        if (std::none_of(f.fields.begin(), f.fields.end(), [&](const FieldDef& s) { return s.id == it.key(); }))
-          warning(detail::pointer_append(ep, it.key()), "field.unknown", {{"key", it.key()}});
+      detail::each_member(e, [&](std::string_view key, const V&) {
+        if (std::none_of(f.fields.begin(), f.fields.end(), [&](const FieldDef& s) { return s.id == key; }))
+          warning(detail::pointer_append(ep, key), "field.unknown", {{"key", std::string(key)}});
+      });
       for (const Rule& r : f.rules) check_rule(r, &e, ep, &f);
       invalid_.clear();
     }
@@ -390,18 +400,18 @@ class Validator {
   }
 
   // A value usable by a rule: present, a string, and valid by its own checks.
-  const json* rule_value(const std::string& name, const json* entry, bool& in_entry) const {
+  const V* rule_value(const std::string& name, const V* entry, bool& in_entry) const {
     in_entry = false;
     if (entry) {
-      if (const json* v = find_member(entry, name)) {
+      if (const V* v = find_member(entry, name)) {
         in_entry = true;
         if (std::find(invalid_.begin(), invalid_.end(), name) != invalid_.end()) return nullptr;
-        return v->is_string() && !v->get_ref<const json::string_t&>().empty() ? v : nullptr;
+        return v->is_string() && !str(*v).empty() ? v : nullptr;
       }
     }
-    const json* v = find_member(fields_, name);
+    const V* v = find_member(fields_, name);
     if (std::find(top_invalid_.begin(), top_invalid_.end(), name) != top_invalid_.end()) return nullptr;
-    return v && v->is_string() && !v->get_ref<const json::string_t&>().empty() ? v : nullptr;
+    return v && v->is_string() && !str(*v).empty() ? v : nullptr;
   }
 
   std::string rule_path(const std::string& name, bool in_entry, const std::string& entry_path) const {
@@ -417,17 +427,17 @@ class Validator {
     return name;
   }
 
-  void check_rule(const Rule& r, const json* entry, const std::string& entry_path, const FieldDef* group) {
+  void check_rule(const Rule& r, const V* entry, const std::string& entry_path, const FieldDef* group) {
     bool a_in = false;
     bool b_in = false;
-    const json* a = rule_value(r.a, entry, a_in);
+    const V* a = rule_value(r.a, entry, a_in);
     if (!a) return;
-    const std::string& as = a->get_ref<const json::string_t&>();
+    const std::string_view as = str(*a);
     if (r.kind == RuleKind::DateOrder) {
-      const json* b = rule_value(r.b, entry, b_in);
+      const V* b = rule_value(r.b, entry, b_in);
       if (!b) return;
       const auto da = parse_date(as);
-      const auto db = parse_date(b->get_ref<const json::string_t&>());
+      const auto db = parse_date(str(*b));
       if (!da || !db) return;
       if (*da < *db || (r.allow_equal && *da == *db)) return;
       problem(rule_path(r.b, b_in, entry_path), "rule.date_order",
@@ -441,9 +451,9 @@ class Validator {
       problem(rule_path(r.a, a_in, entry_path), "rule.min_age", {{"label", label_of(r.a, group)}, {"years", r.years}});
       return;
     }
-    const json* b = rule_value(r.b, entry, b_in);
+    const V* b = rule_value(r.b, entry, b_in);
     if (!b) return;
-    const std::string& bs = b->get_ref<const json::string_t&>();
+    const std::string_view bs = str(*b);
     if (r.kind == RuleKind::IdBirthDate) {
       const auto d = parse_date(bs);
       if (!d || *d == id.birth_date) return;
@@ -466,17 +476,17 @@ class Validator {
     for (const Rule* r : form.rules) check_rule(*r, nullptr, base_ + "/fields", nullptr);
   }
 
-  void check_material_entry(const MaterialDef& m, const json& v, const std::string& p, MaterialStatus& st) {
-    const json* by = find_member(&v, "by");
+  void check_material_entry(const MaterialDef& m, const V& v, const std::string& p, MaterialStatus& st) {
+    const V* by = find_member(&v, "by");
     if (!v.is_object() || !by || !by->is_string()) {
       problem(p, "material.bad_entry", {{"name", m.name}});
       st.state = MaterialState::Missing;
       return;
     }
-    const std::string& how = by->get_ref<const json::string_t&>();
+    const std::string_view how = str(*by);
     if (how == "file") {
       st.state = MaterialState::Provided;
-      const json* files = find_member(&v, "files");
+      const V* files = find_member(&v, "files");
       if (!files || !files->is_array() || files->empty()) {
         problem(p + "/files", "material.no_files", {{"name", m.name}});
         return;
@@ -486,17 +496,17 @@ class Validator {
         return;
       }
       for (std::size_t i = 0; i < files->size(); ++i) {
-        const json& file = (*files)[i];
+        const V& file = (*files)[i];
         const std::string fp = p + "/files/" + std::to_string(i);
-        const json* type = find_member(&file, "type");
-        const json* bytes = find_member(&file, "bytes");
-        const json* pages = find_member(&file, "pages");
+        const V* type = find_member(&file, "type");
+        const V* bytes = find_member(&file, "bytes");
+        const V* pages = find_member(&file, "pages");
         if (!type || !type->is_string() || !bytes || !detail::as_int(*bytes, 0, INT64_MAX)) {
           problem(fp, "material.bad_file", {{"name", m.name}});
           continue;
         }
         // The catalog stores canonical ids; a file's type is read the same way ("jpeg" is jpg).
-        const FileType* t = find_file_type(type->get_ref<const json::string_t&>());
+        const FileType* t = find_file_type(str(*type));
         if (!t || std::find(m.file_types.begin(), m.file_types.end(), t->id) == m.file_types.end()) {
           std::string allowed;
           const std::string sep = detail::render_message("list.separator");
@@ -515,23 +525,23 @@ class Validator {
       }
     } else if (how == "licence") {
       st.state = MaterialState::Licence;
-      const json* type = find_member(&v, "licence");
-      const json* number = find_member(&v, "number");
+      const V* type = find_member(&v, "licence");
+      const V* number = find_member(&v, "number");
       if (m.licence.empty()) {
         problem(p + "/by", "material.licence_not_accepted", {{"name", m.name}});
-      } else if (!type || !type->is_string() || *type != m.licence) {
+      } else if (!type || !type->is_string() || str(*type) != m.licence) {
         const LicenceType* lt = c_.licence_type(m.licence);
         problem(p + "/licence", "material.licence_mismatch",
                 {{"name", m.name}, {"licence", lt ? lt->name : m.licence}});
-      } else if (!number || !number->is_string() || number->get_ref<const json::string_t&>().empty() ||
-                 number->get_ref<const json::string_t&>().size() > 128) {
+      } else if (!number || !number->is_string() || str(*number).empty() ||
+                 str(*number).size() > 128) {
         problem(p + "/number", "material.licence_number", {{"name", m.name}});
       }
     } else if (how == "commitment") {
       st.state = MaterialState::Commitment;
-      const json* signed_ = find_member(&v, "signed");
+      const V* signed_ = find_member(&v, "signed");
       if (!m.commitment) problem(p + "/by", "material.commitment_not_allowed", {{"name", m.name}});
-      else if (!signed_ || *signed_ != true) problem(p + "/signed", "material.commitment_unsigned", {{"name", m.name}});
+      else if (!signed_ || !signed_->is_boolean() || !signed_->template get<bool>()) problem(p + "/signed", "material.commitment_unsigned", {{"name", m.name}});
     } else if (how == "deferral") {
       st.state = MaterialState::Deferred;
       if (m.key || !m.deferrable) problem(p + "/by", "material.not_deferrable", {{"name", m.name}});
@@ -555,7 +565,7 @@ class Validator {
       const bool applies = st.required || std::any_of(fm.defs.begin(), fm.defs.end(),
                                                       [](const MaterialDef* d) { return d->required_when < 0; });
       const std::string p = detail::pointer_append(base_ + "/materials", m.id);
-      const json* v = find_member(materials_, m.id);
+      const V* v = find_member(materials_, m.id);
       if (fm.reused) {
         st.state = MaterialState::Reused;
         if (v) warning(p, "material.reused", {{"name", m.name}});
@@ -589,9 +599,9 @@ class Validator {
   Date as_of_;
   const std::string& base_;
   ValidationReport& r_;
-  const json* answers_ = nullptr;
-  const json* fields_ = nullptr;
-  const json* materials_ = nullptr;
+  const V* answers_ = nullptr;
+  const V* fields_ = nullptr;
+  const V* materials_ = nullptr;
   std::vector<std::string> invalid_;      // group entry fields whose values failed their checks
   std::vector<std::string> top_invalid_;  // top-level fields whose values failed their checks
   std::vector<const std::vector<const FieldDef*>*> all_fields_;
@@ -602,23 +612,41 @@ class Validator {
 ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const json& application, Date as_of,
                                const std::string& base) {
   ValidationReport r;
-  Validator(catalog, as_of, base, r).run(catalog.item_form(item), application);
+  Validator<json>(catalog, as_of, base, r).run(catalog.item_form(item), application);
   return r;
 }
 
 ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const json& application, Date as_of,
                                  const std::string& base) {
   ValidationReport r;
-  Validator(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
+  Validator<json>(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
   return r;
 }
 
 ValidationReport validate_supply(const Catalog& catalog, const MaterialDef& material, const json& entry, Date as_of,
                                  const std::string& base) {
   ValidationReport r;
-  Validator(catalog, as_of, base, r).run_material(material, entry);
+  Validator<json>(catalog, as_of, base, r).run_material(material, entry);
   return r;
 }
+
+namespace detail {
+
+ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const Value& application, Date as_of,
+                               const std::string& base) {
+  ValidationReport r;
+  Validator<Value>(catalog, as_of, base, r).run(catalog.item_form(item), application);
+  return r;
+}
+
+ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application,
+                                 Date as_of, const std::string& base) {
+  ValidationReport r;
+  Validator<Value>(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
+  return r;
+}
+
+}  // namespace detail
 
 namespace detail {
 

@@ -36,19 +36,21 @@ inline const json* member(const json& obj, std::string_view key) {
   return it == obj.end() ? nullptr : &*it;
 }
 
-/// An integral value (a float with no fraction counts) within [lo, hi], else nullopt.
-inline std::optional<std::int64_t> as_int(const json& v, std::int64_t lo, std::int64_t hi) {
+/// An integral value (a float with no fraction counts) within [lo, hi], else nullopt. V is
+/// nlohmann::json or a request's detail::Value (the same accessors).
+template <class V>
+std::optional<std::int64_t> integral_in(const V& v, std::int64_t lo, std::int64_t hi) {
   std::int64_t out = 0;
   if (v.is_number_integer()) {
     if (v.is_number_unsigned()) {
-      const auto u = v.get<std::uint64_t>();
+      const auto u = v.template get<std::uint64_t>();
       if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
       out = static_cast<std::int64_t>(u);
     } else {
-      out = v.get<std::int64_t>();
+      out = v.template get<std::int64_t>();
     }
   } else if (v.is_number_float()) {
-    const double d = v.get<double>();
+    const double d = v.template get<double>();
     if (!(d >= -9.0e15 && d <= 9.0e15) || d != static_cast<double>(static_cast<std::int64_t>(d))) return std::nullopt;
     out = static_cast<std::int64_t>(d);
   } else {
@@ -56,6 +58,10 @@ inline std::optional<std::int64_t> as_int(const json& v, std::int64_t lo, std::i
   }
   if (out < lo || out > hi) return std::nullopt;
   return out;
+}
+
+inline std::optional<std::int64_t> as_int(const json& v, std::int64_t lo, std::int64_t hi) {
+  return integral_in(v, lo, hi);
 }
 
 /// A string's bytes, or nullopt if not a string.

@@ -8,34 +8,15 @@ namespace yilu::detail {
 
 bool valid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    const unsigned c = *p;
-    if (c < 0x80) {
-      ++p;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (p[i] < 0x80) {
+      ++i;
       continue;
     }
-    std::size_t n = 0;
-    unsigned lo = 0x80;
-    unsigned hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;  // no overlong forms
-      if (c == 0xED) hi = 0x9F;  // no surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
-    } else {
-      return false;
-    }
-    if (static_cast<std::size_t>(end - p) <= n) return false;
-    if (p[1] < lo || p[1] > hi) return false;
-    for (std::size_t i = 2; i <= n; ++i)
-      if ((p[i] & 0xC0) != 0x80) return false;
-    p += n + 1;
+    const std::size_t n = utf8_sequence(p + i, s.size() - i);
+    if (n == 0) return false;
+    i += n;
   }
   return true;
 }
@@ -74,7 +55,7 @@ void JsonWriter::key(std::string_view k) {
   if (f.count > 0) {
     out_.push_back(',');
     // nlohmann's std::map order: a key not strictly after the previous one means sorting at the end.
-    if (!(key_of(members_.back()) < k)) f.sorted = false;
+    if (!key_before(key_of(members_.back()), k)) f.sorted = false;
   }
   ++f.count;
   Member m;
@@ -111,9 +92,16 @@ void JsonWriter::end_object() {
 // to a std::map does).
 void JsonWriter::sort_members(Frame& f) {
   const auto first = members_.begin() + static_cast<std::ptrdiff_t>(f.first_member);
-  std::vector<Member> order(first, members_.end());
-  std::stable_sort(order.begin(), order.end(),
-                   [this](const Member& a, const Member& b) { return key_of(a) < key_of(b); });
+  std::vector<Member>& order = order_;
+  order.assign(first, members_.end());
+  const auto before = [this](const Member& a, const Member& b) { return key_before(key_of(a), key_of(b)); };
+  if (order.size() <= 16) {
+    // A response's few members ("ok" and "id" after an op's): an insertion sort, nothing allocated.
+    for (std::size_t i = 1; i < order.size(); ++i)
+      for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+  } else {
+    std::stable_sort(order.begin(), order.end(), before);
+  }
   scratch_.clear();
   for (std::size_t i = 0; i < order.size(); ++i) {
     if (i + 1 < order.size() && key_of(order[i]) == key_of(order[i + 1])) continue;  // a later one wins
@@ -137,19 +125,35 @@ void JsonWriter::end_array() {
   out_.push_back(']');
 }
 
+// One pass: ASCII is copied in runs, escapes written as nlohmann writes them, multi-byte sequences
+// checked as they come; a broken one hands the whole string to nlohmann's replacement.
 void JsonWriter::escape(std::string_view s) {
-  if (!valid_utf8(s)) {
-    // Rare (text from outside): nlohmann's own replacement of the broken sequences.
-    out_.append(dump(json(std::string(s))));
-    return;
-  }
+  const std::size_t start = out_.size();
   out_.push_back('"');
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+  std::size_t i = 0;
+  while (i < n) {
+    i += plain_ascii_run(p + i, n - i);
+    if (i == n) break;
+    const unsigned c = p[i];
+    if (c >= 0x80) {
+      const std::size_t len = utf8_sequence(p + i, n - i);
+      if (len == 0) {
+        out_.resize(start);
+        out_.append(dump(json(std::string(s))));  // rare (text from outside)
+        return;
+      }
+      i += len;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
     out_.append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"': out_.append("\\\""); break;
       case '\\': out_.append("\\\\"); break;
@@ -165,7 +169,7 @@ void JsonWriter::escape(std::string_view s) {
       }
     }
   }
-  out_.append(s.data() + run, s.size() - run);
+  out_.append(s.data() + run, n - run);
   out_.push_back('"');
 }
 
@@ -228,6 +232,30 @@ void JsonWriter::value(const json& v) {
     case json::value_t::discarded:
       before_value();
       out_.append(dump(v));
+      return;
+  }
+}
+
+void JsonWriter::value(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Null: null(); return;
+    case Value::Kind::Boolean: boolean(v.get<bool>()); return;
+    case Value::Kind::Integer: signed_integer(v.get<std::int64_t>()); return;
+    case Value::Kind::Unsigned: unsigned_integer(v.get<std::uint64_t>()); return;
+    case Value::Kind::Float: number(v.get<double>()); return;
+    case Value::Kind::String: string(v.str()); return;
+    case Value::Kind::Array:
+      begin_array();
+      for (const Value& e : v) value(e);
+      end_array();
+      return;
+    case Value::Kind::Object:
+      begin_object();
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        key(v.key(i));
+        value(v[i]);
+      }
+      end_object();
       return;
   }
 }

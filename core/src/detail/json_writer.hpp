@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "detail/json_access.hpp"
+#include "detail/json_value.hpp"
+#include "detail/utf8.hpp"
 
 namespace yilu::detail {
 
@@ -49,6 +51,8 @@ class JsonWriter {
   }
   /// Any nlohmann value (an error's params, a guide built as an object), written the same way.
   void value(const json& v);
+  /// A value of a request (an echoed "id").
+  void value(const Value& v);
 
   // Shorthands for one member.
   template <class T>
@@ -101,6 +105,7 @@ class JsonWriter {
   void put(const char* s) { string(s); }
   void put(bool b) { boolean(b); }
   void put(const json& v) { value(v); }
+  void put(const Value& v) { value(v); }
   template <class N, class = std::enable_if_t<std::is_arithmetic_v<std::decay_t<N>>>>
   void put(N n) {
     number(n);
@@ -110,6 +115,7 @@ class JsonWriter {
   std::string keys_;
   std::vector<Frame> frames_;
   std::vector<Member> members_;
+  std::vector<Member> order_;  // sorting an object's members
   std::string scratch_;
 };
 

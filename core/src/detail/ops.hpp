@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "detail/json_access.hpp"
+#include "detail/json_value.hpp"
 #include "detail/json_writer.hpp"
 #include "yilu/call.hpp"
 
@@ -16,21 +17,21 @@ struct OpContext {
 };
 
 using OpStatus = std::optional<Error>;
-using OpFn = OpStatus (*)(const json& request, const OpContext& ctx, JsonWriter& out);
+using OpFn = OpStatus (*)(const Value& request, const OpContext& ctx, JsonWriter& out);
 
-OpStatus op_check_id(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_check_uscc(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_check_mobile(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_is_workday(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_add_workdays(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_workdays_between(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_deadline(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_calendar_info(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_validate(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_plan_bundle(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_guide(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_catalog_info(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_lint_catalog(const json& request, const OpContext& ctx, JsonWriter& out);
-OpStatus op_file_types(const json& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_check_id(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_check_uscc(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_check_mobile(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_is_workday(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_add_workdays(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_workdays_between(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_deadline(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_calendar_info(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_validate(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_plan_bundle(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_guide(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_catalog_info(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_lint_catalog(const Value& request, const OpContext& ctx, JsonWriter& out);
+OpStatus op_file_types(const Value& request, const OpContext& ctx, JsonWriter& out);
 
 }  // namespace yilu::detail

@@ -1,8 +1,9 @@
 #pragma once
-// The validation report in the call surface's JSON (docs/core-api.md), written straight into a
-// response: the one place its shape is spelled out.
+// Validation as the validate op runs it: on the request's own values, its report written straight
+// into the response (docs/core-api.md; the one place the report's shape is spelled out).
 #include <vector>
 
+#include "detail/json_value.hpp"
 #include "detail/json_writer.hpp"
 #include "yilu/validation.hpp"
 
@@ -10,6 +11,13 @@ namespace yilu::detail {
 
 /// The `validate` op's members (verdict, problems, warnings, truncated, materials) into the open object.
 void write_report(JsonWriter& out, const ValidationReport& report);
+
+/// Validation of a request's application (detail::Value): the same Validator as the public
+/// functions of yilu/validation.hpp, which take nlohmann values.
+ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const Value& application, Date as_of,
+                               const std::string& base = "/application");
+ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application,
+                                 Date as_of, const std::string& base = "/application");
 
 /// Problems as one array value: [{"code","message","params","path"}].
 void write_problems(JsonWriter& out, const std::vector<Problem>& problems);

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "detail/json_access.hpp"
+#include "detail/json_value.hpp"
 #include "detail/messages.hpp"
 #include "yilu/date.hpp"
 #include "yilu/error.hpp"
@@ -20,15 +21,16 @@ inline Error make_error(std::string code, std::string path, const json& params =
   return Error{std::move(code), std::move(message), std::move(path)};
 }
 
+/// The fields of a request object (as read by detail::Document).
 class Fields {
  public:
-  explicit Fields(const json& obj, std::string base = {}) : obj_(obj), base_(std::move(base)) {}
+  explicit Fields(const Value& obj, std::string base = {}) : obj_(obj), base_(std::move(base)) {}
 
-  const json* find(std::string_view key) const { return member(obj_, key); }
+  const Value* find(std::string_view key) const { return member(obj_, key); }
   std::string path(std::string_view key) const { return pointer_append(base_, key); }
 
   Result<std::string_view> string(std::string_view key) const {
-    const json* v = find(key);
+    const Value* v = find(key);
     if (!v) return missing(key);
     const auto s = as_string(*v);
     if (!s) return wrong_type(key, "string");
@@ -45,7 +47,7 @@ class Fields {
 
   /// The date at `key`, or `fallback` when the field is absent (null counts as absent).
   Result<Date> date_or(std::string_view key, Date fallback) const {
-    const json* v = find(key);
+    const Value* v = find(key);
     if (!v || v->is_null()) return fallback;
     return date(key);
   }
@@ -59,7 +61,7 @@ class Fields {
   }
 
   Result<Timestamp> timestamp_or(std::string_view key, Timestamp fallback) const {
-    const json* v = find(key);
+    const Value* v = find(key);
     if (!v || v->is_null()) return fallback;
     return timestamp(key);
   }
@@ -67,7 +69,7 @@ class Fields {
   /// An integer in [lo, hi]: a non-integer is `wrong_type`, one outside is `out_of_range_code`.
   Result<std::int64_t> integer(std::string_view key, std::int64_t lo, std::int64_t hi,
                                const char* out_of_range_code = "value_out_of_range") const {
-    const json* v = find(key);
+    const Value* v = find(key);
     if (!v) return missing(key);
     if (!v->is_number()) return wrong_type(key, "integer");
     const auto out_of_range = [&] {
@@ -91,13 +93,13 @@ class Fields {
 
   Result<std::int64_t> integer_or(std::string_view key, std::int64_t lo, std::int64_t hi, std::int64_t fallback,
                                   const char* out_of_range_code = "value_out_of_range") const {
-    const json* v = find(key);
+    const Value* v = find(key);
     if (!v || v->is_null()) return fallback;
     return integer(key, lo, hi, out_of_range_code);
   }
 
   Result<bool> boolean_or(std::string_view key, bool fallback) const {
-    const json* v = find(key);
+    const Value* v = find(key);
     if (!v || v->is_null()) return fallback;
     if (!v->is_boolean()) return wrong_type(key, "boolean");
     return v->get<bool>();
@@ -105,7 +107,7 @@ class Fields {
 
   /// An optional string field: absent or null gives an empty view.
   Result<std::string_view> string_or_empty(std::string_view key) const {
-    const json* v = find(key);
+    const Value* v = find(key);
     if (!v || v->is_null()) return std::string_view{};
     return string(key);
   }
@@ -119,7 +121,7 @@ class Fields {
   }
 
  private:
-  const json& obj_;
+  const Value& obj_;
   std::string base_;
 };
 

@@ -18,7 +18,7 @@ Error with_path(Error e, std::string path) {
 
 }  // namespace
 
-OpStatus op_is_workday(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_is_workday(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto d = f.date("date");
   if (!d.ok()) return d.error();
@@ -35,7 +35,7 @@ OpStatus op_is_workday(const json& request, const OpContext& ctx, JsonWriter& ou
   return std::nullopt;
 }
 
-OpStatus op_add_workdays(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_add_workdays(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto d = f.date("date");
   if (!d.ok()) return d.error();
@@ -53,7 +53,7 @@ OpStatus op_add_workdays(const json& request, const OpContext& ctx, JsonWriter& 
   return std::nullopt;
 }
 
-OpStatus op_workdays_between(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_workdays_between(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto from = f.date("from");
   if (!from.ok()) return from.error();
@@ -72,7 +72,7 @@ OpStatus op_workdays_between(const json& request, const OpContext& ctx, JsonWrit
 namespace {
 
 bool present(const Fields& f, std::string_view key) {
-  const json* v = f.find(key);
+  const Value* v = f.find(key);
   return v && !v->is_null();
 }
 
@@ -89,10 +89,12 @@ Result<DeadlineInput> read_limit(const Fields& f, const OpContext& ctx, Timestam
     if (!id.ok()) return id.error();
     const ItemDef* item = catalog->item(id.value());
     if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
-    const json* answers = f.find("answers");
+    const Value* answers = f.find("answers");
     if (answers && answers->is_null()) answers = nullptr;
     if (answers && !answers->is_object()) return f.wrong_type("answers", "object");
-    return item_deadline_input(*catalog, *item, answers, accepted_at);
+    if (!answers) return item_deadline_input(*catalog, *item, nullptr, accepted_at);
+    const json given = to_nlohmann(*answers);  // the item's deadline rule reads nlohmann values
+    return item_deadline_input(*catalog, *item, &given, accepted_at);
   }
   if (present(f, "answers")) return make_error("answers_without_item", "/answers");
   DeadlineInput in;
@@ -116,7 +118,7 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx,
   if (!limit.ok()) return limit.error();
   DeadlineInput in = std::move(limit.value());
 
-  if (const json* pauses = f.find("pauses"); pauses && !pauses->is_null()) {
+  if (const Value* pauses = f.find("pauses"); pauses && !pauses->is_null()) {
     if (!pauses->is_array()) return f.wrong_type("pauses", "array");
     if (pauses->size() > 100) return make_error("value_out_of_range", "/pauses", {{"field", "pauses"}});
     for (std::size_t i = 0; i < pauses->size(); ++i) {
@@ -127,7 +129,7 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx,
       const auto start = p.timestamp("start");
       if (!start.ok()) return start.error();
       Pause pause{start.value(), std::nullopt};
-      if (const json* end = p.find("end"); end && !end->is_null()) {
+      if (const Value* end = p.find("end"); end && !end->is_null()) {
         const auto e = p.timestamp("end");
         if (!e.ok()) return e.error();
         if (e.value() < start.value()) return make_error("bad_interval", p.path("end"));
@@ -137,7 +139,7 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx,
       in.pauses.push_back(pause);
     }
   }
-  if (const json* ext = f.find("extensions"); ext && !ext->is_null()) {
+  if (const Value* ext = f.find("extensions"); ext && !ext->is_null()) {
     if (!ext->is_array()) return f.wrong_type("extensions", "array");
     if (ext->size() > 10) return make_error("value_out_of_range", "/extensions", {{"field", "extensions"}});
     for (std::size_t i = 0; i < ext->size(); ++i) {
@@ -158,7 +160,7 @@ Result<DeadlineInput> read_deadline_input(const Fields& f, const OpContext& ctx,
 
 }  // namespace
 
-OpStatus op_deadline(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_deadline(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto now = f.timestamp_or("now", ctx.call.now);
   if (!now.ok()) return now.error();
@@ -182,7 +184,7 @@ OpStatus op_deadline(const json& request, const OpContext& ctx, JsonWriter& out)
   return std::nullopt;
 }
 
-OpStatus op_calendar_info(const json&, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_calendar_info(const Value&, const OpContext& ctx, JsonWriter& out) {
   const Calendar& cal = *ctx.engine.calendar();
   out.member("first_year", cal.first_year());
   out.member("last_year", cal.last_year());

@@ -18,27 +18,34 @@ Result<const Catalog*> loaded(const OpContext& ctx) {
   return c;
 }
 
-// The optional "answers" member: an object, or absent/null.
-Result<const json*> answers_of(const Fields& f) {
-  const json* a = f.find("answers");
-  if (!a || a->is_null()) return static_cast<const json*>(nullptr);
+// The optional "answers" member (an object, or absent/null), as the nlohmann value that bundle
+// plans and guides read.
+struct Answers {
+  json value;
+  bool given = false;
+  const json* get() const { return given ? &value : nullptr; }
+};
+
+Result<Answers> answers_of(const Fields& f) {
+  const Value* a = f.find("answers");
+  if (!a || a->is_null()) return Answers{};
   if (!a->is_object()) return f.wrong_type("answers", "object");
-  return a;
+  return Answers{to_nlohmann(*a), true};
 }
 
 }  // namespace
 
-OpStatus op_validate(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_validate(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Catalog& catalog = *c.value();
   const Fields f(request);
-  const json* item_id = f.find("item");
-  const json* bundle_id = f.find("bundle");
+  const Value* item_id = f.find("item");
+  const Value* bundle_id = f.find("bundle");
   if ((item_id != nullptr) == (bundle_id != nullptr)) return make_error("item_or_bundle", "");
   const auto as_of = f.date_or("as_of", ctx.call.today);
   if (!as_of.ok()) return as_of.error();
-  const json* app = f.find("application");
+  const Value* app = f.find("application");
   if (!app) return f.missing("application");
   if (!app->is_object()) return f.wrong_type("application", "object");
   if (item_id) {
@@ -59,7 +66,7 @@ OpStatus op_validate(const json& request, const OpContext& ctx, JsonWriter& out)
   return std::nullopt;
 }
 
-OpStatus op_plan_bundle(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_plan_bundle(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Catalog& catalog = *c.value();
@@ -72,7 +79,7 @@ OpStatus op_plan_bundle(const json& request, const OpContext& ctx, JsonWriter& o
   if (!accepted.ok()) return accepted.error();
   const auto answers = answers_of(f);
   if (!answers.ok()) return answers.error();
-  const auto plan = plan_bundle(catalog, *ctx.engine.calendar(), *bundle, accepted.value(), answers.value());
+  const auto plan = plan_bundle(catalog, *ctx.engine.calendar(), *bundle, accepted.value(), answers.value().get());
   if (!plan.ok()) {
     Error e = plan.error();
     if (e.path.empty()) e.path = "/accepted_at";
@@ -127,7 +134,7 @@ OpStatus op_plan_bundle(const json& request, const OpContext& ctx, JsonWriter& o
   return std::nullopt;
 }
 
-OpStatus op_guide(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_guide(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Fields f(request);
@@ -139,20 +146,20 @@ OpStatus op_guide(const json& request, const OpContext& ctx, JsonWriter& out) {
     const ItemDef* item = c.value()->item(id.value());
     if (!item) return make_error("unknown_item", "/item", {{"id", std::string(id.value())}});
     if (!answers.ok()) return answers.error();
-    out.member("guide", service_guide(*c.value(), *item, answers.value()));
+    out.member("guide", service_guide(*c.value(), *item, answers.value().get()));
   } else {
     const auto id = f.string("bundle");
     if (!id.ok()) return id.error();
     const BundleDef* bundle = c.value()->bundle(id.value());
     if (!bundle) return make_error("unknown_bundle", "/bundle", {{"id", std::string(id.value())}});
     if (!answers.ok()) return answers.error();
-    out.member("guide", bundle_guide(*c.value(), *bundle, answers.value()));
+    out.member("guide", bundle_guide(*c.value(), *bundle, answers.value().get()));
   }
   out.member("catalog_version", c.value()->version());
   return std::nullopt;
 }
 
-OpStatus op_file_types(const json&, const OpContext&, JsonWriter& out) {
+OpStatus op_file_types(const Value&, const OpContext&, JsonWriter& out) {
   json types = json::array();
   for (const FileType& t : file_types()) {
     json ext = json::array();
@@ -170,7 +177,7 @@ OpStatus op_file_types(const json&, const OpContext&, JsonWriter& out) {
   return std::nullopt;
 }
 
-OpStatus op_catalog_info(const json&, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_catalog_info(const Value&, const OpContext& ctx, JsonWriter& out) {
   const auto c = loaded(ctx);
   if (!c.ok()) return c.error();
   const Catalog& catalog = *c.value();
@@ -190,7 +197,7 @@ OpStatus op_catalog_info(const json&, const OpContext& ctx, JsonWriter& out) {
   return std::nullopt;
 }
 
-OpStatus op_lint_catalog(const json& request, const OpContext&, JsonWriter& out) {
+OpStatus op_lint_catalog(const Value& request, const OpContext&, JsonWriter& out) {
   const Fields f(request);
   const auto text = f.string("text");
   if (!text.ok()) return text.error();

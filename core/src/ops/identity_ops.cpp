@@ -7,7 +7,7 @@
 
 namespace yilu::detail {
 
-OpStatus op_check_id(const json& request, const OpContext& ctx, JsonWriter& out) {
+OpStatus op_check_id(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
@@ -28,7 +28,7 @@ OpStatus op_check_id(const json& request, const OpContext& ctx, JsonWriter& out)
   return std::nullopt;
 }
 
-OpStatus op_check_uscc(const json& request, const OpContext&, JsonWriter& out) {
+OpStatus op_check_uscc(const Value& request, const OpContext&, JsonWriter& out) {
   const Fields f(request);
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
@@ -44,7 +44,7 @@ OpStatus op_check_uscc(const json& request, const OpContext&, JsonWriter& out) {
   return std::nullopt;
 }
 
-OpStatus op_check_mobile(const json& request, const OpContext&, JsonWriter& out) {
+OpStatus op_check_mobile(const Value& request, const OpContext&, JsonWriter& out) {
   const Fields f(request);
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
