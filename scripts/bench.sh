@@ -111,7 +111,7 @@ main() {
     echo "==== peers (Node $(node --version)) ===="
     qp=()
     [ "$quick" = 1 ] && qp=(--quick)
-    node tests/bench/js/peers.mjs --wasm-dir build-wasm/wasm --label "wasm -O2" "${qp[@]}" --out "$out/peers.json"
+    node tests/bench/js/peers.mjs --wasm-dir build-wasm/wasm --label "wasm -O2 -flto" "${qp[@]}" --out "$out/peers.json"
   fi
 
   # ---- wasm variants: sizes and speed ----
@@ -120,17 +120,17 @@ main() {
     toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
     # name | link flags (YILU_WASM_OPT) | compile flags of the Release build
     variants=(
+      "LTO|-O2;-flto|-O2 -DNDEBUG -flto"
       "O2|-O2|-O2 -DNDEBUG"
       "Os|-Os|-Os -DNDEBUG"
-      "LTO|-O2;-flto|-O2 -DNDEBUG -flto"
     )
     sizes="$out/wasm-sizes.json"
     echo "[" >"$sizes"
     first=1
     for v in "${variants[@]}"; do
       IFS='|' read -r vname link compile <<<"$v"
-      if [ "$vname" = O2 ]; then
-        dir=build-wasm  # the default build the page ships
+      if [ "$vname" = LTO ]; then
+        dir=build-wasm  # the default build the page ships (CMakePresets.json, preset wasm)
       else
         dir=build-wasm-$(echo "$vname" | tr 'A-Z' 'a-z')
         cmake -S . -B "$dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_BUILD_TYPE=Release \

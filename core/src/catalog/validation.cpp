@@ -107,8 +107,8 @@ int age_on(Date birth, Date on) {
   return age;
 }
 
-// The application's values are nlohmann's (the server's typed calls) or a request's
-// detail::Value (the validate op): the Validator is written once for both.
+// The application's values are a request's detail::Value (the validate op reads them so; the
+// server's nlohmann values are copied into one).
 using detail::str;
 using detail::Value;
 
@@ -141,8 +141,11 @@ void each_unknown(const V* obj, const std::vector<std::string_view>& known, Warn
   });
 }
 
-template <class V>
+// One Validator, over a request's detail::Value: the public functions taking nlohmann values copy
+// them into a Document first (one instantiation of the rules in each build).
 class Validator {
+  using V = Value;
+
  public:
   Validator(const Catalog& c, Date as_of, const std::string& base, ValidationReport& r)
       : c_(c), as_of_(as_of), base_(base), r_(r) {}
@@ -611,22 +614,21 @@ class Validator {
 
 ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const json& application, Date as_of,
                                const std::string& base) {
-  ValidationReport r;
-  Validator<json>(catalog, as_of, base, r).run(catalog.item_form(item), application);
-  return r;
+  detail::Document doc;
+  return detail::validate_item(catalog, item, doc.adopt(application), as_of, base);
 }
 
 ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const json& application, Date as_of,
                                  const std::string& base) {
-  ValidationReport r;
-  Validator<json>(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
-  return r;
+  detail::Document doc;
+  return detail::validate_bundle(catalog, bundle, doc.adopt(application), as_of, base);
 }
 
 ValidationReport validate_supply(const Catalog& catalog, const MaterialDef& material, const json& entry, Date as_of,
                                  const std::string& base) {
+  detail::Document doc;
   ValidationReport r;
-  Validator<json>(catalog, as_of, base, r).run_material(material, entry);
+  Validator(catalog, as_of, base, r).run_material(material, doc.adopt(entry));
   return r;
 }
 
@@ -635,14 +637,14 @@ namespace detail {
 ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const Value& application, Date as_of,
                                const std::string& base) {
   ValidationReport r;
-  Validator<Value>(catalog, as_of, base, r).run(catalog.item_form(item), application);
+  Validator(catalog, as_of, base, r).run(catalog.item_form(item), application);
   return r;
 }
 
 ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application,
                                  Date as_of, const std::string& base) {
   ValidationReport r;
-  Validator<Value>(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
+  Validator(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
   return r;
 }
 

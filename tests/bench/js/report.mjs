@@ -86,6 +86,8 @@ if (peers.size && js) {
     add(group, '**yilu native**', 'typed C++', t, t, '');
     add(group, 'yilu native', 'JSON call', j, t, `(1× = typed)`);
     add(group, `yilu ${js.label}`, 'JSON call', w, t, `(${fmtRatio(w / j)} of native JSON)`);
+    const typedWasm = jsRow(group, 'yilu', 'typed export');
+    if (typedWasm) add(group, `yilu ${js.label}`, 'typed export (checkId)', typedWasm.ns_per_call, t, '');
     for (const r of js.rows.filter((x) => x.group === group && !x.impl.startsWith('yilu'))) add(group, r.impl, r.interface, r.ns_per_call, t, '');
     targets.push({ what: `wasm ${group} JSON call vs native JSON call`, target: '≤ 3×', value: fmtRatio(w / j), ok: w / j <= 3 });
     if (group === 'add_workdays') targets.push({ what: 'typed add_workdays calls/s', target: '≥ 10 million', value: `${(1e9 / t / 1e6).toFixed(0)} million`, ok: 1e9 / t >= 1e7 });
@@ -99,6 +101,23 @@ if (peers.size && js) {
   add('validate (birth bundle)', `yilu ${js.label}`, 'JSON call', vw, vj, '');
   for (const r of js.rows.filter((x) => x.group === 'validate' && !x.impl.startsWith('yilu'))) add('validate (birth bundle)', r.impl, r.interface, r.ns_per_call, vj, '');
   targets.push({ what: 'wasm validate JSON call vs native', target: '≤ 3×', value: fmtRatio(vw / vj), ok: vw / vj <= 3 });
+  // The JSON path against the peers, in the same run (docs/PERFORMANCE.md, "The JSON path").
+  const ajvJson = jsRow('validate', 'ajv', 'JSON in and out')?.ns_per_call;
+  if (ajvJson) {
+    targets.push({ what: 'validate JSON call, native ÷ ajv JSON in and out', target: '≤ 0.5', value: (vj / ajvJson).toFixed(2), ok: vj / ajvJson <= 0.5 });
+    targets.push({ what: 'validate JSON call, wasm ÷ ajv JSON in and out', target: '≤ 1', value: (vw / ajvJson).toFixed(2), ok: vw / ajvJson <= 1 });
+  }
+  const awJson = peers.get('BM_peer_add_workdays_json').cpu_ns;
+  const walk = jsRow('add_workdays', 'day-by-day walk')?.ns_per_call;
+  const awWasm = jsRow('add_workdays', 'yilu').ns_per_call;
+  targets.push({ what: 'add_workdays JSON call, native', target: '≤ 0.3 µs', value: fmtNs(awJson), ok: awJson <= 300 });
+  if (walk) targets.push({ what: 'add_workdays JSON call, native vs the JS walk', target: 'faster', value: `${fmtNs(awJson)} vs ${fmtNs(walk)}`, ok: awJson < walk });
+  targets.push({ what: 'add_workdays JSON call, wasm', target: '≤ 1 µs', value: fmtNs(awWasm), ok: awWasm <= 1000 });
+  const idTyped = jsRow('check_id', 'yilu', 'typed export')?.ns_per_call;
+  const idv = jsRow('check_id', 'id-validator')?.ns_per_call;
+  const idWasm = jsRow('check_id', 'yilu').ns_per_call;
+  if (idTyped && idv) targets.push({ what: 'check_id, wasm typed export vs id-validator', target: '≤ 1×', value: `${fmtNs(idTyped)} vs ${fmtNs(idv)}`, ok: idTyped <= idv });
+  targets.push({ what: 'check_id JSON call, wasm', target: '≤ 1 µs', value: fmtNs(idWasm), ok: idWasm <= 1000 });
   if (vr) targets.push({ what: 'validate of the birth bundle, rules (median)', target: '≤ 10 µs', value: fmtNs(vr), ok: vr <= 1e4 });
   targets.push({ what: 'validate of the birth bundle, whole JSON call (median)', target: '≤ 10 µs', value: fmtNs(vj), ok: vj <= 1e4 });
   table(['operation', 'implementation', 'interface', 'per call', 'ratio to yilu native'], rows);
