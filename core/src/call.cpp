@@ -96,7 +96,7 @@ std::string error_text(const Error& e) {
   out.begin_object();
   write_error(out, e);
   out.end_object();
-  return out.take();
+  return out.str();
 }
 
 }  // namespace

@@ -219,20 +219,21 @@ class Validator {
   }
 
   void check_answers(const detail::Form& form) {
+    const std::string answers_base = base_ + "/answers";
     for (const Question* q : form.questions) {
       const V* v = find_member(answers_, q->id);
-      const std::string p = base_ + "/answers/" + q->id;
+      const auto p = [&] { return answers_base + "/" + q->id; };  // only for a problem
       if (!given(v)) {
-        problem(p, "answer.required", {{"question", q->text}});
+        problem(p(), "answer.required", {{"question", q->text}});
         continue;
       }
       const bool ok = v->is_string() && std::any_of(q->options.begin(), q->options.end(), [&](const Option& o) {
                         return o.value == str(*v);
                       });
-      if (!ok) problem(p, "answer.not_option", {{"question", q->text}});
+      if (!ok) problem(p(), "answer.not_option", {{"question", q->text}});
     }
     each_unknown(answers_, form.question_ids, [&](const std::string& key) {
-      warning(detail::pointer_append(base_ + "/answers", key), "answer.unknown", {{"key", key}});
+      warning(detail::pointer_append(answers_base, key), "answer.unknown", {{"key", key}});
     });
   }
 
@@ -556,6 +557,7 @@ class Validator {
 
   void check_materials(const detail::Form& form) {
     r_.materials.reserve(form.materials.size());
+    const std::string materials_base = base_ + "/materials";
     for (const auto& fm : form.materials) {
       const MaterialDef& m = *fm.defs.front();
       MaterialStatus st;
@@ -567,7 +569,7 @@ class Validator {
       });
       const bool applies = st.required || std::any_of(fm.defs.begin(), fm.defs.end(),
                                                       [](const MaterialDef* d) { return d->required_when < 0; });
-      const std::string p = detail::pointer_append(base_ + "/materials", m.id);
+      const std::string p = detail::pointer_append(materials_base, m.id);
       const V* v = find_member(materials_, m.id);
       if (fm.reused) {
         st.state = MaterialState::Reused;

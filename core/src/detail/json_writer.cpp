@@ -29,7 +29,7 @@ void JsonWriter::clear() {
 }
 
 void JsonWriter::rollback(const Mark& m) {
-  out_.resize(m.bytes);
+  out_.truncate(m.bytes);
   frames_.resize(m.frames);
   members_.resize(m.members);
   if (!frames_.empty()) {
@@ -106,10 +106,10 @@ void JsonWriter::sort_members(Frame& f) {
   for (std::size_t i = 0; i < order.size(); ++i) {
     if (i + 1 < order.size() && key_of(order[i]) == key_of(order[i + 1])) continue;  // a later one wins
     if (!scratch_.empty()) scratch_.push_back(',');
-    scratch_.append(out_, order[i].begin, order[i].end - order[i].begin);
+    scratch_.append(out_.data() + order[i].begin, order[i].end - order[i].begin);
   }
-  out_.resize(f.content);
-  out_.append(scratch_);
+  out_.truncate(f.content);
+  out_.append(scratch_.view());
 }
 
 void JsonWriter::begin_array() {
@@ -141,7 +141,7 @@ void JsonWriter::escape(std::string_view s) {
     if (c >= 0x80) {
       const std::size_t len = utf8_sequence(p + i, n - i);
       if (len == 0) {
-        out_.resize(start);
+        out_.truncate(start);
         out_.append(dump(json(std::string(s))));  // rare (text from outside)
         return;
       }
@@ -155,13 +155,13 @@ void JsonWriter::escape(std::string_view s) {
     out_.append(s.data() + run, i - run);
     run = ++i;
     switch (c) {
-      case '"': out_.append("\\\""); break;
-      case '\\': out_.append("\\\\"); break;
-      case '\b': out_.append("\\b"); break;
-      case '\f': out_.append("\\f"); break;
-      case '\n': out_.append("\\n"); break;
-      case '\r': out_.append("\\r"); break;
-      case '\t': out_.append("\\t"); break;
+      case '"': out_.append("\\\"", 2); break;
+      case '\\': out_.append("\\\\", 2); break;
+      case '\b': out_.append("\\b", 2); break;
+      case '\f': out_.append("\\f", 2); break;
+      case '\n': out_.append("\\n", 2); break;
+      case '\r': out_.append("\\r", 2); break;
+      case '\t': out_.append("\\t", 2); break;
       default: {
         static const char kHex[] = "0123456789abcdef";
         const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
@@ -180,12 +180,13 @@ void JsonWriter::string(std::string_view s) {
 
 void JsonWriter::boolean(bool b) {
   before_value();
-  out_.append(b ? "true" : "false");
+  if (b) out_.append("true", 4);
+  else out_.append("false", 5);
 }
 
 void JsonWriter::null() {
   before_value();
-  out_.append("null");
+  out_.append("null", 4);
 }
 
 void JsonWriter::signed_integer(std::int64_t i) {

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/byte_buffer.hpp"
 #include "detail/json_access.hpp"
 #include "detail/json_value.hpp"
 #include "detail/utf8.hpp"
@@ -75,8 +76,8 @@ class JsonWriter {
   }
   void rollback(const Mark& m);
 
-  const std::string& str() const { return out_; }
-  std::string take() { return std::move(out_); }
+  std::string_view view() const { return out_.view(); }
+  std::string str() const { return std::string(out_.view()); }
   void clear();
 
  private:
@@ -98,7 +99,7 @@ class JsonWriter {
   void escape(std::string_view s);
   void close_member();
   void sort_members(Frame& f);
-  std::string_view key_of(const Member& m) const { return std::string_view(keys_).substr(m.key_at, m.key_len); }
+  std::string_view key_of(const Member& m) const { return keys_.view().substr(m.key_at, m.key_len); }
 
   void put(std::string_view s) { string(s); }
   void put(const std::string& s) { string(s); }
@@ -111,12 +112,12 @@ class JsonWriter {
     number(n);
   }
 
-  std::string out_;
-  std::string keys_;
+  ByteBuffer out_;
+  ByteBuffer keys_;
   std::vector<Frame> frames_;
   std::vector<Member> members_;
   std::vector<Member> order_;  // sorting an object's members
-  std::string scratch_;
+  ByteBuffer scratch_;
 };
 
 /// Whether `s` is well-formed UTF-8 (what nlohmann's dump writes unchanged).
