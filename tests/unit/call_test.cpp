@@ -138,3 +138,16 @@ TEST_CASE("call_value answers as the JSON request of the same op and value", "[c
     }
   }
 }
+
+TEST_CASE("a huge request leaves the reader ready for the next one", "[call]") {
+  // ~1 MiB of small values fills many arena blocks; the call gives them back and the next reads.
+  std::string big = R"({"op":"add_workdays","date":"2026-01-05","days":20,"pad":[)";
+  while (big.size() < kMaxRequestBytes - 16) big += "0,";
+  big += "0]}";
+  const json small = call(R"({"op":"add_workdays","date":"2026-01-05","days":20,"id":7})");
+  REQUIRE(small["ok"] == true);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(call(big)["date"] == small["date"]);
+    CHECK(call(R"({"op":"add_workdays","date":"2026-01-05","days":20,"id":7})") == small);
+  }
+}

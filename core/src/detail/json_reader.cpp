@@ -44,15 +44,22 @@ void Document::clear() {
 
 void Document::trim(std::size_t keep) {
   clear();
-  if (blocks_.size() <= 1 && values_.capacity() * sizeof(Value) <= keep) return;  // the usual case
+  // The blocks are kept while they add up to `keep` (the first one always).
   std::size_t total = 0;
   std::size_t n = 0;
-  while (n < blocks_.size() && total + block_sizes_[n] <= keep) total += block_sizes_[n++];
-  blocks_.resize(std::max<std::size_t>(n, 1 < blocks_.size() ? 1 : blocks_.size()));
-  block_sizes_.resize(blocks_.size());
-  if (values_.capacity() * sizeof(Value) > keep) std::vector<Value>().swap(values_);
-  if (keys_.capacity() * sizeof(std::string_view) > keep) std::vector<std::string_view>().swap(keys_);
-  if (scratch_.capacity() > keep) std::string().swap(scratch_);
+  while (n < blocks_.size() && (n == 0 || total + block_sizes_[n] <= keep)) total += block_sizes_[n++];
+  blocks_.resize(n);
+  block_sizes_.resize(n);
+  const auto shrink = [keep](auto& v) {
+    using V = std::decay_t<decltype(v)>;
+    if (v.capacity() * sizeof(typename V::value_type) > keep) V().swap(v);
+  };
+  shrink(values_);
+  shrink(keys_);
+  shrink(scratch_);
+  shrink(order_);
+  shrink(sorted_values_);
+  shrink(sorted_keys_);
 }
 
 const Value* Value::find(std::string_view key) const {
