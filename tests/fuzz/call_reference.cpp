@@ -27,6 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string fast = engine().call(request, context());
   const std::string reference = yilu::detail::call_reference(engine(), request, context());
   if (fast != reference)
-    yilu::fuzz::broken(kTarget, "the reader and nlohmann's parse answer differently", fast + "\n--- reference:\n" + reference);
+    yilu::fuzz::broken(kTarget, "the reader and nlohmann's parse answer differently",
+                       fast + "\n--- reference:\n" + reference);
   return 0;
 }

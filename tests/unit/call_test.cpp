@@ -127,11 +127,12 @@ TEST_CASE("without a calendar, calendar ops say so", "[call]") {
 
 TEST_CASE("call_value answers as the JSON request of the same op and value", "[call]") {
   for (const char* op : {"check_id", "check_uscc", "check_mobile", "no_such_op"}) {
-    for (const std::string& value : {std::string("11010519491231002X"), std::string("91350100M000100Y43"),
-                                    std::string("13876001234"), std::string("１３８７６００１２３４"),
-                                    std::string("12"), std::string("bad\xff"), std::string()}) {
+    for (const std::string& value :
+         {std::string("11010519491231002X"), std::string("91350100M000100Y43"), std::string("13876001234"),
+          std::string("１３８７６００１２３４"), std::string("12"), std::string("bad\xff"), std::string()}) {
       INFO(op << " " << value);
-      const std::string request = json{{"op", op}, {"value", value}}.dump(-1, ' ', false, json::error_handler_t::replace);
+      const std::string request =
+          json{{"op", op}, {"value", value}}.dump(-1, ' ', false, json::error_handler_t::replace);
       const std::string via_value = engine().call_value(op, value, kCtx);
       if (value.find('\xff') == std::string::npos) CHECK(via_value == engine().call(request, kCtx));
       CHECK(json::parse(via_value, nullptr, false).is_object());

@@ -21,7 +21,8 @@ bool same(const Value& a, const json& b) {
   switch (a.kind()) {
     case Value::Kind::Null: return b.is_null();
     case Value::Kind::Boolean: return b.is_boolean() && a.get<bool>() == b.get<bool>();
-    case Value::Kind::Integer: return b.is_number_integer() && !b.is_number_unsigned() && a.get<std::int64_t>() == b.get<std::int64_t>();
+    case Value::Kind::Integer:
+      return b.is_number_integer() && !b.is_number_unsigned() && a.get<std::int64_t>() == b.get<std::int64_t>();
     case Value::Kind::Unsigned: return b.is_number_unsigned() && a.get<std::uint64_t>() == b.get<std::uint64_t>();
     case Value::Kind::Float: {
       if (!b.is_number_float()) return false;
@@ -65,8 +66,9 @@ void agrees(Document& doc, const std::string& text) {
 }
 
 std::string random_text(std::mt19937& rng) {
-  static const char* const kPieces[] = {"a", "0", " ", "\\\"", "\\\\", "\\/", "\\b", "\\n", "\\u0041", "\\u00e9",
-                                        "\\ud83d\\ude00", "\\u4e00", "出生", "é", "\\u0000", "x", "op", "id"};
+  static const char* const kPieces[] = {
+      "a",       "0",    " ", "\\\"",    "\\\\", "\\/", "\\b", "\\n", "\\u0041", "\\u00e9", "\\ud83d\\ude00",
+      "\\u4e00", "出生", "é", "\\u0000", "x",    "op",  "id"};
   std::string s = "\"";
   for (int n = std::uniform_int_distribution<int>(0, 5)(rng); n > 0; --n)
     s += kPieces[std::uniform_int_distribution<std::size_t>(0, std::size(kPieces) - 1)(rng)];
@@ -74,13 +76,30 @@ std::string random_text(std::mt19937& rng) {
 }
 
 std::string random_document(std::mt19937& rng, int depth) {
-  static const char* const kScalars[] = {"0", "-0", "1", "-1", "18446744073709551615", "18446744073709551616",
-                                         "-9223372036854775808", "-9223372036854775809", "1.5", "-0.0", "1e2",
-                                         "1E-2", "2.5e+10", "1e400", "true", "false", "null", "123456789012",
-                                         "0.1", "1e-400"};
+  static const char* const kScalars[] = {"0",
+                                         "-0",
+                                         "1",
+                                         "-1",
+                                         "18446744073709551615",
+                                         "18446744073709551616",
+                                         "-9223372036854775808",
+                                         "-9223372036854775809",
+                                         "1.5",
+                                         "-0.0",
+                                         "1e2",
+                                         "1E-2",
+                                         "2.5e+10",
+                                         "1e400",
+                                         "true",
+                                         "false",
+                                         "null",
+                                         "123456789012",
+                                         "0.1",
+                                         "1e-400"};
   const int kind = std::uniform_int_distribution<int>(0, depth > 4 ? 1 : 3)(rng);
   const char* ws = std::uniform_int_distribution<int>(0, 3)(rng) == 0 ? " \n\t\r" : "";
-  if (kind == 0) return ws + std::string(kScalars[std::uniform_int_distribution<std::size_t>(0, std::size(kScalars) - 1)(rng)]);
+  if (kind == 0)
+    return ws + std::string(kScalars[std::uniform_int_distribution<std::size_t>(0, std::size(kScalars) - 1)(rng)]);
   if (kind == 1) return random_text(rng) + ws;
   std::string s = kind == 2 ? "[" : "{";
   for (int n = std::uniform_int_distribution<int>(0, 5)(rng); n > 0; --n) {
@@ -95,14 +114,59 @@ std::string random_document(std::mt19937& rng, int depth) {
 
 TEST_CASE("the reader agrees with nlohmann's parse on edge cases", "[json_reader]") {
   Document doc;
-  for (const char* text :
-       {"", " ", "{}", "[]", "{\"a\":1}", "{\"a\":1,\"a\":2}", "{\"b\":1,\"a\":[2,{\"c\":null}]}", "[1,]", "{\"a\":1,}",
-        "01", "-", "-01", "1.", ".5", "+1", "1e", "1e+", "0x10", "NaN", "Infinity", "tru", "nul", "true false",
-        "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\\ud83d\\ude00\"", "\"\\uZZZZ\"", "\"\\x\"", "\"tab\there\"",
-        "\"\xff\"", "\"\xc0\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xe4\xb8\"", "\xef\xbb\xbf{}",
-        "\xef\xbb{}", "\xef", " \xef\xbb\xbf{}", "{} x", "{\"a\" 1}", "{1:2}", "[1 2]", "\"unterminated",
-        "{\"op\":\"check_id\",\"value\":\"11010519491231002X\",\"id\":7}", "1e400", "-1e400", "1e-400", "[\"\\u0000\"]",
-        "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809"}) {
+  for (const char* text : {"",
+                           " ",
+                           "{}",
+                           "[]",
+                           "{\"a\":1}",
+                           "{\"a\":1,\"a\":2}",
+                           "{\"b\":1,\"a\":[2,{\"c\":null}]}",
+                           "[1,]",
+                           "{\"a\":1,}",
+                           "01",
+                           "-",
+                           "-01",
+                           "1.",
+                           ".5",
+                           "+1",
+                           "1e",
+                           "1e+",
+                           "0x10",
+                           "NaN",
+                           "Infinity",
+                           "tru",
+                           "nul",
+                           "true false",
+                           "\"\\ud800\"",
+                           "\"\\udc00\"",
+                           "\"\\ud800\\u0041\"",
+                           "\"\\ud83d\\ude00\"",
+                           "\"\\uZZZZ\"",
+                           "\"\\x\"",
+                           "\"tab\there\"",
+                           "\"\xff\"",
+                           "\"\xc0\xaf\"",
+                           "\"\xed\xa0\x80\"",
+                           "\"\xf4\x90\x80\x80\"",
+                           "\"\xe4\xb8\"",
+                           "\xef\xbb\xbf{}",
+                           "\xef\xbb{}",
+                           "\xef",
+                           " \xef\xbb\xbf{}",
+                           "{} x",
+                           "{\"a\" 1}",
+                           "{1:2}",
+                           "[1 2]",
+                           "\"unterminated",
+                           "{\"op\":\"check_id\",\"value\":\"11010519491231002X\",\"id\":7}",
+                           "1e400",
+                           "-1e400",
+                           "1e-400",
+                           "[\"\\u0000\"]",
+                           "18446744073709551615",
+                           "18446744073709551616",
+                           "-9223372036854775808",
+                           "-9223372036854775809"}) {
     agrees(doc, text);
   }
   agrees(doc, std::string("[\"a\0b\"]", 7));

@@ -15,9 +15,11 @@ using yilu::detail::JsonWriter;
 namespace {
 
 std::string random_text(std::mt19937& rng) {
-  static const char* const kPieces[] = {"a", "Z", "0", " ", "\"", "\\", "/", "\b", "\f", "\n", "\r", "\t",
-                                        "\x01", "\x1f", "\x7f", "é", "出生", "一件事", "😀", "\xff", "\xc3",
-                                        "\xe4\xb8", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "~", "id"};
+  static const char* const kPieces[] = {"a",        "Z",    "0",    " ",        "\"",           "\\",
+                                        "/",        "\b",   "\f",   "\n",       "\r",           "\t",
+                                        "\x01",     "\x1f", "\x7f", "é",        "出生",         "一件事",
+                                        "😀",        "\xff", "\xc3", "\xe4\xb8", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                                        "\xc0\xaf", "~",    "id"};
   std::uniform_int_distribution<std::size_t> len(0, 6);
   std::uniform_int_distribution<std::size_t> pick(0, std::size(kPieces) - 1);
   std::string s;
@@ -71,10 +73,10 @@ TEST_CASE("the writer gives nlohmann's bytes for any value", "[json_writer]") {
 }
 
 TEST_CASE("the writer escapes strings as nlohmann does, broken UTF-8 replaced", "[json_writer]") {
-  for (const std::string& s : {std::string("plain"), std::string("引号\"和\\反斜杠"), std::string("\x00\x01\x1f\x7f", 4),
-                              std::string("tab\tnew\nline\rform\fback\b"), std::string("\xe4\xb8"),
-                              std::string("ok\xff\xfe出生"), std::string("\xed\xa0\x80surrogate"),
-                              std::string("\xf0\x9f\x98\x80")}) {
+  for (const std::string& s :
+       {std::string("plain"), std::string("引号\"和\\反斜杠"), std::string("\x00\x01\x1f\x7f", 4),
+        std::string("tab\tnew\nline\rform\fback\b"), std::string("\xe4\xb8"), std::string("ok\xff\xfe出生"),
+        std::string("\xed\xa0\x80surrogate"), std::string("\xf0\x9f\x98\x80")}) {
     JsonWriter w;
     w.string(s);
     CHECK(w.str() == dump(json(s)));

@@ -227,9 +227,8 @@ class Validator {
         problem(p(), "answer.required", {{"question", q->text}});
         continue;
       }
-      const bool ok = v->is_string() && std::any_of(q->options.begin(), q->options.end(), [&](const Option& o) {
-                        return o.value == str(*v);
-                      });
+      const bool ok = v->is_string() && std::any_of(q->options.begin(), q->options.end(),
+                                                    [&](const Option& o) { return o.value == str(*v); });
       if (!ok) problem(p(), "answer.not_option", {{"question", q->text}});
     }
     each_unknown(answers_, form.question_ids, [&](const std::string& key) {
@@ -336,8 +335,7 @@ class Validator {
   }
 
   // One field (top-level or in a group entry). Returns whether its value (if any) is valid.
-  bool check_field(const FieldDef* const* defs, std::size_t count, const V* scope, const V* entry,
-                   const Path& p) {
+  bool check_field(const FieldDef* const* defs, std::size_t count, const V* scope, const V* entry, const Path& p) {
     const FieldDef& f = *defs[0];
     const FieldDef* const* defs_end = defs + count;
     const bool shown = std::any_of(defs, defs_end, [&](const FieldDef* d) { return holds(d->shown_when, entry); });
@@ -537,15 +535,15 @@ class Validator {
         const LicenceType* lt = c_.licence_type(m.licence);
         problem(p + "/licence", "material.licence_mismatch",
                 {{"name", m.name}, {"licence", lt ? lt->name : m.licence}});
-      } else if (!number || !number->is_string() || str(*number).empty() ||
-                 str(*number).size() > 128) {
+      } else if (!number || !number->is_string() || str(*number).empty() || str(*number).size() > 128) {
         problem(p + "/number", "material.licence_number", {{"name", m.name}});
       }
     } else if (how == "commitment") {
       st.state = MaterialState::Commitment;
       const V* signed_ = find_member(&v, "signed");
       if (!m.commitment) problem(p + "/by", "material.commitment_not_allowed", {{"name", m.name}});
-      else if (!signed_ || !signed_->is_boolean() || !signed_->template get<bool>()) problem(p + "/signed", "material.commitment_unsigned", {{"name", m.name}});
+      else if (!signed_ || !signed_->is_boolean() || !signed_->template get<bool>())
+        problem(p + "/signed", "material.commitment_unsigned", {{"name", m.name}});
     } else if (how == "deferral") {
       st.state = MaterialState::Deferred;
       if (m.key || !m.deferrable) problem(p + "/by", "material.not_deferrable", {{"name", m.name}});
@@ -643,8 +641,8 @@ ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, cons
   return r;
 }
 
-ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application,
-                                 Date as_of, const std::string& base) {
+ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application, Date as_of,
+                                 const std::string& base) {
   ValidationReport r;
   Validator(catalog, as_of, base, r).run(catalog.bundle_form(bundle), application);
   return r;

@@ -34,6 +34,13 @@ void* Document::allocate(std::size_t bytes, std::size_t align) {
   }
 }
 
+std::string_view Document::store(std::string_view s) {
+  if (s.empty()) return {};
+  char* at = static_cast<char*>(allocate(s.size(), 1));
+  std::copy(s.begin(), s.end(), at);
+  return {at, s.size()};
+}
+
 void Document::clear() {
   root_ = Value{};
   block_ = 0;
@@ -144,9 +151,7 @@ class JsonReader {
     switch (*p_) {
       case '{': return object(out, depth + 1);
       case '[': return array(out, depth + 1);
-      case '"':
-        out.kind_ = Value::Kind::String;
-        return string(out.text_);
+      case '"': out.kind_ = Value::Kind::String; return string(out.text_);
       case 't':
         out.kind_ = Value::Kind::Boolean;
         out.boolean_ = true;
@@ -278,8 +283,8 @@ class JsonReader {
       keys.insert(keys.end(), sorted_keys.begin(), sorted_keys.end());
     }
     const std::size_t count = keys.size() - first_key;
-    auto* key_store = static_cast<std::string_view*>(
-        doc_.allocate(count * sizeof(std::string_view), alignof(std::string_view)));
+    auto* key_store =
+        static_cast<std::string_view*>(doc_.allocate(count * sizeof(std::string_view), alignof(std::string_view)));
     std::uninitialized_copy(keys.begin() + static_cast<std::ptrdiff_t>(first_key), keys.end(), key_store);
     keys.resize(first_key);
     out.kind_ = Value::Kind::Object;
@@ -308,7 +313,8 @@ class JsonReader {
         ++p_;
         continue;
       }
-      const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_), static_cast<std::size_t>(end_ - p_));
+      const std::size_t n =
+          utf8_sequence(reinterpret_cast<const unsigned char*>(p_), static_cast<std::size_t>(end_ - p_));
       if (n == 0) return false;
       p_ += n;
     }
@@ -323,7 +329,8 @@ class JsonReader {
       }
       if (c < 0x20) return false;
       if (c >= 0x80) {
-        const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_), static_cast<std::size_t>(end_ - p_));
+        const std::size_t n =
+            utf8_sequence(reinterpret_cast<const unsigned char*>(p_), static_cast<std::size_t>(end_ - p_));
         if (n == 0) return false;
         s.append(p_, n);
         p_ += n;
@@ -361,9 +368,7 @@ class JsonReader {
         default: return false;
       }
     }
-    char* stored = static_cast<char*>(doc_.allocate(s.size() ? s.size() : 1, 1));
-    std::memcpy(stored, s.data(), s.size());
-    out = std::string_view(stored, s.size());
+    out = doc_.store(s);
     return true;
   }
 
@@ -425,8 +430,8 @@ class JsonReader {
       }
       if (!overflow && magnitude <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
         out.kind_ = Value::Kind::Integer;
-        out.integer_ = magnitude == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN
-                                                                              : -static_cast<std::int64_t>(magnitude);
+        out.integer_ =
+            magnitude == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN : -static_cast<std::int64_t>(magnitude);
         return true;
       }
     }
@@ -491,10 +496,8 @@ Value Document::copy(const json& v) {
       break;
     case json::value_t::string: {
       const std::string& s = *v.get_ptr<const json::string_t*>();
-      char* stored = static_cast<char*>(allocate(s.size() ? s.size() : 1, 1));
-      std::memcpy(stored, s.data(), s.size());
       out.kind_ = Value::Kind::String;
-      out.text_ = std::string_view(stored, s.size());
+      out.text_ = store(s);
       break;
     }
     case json::value_t::array:
@@ -508,10 +511,7 @@ Value Document::copy(const json& v) {
       for (auto it = v.begin(); it != v.end(); ++it, ++i) {
         new (items + i) Value(copy(*it));
         if (keys) {
-          const std::string& k = it.key();
-          char* stored = static_cast<char*>(allocate(k.size() ? k.size() : 1, 1));
-          std::memcpy(stored, k.data(), k.size());
-          new (keys + i) std::string_view(stored, k.size());
+          new (keys + i) std::string_view(store(it.key()));
         }
       }
       out.kind_ = v.is_object() ? Value::Kind::Object : Value::Kind::Array;

@@ -110,6 +110,8 @@ class Document {
 
   // The arena: blocks of bytes that never move.
   void* allocate(std::size_t bytes, std::size_t align);
+  /// A copy of `s` in the arena.
+  std::string_view store(std::string_view s);
 
  private:
   friend class JsonReader;

@@ -82,16 +82,16 @@ class JsonWriter {
 
  private:
   struct Frame {
-    std::size_t content = 0;        // first byte after the opening bracket
-    std::size_t first_member = 0;   // index into members_ (objects)
-    std::size_t count = 0;          // values (arrays) or members (objects) written so far
+    std::size_t content = 0;       // first byte after the opening bracket
+    std::size_t first_member = 0;  // index into members_ (objects)
+    std::size_t count = 0;         // values (arrays) or members (objects) written so far
     bool object = false;
-    bool sorted = true;             // the keys so far came in nlohmann's order, none repeated
+    bool sorted = true;  // the keys so far came in nlohmann's order, none repeated
   };
   struct Member {
     std::size_t key_at = 0;  // the raw key in keys_
     std::size_t key_len = 0;
-    std::size_t begin = 0;   // the member's bytes in out_ ("key":value), without the comma
+    std::size_t begin = 0;  // the member's bytes in out_ ("key":value), without the comma
     std::size_t end = 0;
   };
 

@@ -16,8 +16,8 @@ void write_report(JsonWriter& out, const ValidationReport& report);
 /// functions of yilu/validation.hpp, which take nlohmann values.
 ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, const Value& application, Date as_of,
                                const std::string& base = "/application");
-ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application,
-                                 Date as_of, const std::string& base = "/application");
+ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application, Date as_of,
+                                 const std::string& base = "/application");
 
 /// Problems as one array value: [{"code","message","params","path"}].
 void write_problems(JsonWriter& out, const std::vector<Problem>& problems);

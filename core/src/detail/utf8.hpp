@@ -48,7 +48,8 @@ inline std::size_t plain_ascii_run(const unsigned char* p, std::size_t n) {
     const std::uint64_t below_space = (w - kOnes * 0x20) & ~w;
     const std::uint64_t quote = w ^ (kOnes * '"');
     const std::uint64_t backslash = w ^ (kOnes * '\\');
-    const std::uint64_t special = (w | below_space | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHighs;
+    const std::uint64_t special =
+        (w | below_space | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHighs;
     if (special) break;
   }
   for (; i < n; ++i) {

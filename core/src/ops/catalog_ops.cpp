@@ -119,15 +119,15 @@ OpStatus op_plan_bundle(const Value& request, const OpContext& ctx, JsonWriter& 
   out.member("separate", side(p, true, p.separate_due_date));
   out.member("bundled", side(p, false, p.due_date));
   out.member("reductions", json{{"steps", p.steps.separate - p.steps.bundle},
-                       {"workdays", p.workdays.separate - p.workdays.bundle},
-                       {"materials", p.materials.separate - p.materials.bundle},
-                       {"submissions", p.submissions.separate - p.submissions.bundle}});
+                                {"workdays", p.workdays.separate - p.workdays.bundle},
+                                {"materials", p.materials.separate - p.materials.bundle},
+                                {"submissions", p.submissions.separate - p.submissions.bundle}});
   out.member("provisional", p.provisional);
   if (bundle->reported.set) {
     out.member("reported", json{{"separate_workdays", bundle->reported.separate_workdays},
-                       {"bundle_workdays", bundle->reported.bundle_workdays},
-                       {"submissions", bundle->reported.submissions},
-                       {"source", bundle->reported.source}});
+                                {"bundle_workdays", bundle->reported.bundle_workdays},
+                                {"submissions", bundle->reported.submissions},
+                                {"source", bundle->reported.source}});
   } else {
     out.member_null("reported");
   }
@@ -187,10 +187,10 @@ OpStatus op_catalog_info(const Value&, const OpContext& ctx, JsonWriter& out) {
   out.member("fingerprint", catalog.fingerprint());
   out.member("schema_version", kCatalogSchemaVersion);
   out.member("counts", json{{"departments", catalog.departments().size()},
-                   {"windows", catalog.windows().size()},
-                   {"licence_types", catalog.licence_types().size()},
-                   {"items", catalog.items().size()},
-                   {"bundles", catalog.bundles().size()}});
+                            {"windows", catalog.windows().size()},
+                            {"licence_types", catalog.licence_types().size()},
+                            {"items", catalog.items().size()},
+                            {"bundles", catalog.bundles().size()}});
   json bundles = json::array();
   for (const auto& b : catalog.bundles()) bundles.push_back({{"id", b.id}, {"name", b.name}});
   out.member("bundles", std::move(bundles));
