@@ -175,31 +175,49 @@ class JsonReader {
     return items;
   }
 
-  bool array(Value& out, std::size_t level) {
+  // Opens an array or object at nesting `level` (past the limit: too deep).
+  bool open(std::size_t level) {
     if (level > max_depth_) {
       too_deep_ = true;
       return false;
     }
-    ++p_;  // [
-    const std::size_t first = doc_.values_.size();
+    ++p_;  // [ or {
     skip_space();
-    if (p_ < end_ && *p_ == ']') {
+    return true;
+  }
+
+  // Consumes `close` if it is next (an empty array or object).
+  bool closes_at_once(char close) {
+    if (p_ == end_ || *p_ != close) return false;
+    ++p_;
+    return true;
+  }
+
+  enum class Next : std::uint8_t { More, Done, Bad };
+  // After an element or member: a comma (more follow), `close` (done), or anything else.
+  Next after_element(char close) {
+    skip_space();
+    if (p_ == end_) return Next::Bad;
+    if (*p_ == ',') {
       ++p_;
-    } else {
-      for (;;) {
+      skip_space();
+      return Next::More;
+    }
+    if (*p_ != close) return Next::Bad;
+    ++p_;
+    return Next::Done;
+  }
+
+  bool array(Value& out, std::size_t level) {
+    if (!open(level)) return false;
+    const std::size_t first = doc_.values_.size();
+    if (!closes_at_once(']')) {
+      for (Next next = Next::More; next == Next::More;) {
         Value element;
         if (!value(element, level)) return false;
         doc_.values_.push_back(element);
-        skip_space();
-        if (p_ == end_) return false;
-        if (*p_ == ',') {
-          ++p_;
-          skip_space();
-          continue;
-        }
-        if (*p_ != ']') return false;
-        ++p_;
-        break;
+        next = after_element(']');
+        if (next == Next::Bad) return false;
       }
     }
     out.kind_ = Value::Kind::Array;
@@ -209,18 +227,11 @@ class JsonReader {
   }
 
   bool object(Value& out, std::size_t level) {
-    if (level > max_depth_) {
-      too_deep_ = true;
-      return false;
-    }
-    ++p_;  // {
+    if (!open(level)) return false;
     const std::size_t first = doc_.values_.size();
     const std::size_t first_key = doc_.keys_.size();
-    skip_space();
-    if (p_ < end_ && *p_ == '}') {
-      ++p_;
-    } else {
-      for (;;) {
+    if (!closes_at_once('}')) {
+      for (Next next = Next::More; next == Next::More;) {
         if (p_ == end_ || *p_ != '"') return false;
         std::string_view key;
         if (!string(key)) return false;
@@ -232,16 +243,8 @@ class JsonReader {
         if (!value(member, level)) return false;
         doc_.keys_.push_back(key);
         doc_.values_.push_back(member);
-        skip_space();
-        if (p_ == end_) return false;
-        if (*p_ == ',') {
-          ++p_;
-          skip_space();
-          continue;
-        }
-        if (*p_ != '}') return false;
-        ++p_;
-        break;
+        next = after_element('}');
+        if (next == Next::Bad) return false;
       }
     }
     finish_object(out, first, first_key);

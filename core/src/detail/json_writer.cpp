@@ -6,21 +6,6 @@
 
 namespace yilu::detail {
 
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t n = utf8_sequence(p + i, s.size() - i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
 void JsonWriter::clear() {
   out_.clear();
   keys_.clear();

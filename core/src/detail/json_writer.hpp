@@ -120,7 +120,4 @@ class JsonWriter {
   ByteBuffer scratch_;
 };
 
-/// Whether `s` is well-formed UTF-8 (what nlohmann's dump writes unchanged).
-bool valid_utf8(std::string_view s);
-
 }  // namespace yilu::detail
