@@ -5,12 +5,13 @@
 #include "detail/digits.hpp"
 #include "detail/fingerprint.hpp"
 #include "detail/json_access.hpp"
+#include "detail/json_value.hpp"
 #include "detail/request.hpp"
 
 namespace yilu {
 
-using detail::json;
 using detail::member;
+using detail::Value;
 
 namespace {
 
@@ -41,17 +42,17 @@ struct CalendarBuilder {
   }
 
   // Applies {date: name} entries of one year to marks; each date must lie in that year.
-  std::optional<Error> apply(const json& entries, int year, Mark mark, const std::string& path, std::vector<Mark>& m,
+  std::optional<Error> apply(const Value& entries, int year, Mark mark, const std::string& path, std::vector<Mark>& m,
                              std::vector<std::uint16_t>& n, std::vector<std::uint8_t>* mk) {
     if (!entries.is_object()) return invalid(path, "entries_not_object");
-    for (auto it = entries.begin(); it != entries.end(); ++it) {
-      const std::string p = detail::pointer_append(path, it.key());
-      const auto d = parse_date(it.key());
-      const auto name = detail::as_string(it.value());
-      if (!d || ymd_from_date(*d).year != year) return invalid(p, "entry_date");
-      if (!name || name->empty() || name->size() > 64) return invalid(p, "entry_name");
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+      const auto d = parse_date(entries.key(e));
+      const auto name = detail::as_string(entries[e]);
+      const auto p = [&] { return detail::pointer_append(path, entries.key(e)); };
+      if (!d || ymd_from_date(*d).year != year) return invalid(p(), "entry_date");
+      if (!name || name->empty() || name->size() > 64) return invalid(p(), "entry_name");
       const std::int32_t i = d->days - cal.first_day_.days;
-      if (i < 0 || i >= cal.day_count_) return invalid(p, "entry_out_of_range");
+      if (i < 0 || i >= cal.day_count_) return invalid(p(), "entry_out_of_range");
       m[static_cast<std::size_t>(i)] = mark;
       n[static_cast<std::size_t>(i)] = name_index(*name);
       if (mk) (*mk)[static_cast<std::size_t>(i)] = mark == Mark::Work ? 1 : 0;
@@ -60,32 +61,32 @@ struct CalendarBuilder {
   }
 
   // Applies a {YYYY: {holidays, workdays}} object.
-  std::optional<Error> apply_years(const json& years, const std::string& path, int lo, int hi, std::vector<Mark>& m,
+  std::optional<Error> apply_years(const Value& years, const std::string& path, int lo, int hi, std::vector<Mark>& m,
                                    std::vector<std::uint16_t>& n, std::vector<std::uint8_t>* mk) {
     if (!years.is_object()) return invalid(path, "years_not_object");
-    for (auto it = years.begin(); it != years.end(); ++it) {
-      const std::string yp = detail::pointer_append(path, it.key());
+    for (std::size_t y = 0; y < years.size(); ++y) {
+      const std::string_view key = years.key(y);
+      const std::string yp = detail::pointer_append(path, key);
       int year = 0;
-      const auto& key = it.key();
       if (key.size() != 4 || !detail::fixed_digits(key, 0, 4, year) || year < lo || year > hi)
         return invalid(yp, "year_out_of_range");
-      if (!it.value().is_object()) return invalid(yp, "not_object");
-      if (const json* h = member(it.value(), "holidays"))
+      if (!years[y].is_object()) return invalid(yp, "not_object");
+      if (const Value* h = member(years[y], "holidays"))
         if (auto e = apply(*h, year, Mark::Rest, yp + "/holidays", m, n, mk)) return e;
-      if (const json* w = member(it.value(), "workdays"))
+      if (const Value* w = member(years[y], "workdays"))
         if (auto e = apply(*w, year, Mark::Work, yp + "/workdays", m, n, mk)) return e;
     }
     return std::nullopt;
   }
 
-  std::optional<Error> apply_fixed(const json& rules, std::vector<Mark>& m) {
+  std::optional<Error> apply_fixed(const Value& rules, std::vector<Mark>& m) {
     if (!rules.is_array()) return invalid("/estimate/fixed_holidays", "fixed_not_array");
     for (std::size_t r = 0; r < rules.size(); ++r) {
       const std::string p = "/estimate/fixed_holidays/" + std::to_string(r);
-      const json* mo = member(rules[r], "month");
-      const json* da = member(rules[r], "day");
-      const json* dn = member(rules[r], "days");
-      const json* nm = member(rules[r], "name");
+      const Value* mo = member(rules[r], "month");
+      const Value* da = member(rules[r], "day");
+      const Value* dn = member(rules[r], "days");
+      const Value* nm = member(rules[r], "name");
       const auto month = mo ? detail::as_int(*mo, 1, 12) : std::nullopt;
       const auto day = da ? detail::as_int(*da, 1, 31) : std::nullopt;
       const auto days = dn ? detail::as_int(*dn, 1, 15) : std::nullopt;
@@ -114,9 +115,10 @@ struct CalendarBuilder {
     t.workdays_before.resize(count + 1);
     t.nth_workday.reserve(count * 5 / 7 + 16);
     std::int32_t acc = 0;
-    for (std::size_t i = 0; i < count; ++i) {
+    int weekday = iso_weekday(cal.first_day_);  // counted on, not computed per day
+    for (std::size_t i = 0; i < count; ++i, weekday = weekday == 7 ? 1 : weekday + 1) {
       t.workdays_before[i] = acc;
-      bool work = iso_weekday(Date{cal.first_day_.days + static_cast<std::int32_t>(i)}) <= 5;
+      bool work = weekday <= 5;
       if (m[i] == Mark::Rest) work = false;
       if (m[i] == Mark::Work) work = true;
       if (work) {
@@ -132,12 +134,14 @@ struct CalendarBuilder {
 };
 
 Result<Calendar> Calendar::from_json(std::string_view text) {
-  const json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return invalid("", "not_json_object");
+  // A calendar nests four levels; anything much deeper is not one.
+  detail::Document read;
+  if (read.read(text, 64) != detail::ReadStatus::Ok || !read.root().is_object()) return invalid("", "not_json_object");
+  const Value& doc = read.root();
   CalendarBuilder b;
   Calendar& c = b.cal;
-  const json* fy = member(doc, "first_year");
-  const json* ly = member(doc, "last_year");
+  const Value* fy = member(doc, "first_year");
+  const Value* ly = member(doc, "last_year");
   const auto first = fy ? detail::as_int(*fy, 1900, 2100) : std::nullopt;
   const auto last = ly ? detail::as_int(*ly, 1900, 2100) : std::nullopt;
   if (!first) return invalid("/first_year", "first_year");
@@ -145,8 +149,8 @@ Result<Calendar> Calendar::from_json(std::string_view text) {
   c.first_year_ = static_cast<int>(*first);
   c.last_year_ = static_cast<int>(*last);
   c.horizon_year_ = c.last_year_ + 10;
-  const json* est = member(doc, "estimate");
-  if (const json* th = est ? member(*est, "through_year") : nullptr) {
+  const Value* est = member(doc, "estimate");
+  if (const Value* th = est ? member(*est, "through_year") : nullptr) {
     const auto through = detail::as_int(*th, c.last_year_, c.last_year_ + kMaxEstimateYears);
     if (!through) return invalid("/estimate/through_year", "through_year");
     c.horizon_year_ = static_cast<int>(*through);
@@ -160,30 +164,31 @@ Result<Calendar> Calendar::from_json(std::string_view text) {
   b.names.assign(count, 0);
   b.makeup.assign(count, 0);
 
-  const json* years = member(doc, "years");
+  const Value* years = member(doc, "years");
   if (!years) return invalid("/years", "years_missing");
   if (auto e = b.apply_years(*years, "/years", c.first_year_, c.last_year_, b.marks, b.names, &b.makeup)) return *e;
   if (est) {
-    if (const json* fixed = member(*est, "fixed_holidays"))
+    if (const Value* fixed = member(*est, "fixed_holidays"))
       if (auto e = b.apply_fixed(*fixed, b.marks)) return *e;
-    if (const json* ey = member(*est, "years"))
+    if (const Value* ey = member(*est, "years"))
       if (auto e = b.apply_years(*ey, "/estimate/years", c.last_year_ + 1, c.horizon_year_, b.marks, b.names, nullptr))
         return *e;
   }
   c.base_ = b.index(b.marks, b.names, b.makeup);
 
-  if (const json* regions = member(doc, "regions")) {
+  if (const Value* regions = member(doc, "regions")) {
     if (!regions->is_object()) return invalid("/regions", "regions_not_object");
-    for (auto it = regions->begin(); it != regions->end(); ++it) {
-      const std::string rp = detail::pointer_append("/regions", it.key());
-      if (it.key().empty() || it.key().size() > 64) return invalid(rp, "region_id");
-      const json* ry = member(it.value(), "years");
+    for (std::size_t r = 0; r < regions->size(); ++r) {
+      const std::string_view id = regions->key(r);
+      const std::string rp = detail::pointer_append("/regions", id);
+      if (id.empty() || id.size() > 64) return invalid(rp, "region_id");
+      const Value* ry = member((*regions)[r], "years");
       if (!ry) return invalid(rp + "/years", "years_missing");
       std::vector<Mark> m = b.marks;
       std::vector<std::uint16_t> n = b.names;
       std::vector<std::uint8_t> mk = b.makeup;
       if (auto e = b.apply_years(*ry, rp + "/years", c.first_year_, c.horizon_year_, m, n, &mk)) return *e;
-      c.overlays_.push_back(Overlay{it.key(), b.index(m, n, mk)});
+      c.overlays_.push_back(Overlay{std::string(id), b.index(m, n, mk)});
     }
   }
   c.version_ = detail::fnv1a_hex(text);

@@ -1,6 +1,8 @@
 #include "yilu/call.hpp"
 #include "yilu/catalog_slice.hpp"
 
+#include "catalog/catalog_reader.hpp"
+#include "catalog/slice_merge.hpp"
 #include "detail/call_reference.hpp"
 #include "detail/json_value.hpp"
 #include "detail/ops.hpp"
@@ -113,21 +115,31 @@ std::optional<Error> Engine::load_calendar(std::string_view json_text) {
   return std::nullopt;
 }
 
+namespace {
+
+Error invalid_catalog(const CatalogLoad& load) {
+  const Problem& first = load.problems.front();
+  return detail::make_error("catalog_invalid", first.path,
+                            {{"count", load.problems.size()}, {"first", first.path + " " + first.message}});
+}
+
+}  // namespace
+
 std::optional<Error> Engine::load_catalog(std::string_view json_text) {
   CatalogLoad load = Catalog::from_json(json_text);
-  if (!load.catalog) {
-    const Problem& first = load.problems.front();
-    return detail::make_error("catalog_invalid", first.path,
-                              {{"count", load.problems.size()}, {"first", first.path + " " + first.message}});
-  }
+  if (!load.catalog) return invalid_catalog(load);
   catalog_ = std::make_shared<const Catalog>(std::move(*load.catalog));
   return std::nullopt;
 }
 
 std::optional<Error> Engine::load_catalog_slices(std::string_view json_array_text) {
-  Result<std::string> merged = merge_slices(json_array_text);
-  if (!merged.ok()) return merged.error();
-  return load_catalog(merged.value());
+  detail::MergedSlices merged;
+  if (auto e = merged.read(json_array_text)) return e;
+  // A merged slice is named by "slice_of": the fingerprint of a text is never used.
+  CatalogLoad load = CatalogReader::load(merged.root(), std::string());
+  if (!load.catalog) return invalid_catalog(load);
+  catalog_ = std::make_shared<const Catalog>(std::move(*load.catalog));
+  return std::nullopt;
 }
 
 std::string Engine::call(std::string_view request, const CallContext& ctx) const {

@@ -155,11 +155,12 @@ TEST_CASE("a condition nested past the limit is a lint error, not a stack overfl
     text.replace(at, 10, cond);
     const auto ps = yilu::lint_catalog(text);
     INFO("depth " << depth << "\n" << describe(ps));
-    if (depth < yilu::kMaxConditionDepth) {
-      CHECK(ps.empty());
-    } else {
-      REQUIRE(ps.size() == 1);
-      CHECK(ps[0].code == "catalog.condition_too_deep");
+    REQUIRE(ps.size() == (depth < yilu::kMaxConditionDepth ? 0 : 1));
+    if (depth >= yilu::kMaxConditionDepth) {
+      // Past the nesting any catalog may have, the text is refused before it is read.
+      CHECK(ps[0].code == (depth > 1000 ? "catalog.too_deep" : "catalog.condition_too_deep"));
+      if (depth < 1000) CHECK(ps[0].path.rfind("/items/4/materials/1/required_when/not/", 0) == 0);
+      else CHECK(ps[0].path.empty());
     }
   }
 }
@@ -182,7 +183,9 @@ TEST_CASE("an example nested past the JSON limit is a lint error, not a stack ov
     const auto ps = yilu::lint_catalog(text);
     INFO("depth " << depth << "\n" << describe(ps));
     const bool too_deep = has(ps, "/items/0/example", "catalog.example_too_deep");
-    CHECK(too_deep == (depth > static_cast<int>(yilu::kMaxJsonDepth)));
+    CHECK(too_deep == (depth > static_cast<int>(yilu::kMaxJsonDepth) && depth < 1000));
+    // Past the nesting any catalog may have, the text is refused before it is read.
+    CHECK(has(ps, "", "catalog.too_deep") == (depth >= 1000));
   }
 }
 

@@ -92,30 +92,30 @@ void CatalogReader::problem(const std::string& path, const char* code, json para
   problems_.push_back(Problem{path, code, std::move(params), std::move(message)});
 }
 
-bool CatalogReader::is_object(const json* v, const std::string& path) {
+bool CatalogReader::is_object(const Node* v, const std::string& path) {
   if (v && v->is_object()) return true;
   problem(path, v ? "catalog.wrong_type" : "catalog.missing", {{"expected", detail::type_word("object")}});
   return false;
 }
 
-bool CatalogReader::is_array(const json* v, const std::string& path) {
+bool CatalogReader::is_array(const Node* v, const std::string& path) {
   if (v && v->is_array() && v->size() <= kMaxListEntries) return true;
   problem(path, v ? "catalog.wrong_type" : "catalog.missing", {{"expected", detail::type_word("array")}});
   return false;
 }
 
-void CatalogReader::check_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
+void CatalogReader::check_keys(const Node& obj, const std::string& path, std::initializer_list<const char*> allowed) {
   // A misspelt key would silently drop a rule; comments go under keys starting with "_".
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    const std::string& k = it.key();
+  for (std::size_t i = 0; i < obj.size(); ++i) {
+    const std::string_view k = obj.key(i);
     if (!k.empty() && k[0] == '_') continue;
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return k == a; }))
-      problem(pointer_append(path, k), "catalog.unknown_key", {{"key", k}});
+      problem(pointer_append(path, k), "catalog.unknown_key", {{"key", std::string(k)}});
   }
 }
 
-std::string CatalogReader::string_member(const json& obj, const std::string& path, const char* key, bool required) {
-  const json* v = member(obj, key);
+std::string CatalogReader::string_member(const Node& obj, const std::string& path, const char* key, bool required) {
+  const Node* v = member(obj, key);
   if (!v) {
     if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", detail::type_word("string")}});
     return {};
@@ -128,9 +128,9 @@ std::string CatalogReader::string_member(const json& obj, const std::string& pat
   return std::string(*s);
 }
 
-std::int64_t CatalogReader::int_member(const json& obj, const std::string& path, const char* key, std::int64_t lo,
+std::int64_t CatalogReader::int_member(const Node& obj, const std::string& path, const char* key, std::int64_t lo,
                                        std::int64_t hi, std::int64_t fallback, bool required) {
-  const json* v = member(obj, key);
+  const Node* v = member(obj, key);
   if (!v) {
     if (required) problem(pointer_append(path, key), "catalog.missing", {{"expected", detail::type_word("integer")}});
     return fallback;
@@ -143,8 +143,8 @@ std::int64_t CatalogReader::int_member(const json& obj, const std::string& path,
   return *n;
 }
 
-bool CatalogReader::bool_member(const json& obj, const std::string& path, const char* key, bool fallback) {
-  const json* v = member(obj, key);
+bool CatalogReader::bool_member(const Node& obj, const std::string& path, const char* key, bool fallback) {
+  const Node* v = member(obj, key);
   if (!v) return fallback;
   if (!v->is_boolean()) {
     problem(pointer_append(path, key), "catalog.wrong_type", {{"expected", detail::type_word("boolean")}});
@@ -153,9 +153,9 @@ bool CatalogReader::bool_member(const json& obj, const std::string& path, const 
   return v->get<bool>();
 }
 
-std::vector<std::string> CatalogReader::string_list(const json& obj, const std::string& path, const char* key) {
+std::vector<std::string> CatalogReader::string_list(const Node& obj, const std::string& path, const char* key) {
   std::vector<std::string> out;
-  const json* v = member(obj, key);
+  const Node* v = member(obj, key);
   if (!v) return out;
   const std::string p = pointer_append(path, key);
   if (!is_array(v, p)) return out;
@@ -167,9 +167,9 @@ std::vector<std::string> CatalogReader::string_list(const json& obj, const std::
   return out;
 }
 
-std::vector<Option> CatalogReader::options(const json& obj, const std::string& path, const char* key) {
+std::vector<Option> CatalogReader::options(const Node& obj, const std::string& path, const char* key) {
   std::vector<Option> out;
-  const json* v = member(obj, key);
+  const Node* v = member(obj, key);
   const std::string p = pointer_append(path, key);
   if (!is_array(v, p)) return out;
   if (v->empty() || v->size() > kMaxOptions) {
@@ -188,8 +188,8 @@ std::vector<Option> CatalogReader::options(const json& obj, const std::string& p
   return out;
 }
 
-DateBound CatalogReader::date_bound(const json& obj, const std::string& path, const char* key) {
-  const json* v = member(obj, key);
+DateBound CatalogReader::date_bound(const Node& obj, const std::string& path, const char* key) {
+  const Node* v = member(obj, key);
   if (!v) return {};
   const auto s = as_string(*v);
   const auto b = s ? parse_bound(*s) : std::nullopt;
@@ -200,14 +200,15 @@ DateBound CatalogReader::date_bound(const json& obj, const std::string& path, co
   return *b;
 }
 
-void CatalogReader::read(const json& root) {
+void CatalogReader::read(const detail::Value& root) {
   if (!is_object(&root, "")) return;
-  const json* sv = member(root, "schema_version");
+  const Node* sv = member(root, "schema_version");
   const auto version = sv ? as_int(*sv, 0, 1000000) : std::nullopt;
   if (!version || *version != kCatalogSchemaVersion) {
     // An unknown format: reading on would only produce noise.
     problem("/schema_version", "catalog.schema_version",
-            {{"supported", kCatalogSchemaVersion}, {"found", sv ? detail::dump(*sv).substr(0, 40) : "null"}});
+            {{"supported", kCatalogSchemaVersion},
+             {"found", sv ? detail::dump(detail::to_nlohmann(*sv)).substr(0, 40) : "null"}});
     return;
   }
   check_keys(root, "",
@@ -248,12 +249,12 @@ void CatalogReader::build_indexes() {
   index(c_.bundle_index_, c_.bundles_, "/bundles");
 }
 
-void CatalogReader::read_departments(const json& root) {
-  const json* list = member(root, "departments");
+void CatalogReader::read_departments(const Node& root) {
+  const Node* list = member(root, "departments");
   if (!is_array(list, "/departments")) return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string p = idx("/departments", i);
-    const json& v = (*list)[i];
+    const Node& v = (*list)[i];
     if (!is_object(&v, p)) continue;
     check_keys(v, p, {"id", "name", "region", "level"});
     c_.departments_.push_back(Department{string_member(v, p, "id", true), string_member(v, p, "name", true),
@@ -261,7 +262,7 @@ void CatalogReader::read_departments(const json& root) {
   }
 }
 
-std::string CatalogReader::level_member(const json& obj, const std::string& path) {
+std::string CatalogReader::level_member(const Node& obj, const std::string& path) {
   std::string level = string_member(obj, path, "level", false);
   if (level.empty()) return "city";
   if (level != "city" && level != "district")
@@ -269,12 +270,12 @@ std::string CatalogReader::level_member(const json& obj, const std::string& path
   return level;
 }
 
-void CatalogReader::read_life_events(const json& root) {
-  const json* list = member(root, "life_events");
+void CatalogReader::read_life_events(const Node& root) {
+  const Node* list = member(root, "life_events");
   if (!list || !is_array(list, "/life_events")) return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string p = idx("/life_events", i);
-    const json& v = (*list)[i];
+    const Node& v = (*list)[i];
     if (!is_object(&v, p)) continue;
     check_keys(v, p, {"id", "name", "kind"});
     LifeEvent e{string_member(v, p, "id", true), string_member(v, p, "name", true), string_member(v, p, "kind", true)};
@@ -284,19 +285,19 @@ void CatalogReader::read_life_events(const json& root) {
   }
 }
 
-std::vector<std::string> CatalogReader::life_event_list(const json& obj, const std::string& path) {
+std::vector<std::string> CatalogReader::life_event_list(const Node& obj, const std::string& path) {
   std::vector<std::string> ids = string_list(obj, path, "life_events");
   for (std::size_t k = 0; k < ids.size(); ++k)
     if (!c_.life_event(ids[k])) problem(idx(path + "/life_events", k), "catalog.unknown_life_event", {{"id", ids[k]}});
   return ids;
 }
 
-void CatalogReader::read_windows(const json& root) {
-  const json* list = member(root, "windows");
+void CatalogReader::read_windows(const Node& root) {
+  const Node* list = member(root, "windows");
   if (!is_array(list, "/windows")) return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string p = idx("/windows", i);
-    const json& v = (*list)[i];
+    const Node& v = (*list)[i];
     if (!is_object(&v, p)) continue;
     check_keys(v, p, {"id", "name", "kind", "location", "hours"});
     Window w{string_member(v, p, "id", true), string_member(v, p, "name", true), string_member(v, p, "kind", true),
@@ -307,27 +308,27 @@ void CatalogReader::read_windows(const json& root) {
   }
 }
 
-void CatalogReader::read_licences(const json& root) {
-  const json* list = member(root, "licence_types");
+void CatalogReader::read_licences(const Node& root) {
+  const Node* list = member(root, "licence_types");
   if (!list) return;
   if (!is_array(list, "/licence_types")) return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string p = idx("/licence_types", i);
-    const json& v = (*list)[i];
+    const Node& v = (*list)[i];
     if (!is_object(&v, p)) continue;
     check_keys(v, p, {"id", "name"});
     c_.licence_types_.push_back(LicenceType{string_member(v, p, "id", true), string_member(v, p, "name", true)});
   }
 }
 
-void CatalogReader::read_items(const json& root) {
-  const json* list = member(root, "items");
+void CatalogReader::read_items(const Node& root) {
+  const Node* list = member(root, "items");
   if (!is_array(list, "/items")) return;
   c_.items_.reserve(list->size());
   for (std::size_t i = 0; i < list->size(); ++i) read_item((*list)[i], idx("/items", i));
 }
 
-std::int32_t CatalogReader::condition(const json& v, const std::string& path, std::int32_t group, int depth) {
+std::int32_t CatalogReader::condition(const Node& v, const std::string& path, std::int32_t group, int depth) {
   if (depth > kMaxConditionDepth) {
     problem(path, "catalog.condition_too_deep", {{"max", kMaxConditionDepth}});
     return -1;
@@ -335,7 +336,7 @@ std::int32_t CatalogReader::condition(const json& v, const std::string& path, st
   if (!is_object(&v, path)) return -1;
   CondNode n;
   const auto composite = [&](const char* key, CondOp op) -> bool {
-    const json* c = member(v, key);
+    const Node* c = member(v, key);
     if (!c) return false;
     n.op = op;
     check_keys(v, path, {key});
@@ -361,19 +362,19 @@ std::int32_t CatalogReader::condition(const json& v, const std::string& path, st
         {"lt", CondOp::Lt},         {"le", CondOp::Le}, {"present", CondOp::Present}};
     int found = 0;
     for (const auto& [key, op] : kLeaves) {
-      const json* x = member(v, key);
+      const Node* x = member(v, key);
       if (!x) continue;
       ++found;
       n.op = op;
       // Values are scalars only: conditions never carry nested documents.
       const bool ok = op == CondOp::In
                           ? x->is_array() && x->size() <= kMaxOptions &&
-                                std::all_of(x->begin(), x->end(), [](const json& e) { return e.is_primitive(); })
+                                std::all_of(x->begin(), x->end(), [](const Node& e) { return e.is_primitive(); })
                       : op == CondOp::Present ? x->is_boolean()
                       : op == CondOp::Equals  ? x->is_primitive()
                                               : (x->is_number() || x->is_string());
       if (!ok) problem(pointer_append(path, key), "catalog.bad_condition");
-      else n.value = *x;
+      else n.value = detail::to_nlohmann(*x);
     }
     if (found != 1) {
       problem(path, "catalog.bad_condition");
@@ -393,7 +394,7 @@ std::int32_t CatalogReader::condition(const json& v, const std::string& path, st
   return at;
 }
 
-bool CatalogReader::read_field(const json& v, const std::string& p, FieldDef& f, bool in_group) {
+bool CatalogReader::read_field(const Node& v, const std::string& p, FieldDef& f, bool in_group) {
   if (!is_object(&v, p)) return false;
   check_keys(v, p,
              {"id", "label", "type", "required", "required_when", "shown_when", "min_length", "max_length", "min",
@@ -415,7 +416,7 @@ bool CatalogReader::read_field(const json& v, const std::string& p, FieldDef& f,
   if (f.min_length > f.max_length) problem(p + "/min_length", "catalog.bad_range");
   if (f.type == FieldType::Number) {
     for (const char* key : {"min", "max"}) {
-      const json* x = member(v, key);
+      const Node* x = member(v, key);
       if (!x) continue;
       if (!x->is_number() || !(x->get<double>() >= -1e15 && x->get<double>() <= 1e15))
         problem(pointer_append(p, key), "catalog.wrong_type", {{"expected", detail::type_word("numeric")}});
@@ -444,7 +445,7 @@ bool CatalogReader::read_field(const json& v, const std::string& p, FieldDef& f,
     f.min_items = int_member(v, p, "min_items", 0, 100, 0, false);
     f.max_items = int_member(v, p, "max_items", 1, 100, 10, false);
     if (f.min_items > f.max_items) problem(p + "/min_items", "catalog.bad_range");
-    const json* sub = member(v, "fields");
+    const Node* sub = member(v, "fields");
     if (is_array(sub, p + "/fields")) {
       std::set<std::string> seen;
       for (std::size_t i = 0; i < sub->size(); ++i) {
@@ -460,14 +461,14 @@ bool CatalogReader::read_field(const json& v, const std::string& p, FieldDef& f,
   return true;
 }
 
-void CatalogReader::read_rules(const json& obj, const std::string& path, std::vector<Rule>& out) {
-  const json* list = member(obj, "rules");
+void CatalogReader::read_rules(const Node& obj, const std::string& path, std::vector<Rule>& out) {
+  const Node* list = member(obj, "rules");
   if (!list) return;
   const std::string p = path + "/rules";
   if (!is_array(list, p)) return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string rp = idx(p, i);
-    const json& v = (*list)[i];
+    const Node& v = (*list)[i];
     if (!is_object(&v, rp)) continue;
     Rule r;
     const std::string kind = string_member(v, rp, "kind", true);
@@ -501,7 +502,7 @@ void CatalogReader::read_rules(const json& obj, const std::string& path, std::ve
   }
 }
 
-void CatalogReader::read_material(const json& v, const std::string& p, MaterialDef& m) {
+void CatalogReader::read_material(const Node& v, const std::string& p, MaterialDef& m) {
   check_keys(v, p,
              {"id", "name", "required", "required_when", "form", "copies", "file_types", "max_bytes", "max_pages",
               "key", "deferrable", "commitment", "licence", "note"});
@@ -540,7 +541,7 @@ void CatalogReader::read_material(const json& v, const std::string& p, MaterialD
     problem(p + "/licence", "catalog.unknown_licence", {{"id", m.licence}});
 }
 
-void CatalogReader::read_item(const json& v, const std::string& p) {
+void CatalogReader::read_item(const Node& v, const std::string& p) {
   if (!is_object(&v, p)) return;
   check_keys(v, p,
              {"id",
@@ -607,7 +608,7 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
   item.life_events = life_event_list(v, p);
 
   std::set<std::string> names;  // fields and questions share one namespace within an item
-  if (const json* qs = member(v, "questions"); qs && is_array(qs, p + "/questions")) {
+  if (const Node* qs = member(v, "questions"); qs && is_array(qs, p + "/questions")) {
     for (std::size_t i = 0; i < qs->size(); ++i) {
       const std::string qp = idx(p + "/questions", i);
       if (!is_object(&(*qs)[i], qp)) continue;
@@ -618,8 +619,8 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
       item.questions.push_back(std::move(q));
     }
   }
-  const json* fields = member(v, "fields");
-  std::vector<std::pair<const json*, std::string>> field_json;
+  const Node* fields = member(v, "fields");
+  std::vector<std::pair<const Node*, std::string>> field_json;
   if (fields && is_array(fields, p + "/fields")) {
     for (std::size_t i = 0; i < fields->size(); ++i) {
       FieldDef f;
@@ -633,36 +634,36 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
   // Conditions are compiled once every name of the item is known (a condition may name a later field).
   for (std::size_t i = 0; i < item.fields.size(); ++i) {
     FieldDef& f = item.fields[i];
-    const json& fj = *field_json[i].first;
+    const Node& fj = *field_json[i].first;
     const std::string& fp = field_json[i].second;
-    if (const json* c = member(fj, "required_when")) {
+    if (const Node* c = member(fj, "required_when")) {
       f.required_when = condition(*c, fp + "/required_when", -1, 1);
       if (f.required) problem(fp + "/required_when", "catalog.required_and_conditional");
     }
-    if (const json* c = member(fj, "shown_when")) f.shown_when = condition(*c, fp + "/shown_when", -1, 1);
+    if (const Node* c = member(fj, "shown_when")) f.shown_when = condition(*c, fp + "/shown_when", -1, 1);
     if (f.type == FieldType::Group) {
-      const json* sub = member(fj, "fields");
+      const Node* sub = member(fj, "fields");
       for (std::size_t k = 0; sub && sub->is_array() && k < f.fields.size() && k < sub->size(); ++k) {
         const std::string sp = idx(fp + "/fields", k);
         const auto g = static_cast<std::int32_t>(i);
-        if (const json* c = member((*sub)[k], "required_when")) {
+        if (const Node* c = member((*sub)[k], "required_when")) {
           f.fields[k].required_when = condition(*c, sp + "/required_when", g, 1);
           if (f.fields[k].required) problem(sp + "/required_when", "catalog.required_and_conditional");
         }
-        if (const json* c = member((*sub)[k], "shown_when"))
+        if (const Node* c = member((*sub)[k], "shown_when"))
           f.fields[k].shown_when = condition(*c, sp + "/shown_when", g, 1);
       }
     }
   }
   read_rules(v, p, item.rules);
-  if (const json* ms = member(v, "materials"); ms && is_array(ms, p + "/materials")) {
+  if (const Node* ms = member(v, "materials"); ms && is_array(ms, p + "/materials")) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < ms->size(); ++i) {
       const std::string mp = idx(p + "/materials", i);
       if (!is_object(&(*ms)[i], mp)) continue;
       MaterialDef m;
       read_material((*ms)[i], mp, m);
-      if (const json* c = member((*ms)[i], "required_when")) {
+      if (const Node* c = member((*ms)[i], "required_when")) {
         m.required_when = condition(*c, mp + "/required_when", -1, 1);
         if (m.required) problem(mp + "/required_when", "catalog.required_and_conditional");
       }
@@ -670,7 +671,7 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
       item.materials.push_back(std::move(m));
     }
   }
-  if (const json* by = member(v, "promised_days_by")) {
+  if (const Node* by = member(v, "promised_days_by")) {
     const std::string bp = p + "/promised_days_by";
     if (is_object(by, bp)) {
       check_keys(*by, bp, {"question", "days"});
@@ -680,28 +681,28 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
         if (x.id == item.promised_by) q = &x;
       if (!item.promised_by.empty() && !q)
         problem(bp + "/question", "catalog.unknown_reference", {{"name", item.promised_by}});
-      const json* days = member(*by, "days");
+      const Node* days = member(*by, "days");
       if (is_object(days, bp + "/days")) {
-        for (auto it = days->begin(); it != days->end(); ++it) {
-          const std::string dp = pointer_append(bp + "/days", it.key());
-          const auto n = as_int(it.value(), 1, kMaxDays);
+        for (std::size_t k = 0; k < days->size(); ++k) {
+          const std::string key(days->key(k));
+          const std::string dp = pointer_append(bp + "/days", key);
+          const auto n = as_int((*days)[k], 1, kMaxDays);
           if (!n) {
             problem(dp, "catalog.bad_value", {{"min", 1}, {"max", kMaxDays}});
             continue;
           }
-          if (q &&
-              std::none_of(q->options.begin(), q->options.end(), [&](const Option& o) { return o.value == it.key(); }))
-            problem(dp, "catalog.unknown_option", {{"value", it.key()}});
+          if (q && std::none_of(q->options.begin(), q->options.end(), [&](const Option& o) { return o.value == key; }))
+            problem(dp, "catalog.unknown_option", {{"value", key}});
           if (item.legal_days > 0 && *n > item.legal_days)
             problem(dp, "catalog.promised_exceeds_legal", {{"promised", *n}, {"legal", item.legal_days}});
           if (item.promised_days > 0 && *n > item.promised_days)
             problem(dp, "catalog.option_exceeds_promised", {{"promised", item.promised_days}, {"days", *n}});
-          item.promised_options.emplace_back(it.key(), *n);
+          item.promised_options.emplace_back(key, *n);
         }
       }
     }
   }
-  if (const json* fees = member(v, "fees"); fees && is_array(fees, p + "/fees")) {
+  if (const Node* fees = member(v, "fees"); fees && is_array(fees, p + "/fees")) {
     for (std::size_t i = 0; i < fees->size(); ++i) {
       const std::string fp = idx(p + "/fees", i);
       if (!is_object(&(*fees)[i], fp)) continue;
@@ -711,12 +712,12 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
                               string_member((*fees)[i], fp, "basis", false)});
     }
   }
-  if (const json* ex = member(v, "example")) {
+  if (const Node* ex = member(v, "example")) {
     // The example is the catalog's only free-form document: copied whole, so bounded first.
     if (is_object(ex, p + "/example")) {
       if (detail::nested_deeper_than(*ex, kMaxJsonDepth))
         problem(p + "/example", "catalog.example_too_deep", {{"max", kMaxJsonDepth}});
-      else item.example = *ex;
+      else item.example = detail::to_nlohmann(*ex);
     }
   }
   read_applicant(v, p, item);
@@ -728,8 +729,8 @@ void CatalogReader::read_item(const json& v, const std::string& p) {
   c_.items_.push_back(std::move(item));
 }
 
-void CatalogReader::read_commitment(const json& v, const std::string& p, ItemDef& item) {
-  const json* c = member(v, "commitment");
+void CatalogReader::read_commitment(const Node& v, const std::string& p, ItemDef& item) {
+  const Node* c = member(v, "commitment");
   if (!c) return;
   const std::string cp = p + "/commitment";
   if (!is_object(c, cp)) return;
@@ -738,8 +739,8 @@ void CatalogReader::read_commitment(const json& v, const std::string& p, ItemDef
   item.check_days = int_member(*c, cp, "check_days", 1, kMaxDays, item.check_days, false);
 }
 
-void CatalogReader::read_applicant(const json& v, const std::string& p, ItemDef& item) {
-  const json* a = member(v, "applicant");
+void CatalogReader::read_applicant(const Node& v, const std::string& p, ItemDef& item) {
+  const Node* a = member(v, "applicant");
   if (!a) return;
   const std::string ap = p + "/applicant";
   if (!is_object(a, ap)) return;
@@ -805,13 +806,13 @@ void CatalogReader::check_rules(const std::vector<Rule>& rules, const std::vecto
   }
 }
 
-void CatalogReader::read_bundles(const json& root) {
-  const json* list = member(root, "bundles");
+void CatalogReader::read_bundles(const Node& root) {
+  const Node* list = member(root, "bundles");
   if (!list) return;
   if (!is_array(list, "/bundles")) return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string p = idx("/bundles", i);
-    const json& v = (*list)[i];
+    const Node& v = (*list)[i];
     if (!is_object(&v, p)) continue;
     check_keys(v, p, {"id", "name", "window", "description", "stages", "reported", "keywords", "life_events"});
     BundleDef b;
@@ -826,12 +827,12 @@ void CatalogReader::read_bundles(const json& root) {
     std::set<std::string> seen_items;
     // Fields shared by several items are asked once, so they must agree on their type.
     std::map<std::string, FieldType, std::less<>> field_types;
-    const json* stages = member(v, "stages");
+    const Node* stages = member(v, "stages");
     if (is_array(stages, p + "/stages")) {
       if (stages->empty()) problem(p + "/stages", "catalog.bad_value", {{"min", 1}, {"max", 100}});
       for (std::size_t s = 0; s < stages->size(); ++s) {
         const std::string sp = idx(p + "/stages", s);
-        const json& sv = (*stages)[s];
+        const Node& sv = (*stages)[s];
         if (!is_object(&sv, sp)) continue;
         check_keys(sv, sp, {"name", "items", "reuse"});
         Stage st{string_member(sv, sp, "name", true), string_list(sv, sp, "items"), string_list(sv, sp, "reuse")};
@@ -863,7 +864,7 @@ void CatalogReader::read_bundles(const json& root) {
         b.stages.push_back(std::move(st));
       }
     }
-    if (const json* rep = member(v, "reported")) {
+    if (const Node* rep = member(v, "reported")) {
       if (is_object(rep, p + "/reported")) {
         check_keys(*rep, p + "/reported", {"separate_workdays", "bundle_workdays", "submissions", "source"});
         b.reported.set = true;
@@ -878,18 +879,27 @@ void CatalogReader::read_bundles(const json& root) {
 }
 
 CatalogLoad Catalog::from_json(std::string_view json_text) {
-  CatalogLoad out;
-  const auto root = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
-  if (root.is_discarded()) {
-    out.problems.push_back(
-        Problem{"", "catalog.bad_json", nlohmann::json::object(), detail::render_message("catalog.bad_json")});
+  detail::Document doc;
+  const detail::ReadStatus read = doc.read(json_text, kMaxCatalogDepth);
+  if (read != detail::ReadStatus::Ok) {
+    CatalogLoad out;
+    const char* code = read == detail::ReadStatus::TooDeep ? "catalog.too_deep" : "catalog.bad_json";
+    nlohmann::json params = nlohmann::json::object();
+    if (read == detail::ReadStatus::TooDeep) params["max"] = kMaxCatalogDepth;
+    std::string message = detail::render_message(code, params);
+    out.problems.push_back(Problem{"", code, std::move(params), std::move(message)});
     return out;
   }
+  return CatalogReader::load(doc.root(), detail::fnv1a_hex(json_text));
+}
+
+CatalogLoad CatalogReader::load(const detail::Value& root, const std::string& fingerprint) {
+  CatalogLoad out;
   Catalog c;
   CatalogReader reader(c, out.problems);
   reader.read(root);
   if (!out.problems.empty()) return out;
-  if (!c.slice_) c.fingerprint_ = detail::fnv1a_hex(json_text);
+  if (!c.slice_) c.fingerprint_ = fingerprint;
   c.build_forms();
   out.catalog = std::move(c);
   return out;

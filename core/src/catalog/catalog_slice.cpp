@@ -5,8 +5,12 @@
 #include <set>
 #include <vector>
 
+#include "catalog/catalog_reader.hpp"
+#include "catalog/slice_merge.hpp"
+#include "detail/json_writer.hpp"
 #include "detail/messages.hpp"
 #include "detail/request.hpp"
+#include "detail/utf8.hpp"
 
 namespace yilu {
 
@@ -31,16 +35,6 @@ json item_for_slice(const json& item) {
   json out = without_comments(item);
   out.erase("example");
   return out;
-}
-
-const json* find_by_id(const json& list, std::string_view id) {
-  if (!list.is_array()) return nullptr;
-  for (const json& v : list) {
-    if (!v.is_object()) continue;
-    const auto it = v.find("id");
-    if (it != v.end() && it->is_string() && it->get_ref<const std::string&>() == id) return &v;
-  }
-  return nullptr;
 }
 
 const json* list_of(const json& doc, const char* key) {
@@ -164,36 +158,84 @@ std::string CatalogSlicer::slice(const std::vector<const json*>& bundles, const 
 }
 
 Result<std::string> merge_slices(std::string_view json_array_text) {
-  const json parts = json::parse(json_array_text.begin(), json_array_text.end(), nullptr, false);
-  if (parts.is_discarded()) return detail::make_error("bad_json", "");
+  detail::MergedSlices merged;
+  if (auto e = merged.read(json_array_text)) return *e;
+  detail::JsonWriter out;
+  out.value(merged.root());
+  return out.str();
+}
+
+namespace detail {
+
+namespace {
+
+const Value* find_by_id(const std::vector<Value>& list, std::string_view id) {
+  for (const Value& v : list) {
+    const Value* vid = member(v, "id");
+    if (vid && vid->is_string() && vid->str() == id) return &v;
+  }
+  return nullptr;
+}
+
+std::string_view id_of(const Value& v) {
+  const Value* id = member(v, "id");
+  return id && id->is_string() ? id->str() : std::string_view();
+}
+
+}  // namespace
+
+std::optional<Error> MergedSlices::read(std::string_view json_array_text) {
+  // The nesting a catalog may have, plus the array around it.
+  constexpr std::size_t kDepth = kMaxCatalogDepth + 1;
+  Document& outer = docs_.emplace_back();
+  const ReadStatus status = outer.read(json_array_text, kDepth);
+  if (status == ReadStatus::TooDeep) return make_error("json_too_deep", "");
+  if (status != ReadStatus::Ok) return make_error("bad_json", "");
+  const Value& parts = outer.root();
   if (!parts.is_array() || parts.empty()) return mismatch("");
-  json merged = json::object();
-  std::vector<std::set<std::string>> seen(std::size(kLists));
-  for (const json& raw : parts) {
-    const json part = raw.is_string() ? json::parse(raw.get_ref<const std::string&>(), nullptr, false) : raw;
-    if (!part.is_object() || !part.contains("slice_of")) return mismatch("");
-    if (merged.empty()) {
+  std::vector<std::pair<std::string_view, Value>> header;  // schema_version, id, … of the first
+  const Value* slice_of = nullptr;
+  std::vector<std::vector<Value>> lists(std::size(kLists));
+  std::vector<bool> has_list(std::size(kLists), false);
+  std::vector<std::set<std::string, std::less<>>> seen(std::size(kLists));
+  for (const Value& raw : parts) {
+    const Value* part = &raw;
+    if (raw.is_string()) {
+      Document& doc = docs_.emplace_back();
+      part = doc.read(raw.str(), kMaxCatalogDepth) == ReadStatus::Ok ? &doc.root() : nullptr;
+    }
+    const Value* its_slice_of = part ? member(*part, "slice_of") : nullptr;
+    if (!its_slice_of) return mismatch("");
+    if (!slice_of) {
       for (const char* key : {"schema_version", "id", "name", "version", "slice_of"})
-        if (part.contains(key)) merged[key] = part[key];
-    } else if (part["slice_of"] != merged["slice_of"]) {
-      return mismatch(part.value("id", std::string()));
+        if (const Value* v = member(*part, key)) header.emplace_back(key, *v);
+      slice_of = its_slice_of;
+    } else if (!equals(*its_slice_of, *slice_of)) {
+      return mismatch(std::string(id_of(*part)));
     }
     for (std::size_t k = 0; k < std::size(kLists); ++k) {
-      const auto it = part.find(kLists[k]);
-      if (it == part.end() || !it->is_array()) continue;
-      json& list = merged[kLists[k]];
-      if (list.is_null()) list = json::array();
-      for (const json& entry : *it) {
-        const std::string id = id_of(entry);
-        if (seen[k].insert(id).second) {
-          list.push_back(entry);
-        } else if (const json* before = find_by_id(list, id); before && *before != entry) {
-          return mismatch(id);
+      const Value* list = member(*part, kLists[k]);
+      if (!list || !list->is_array()) continue;
+      has_list[k] = true;
+      for (const Value& entry : *list) {
+        const std::string_view id = id_of(entry);
+        if (seen[k].emplace(id).second) {
+          lists[k].push_back(entry);
+        } else if (const Value* before = find_by_id(lists[k], id); before && !equals(*before, entry)) {
+          return mismatch(std::string(id));
         }
       }
     }
   }
-  return merged.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::vector<std::pair<std::string_view, Value>> members = std::move(header);
+  Document& store = docs_.emplace_back();
+  for (std::size_t k = 0; k < std::size(kLists); ++k)
+    if (has_list[k]) members.emplace_back(kLists[k], store.make_array(lists[k]));
+  std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return key_before(a.first, b.first); });
+  root_ = store.make_object(members);
+  return std::nullopt;
 }
+
+}  // namespace detail
 
 }  // namespace yilu

@@ -41,6 +41,32 @@ std::string_view Document::store(std::string_view s) {
   return {at, s.size()};
 }
 
+Value Document::make_array(const std::vector<Value>& items) {
+  Value out;
+  out.kind_ = Value::Kind::Array;
+  out.count_ = static_cast<std::uint32_t>(items.size());
+  auto* store = static_cast<Value*>(allocate(items.size() * sizeof(Value), alignof(Value)));
+  std::uninitialized_copy(items.begin(), items.end(), store);
+  out.items_ = store;
+  return out;
+}
+
+Value Document::make_object(const std::vector<std::pair<std::string_view, Value>>& members) {
+  Value out;
+  out.kind_ = Value::Kind::Object;
+  out.count_ = static_cast<std::uint32_t>(members.size());
+  auto* items = static_cast<Value*>(allocate(members.size() * sizeof(Value), alignof(Value)));
+  auto* keys =
+      static_cast<std::string_view*>(allocate(members.size() * sizeof(std::string_view), alignof(std::string_view)));
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    new (keys + i) std::string_view(members[i].first);
+    new (items + i) Value(members[i].second);
+  }
+  out.items_ = items;
+  out.keys_ = keys;
+  return out;
+}
+
 void Document::clear() {
   root_ = Value{};
   block_ = 0;
@@ -340,8 +366,11 @@ class JsonReader {
         continue;
       }
       if (c != '\\') {
-        s.push_back(static_cast<char>(c));
-        ++p_;
+        // A run of plain ASCII up to the next quote, escape or other byte, copied at once.
+        const std::size_t run = std::max<std::size_t>(
+            1, plain_ascii_run(reinterpret_cast<const unsigned char*>(p_), static_cast<std::size_t>(end_ - p_)));
+        s.append(p_, run);
+        p_ += run;
         continue;
       }
       if (++p_ == end_) return false;
@@ -568,6 +597,36 @@ bool equals(const Value& a, const json& b) {
       return b.is_number() && to_nlohmann(a) == b;
     case Value::Kind::Array:
     case Value::Kind::Object: return to_nlohmann(a) == b;
+  }
+  return false;
+}
+
+bool equals(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) return to_nlohmann(a) == to_nlohmann(b);
+  if (a.kind() != b.kind() || a.size() != b.size()) return false;
+  switch (a.kind()) {
+    case Value::Kind::Null: return true;
+    case Value::Kind::Boolean: return a.get<bool>() == b.get<bool>();
+    case Value::Kind::String: return a.str() == b.str();
+    case Value::Kind::Array:
+    case Value::Kind::Object:
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a.is_object() && a.key(i) != b.key(i)) return false;
+        if (!equals(a[i], b[i])) return false;
+      }
+      return true;
+    default: return false;
+  }
+}
+
+bool nested_deeper_than(const Value& v, std::size_t limit) {
+  std::vector<std::pair<const Value*, std::size_t>> stack{{&v, 0}};
+  while (!stack.empty()) {
+    const auto [at, depth] = stack.back();
+    stack.pop_back();
+    if (!at->is_structured()) continue;
+    if (depth + 1 > limit) return true;
+    for (const Value& child : *at) stack.emplace_back(&child, depth + 1);
   }
   return false;
 }

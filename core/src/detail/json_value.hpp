@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "detail/json_access.hpp"
@@ -37,6 +38,7 @@ class Value {
   bool is_array() const { return kind_ == Kind::Array; }
   bool is_object() const { return kind_ == Kind::Object; }
   bool is_structured() const { return is_array() || is_object(); }
+  bool is_primitive() const { return !is_structured(); }
 
   /// As nlohmann's get<T>() for the types read here (numbers convert as it converts them).
   template <class T>
@@ -112,6 +114,10 @@ class Document {
   void* allocate(std::size_t bytes, std::size_t align);
   /// A copy of `s` in the arena.
   std::string_view store(std::string_view s);
+  /// Values made of others (a merge of several documents): the elements or members are copied
+  /// into the arena; an object's keys must be sorted and unique, as the reader leaves them.
+  Value make_array(const std::vector<Value>& items);
+  Value make_object(const std::vector<std::pair<std::string_view, Value>>& members);
 
  private:
   friend class JsonReader;
@@ -136,6 +142,11 @@ json to_nlohmann(const Value& v);
 
 /// Equality as nlohmann's operator== (numbers compare across integer, unsigned and float).
 bool equals(const Value& a, const json& b);
+/// Whether two values are equal as nlohmann's == says (numbers of different kinds by value).
+bool equals(const Value& a, const Value& b);
+
+/// As nested_deeper_than(json) (json_access.hpp), for a value of the reader.
+bool nested_deeper_than(const Value& v, std::size_t limit);
 
 // The accessors of json_access.hpp for a Value.
 inline const Value* member(const Value& obj, std::string_view key) { return obj.is_object() ? obj.find(key) : nullptr; }

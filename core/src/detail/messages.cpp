@@ -91,6 +91,7 @@ const Entry kMessages[] = {
     {"unknown_bundle", "事项目录中没有该“一件事”：{id}"},
     {"item_or_bundle", "请指定 item（单个事项）或 bundle（一件事）之一"},
     {"catalog.bad_json", "事项目录不是有效的 JSON"},
+    {"catalog.too_deep", "事项目录的嵌套超过 {max} 层"},
     {"catalog.schema_version", "不支持的目录格式版本 {found}（支持 {supported}）"},
     {"catalog.missing", "缺少必需的内容（应为{expected}）"},
     {"catalog.wrong_type", "类型不对（应为{expected}）"},

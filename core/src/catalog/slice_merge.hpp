@@ -1,0 +1,28 @@
+#pragma once
+// Slices merged into one catalog value without writing it out and reading it again: the phone
+// loads its slices this way (Engine::load_catalog_slices), and merge_slices writes the same value
+// as text. The rules are in yilu/catalog_slice.hpp.
+#include <deque>
+#include <optional>
+#include <string_view>
+
+#include "detail/json_value.hpp"
+#include "yilu/error.hpp"
+
+namespace yilu::detail {
+
+class MergedSlices {
+ public:
+  /// Reads `json_array_text` (slice objects or slice texts) and merges the slices. Errors:
+  /// bad_json, json_too_deep, catalog_invalid (catalog.slice_mismatch).
+  std::optional<Error> read(std::string_view json_array_text);
+  /// The merged catalog (valid after a successful read, while this object lives).
+  const Value& root() const { return root_; }
+
+ private:
+  // Every document read; the merged value points into them. A deque: documents never move.
+  std::deque<Document> docs_;
+  Value root_;
+};
+
+}  // namespace yilu::detail
