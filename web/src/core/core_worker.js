@@ -1,20 +1,32 @@
 // The rules core's own thread: a module worker that holds the WebAssembly instance, so loading the
 // calendar and the catalog slices (and compiling the JSON reader on first use) never blocks the
-// page's thread, and a check never delays a keystroke's paint. The page (wasm_core.js) compiles the
-// .wasm — streamed, off its thread — and sends the module here with the glue's URL; it fetches the
-// data and sends the text. This file imports nothing: the build copies it as it is (`?url`).
+// page's thread, and a check never delays a keystroke's paint. The page (wasm_core.js) fetches the
+// .wasm and hands its body here as it downloads (a transferred stream): it is compiled as it
+// streams in and instantiated here as soon as it is complete. Compiling on the page and sending
+// the module made the start wait for a free turn of the page's thread, busy drawing the page just
+// then (50–300 ms measured). Where a stream cannot be transferred, the page still does that. The page fetches the data and sends the text. This
+// file imports nothing: the build copies it as it is (`?url`).
 //
-// Messages in: { id, op: 'glue', glueUrl } | { id, op: 'start', module } | { id, op: 'calendar' | 'slices', bytes }
+// Messages in: { id, op: 'glue', glueUrl } | { id, op: 'start', body | module }
+//            | { id, op: 'calendar' | 'slices', bytes }
 //            | { id, op: 'call', request }  (request: the JSON text of one core request)
-// Messages out: { id, ok: true, value } | { id, ok: false, error } (error: a message string).
+// Messages out: { id, ok: true, value, at } | { id, ok: false, error } (error: a message string;
+// at: when the op finished, in ms since the epoch, so the page can tell when the core was ready
+// rather than when its own thread got round to reading the answer).
 
 let core = null;
 let glue = null;
 
-async function start(module) {
+async function start({ body, module }) {
   if (!glue) throw new Error('glue not loaded');
+  if (body) {
+    // compileStreaming wants a Response of type application/wasm (the server's header does not
+    // come with the stream).
+    const response = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
+    module = await WebAssembly.compileStreaming(response);
+  }
   // -sMODULARIZE -sEXPORT_ES6 (wasm/CMakeLists.txt): the factory is the default export. The
-  // module was compiled by the page; instantiateWasm keeps the glue from fetching it again.
+  // module is compiled already; instantiateWasm keeps the glue from fetching it again.
   const factory = (await glue).default;
   let failed;
   const instantiateFailed = new Promise((_, reject) => (failed = reject));
@@ -35,7 +47,7 @@ const ops = {
     glue = import(m.glueUrl);
     return glue.then(() => true);
   },
-  start: (m) => start(m.module),
+  start: (m) => start(m),
   calendar: (m) => core.loadCalendar(m.bytes),
   slices: (m) => core.loadCatalogSlices(m.bytes),
   call: (m) => core.call(m.request),
@@ -50,7 +62,7 @@ async function run(m) {
   try {
     if (m.op !== 'start' && m.op !== 'glue' && !core) throw new Error('core not started');
     const value = await ops[m.op](m);
-    self.postMessage({ id: m.id, ok: true, value });
+    self.postMessage({ id: m.id, ok: true, value, at: performance.timeOrigin + performance.now() });
   } catch (e) {
     self.postMessage({ id: m.id, ok: false, error: String(e && e.message ? e.message : e) });
   }

@@ -52,19 +52,32 @@ const utf8 = (text) => new TextEncoder().encode(text);
 
 /** Sends one message to the core's worker; resolves to its value, rejects with its error. */
 function post(message) {
+  return postTimed(message).then((r) => r.value);
+}
+
+/**
+ * As post, resolving to { value, at }: `at` is when the worker finished, on this page's clock
+ * (performance.now()), not when this thread read the answer.
+ */
+function postTimed(message, transfer = []) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ ...message, id });
+    try {
+      worker.postMessage({ ...message, id }, transfer);
+    } catch (e) {
+      pending.delete(id);
+      reject(e);
+    }
   });
 }
 
 function onReply(event) {
-  const { id, ok, value, error } = event.data;
+  const { id, ok, value, error, at } = event.data;
   const p = pending.get(id);
   if (!p) return;
   pending.delete(id);
-  if (ok) p.resolve(value);
+  if (ok) p.resolve({ value, at: typeof at === 'number' ? at - performance.timeOrigin : performance.now() });
   else p.reject(new Error(error));
 }
 
@@ -111,35 +124,50 @@ async function loadModule() {
   preloadModule(glueUrl);
   const glue = post({ op: 'glue', glueUrl });
   glue.catch(() => {}); // its failure is start's too
-  // Compiled here, streamed as it downloads (the browser compiles off the page's thread; on the
-  // forms index.html's preload is this very request), then handed to the core's worker, which
-  // instantiates it beside the glue.
-  const wasm = WebAssembly.compileStreaming(fetch(new URL(WASM_URL, window.location.href).href));
+  // Fetched here (on the forms index.html's preload is this very request); its body goes to the
+  // core's worker as it downloads, which compiles it as it streams in and instantiates it as
+  // soon as it is complete, without waiting for this thread to finish drawing the page.
+  const response = fetch(new URL(WASM_URL, window.location.href).href);
   // The worker runs its messages one after the other: start, the calendar and then the slices
   // are sent as soon as each is at hand, not each after the last one's answer, so the steps do
   // not wait for the page's thread (busy drawing the page) between them.
   let started;
   let loaded;
   try {
-    started = post({ op: 'start', module: await wasm });
+    started = startWorker(await response);
     started.catch(() => {}); // awaited below
     const calendarText = await data;
-    loaded = post({ op: 'calendar', bytes: utf8(calendarText) });
+    loaded = postTimed({ op: 'calendar', bytes: utf8(calendarText) });
     calendarSent.resolve();
   } catch (e) {
     calendarSent.reject(e);
     throw e;
   }
-  await started;
-  coreState.instantiatedAt = performance.now();
+  coreState.instantiatedAt = (await started).at;
   coreState.instantiateMs = coreState.instantiatedAt - t0;
-  const t = performance.now();
-  const cal = parseLoad(await loaded);
+  const calendar = await loaded;
+  const cal = parseLoad(calendar.value);
   if (!cal.ok) throw new Error(cal.error?.message || '日历数据无法载入');
-  coreState.calendarMs = performance.now() - t;
-  coreState.readyAt = performance.now();
+  coreState.calendarMs = calendar.at - coreState.instantiatedAt;
+  coreState.readyAt = calendar.at;
   coreState.readyMs = coreState.readyAt - t0;
   coreState.status = 'ready';
+}
+
+/**
+ * Starts the core in its worker from the .wasm's response: its body is handed over as it
+ * downloads; where a stream cannot be transferred (older browsers), the module is compiled here
+ * and sent. Resolves to { value, at } of the worker's start.
+ * @param {Response} response
+ */
+async function startWorker(response) {
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  try {
+    return await postTimed({ op: 'start', body: response.body }, [response.body]);
+  } catch (e) {
+    if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
+  }
+  return postTimed({ op: 'start', module: await WebAssembly.compileStreaming(response) });
 }
 
 /** Adds a modulepreload of `href` unless the page has one. */
@@ -157,9 +185,13 @@ const held = new Map();
 /** One load at a time: each reload hands the core every held slice. */
 let sliceQueue = Promise.resolve(true);
 
-/** Hands the core these slice texts as its whole catalog; resolves to the load response. */
+/**
+ * Hands the core these slice texts as its whole catalog; resolves to the load response and when
+ * the core had them (`at`, performance.now() clock).
+ */
 async function loadSlices(texts) {
-  return parseLoad(await post({ op: 'slices', bytes: utf8(JSON.stringify(texts)) }));
+  const r = await postTimed({ op: 'slices', bytes: utf8(JSON.stringify(texts)) });
+  return { ...parseLoad(r.value), at: r.at };
 }
 
 /**
@@ -190,8 +222,8 @@ function loadEntry(kind, id) {
       if (!r.ok) return false;
     }
     held.set(key, text);
-    coreState.catalogMs = performance.now() - t;
-    coreState.sliceReadyAt = performance.now();
+    coreState.catalogMs = r.at - Math.max(t, coreState.readyAt);
+    coreState.sliceReadyAt = r.at;
     coreState.entries = [...held.keys()];
     await noteCatalog();
     return true;
