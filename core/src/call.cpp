@@ -16,7 +16,7 @@ using detail::json;
 namespace {
 
 struct OpEntry {
-  const char* name;
+  std::string_view name;  // compared without a strlen per entry
   detail::OpFn fn;
   bool needs_calendar;
 };

@@ -23,9 +23,10 @@ std::int32_t days_from_civil(int y, int m, int d) {
 
 // As printf's "%0*d": the sign counts in the width. Written by hand because snprintf pulls
 // libc's whole printf (with its float formatting) into the wasm core's first-use compile.
-void append_padded(std::string& out, std::int64_t v, int width) {
+// Writes at `out` (room for 20 digits and a sign) and returns the end.
+char* put_padded(char* out, std::int64_t v, int width) {
   if (v < 0) {
-    out.push_back('-');
+    *out++ = '-';
     --width;
   }
   std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
@@ -35,8 +36,14 @@ void append_padded(std::string& out, std::int64_t v, int width) {
     digits[n++] = static_cast<char>('0' + u % 10);
     u /= 10;
   } while (u != 0);
-  for (int i = n; i < width; ++i) out.push_back('0');
-  while (n > 0) out.push_back(digits[--n]);
+  for (int i = n; i < width; ++i) *out++ = '0';
+  while (n > 0) *out++ = digits[--n];
+  return out;
+}
+
+void append_padded(std::string& out, std::int64_t v, int width) {
+  char buf[24];
+  out.append(buf, static_cast<std::size_t>(put_padded(buf, v, width) - buf));
 }
 
 int days_in_month(int year, int month) {
@@ -75,17 +82,17 @@ std::optional<Date> parse_date(std::string_view s) {
   return make_date(y, m, d);
 }
 
-std::string format_date(Date date) {
+DateText::DateText(Date date) {
   const Ymd v = ymd_from_date(date);
-  std::string out;
-  out.reserve(10);
-  append_padded(out, v.year, 4);
-  out.push_back('-');
-  append_padded(out, v.month, 2);
-  out.push_back('-');
-  append_padded(out, v.day, 2);
-  return out;
+  char* end = put_padded(chars_, v.year, 4);
+  *end++ = '-';
+  end = put_padded(end, v.month, 2);
+  *end++ = '-';
+  end = put_padded(end, v.day, 2);
+  size_ = static_cast<std::uint8_t>(end - chars_);
 }
+
+std::string format_date(Date date) { return std::string(DateText(date).view()); }
 
 int iso_weekday(Date d) {
   // 1970-01-01 was a Thursday (4).

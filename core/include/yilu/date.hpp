@@ -35,6 +35,19 @@ std::optional<Date> make_date(int year, int month, int day);
 std::optional<Date> parse_date(std::string_view s);
 /// "YYYY-MM-DD".
 std::string format_date(Date d);
+
+/// format_date's text held in place (no allocation), for writers that copy it straight on.
+class DateText {
+ public:
+  explicit DateText(Date d);
+  std::string_view view() const { return std::string_view(chars_, size_); }
+
+ private:
+  // "-5881580-07-11", the longest an int32 day number can give, fits.
+  char chars_[16];
+  std::uint8_t size_ = 0;
+};
+
 /// 1 = Monday … 7 = Sunday (ISO 8601).
 int iso_weekday(Date d);
 /// Whether the year is a Gregorian leap year.

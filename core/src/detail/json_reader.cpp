@@ -96,10 +96,16 @@ void Document::trim(std::size_t keep) {
 }
 
 const Value* Value::find(std::string_view key) const {
+  // A request's few members are scanned (most differ in length); larger objects are searched.
+  if (count_ <= 8) {
+    for (std::uint32_t i = 0; i < count_; ++i)
+      if (same_key(keys_[i], key)) return &items_[i];
+    return nullptr;
+  }
   const std::string_view* lo = keys_;
   const std::string_view* hi = keys_ + count_;
   const auto* it = std::lower_bound(lo, hi, key, key_before);
-  return it != hi && *it == key ? &items_[it - keys_] : nullptr;
+  return it != hi && same_key(*it, key) ? &items_[it - keys_] : nullptr;
 }
 
 // ---- the reader ----

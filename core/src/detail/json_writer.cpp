@@ -74,27 +74,27 @@ void JsonWriter::end_object() {
 }
 
 // Rewrites the object's members in key order, the last of a repeated key winning (as assigning
-// to a std::map does).
+// to a std::map does). The members' records are dropped once the object closes, so they are
+// sorted in place; the object's bytes are set aside once and copied back member by member.
 void JsonWriter::sort_members(Frame& f) {
-  const auto first = members_.begin() + static_cast<std::ptrdiff_t>(f.first_member);
-  std::vector<Member>& order = order_;
-  order.assign(first, members_.end());
+  Member* const first = members_.data() + f.first_member;
+  Member* const last = members_.data() + members_.size();
   const auto before = [this](const Member& a, const Member& b) { return key_before(key_of(a), key_of(b)); };
-  if (order.size() <= 16) {
+  if (last - first <= 16) {
     // A response's few members ("ok" and "id" after an op's): an insertion sort, nothing allocated.
-    for (std::size_t i = 1; i < order.size(); ++i)
-      for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+    for (Member* i = first + 1; i < last; ++i)
+      for (Member* j = i; j > first && before(*j, j[-1]); --j) std::swap(*j, j[-1]);
   } else {
-    std::stable_sort(order.begin(), order.end(), before);
+    std::stable_sort(first, last, before);
   }
   scratch_.clear();
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (i + 1 < order.size() && key_of(order[i]) == key_of(order[i + 1])) continue;  // a later one wins
-    if (!scratch_.empty()) scratch_.push_back(',');
-    scratch_.append(out_.data() + order[i].begin, order[i].end - order[i].begin);
-  }
+  scratch_.append(out_.data() + f.content, out_.size() - f.content);
   out_.truncate(f.content);
-  out_.append(scratch_.view());
+  for (const Member* m = first; m != last; ++m) {
+    if (m + 1 != last && same_key(key_of(*m), key_of(m[1]))) continue;  // a later one wins
+    if (out_.size() != f.content) out_.push_back(',');
+    out_.append(scratch_.data() + (m->begin - f.content), m->end - m->begin);
+  }
 }
 
 void JsonWriter::begin_array() {

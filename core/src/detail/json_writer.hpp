@@ -99,7 +99,7 @@ class JsonWriter {
   void escape(std::string_view s);
   void close_member();
   void sort_members(Frame& f);
-  std::string_view key_of(const Member& m) const { return keys_.view().substr(m.key_at, m.key_len); }
+  std::string_view key_of(const Member& m) const { return std::string_view(keys_.data() + m.key_at, m.key_len); }
 
   void put(std::string_view s) { string(s); }
   void put(const std::string& s) { string(s); }
@@ -116,7 +116,6 @@ class JsonWriter {
   ByteBuffer keys_;
   std::vector<Frame> frames_;
   std::vector<Member> members_;
-  std::vector<Member> order_;  // sorting an object's members
   ByteBuffer scratch_;
 };
 

@@ -48,7 +48,7 @@ OpStatus op_add_workdays(const Value& request, const OpContext& ctx, JsonWriter&
     if (r.error().code == "days_out_of_range") return make_error("days_out_of_range", "/days", {{"max", kMaxDays}});
     return with_path(r.error(), r.error().code == "unknown_region" ? "/region" : "/date");
   }
-  out.member("date", format_date(r.value().date));
+  out.member("date", DateText(r.value().date).view());
   out.member("provisional", r.value().provisional);
   return std::nullopt;
 }
@@ -173,7 +173,7 @@ OpStatus op_deadline(const Value& request, const OpContext& ctx, JsonWriter& out
   if (!d.ok()) return with_path(d.error(), "/accepted_at");
   const auto s = supervise(cal, d.value(), now.value(), yellow.value(), in.value().region);
   if (!s.ok()) return with_path(s.error(), "/now");
-  out.member("due_date", format_date(d.value().due_date));
+  out.member("due_date", DateText(d.value().due_date).view());
   out.member("due_at", format_timestamp_cst(d.value().due_at));
   out.member("paused_workdays", d.value().paused_workdays);
   out.member("paused_now", d.value().paused_now);

@@ -61,7 +61,7 @@ OpStatus op_validate(const Value& request, const OpContext& ctx, JsonWriter& out
     if (!bundle) return make_error("unknown_bundle", "/bundle", {{"id", std::string(id.value())}});
     write_report(out, validate_bundle(catalog, *bundle, *app, as_of.value()));
   }
-  out.member("as_of", format_date(as_of.value()));
+  out.member("as_of", DateText(as_of.value()).view());
   out.member("catalog_version", catalog.version());
   return std::nullopt;
 }

@@ -17,7 +17,7 @@ OpStatus op_check_id(const Value& request, const OpContext& ctx, JsonWriter& out
   out.member("valid", r.valid());
   if (r.valid()) {
     out.member("normalized", std::string(r.normalized_view()));
-    out.member("birth_date", format_date(r.birth_date));
+    out.member("birth_date", DateText(r.birth_date).view());
     out.member("gender", r.male ? "male" : "female");
     out.member("region", std::string(r.region()));
   } else {
