@@ -17,8 +17,10 @@ using json = nlohmann::json;
 /// Whether `v` nests arrays and objects deeper than `limit` (a scalar is depth 0). Walks with its
 /// own stack: copying or dumping a value recurses once per level, so a value from outside must
 /// pass this before either (a 1 MiB text can nest half a million levels).
-inline bool nested_deeper_than(const json& v, std::size_t limit) {
-  std::vector<std::pair<const json*, std::size_t>> stack{{&v, 0}};
+/// Either JSON value type: nlohmann's or the core's reader's (json_value.hpp).
+template <class V>
+bool nested_deeper_than(const V& v, std::size_t limit) {
+  std::vector<std::pair<const V*, std::size_t>> stack{{&v, 0}};
   while (!stack.empty()) {
     const auto [at, depth] = stack.back();
     stack.pop_back();

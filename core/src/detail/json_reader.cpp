@@ -625,16 +625,4 @@ bool equals(const Value& a, const Value& b) {
   }
 }
 
-bool nested_deeper_than(const Value& v, std::size_t limit) {
-  std::vector<std::pair<const Value*, std::size_t>> stack{{&v, 0}};
-  while (!stack.empty()) {
-    const auto [at, depth] = stack.back();
-    stack.pop_back();
-    if (!at->is_structured()) continue;
-    if (depth + 1 > limit) return true;
-    for (const Value& child : *at) stack.emplace_back(&child, depth + 1);
-  }
-  return false;
-}
-
 }  // namespace yilu::detail

@@ -145,9 +145,6 @@ bool equals(const Value& a, const json& b);
 /// Whether two values are equal as nlohmann's == says (numbers of different kinds by value).
 bool equals(const Value& a, const Value& b);
 
-/// As nested_deeper_than(json) (json_access.hpp), for a value of the reader.
-bool nested_deeper_than(const Value& v, std::size_t limit);
-
 // The accessors of json_access.hpp for a Value.
 inline const Value* member(const Value& obj, std::string_view key) { return obj.is_object() ? obj.find(key) : nullptr; }
 inline std::optional<std::string_view> as_string(const Value& v) {
