@@ -5,7 +5,8 @@
 /// A slice is catalog text of the same schema plus `slice_of`, the whole catalog's fingerprint.
 /// An item's slice holds the bundles it belongs to too (its guide names them), with their items.
 /// Slices merge into one catalog that answers validate, guide and plan_bundle for their entries
-/// byte for byte as the whole catalog does (tests/unit/catalog_slice_test.cpp, tests/js).
+/// byte for byte as the whole catalog does (Engine::load_catalog_slices;
+/// tests/unit/catalog_slice_test.cpp, tests/js).
 #include <map>
 #include <optional>
 #include <set>
@@ -42,11 +43,5 @@ class CatalogSlicer {
   std::map<std::string, const nlohmann::json*, std::less<>> items_by_id_;  ///< into whole_
   std::map<std::string, const nlohmann::json*, std::less<>> bundles_by_id_;
 };
-
-/// Merges slices — a JSON array whose elements are slice objects or slice texts (strings) —
-/// into the text of one catalog (still marked `slice_of`). Entries present in several slices
-/// must be identical. Errors: `bad_json`, `catalog_invalid` (not an array of slices, or slices
-/// of different catalogs, with the `catalog.slice_mismatch` message).
-Result<std::string> merge_slices(std::string_view json_array_text);
 
 }  // namespace yilu

@@ -7,7 +7,6 @@
 
 #include "catalog/catalog_reader.hpp"
 #include "catalog/slice_merge.hpp"
-#include "detail/json_writer.hpp"
 #include "detail/messages.hpp"
 #include "detail/request.hpp"
 #include "detail/utf8.hpp"
@@ -155,14 +154,6 @@ std::string CatalogSlicer::slice(const std::vector<const json*>& bundles, const 
     out["bundles"] = std::move(bundle_list);
   }
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-Result<std::string> merge_slices(std::string_view json_array_text) {
-  detail::MergedSlices merged;
-  if (auto e = merged.read(json_array_text)) return *e;
-  detail::JsonWriter out;
-  out.value(merged.root());
-  return out.str();
 }
 
 namespace detail {

@@ -1,7 +1,8 @@
 #pragma once
-// Slices merged into one catalog value without writing it out and reading it again: the phone
-// loads its slices this way (Engine::load_catalog_slices), and merge_slices writes the same value
-// as text. The rules are in yilu/catalog_slice.hpp.
+// Slices (yilu/catalog_slice.hpp) merged into one catalog value, read as it is without being
+// written out and parsed again: how Engine::load_catalog_slices loads the phone's slices. The
+// input is a JSON array whose elements are slice objects or slice texts (strings); the merged
+// catalog keeps `slice_of`, and an entry present in several slices must be identical in each.
 #include <deque>
 #include <optional>
 #include <string_view>
