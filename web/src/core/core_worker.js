@@ -4,8 +4,9 @@
 // .wasm and hands its body here as it downloads (a transferred stream): it is compiled as it
 // streams in and instantiated here as soon as it is complete. Compiling on the page and sending
 // the module made the start wait for a free turn of the page's thread, busy drawing the page just
-// then (50–300 ms measured). Where a stream cannot be transferred, the page still does that. The page fetches the data and sends the text. This
-// file imports nothing: the build copies it as it is (`?url`).
+// then (50–300 ms measured). Where a stream cannot be transferred, the page still does that. The
+// page fetches the data and sends the text. This file imports nothing: the build copies it as it
+// is (`?url`).
 //
 // Messages in: { id, op: 'glue', glueUrl } | { id, op: 'start', body | module }
 //            | { id, op: 'calendar' | 'slices', bytes }
