@@ -81,7 +81,7 @@ EMSCRIPTEN_KEEPALIVE char* yilu_input(int bytes) {
 /// given by yilu_output_length(), until the next call.
 EMSCRIPTEN_KEEPALIVE const char* yilu_call(int length, double now) {
   const yilu::Timestamp at = now < 0 ? now_seconds() : static_cast<yilu::Timestamp>(now);
-  output() = engine().call(written(length), yilu::context_at(at));
+  engine().call(written(length), yilu::context_at(at), output());
   return output().data();
 }
 

@@ -1,4 +1,7 @@
 #include "yilu/call.hpp"
+
+#include <utility>
+
 #include "yilu/catalog_slice.hpp"
 
 #include "catalog/catalog_reader.hpp"
@@ -78,16 +81,16 @@ void respond(const detail::Value& request, const detail::OpContext& ctx, detail:
   write_error(out, detail::make_error("unknown_op", "/op", {{"op", std::string(op.value())}}));
 }
 
-// The whole response to one read request. One writer per thread: its buffers serve every call
-// after the first.
-std::string answer(const Engine& engine, const detail::Value& request, const CallContext& ctx) {
+// The whole response to one read request, valid until the thread's next answer. One writer per
+// thread: its buffers serve every call after the first.
+std::string_view answer(const Engine& engine, const detail::Value& request, const CallContext& ctx) {
   thread_local detail::JsonWriter out;
   out.clear();
   out.begin_object();
   respond(request, detail::OpContext{engine, ctx}, out);
   echo_id(request, out);
   out.end_object();
-  return out.str();
+  return out.view();
 }
 
 // Documents above this size give their memory back after the call (a hostile 1 MiB request).
@@ -142,25 +145,51 @@ std::optional<Error> Engine::load_catalog_slices(std::string_view json_array_tex
   return std::nullopt;
 }
 
-std::string Engine::call(std::string_view request, const CallContext& ctx) const {
+namespace {
+
+// Reads and answers one request: the response's bytes, valid until the thread's next call; or,
+// for a request that cannot be read (or a bug), an error response in `error` and an empty view.
+std::string_view read_and_answer(const Engine& engine, std::string_view request, const CallContext& ctx,
+                                 std::string& error) {
 #if defined(__cpp_exceptions)
   try {
 #endif
-    if (request.size() > kMaxRequestBytes) return error_response("request_too_large");
+    if (request.size() > kMaxRequestBytes) {
+      error = error_response("request_too_large");
+      return {};
+    }
     thread_local detail::Document doc;
     const detail::ReadStatus read = doc.read(request, kMaxJsonDepth);
-    if (read == detail::ReadStatus::TooDeep) return error_response("json_too_deep");
-    if (read == detail::ReadStatus::BadJson) return error_response("bad_json");
-    std::string response = answer(*this, doc.root(), ctx);
+    if (read != detail::ReadStatus::Ok) {
+      error = error_response(read == detail::ReadStatus::TooDeep ? "json_too_deep" : "bad_json");
+      return {};
+    }
+    const std::string_view response = answer(engine, doc.root(), ctx);  // the writer's, not doc's
     doc.trim(kKeptReaderBytes);
     return response;
 #if defined(__cpp_exceptions)
   } catch (...) {
     // Only reachable through a bug; the wasm build (no exceptions) would abort here instead,
     // which the shared fuzz vectors guard against.
-    return error_response("internal_error");
+    error = error_response("internal_error");
+    return {};
   }
 #endif
+}
+
+}  // namespace
+
+std::string Engine::call(std::string_view request, const CallContext& ctx) const {
+  std::string error;
+  const std::string_view response = read_and_answer(*this, request, ctx, error);
+  return error.empty() ? std::string(response) : error;
+}
+
+void Engine::call(std::string_view request, const CallContext& ctx, std::string& response) const {
+  std::string error;
+  const std::string_view text = read_and_answer(*this, request, ctx, error);
+  if (error.empty()) response.assign(text.data(), text.size());
+  else response = std::move(error);
 }
 
 namespace detail {
@@ -174,7 +203,7 @@ std::string call_reference(const Engine& engine, std::string_view request, const
   const json parsed = json::parse(request.begin(), request.end(), nullptr, false);
   if (parsed.is_discarded()) return error_response("bad_json");
   Document doc;
-  return answer(engine, doc.adopt(parsed), ctx);
+  return std::string(answer(engine, doc.adopt(parsed), ctx));
 }
 
 }  // namespace detail
@@ -184,7 +213,7 @@ std::string Engine::call_value(std::string_view op, std::string_view value, cons
   request["op"] = op;
   request["value"] = value;
   detail::Document doc;
-  return answer(*this, doc.adopt(request), ctx);
+  return std::string(answer(*this, doc.adopt(request), ctx));
 }
 
 bool json_nesting_exceeds(std::string_view text, std::size_t limit) {

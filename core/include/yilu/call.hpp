@@ -59,6 +59,9 @@ class Engine {
   /// One JSON request in, one JSON response out (a single line). Never throws: a malformed
   /// request gives {"ok":false,"error":{"code","message"[,"path"]}}.
   std::string call(std::string_view request, const CallContext& ctx) const;
+  /// The same response written into `response` (its content replaced, its capacity reused): for
+  /// callers that answer call after call into one buffer (the wasm binding).
+  void call(std::string_view request, const CallContext& ctx, std::string& response) const;
 
   /// The response of {"op": op, "value": value} without its JSON text: for typed callers of the
   /// value checks (check_id, check_uscc, check_mobile) that need an answer's reason and message

@@ -1,16 +1,19 @@
 #include "detail/messages.hpp"
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 namespace yilu::detail {
 namespace {
 
 struct Entry {
-  const char* code;
-  const char* text;
+  std::string_view code;
+  std::string_view text;
 };
 
-// Sorted by nothing in particular; looked up linearly (a few dozen entries, cold path).
+// Grouped by subject; looked up through by_code() (every invalid value a resident types, every
+// problem of a validate report renders one).
 const Entry kMessages[] = {
     // The call surface
     {"bad_json", "请求不是有效的 JSON"},
@@ -187,32 +190,60 @@ std::string param_text(const nlohmann::json& v) {
   return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// The entries in code order, sorted once: a binary search instead of comparing every code.
+const std::vector<const Entry*>& by_code() {
+  static const std::vector<const Entry*> sorted = [] {
+    std::vector<const Entry*> v;
+    for (const Entry& e : kMessages) v.push_back(&e);
+    std::sort(v.begin(), v.end(), [](const Entry* a, const Entry* b) { return a->code < b->code; });
+    return v;
+  }();
+  return sorted;
+}
+
+const Entry* find_message(std::string_view code) {
+  const auto& v = by_code();
+  const auto it =
+      std::lower_bound(v.begin(), v.end(), code, [](const Entry* e, std::string_view c) { return e->code < c; });
+  return it != v.end() && (*it)->code == code ? *it : nullptr;
+}
+
+// The text with each {name} replaced by its parameter (params: an object, or null for none).
+std::string render(std::string_view code, const nlohmann::json* params) {
+  const Entry* entry = find_message(code);
+  if (!entry) return "错误（" + std::string(code) + "）";
+  const std::string_view text = entry->text;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t open = text.find('{', at);
+    out.append(text.substr(at, open == std::string_view::npos ? std::string_view::npos : open - at));
+    if (open == std::string_view::npos) break;
+    std::size_t close = open + 1;
+    // Only {name} with an ASCII identifier is a placeholder: "{日期: 节日名}" is text.
+    while (close < text.size() && is_name_char(text[close])) ++close;
+    if (close < text.size() && text[close] == '}' && close != open + 1) {
+      const std::string key(text.substr(open + 1, close - open - 1));
+      if (params && params->is_object()) {
+        const auto it = params->find(key);
+        if (it != params->end()) out += param_text(*it);
+      }
+      at = close + 1;
+    } else {
+      out.push_back('{');
+      at = open + 1;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string type_word(std::string_view type) { return render_message("type." + std::string(type)); }
 
-std::string render_message(std::string_view code, const nlohmann::json& params) {
-  const char* text = nullptr;
-  for (const auto& e : kMessages)
-    if (code == e.code) text = e.text;
-  if (!text) return "错误（" + std::string(code) + "）";
-  std::string out;
-  for (const char* p = text; *p;) {
-    if (*p == '{') {
-      const char* close = p + 1;
-      // Only {name} with an ASCII identifier is a placeholder: "{日期: 节日名}" is text.
-      while (*close && *close != '}' && is_name_char(*close)) ++close;
-      if (*close == '}' && close != p + 1) {
-        const std::string key(p + 1, close);
-        const auto it = params.is_object() ? params.find(key) : params.end();
-        if (it != params.end()) out += param_text(*it);
-        p = close + 1;
-        continue;
-      }
-    }
-    out.push_back(*p++);
-  }
-  return out;
-}
+std::string render_message(std::string_view code) { return render(code, nullptr); }
+
+std::string render_message(std::string_view code, const nlohmann::json& params) { return render(code, &params); }
 
 }  // namespace yilu::detail

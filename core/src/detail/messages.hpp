@@ -10,7 +10,8 @@ namespace yilu::detail {
 
 /// The message for `code` with {name} placeholders filled from `params` (an object);
 /// an unknown code renders a generic message naming the code.
-std::string render_message(std::string_view code, const nlohmann::json& params = nlohmann::json::object());
+std::string render_message(std::string_view code);
+std::string render_message(std::string_view code, const nlohmann::json& params);
 
 /// The word for a value's type ("object" → 对象), the {expected} of wrong_type messages: the
 /// message table's `type.<type>` entry.

@@ -16,14 +16,14 @@ OpStatus op_check_id(const Value& request, const OpContext& ctx, JsonWriter& out
   const IdCheck r = check_resident_id(value.value(), as_of.value());
   out.member("valid", r.valid());
   if (r.valid()) {
-    out.member("normalized", std::string(r.normalized_view()));
+    out.member("normalized", r.normalized_view());
     out.member("birth_date", DateText(r.birth_date).view());
     out.member("gender", r.male ? "male" : "female");
-    out.member("region", std::string(r.region()));
+    out.member("region", r.region());
   } else {
-    const std::string reason = id_reason_code(r.reason);
+    const std::string_view reason = id_reason_code(r.reason);
     out.member("reason", reason);
-    out.member("message", render_message("id." + reason));
+    out.member("message", render_message(std::string("id.").append(reason)));
   }
   return std::nullopt;
 }
@@ -35,11 +35,11 @@ OpStatus op_check_uscc(const Value& request, const OpContext&, JsonWriter& out) 
   const UsccCheck r = check_uscc(value.value());
   out.member("valid", r.valid());
   if (r.valid()) {
-    out.member("normalized", std::string(r.normalized_view()));
+    out.member("normalized", r.normalized_view());
   } else {
-    const std::string reason = uscc_reason_code(r.reason);
+    const std::string_view reason = uscc_reason_code(r.reason);
     out.member("reason", reason);
-    out.member("message", render_message("uscc." + reason));
+    out.member("message", render_message(std::string("uscc.").append(reason)));
   }
   return std::nullopt;
 }
@@ -51,11 +51,11 @@ OpStatus op_check_mobile(const Value& request, const OpContext&, JsonWriter& out
   const MobileCheck r = check_mobile(value.value());
   out.member("valid", r.valid());
   if (r.valid()) {
-    out.member("normalized", std::string(r.normalized_view()));
+    out.member("normalized", r.normalized_view());
   } else {
-    const std::string reason = mobile_reason_code(r.reason);
+    const std::string_view reason = mobile_reason_code(r.reason);
     out.member("reason", reason);
-    out.member("message", render_message("mobile." + reason));
+    out.member("message", render_message(std::string("mobile.").append(reason)));
   }
   return std::nullopt;
 }
