@@ -109,6 +109,34 @@ test('an item of a department window is reached by browsing, from the window and
   await ctx.close();
 });
 
+test('each list page asks once for the catalog data it shows: the summary to browse, the index to search', { timeout: 60000 }, async () => {
+  const catalog = await catalogOf(server);
+  const { ctx, page, errors } = await phonePage(browser, server);
+  /** @type {string[]} */
+  let asked = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.startsWith('/api/v1/catalog/')) asked.push(p);
+  });
+  const open = async (path, ready) => {
+    asked = [];
+    await page.goto(`${server.url}${path}`);
+    await page.locator(ready).first().waitFor();
+    return asked.filter((p) => p === '/api/v1/catalog/index' || p === '/api/v1/catalog/summary');
+  };
+  // The home page and the department list draw from the summary alone, started by index.html.
+  assert.deepEqual(await open('/', '[data-test^=window-]'), ['/api/v1/catalog/summary']);
+  assert.deepEqual(await open('/departments', '[data-test^=department-]'), ['/api/v1/catalog/summary']);
+  // Its counts are the catalog's: the items of each department, counted here by hand.
+  const dept = catalog.items[0].department;
+  const n = catalog.items.filter((i) => i.department === dept).length;
+  assert.match(await page.locator(`[data-test=department-${dept}]`).textContent(), new RegExp(`${n} 项`));
+  // Search lists items: the whole index, asked for once.
+  assert.deepEqual(await open(`/search?q=${encodeURIComponent('社保卡')}`, '[data-test^=entry-]'), ['/api/v1/catalog/index']);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('the division picker fills 落户地 with a district of 三亚市, and the core accepts it', { timeout: 90000 }, async () => {
   const catalog = await catalogOf(server);
   const item = catalog.items.find((i) => i.id === 'birth_household_registration');

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 
+#include <map>
 #include <thread>
 
 #include "support/test_files.hpp"
@@ -210,4 +211,49 @@ TEST_CASE("the core's call surface over HTTP, single and batch", "[server][core]
   auto versions = s.get("/api/v1/versions");
   CHECK(versions.body["catalog"]["ok"] == true);
   CHECK(versions.body["calendar"]["ok"] == true);
+}
+
+TEST_CASE("the phone's catalog index and its summary: the same lists, counts per department and life event",
+          "[server][catalog]") {
+  TestServer s;
+  const json catalog = json::parse(read_source_file("core/data/catalog/sanya.json"));
+  auto index = s.get("/api/v1/catalog/index");
+  auto summary = s.get("/api/v1/catalog/summary");
+  REQUIRE(index.status == 200);
+  REQUIRE(summary.status == 200);
+  CHECK(index.body["items"].size() == catalog["items"].size());
+  CHECK_FALSE(summary.body.contains("items"));
+  // The summary is the index without its items, nothing else left out or changed.
+  json without_items = index.body;
+  without_items.erase("items");
+  CHECK(summary.body == without_items);
+  CHECK(summary.body["fingerprint"] == index.body["fingerprint"]);
+  // Counted by hand from the catalog file: items per department; items and bundles per event.
+  std::map<std::string, std::size_t> per_department;
+  std::map<std::string, std::size_t> per_event;
+  for (const auto& it : catalog["items"]) {
+    ++per_department[it["department"].get<std::string>()];
+    for (const auto& e : it.value("life_events", json::array())) ++per_event[e.get<std::string>()];
+  }
+  for (const auto& b : catalog["bundles"])
+    for (const auto& e : b.value("life_events", json::array())) ++per_event[e.get<std::string>()];
+  REQUIRE(summary.body["departments"].size() == catalog["departments"].size());
+  std::size_t counted = 0;
+  for (const auto& d : summary.body["departments"]) {
+    INFO(d["id"]);
+    CHECK(d["item_count"] == per_department[d["id"].get<std::string>()]);
+    counted += d["item_count"].get<std::size_t>();
+  }
+  CHECK(counted == catalog["items"].size());
+  REQUIRE_FALSE(summary.body["life_events"].empty());
+  for (const auto& e : summary.body["life_events"]) {
+    INFO(e["id"]);
+    CHECK(e["entry_count"] == per_event[e["id"].get<std::string>()]);
+  }
+  CHECK(per_event["birth"] > 1);  // the 出生一件事 bundle and its items
+  // Revalidated by its own ETag, not the index's.
+  const std::string etag = summary.headers.find("ETag")->second;
+  CHECK(etag != index.headers.find("ETag")->second);
+  auto again = s.request("GET", "/api/v1/catalog/summary", "", {}, {{"If-None-Match", etag}});
+  CHECK(again.status == 304);
 }

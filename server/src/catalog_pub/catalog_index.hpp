@@ -11,7 +11,12 @@
 
 namespace yilu::server {
 
-/// The index as compact JSON text.
-std::string catalog_index_json(const Catalog& catalog, const PinyinInitials& pinyin);
+/// Whole: everything above. Summary: all but the items — departments, windows, life events
+/// (with their counts) and bundles, what the home page and the browse lists show — a few KB
+/// where the whole index of a real center is hundreds.
+enum class IndexPart { Whole, Summary };
+
+/// The index (or its summary) as compact JSON text.
+std::string catalog_index_json(const Catalog& catalog, const PinyinInitials& pinyin, IndexPart part = IndexPart::Whole);
 
 }  // namespace yilu::server

@@ -13,7 +13,10 @@ CatalogPublication::CatalogPublication(std::string_view catalog_text, const Cata
                                        const PinyinInitials& pinyin)
     : fingerprint_(catalog.fingerprint()),
       index_(std::make_unique<const http::PreparedBody>(
-          http::PreparedBody::make(catalog_index_json(catalog, pinyin), kJson, "\"" + catalog.fingerprint() + "\""))) {
+          http::PreparedBody::make(catalog_index_json(catalog, pinyin), kJson, "\"" + catalog.fingerprint() + "\""))),
+      summary_(std::make_unique<const http::PreparedBody>(
+          http::PreparedBody::make(catalog_index_json(catalog, pinyin, IndexPart::Summary), kJson,
+                                   "\"" + catalog.fingerprint() + "-summary\""))) {
   // Cut every slice now and let the parsed whole catalog go: the texts are a fraction of it.
   const CatalogSlicer slicer(catalog_text, catalog);
   for (const auto& it : catalog.items())

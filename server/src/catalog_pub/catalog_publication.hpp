@@ -22,6 +22,8 @@ class CatalogPublication {
   /// The whole catalog's fingerprint: the version of the index and of every slice.
   const std::string& fingerprint() const { return fingerprint_; }
   const http::PreparedBody& index() const { return *index_; }
+  /// The index without its items (catalog_index.hpp, IndexPart::Summary).
+  const http::PreparedBody& summary() const { return *summary_; }
   /// A slice, or nullptr when the catalog has no such item / bundle.
   std::shared_ptr<const http::PreparedBody> item(std::string_view id) const;
   std::shared_ptr<const http::PreparedBody> bundle(std::string_view id) const;
@@ -35,6 +37,7 @@ class CatalogPublication {
 
   std::string fingerprint_;
   std::unique_ptr<const http::PreparedBody> index_;
+  std::unique_ptr<const http::PreparedBody> summary_;
   mutable std::mutex mu_;
   mutable Slices items_;
   mutable Slices bundles_;

@@ -54,6 +54,11 @@ void register_public_routes(Router& r, App& app) {
     res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
     send_prepared(req, res, app.publication->index(), kRevalidate);
   });
+  r.get("/api/v1/catalog/summary", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+    if (!app.publication) return send_error(res, "catalog_not_loaded");
+    res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
+    send_prepared(req, res, app.publication->summary(), kRevalidate);
+  });
   r.get("/api/v1/catalog/items/{id}", kPublic,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
           if (!app.publication) return send_error(res, "catalog_not_loaded");

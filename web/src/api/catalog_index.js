@@ -1,13 +1,17 @@
 // The catalog index (GET /api/v1/catalog/index): every window, department, life event, bundle
 // and item by id and name, with the words people search by — what the resident pages list and
 // search, without downloading the whole catalog (an item's rules come as a slice when its guide
-// or form opens). Display only: nothing here decides anything.
+// or form opens). Its summary (GET /api/v1/catalog/summary) is the same without the items, with
+// each department's and life event's count: what the home page and the browse lists need, a few
+// KB where the whole index of a real center is a few hundred. index.html starts the request of
+// the page it opens on while the app's code downloads; getIndex/getSummary take that answer.
+// Display only: nothing here decides anything.
 import { markRaw } from 'vue';
 
 /**
- * @typedef {{ id: string, name: string, level?: string }} IndexDepartment
+ * @typedef {{ id: string, name: string, level?: string, item_count?: number }} IndexDepartment
  * @typedef {{ id: string, name: string, kind?: string, location?: string, hours?: string }} IndexWindow
- * @typedef {{ id: string, name: string, kind?: string }} IndexLifeEvent
+ * @typedef {{ id: string, name: string, kind?: string, entry_count?: number }} IndexLifeEvent
  * @typedef {{ id: string, name: string, window?: string, description?: string, keywords?: string[],
  *   life_events?: string[], initials?: string[] }} IndexBundle
  * @typedef {{ id: string, name: string, department?: string, window?: string, level?: string,
@@ -22,6 +26,8 @@ const COMPREHENSIVE = ['建设项目', '社会民生', '人才平台'];
 
 /** @type {Promise<CatalogIndex> | null} */
 let indexPromise = null;
+/** @type {Promise<CatalogIndex> | null} */
+let summaryPromise = null;
 
 /**
  * @param {any} v
@@ -49,25 +55,60 @@ function normalise(raw) {
 }
 
 /**
- * The index, fetched once per page load. no-cache: revalidated with the server's ETag (a 304
- * is cheap), so a reload after "目录已更新" never reuses a stale copy. Rejects when the server
- * cannot be reached; a later call tries again.
+ * The response index.html's early request got for `path`, once (a later call asks again), or
+ * null when it asked for nothing or for another part.
+ * @param {string} path
+ * @returns {Promise<Response> | null}
+ */
+function takeEarly(path) {
+  const early = /** @type {any} */ (window).__yiluEarly;
+  if (!early || early.path !== path) return null;
+  /** @type {any} */ (window).__yiluEarly = null;
+  return early.response;
+}
+
+/**
+ * One part of the index, fetched once per page load. no-cache: revalidated with the server's
+ * ETag (a 304 is cheap), so a reload after "目录已更新" never reuses a stale copy.
+ * @param {string} path
+ * @returns {Promise<CatalogIndex>}
+ */
+function load(path) {
+  const ask = () => fetch(path, { cache: 'no-cache', headers: { Accept: 'application/json' } });
+  return (takeEarly(path)?.catch(ask) || ask()).then((res) => {
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    return res.json().then(normalise);
+  });
+}
+
+/**
+ * The whole index. Rejects when the server cannot be reached; a later call tries again.
  * @returns {Promise<CatalogIndex>}
  */
 export function getIndex() {
   if (!indexPromise) {
-    indexPromise = fetch('/api/v1/catalog/index', { cache: 'no-cache', headers: { Accept: 'application/json' } })
-      .then((res) => {
-        if (!res.ok) throw new Error(`/api/v1/catalog/index: HTTP ${res.status}`);
-        return res.json();
-      })
-      .then(normalise)
-      .catch((e) => {
-        indexPromise = null;
-        throw e;
-      });
+    indexPromise = load('/api/v1/catalog/index').catch((e) => {
+      indexPromise = null;
+      throw e;
+    });
   }
   return indexPromise;
+}
+
+/**
+ * The summary: departments, windows, life events (with counts) and bundles, no items. The whole
+ * index when it is already here or on its way (it holds the summary).
+ * @returns {Promise<CatalogIndex>}
+ */
+export function getSummary() {
+  if (indexPromise) return indexPromise;
+  if (!summaryPromise) {
+    summaryPromise = load('/api/v1/catalog/summary').catch((e) => {
+      summaryPromise = null;
+      throw e;
+    });
+  }
+  return summaryPromise;
 }
 
 /**
@@ -76,6 +117,7 @@ export function getIndex() {
  */
 export function dropIndex() {
   indexPromise = null;
+  summaryPromise = null;
 }
 
 /**
@@ -220,22 +262,6 @@ export function itemsOfLifeEvent(ix, eventId) {
  */
 export function bundlesOfLifeEvent(ix, eventId) {
   return ix.bundles.filter((b) => list(b.life_events).includes(eventId));
-}
-
-/**
- * How many items each department and each life event has (for the counts on the browse lists).
- * @param {CatalogIndex} ix
- * @returns {{ departments: Map<string, number>, events: Map<string, number> }}
- */
-export function counts(ix) {
-  const departments = new Map();
-  const events = new Map();
-  for (const it of ix.items) {
-    departments.set(it.department, (departments.get(it.department) || 0) + 1);
-    for (const e of list(it.life_events)) events.set(e, (events.get(e) || 0) + 1);
-  }
-  for (const b of ix.bundles) for (const e of list(b.life_events)) events.set(e, (events.get(e) || 0) + 1);
-  return { departments, events };
 }
 
 /**

@@ -4,7 +4,7 @@
 // (docs/server-api.md, "The catalog for the phone"). The page reads catalog JSON only to name
 // things; every rule in it is applied by the core. The whole catalog is the staff console's.
 import { reactive } from 'vue';
-import { getIndex } from './catalog_index.js';
+import { getSummary } from './catalog_index.js';
 
 /** @typedef {import('./api_types').Schemas['Versions']} Versions */
 
@@ -82,7 +82,7 @@ async function fetchVersions() {
   return res.json();
 }
 
-/** The server's fingerprint, asked of /api/v1/versions (a few hundred bytes), else of the index. */
+/** The server's fingerprint, asked of /api/v1/versions (a few hundred bytes), else of the index's summary. */
 function askFingerprint() {
   return fetchVersions()
     .then((v) => /** @type {{ fingerprint?: string }} */ (v.catalog || {}).fingerprint || '')
@@ -90,7 +90,7 @@ function askFingerprint() {
     .then(
       async (fp) =>
         fp ||
-        getIndex().then(
+        getSummary().then(
           (index) => index.fingerprint || '',
           () => '',
         ),

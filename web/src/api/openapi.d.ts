@@ -295,6 +295,8 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 level: "city" | "district";
+                                /** @description 该部门的事项数 */
+                                item_count: number;
                             }[];
                             windows: {
                                 id: string;
@@ -309,6 +311,8 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 kind: "personal" | "enterprise";
+                                /** @description 该办事场景下的事项与一件事数 */
+                                entry_count: number;
                             }[];
                             bundles: {
                                 id: string;
@@ -330,6 +334,92 @@ export interface paths {
                                 keywords: string[];
                                 life_events: string[];
                                 /** @description 名称、各关键词的拼音首字母（出生登记 → csdj） */
+                                initials: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 目录索引的摘要：部门（含事项数）、窗口、办事场景（含事项数）与一件事，不含事项列表（首页和分类列表用）；ETag 为目录指纹加 -summary
+         * @description 访问：public（不需要登录）
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name?: string;
+                            version: string;
+                            fingerprint: string;
+                            departments: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                /** @description 该部门的事项数 */
+                                item_count: number;
+                            }[];
+                            windows: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "comprehensive" | "department";
+                                location?: string;
+                                hours?: string;
+                            }[];
+                            life_events: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "personal" | "enterprise";
+                                /** @description 该办事场景下的事项与一件事数 */
+                                entry_count: number;
+                            }[];
+                            bundles: {
+                                id: string;
+                                name: string;
+                                window: string;
+                                description?: string;
+                                keywords: string[];
+                                life_events: string[];
                                 initials: string[];
                             }[];
                         };

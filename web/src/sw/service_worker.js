@@ -30,7 +30,7 @@ const SHELL = `yilu-shell-${VERSION}`;
 const DATA = 'yilu-data';
 const SLICES = 'yilu-slices';
 const SHELL_PAGE = '/index.html';
-const DATA_PATHS = ['/api/v1/catalog/index', '/api/v1/calendar', '/api/v1/divisions'];
+const DATA_PATHS = ['/api/v1/catalog/index', '/api/v1/catalog/summary', '/api/v1/calendar', '/api/v1/divisions'];
 
 /**
  * How a same-origin GET is answered: 'shell' | 'slice' | 'any-slice' | 'data', or '' for the
