@@ -31,8 +31,8 @@ function freePort() {
   });
 }
 
-/** Starts `yilu serve`; returns {url, log(), stop(), smsCode(after)}. */
-export async function startServer({ demo = true } = {}) {
+/** Starts `yilu serve` (with `catalog`, a catalog file, instead of the sample); returns {url, log(), stop(), smsCode(after)}. */
+export async function startServer({ demo = true, catalog = '' } = {}) {
   const bin = process.env.YILU_BIN || join(root, 'build', 'server', 'yilu');
   if (!existsSync(bin)) throw new Error(`yilu binary not found at ${bin} (build it, or set YILU_BIN)`);
   const webDir = process.env.YILU_WEB_DIR || join(root, 'web', 'dist');
@@ -41,6 +41,7 @@ export async function startServer({ demo = true } = {}) {
   const port = await freePort();
   const args = ['serve', '--addr', '127.0.0.1', '--port', String(port), '--data', data, '--web', webDir];
   if (demo) args.push('--demo');
+  if (catalog) args.push('--catalog', catalog);
   const child = spawn(bin, args, {
     cwd: root,
     // The overview as of each request: the tests act and look at once (production keeps its
