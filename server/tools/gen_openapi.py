@@ -231,16 +231,26 @@ IDX_ITEM = obj({"id": S, "name": S, "department": S, "window": S, "level": enum(
                ["id", "name", "department", "window", "level", "keywords", "life_events", "initials"])
 IDX_BUNDLE = obj({"id": S, "name": S, "window": S, "description": S, "keywords": arr(S), "life_events": arr(S),
                   "initials": arr(S)}, ["id", "name", "window", "keywords", "life_events", "initials"])
-CATALOG_INDEX = obj({"id": S, "name": S, "version": S, "fingerprint": S,
-                     "departments": arr(obj({"id": S, "name": S, "level": enum("city", "district")}, ["id", "name", "level"])),
-                     "windows": arr(obj({"id": S, "name": S, "kind": enum("comprehensive", "department"),
-                                         "location": S, "hours": S}, ["id", "name", "kind"])),
-                     "life_events": arr(obj({"id": S, "name": S, "kind": enum("personal", "enterprise")},
-                                            ["id", "name", "kind"])),
-                     "bundles": arr(IDX_BUNDLE), "items": arr(IDX_ITEM)},
-                    ["id", "version", "fingerprint", "departments", "windows", "life_events", "bundles", "items"])
+INDEX_SUMMARY = {"id": S, "name": S, "version": S, "fingerprint": S,
+                 "departments": arr(obj({"id": S, "name": S, "level": enum("city", "district"),
+                                         "item_count": {**I, "description": "该部门的事项数"}},
+                                        ["id", "name", "level", "item_count"])),
+                 "windows": arr(obj({"id": S, "name": S, "kind": enum("comprehensive", "department"),
+                                     "location": S, "hours": S}, ["id", "name", "kind"])),
+                 "life_events": arr(obj({"id": S, "name": S, "kind": enum("personal", "enterprise"),
+                                         "entry_count": {**I, "description": "该办事场景的事项与一件事数"}},
+                                        ["id", "name", "kind", "entry_count"])),
+                 "bundles": arr(IDX_BUNDLE)}
+SUMMARY_REQUIRED = ["id", "version", "fingerprint", "departments", "windows", "life_events", "bundles"]
+CATALOG_INDEX = obj({**INDEX_SUMMARY, "items": arr(IDX_ITEM)}, SUMMARY_REQUIRED + ["items"])
 route("get", "/api/v1/catalog/index", "手机端的目录索引：事项与一件事的名称、部门、窗口、层级、关键词、办事场景、拼音首字母（不含校验规则）；ETag 为目录指纹",
       resp=ok(CATALOG_INDEX), tags=["public"])
+route("get", "/api/v1/catalog/summary", "目录索引的摘要：部门（含事项数）、窗口、办事场景（含事项与一件事数）与一件事，不含事项（首页与分类列表用）；ETag 为目录指纹加 -summary",
+      resp=ok(obj(INDEX_SUMMARY, SUMMARY_REQUIRED)), tags=["public"])
+route("get", "/api/v1/catalog/index/{kind}/{id}", "一个浏览页列出的条目：某窗口的事项与一件事、某部门的事项或某办事场景的事项与一件事，条目格式同目录索引；ETag 为目录指纹",
+      params=[p("kind", schema=enum("windows", "departments", "life_events")), p("id")],
+      resp=ok(obj({"fingerprint": S, "items": arr(IDX_ITEM), "bundles": arr(IDX_BUNDLE)}, ["fingerprint", "items", "bundles"])),
+      extra={"404": E("catalog_entry_not_found：没有这一类或这个编号")}, tags=["public"])
 SLICE_V = [p("v", "query", "目录指纹（索引的 fingerprint）；与当前一致时响应可永久缓存", required=False)]
 route("get", "/api/v1/catalog/items/{id}", "一个事项的目录片段（同一格式的目录 JSON，含所属一件事及其引用的部门、窗口、证照；slice_of 为整份目录的指纹），供页面内核加载",
       params=[p("id")] + SLICE_V, resp={"description": "目录片段 JSON", "content": {"application/json": {}}},

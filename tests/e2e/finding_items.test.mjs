@@ -109,7 +109,7 @@ test('an item of a department window is reached by browsing, from the window and
   await ctx.close();
 });
 
-test('each list page asks once for the catalog data it shows: the summary to browse, the index to search', { timeout: 60000 }, async () => {
+test('each list page asks once for the catalog data it shows: the summary and its own entries to browse, the index to search', { timeout: 60000 }, async () => {
   const catalog = await catalogOf(server);
   const { ctx, page, errors } = await phonePage(browser, server);
   /** @type {string[]} */
@@ -122,7 +122,7 @@ test('each list page asks once for the catalog data it shows: the summary to bro
     asked = [];
     await page.goto(`${server.url}${path}`);
     await page.locator(ready).first().waitFor();
-    return asked.filter((p) => p === '/api/v1/catalog/index' || p === '/api/v1/catalog/summary');
+    return asked.filter((p) => !/^\/api\/v1\/catalog\/(items|bundles)\//.test(p)).sort();
   };
   // The home page and the department list draw from the summary alone, started by index.html.
   assert.deepEqual(await open('/', '[data-test^=window-]'), ['/api/v1/catalog/summary']);
@@ -131,6 +131,14 @@ test('each list page asks once for the catalog data it shows: the summary to bro
   const dept = catalog.items[0].department;
   const n = catalog.items.filter((i) => i.department === dept).length;
   assert.match(await page.locator(`[data-test=department-${dept}]`).textContent(), new RegExp(`${n} 项`));
+  // A window, a department and a life event: the summary and that page's entries, never the index.
+  const win = catalog.items[0].window;
+  assert.deepEqual(await open(`/window/${win}`, '[data-test^=entry-]'), [`/api/v1/catalog/index/windows/${win}`, '/api/v1/catalog/summary']);
+  assert.deepEqual(await open(`/browse/department/${dept}`, '[data-test^=entry-]'), [
+    `/api/v1/catalog/index/departments/${dept}`,
+    '/api/v1/catalog/summary',
+  ]);
+  assert.deepEqual(await open('/browse/event/birth', '[data-test^=entry-]'), ['/api/v1/catalog/index/life_events/birth', '/api/v1/catalog/summary']);
   // Search lists items: the whole index, asked for once.
   assert.deepEqual(await open(`/search?q=${encodeURIComponent('社保卡')}`, '[data-test^=entry-]'), ['/api/v1/catalog/index']);
   assert.deepEqual(errors, []);

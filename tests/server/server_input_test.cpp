@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 
+#include <algorithm>
 #include <map>
 #include <thread>
 
@@ -256,4 +257,52 @@ TEST_CASE("the phone's catalog index and its summary: the same lists, counts per
   CHECK(etag != index.headers.find("ETag")->second);
   auto again = s.request("GET", "/api/v1/catalog/summary", "", {}, {{"If-None-Match", etag}});
   CHECK(again.status == 304);
+}
+
+TEST_CASE("what one browse page lists: a window's, a department's and a life event's entries of the index",
+          "[server][catalog]") {
+  TestServer s;
+  const json catalog = json::parse(read_source_file("core/data/catalog/sanya.json"));
+  const json index = s.get("/api/v1/catalog/index").body;
+  // The index's entries with `key` equal to (or, for an array, holding) `id`, by id, in its order.
+  const auto select = [](const json& entries, const std::string& key, const std::string& id) {
+    json out = json::array();
+    for (const auto& e : entries) {
+      const json& v = e.value(key, json());
+      if (v == id || (v.is_array() && std::find(v.begin(), v.end(), id) != v.end())) out.push_back(e);
+    }
+    return out;
+  };
+  std::size_t windows_with_items = 0;
+  for (const auto& w : catalog["windows"]) {
+    const std::string id = w["id"];
+    auto g = s.get("/api/v1/catalog/index/windows/" + id);
+    INFO(id);
+    REQUIRE(g.status == 200);
+    CHECK(g.body["items"] == select(index["items"], "window", id));
+    CHECK(g.body["bundles"] == select(index["bundles"], "window", id));
+    CHECK(g.body["fingerprint"] == index["fingerprint"]);
+    if (!g.body["items"].empty()) ++windows_with_items;
+  }
+  CHECK(windows_with_items > 3);
+  for (const auto& d : catalog["departments"]) {
+    const std::string id = d["id"];
+    auto g = s.get("/api/v1/catalog/index/departments/" + id);
+    INFO(id);
+    REQUIRE(g.status == 200);
+    CHECK(g.body["items"] == select(index["items"], "department", id));
+    CHECK(g.body["bundles"].empty());
+  }
+  auto birth = s.get("/api/v1/catalog/index/life_events/birth");
+  REQUIRE(birth.status == 200);
+  CHECK(birth.body["items"] == select(index["items"], "life_events", "birth"));
+  CHECK(birth.body["bundles"] == select(index["bundles"], "life_events", "birth"));
+  CHECK(birth.body["items"].size() + birth.body["bundles"].size() > 2);
+  // An unknown id or kind is a 404 with the stable code.
+  for (const std::string path : {"/api/v1/catalog/index/windows/nope", "/api/v1/catalog/index/shelves/w_social"}) {
+    auto r = s.get(path);
+    INFO(path);
+    CHECK(r.status == 404);
+    CHECK(r.body["error"]["code"] == "catalog_entry_not_found");
+  }
 }

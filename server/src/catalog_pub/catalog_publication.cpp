@@ -23,6 +23,17 @@ CatalogPublication::CatalogPublication(std::string_view catalog_text, const Cata
     if (auto s = slicer.item(it.id)) items_.texts.emplace(it.id, std::move(*s));
   for (const auto& b : catalog.bundles())
     if (auto s = slicer.bundle(b.id)) bundles_.texts.emplace(b.id, std::move(*s));
+  IndexGroups groups = catalog_index_groups(catalog, pinyin);
+  windows_.texts = std::move(groups.windows);
+  departments_.texts = std::move(groups.departments);
+  life_events_.texts = std::move(groups.life_events);
+}
+
+std::shared_ptr<const http::PreparedBody> CatalogPublication::group(std::string_view kind, std::string_view id) const {
+  if (kind == "windows") return prepare(windows_, id);
+  if (kind == "departments") return prepare(departments_, id);
+  if (kind == "life_events") return prepare(life_events_, id);
+  return nullptr;
 }
 
 std::shared_ptr<const http::PreparedBody> CatalogPublication::prepare(Slices& slices, std::string_view id) const {

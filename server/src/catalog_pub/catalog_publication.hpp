@@ -1,6 +1,7 @@
 #pragma once
 // What the server publishes of its catalog for the phone (docs/server-api.md, "The catalog
-// for the phone"): the index, and one slice per item and per bundle, cut once at start. The
+// for the phone"): the index, what each browse page lists, and one slice per item and per
+// bundle, cut once at start. The
 // server itself keeps and uses the whole catalog. Bodies are prepared (compressed, with their
 // ETag) on first request and kept.
 #include <map>
@@ -24,6 +25,9 @@ class CatalogPublication {
   const http::PreparedBody& index() const { return *index_; }
   /// The index without its items (catalog_index.hpp, IndexPart::Summary).
   const http::PreparedBody& summary() const { return *summary_; }
+  /// What a browse page lists (catalog_index.hpp, IndexGroups): `kind` is "windows",
+  /// "departments" or "life_events"; nullptr for another kind or an unknown id.
+  std::shared_ptr<const http::PreparedBody> group(std::string_view kind, std::string_view id) const;
   /// A slice, or nullptr when the catalog has no such item / bundle.
   std::shared_ptr<const http::PreparedBody> item(std::string_view id) const;
   std::shared_ptr<const http::PreparedBody> bundle(std::string_view id) const;
@@ -41,6 +45,9 @@ class CatalogPublication {
   mutable std::mutex mu_;
   mutable Slices items_;
   mutable Slices bundles_;
+  mutable Slices windows_;
+  mutable Slices departments_;
+  mutable Slices life_events_;
 };
 
 }  // namespace yilu::server

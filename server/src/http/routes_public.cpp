@@ -59,6 +59,14 @@ void register_public_routes(Router& r, App& app) {
     res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
     send_prepared(req, res, app.publication->summary(), kRevalidate);
   });
+  r.get("/api/v1/catalog/index/{kind}/{id}", kPublic,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
+          if (!app.publication) return send_error(res, "catalog_not_loaded");
+          const auto group = app.publication->group(req.matches[1].str(), req.matches[2].str());
+          if (!group) return send_error(res, "catalog_entry_not_found");
+          res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
+          send_prepared(req, res, *group, kRevalidate);
+        });
   r.get("/api/v1/catalog/items/{id}", kPublic,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
           if (!app.publication) return send_error(res, "catalog_not_loaded");

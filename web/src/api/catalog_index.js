@@ -3,8 +3,10 @@
 // search, without downloading the whole catalog (an item's rules come as a slice when its guide
 // or form opens). Its summary (GET /api/v1/catalog/summary) is the same without the items, with
 // each department's and life event's count: what the home page and the browse lists need, a few
-// KB where the whole index of a real center is a few hundred. index.html starts the request of
-// the page it opens on while the app's code downloads; getIndex/getSummary take that answer.
+// KB where the whole index of a real center is a few hundred. What one window, department or life
+// event lists comes on its own (GET /api/v1/catalog/index/{windows|departments|life_events}/{id}).
+// index.html starts the requests of the page it opens on while the app's code downloads; the
+// functions below take those answers.
 // Display only: nothing here decides anything.
 import { markRaw } from 'vue';
 
@@ -55,16 +57,17 @@ function normalise(raw) {
 }
 
 /**
- * The response index.html's early request got for `path`, once (a later call asks again), or
- * null when it asked for nothing or for another part.
+ * The response of index.html's early request for `path`, once (a later call asks again), or
+ * null when it did not ask for it.
  * @param {string} path
  * @returns {Promise<Response> | null}
  */
 function takeEarly(path) {
-  const early = /** @type {any} */ (window).__yiluEarly;
-  if (!early || early.path !== path) return null;
-  /** @type {any} */ (window).__yiluEarly = null;
-  return early.response;
+  const early = /** @type {Record<string, Promise<Response>> | undefined} */ (/** @type {any} */ (window).__yiluEarly);
+  const response = early?.[path];
+  if (!response) return null;
+  delete early[path];
+  return response;
 }
 
 /**
@@ -74,11 +77,37 @@ function takeEarly(path) {
  * @returns {Promise<CatalogIndex>}
  */
 function load(path) {
+  return fetchJson(path).then(normalise);
+}
+
+/**
+ * @param {string} path
+ * @returns {Promise<any>}
+ */
+function fetchJson(path) {
   const ask = () => fetch(path, { cache: 'no-cache', headers: { Accept: 'application/json' } });
   return (takeEarly(path)?.catch(ask) || ask()).then((res) => {
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-    return res.json().then(normalise);
+    return res.json();
   });
+}
+
+/**
+ * What one browse page lists: a window's items and bundles, a department's items, a life event's
+ * items and bundles — the index's entries, without the rest of the index. null when the catalog
+ * has no such window, department or life event (a 404).
+ * @param {'windows' | 'departments' | 'life_events'} kind
+ * @param {string} id
+ * @returns {Promise<{ items: IndexItem[], bundles: IndexBundle[] } | null>}
+ */
+export function getGroup(kind, id) {
+  return fetchJson(`/api/v1/catalog/index/${kind}/${encodeURIComponent(id)}`).then(
+    (raw) => markRaw({ items: list(raw?.items), bundles: list(raw?.bundles) }),
+    (e) => {
+      if (String(e?.message).endsWith('HTTP 404')) return null;
+      throw e;
+    },
+  );
 }
 
 /**
@@ -218,51 +247,6 @@ export function lifeEvents(ix, kind) {
 
 /** What each kind of life event is called. */
 export const LIFE_EVENT_KINDS = /** @type {const} */ ({ personal: '人生大事', enterprise: '企业全生命周期' });
-
-/**
- * @param {CatalogIndex} ix
- * @param {string} windowId
- * @returns {IndexItem[]}
- */
-export function itemsOfWindow(ix, windowId) {
-  return ix.items.filter((it) => String(it.window) === String(windowId));
-}
-
-/**
- * @param {CatalogIndex} ix
- * @param {string} windowId
- * @returns {IndexBundle[]}
- */
-export function bundlesOfWindow(ix, windowId) {
-  return ix.bundles.filter((b) => String(b.window) === String(windowId));
-}
-
-/**
- * @param {CatalogIndex} ix
- * @param {string} departmentId
- * @returns {IndexItem[]}
- */
-export function itemsOfDepartment(ix, departmentId) {
-  return ix.items.filter((it) => String(it.department) === String(departmentId));
-}
-
-/**
- * @param {CatalogIndex} ix
- * @param {string} eventId
- * @returns {IndexItem[]}
- */
-export function itemsOfLifeEvent(ix, eventId) {
-  return ix.items.filter((it) => list(it.life_events).includes(eventId));
-}
-
-/**
- * @param {CatalogIndex} ix
- * @param {string} eventId
- * @returns {IndexBundle[]}
- */
-export function bundlesOfLifeEvent(ix, eventId) {
-  return ix.bundles.filter((b) => list(b.life_events).includes(eventId));
-}
 
 /**
  * A department's name by id (its id when the index has none).

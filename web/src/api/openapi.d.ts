@@ -311,7 +311,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 kind: "personal" | "enterprise";
-                                /** @description 该办事场景下的事项与一件事数 */
+                                /** @description 该办事场景的事项与一件事数 */
                                 entry_count: number;
                             }[];
                             bundles: {
@@ -366,7 +366,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 目录索引的摘要：部门（含事项数）、窗口、办事场景（含事项数）与一件事，不含事项列表（首页和分类列表用）；ETag 为目录指纹加 -summary
+         * 目录索引的摘要：部门（含事项数）、窗口、办事场景（含事项与一件事数）与一件事，不含事项（首页与分类列表用）；ETag 为目录指纹加 -summary
          * @description 访问：public（不需要登录）
          */
         get: {
@@ -410,7 +410,7 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 kind: "personal" | "enterprise";
-                                /** @description 该办事场景下的事项与一件事数 */
+                                /** @description 该办事场景的事项与一件事数 */
                                 entry_count: number;
                             }[];
                             bundles: {
@@ -423,6 +423,90 @@ export interface paths {
                                 initials: string[];
                             }[];
                         };
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/index/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一个浏览页列出的条目：某窗口的事项与一件事、某部门的事项或某办事场景的事项与一件事，条目格式同目录索引；ETag 为目录指纹
+         * @description 访问：public（不需要登录）
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "windows" | "departments" | "life_events";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fingerprint: string;
+                            items: {
+                                id: string;
+                                name: string;
+                                department: string;
+                                window: string;
+                                /** @enum {string} */
+                                level: "city" | "district";
+                                online_level?: string;
+                                keywords: string[];
+                                life_events: string[];
+                                /** @description 名称、各关键词的拼音首字母（出生登记 → csdj） */
+                                initials: string[];
+                            }[];
+                            bundles: {
+                                id: string;
+                                name: string;
+                                window: string;
+                                description?: string;
+                                keywords: string[];
+                                life_events: string[];
+                                initials: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description catalog_entry_not_found：没有这一类或这个编号 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description 错误（统一形状） */

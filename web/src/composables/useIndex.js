@@ -1,7 +1,7 @@
 // The catalog index (or its summary) for a resident page: loaded when the page mounts, with the
 // one message a resident sees when the server cannot be reached (api/catalog_index.js).
-import { onMounted, ref } from 'vue';
-import { getIndex, getSummary } from '../api/catalog_index.js';
+import { onMounted, ref, watch } from 'vue';
+import { getGroup, getIndex, getSummary } from '../api/catalog_index.js';
 
 /** The whole index: for the pages that list or search items. */
 export function useIndex() {
@@ -11,6 +11,36 @@ export function useIndex() {
 /** The summary (no items): for the pages that list departments, windows and life events. */
 export function useSummary() {
   return useLoaded(getSummary);
+}
+
+/**
+ * The summary and what one browse page lists (api/catalog_index.js, getGroup), asked for
+ * together; `group` follows `which` (another window, department or life event). `group` is null
+ * until it arrives and when there is no such entry (`missing`).
+ * @param {() => ['windows' | 'departments' | 'life_events', string]} which
+ */
+export function useGroup(which) {
+  const { index, loadError } = useSummary();
+  /** @type {import('vue').Ref<{ items: any[], bundles: any[] } | null>} */
+  const group = ref(null);
+  const missing = ref(false);
+  watch(
+    which,
+    async ([kind, id]) => {
+      group.value = null;
+      missing.value = false;
+      try {
+        const g = await getGroup(kind, id);
+        if (which()[1] !== id) return; // the page moved on meanwhile
+        group.value = g;
+        missing.value = !g;
+      } catch {
+        loadError.value = '暂时无法连接服务器，请检查网络后再试。';
+      }
+    },
+    { immediate: true },
+  );
+  return { index, group, missing, loadError };
 }
 
 /** @param {() => Promise<import('../api/catalog_index.js').CatalogIndex>} get */

@@ -20,8 +20,9 @@
 //                         replaces the older one when it is fetched, never before);
 //   slices without ?v     the network, else the kept slice of that entry (offline, the page may
 //                         not know the fingerprint: /api/v1/versions cannot be reached);
-//   index, calendar,      stale-while-revalidate: the kept copy at once, refreshed behind it
-//   divisions             (the browser's HTTP cache makes the refresh a conditional request);
+//   index, its summary,   stale-while-revalidate: the kept copy at once, refreshed behind it
+//   browse lists,         (the browser's HTTP cache makes the refresh a conditional request);
+//   calendar, divisions
 //   anything else         the network, untouched: the rest of the API is personal data and is
 //                         never cached, POSTs and Range requests are never intercepted.
 /* global PRECACHE, VERSION */
@@ -41,7 +42,8 @@ function route(url) {
   const p = url.pathname;
   if (p.startsWith('/assets/')) return 'shell';
   if (/^\/api\/v1\/catalog\/(items|bundles)\/[^/]+$/.test(p)) return url.searchParams.get('v') ? 'slice' : 'any-slice';
-  if (DATA_PATHS.includes(p)) return 'data';
+  if (DATA_PATHS.includes(p) || /^\/api\/v1\/catalog\/index\/(windows|departments|life_events)\/[^/]+$/.test(p))
+    return 'data';
   return '';
 }
 
