@@ -23,18 +23,39 @@ class Pipe {
   }
 }
 
+// Pieces leave in the order they came, from one queue per direction of a connection drained by
+// one timer: a timer per piece could fire out of order (Node rounds each delay to whole
+// milliseconds), which interleaved a response's bytes and the browser refused it now and then
+// (ERR_INVALID_HTTP_RESPONSE on a chunk, the page never mounting).
 function forward(from, to, pipe) {
+  /** @type {[number, Buffer | null][]} when each piece (null: the end) is through */
+  const queue = [];
+  let timer = null;
+  const drain = () => {
+    timer = null;
+    const now = performance.now();
+    while (queue.length && queue[0][0] <= now) {
+      const [, piece] = queue.shift();
+      if (to.destroyed) {
+        queue.length = 0;
+        return;
+      }
+      if (piece === null) to.end();
+      else to.write(piece);
+    }
+    if (queue.length) timer = setTimeout(drain, Math.max(0, queue[0][0] - now));
+  };
+  const push = (at, piece) => {
+    queue.push([at, piece]);
+    if (!timer) timer = setTimeout(drain, Math.max(0, at - performance.now()));
+  };
   from.on('data', (chunk) => {
     for (let i = 0; i < chunk.length; i += PIECE) {
       const piece = chunk.subarray(i, i + PIECE);
-      const at = pipe.schedule(piece.length);
-      setTimeout(() => to.destroyed || to.write(piece), Math.max(0, at - performance.now()));
+      push(pipe.schedule(piece.length), piece);
     }
   });
-  from.on('end', () => {
-    const at = Math.max(pipe.freeAt, performance.now() + pipe.delayMs);
-    setTimeout(() => to.destroyed || to.end(), Math.max(0, at - performance.now()));
-  });
+  from.on('end', () => push(Math.max(pipe.freeAt, performance.now() + pipe.delayMs), null));
   from.on('error', () => to.destroy());
 }
 
