@@ -80,6 +80,18 @@ function load(path) {
   return fetchJson(path).then(normalise);
 }
 
+/** A reply that is not 2xx; `status` is its HTTP status (0 never: a network failure is a TypeError). */
+class HttpError extends Error {
+  /**
+   * @param {string} path
+   * @param {number} status
+   */
+  constructor(path, status) {
+    super(`${path}: HTTP ${status}`);
+    this.status = status;
+  }
+}
+
 /**
  * @param {string} path
  * @returns {Promise<any>}
@@ -87,7 +99,7 @@ function load(path) {
 function fetchJson(path) {
   const ask = () => fetch(path, { cache: 'no-cache', headers: { Accept: 'application/json' } });
   return (takeEarly(path)?.catch(ask) || ask()).then((res) => {
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    if (!res.ok) throw new HttpError(path, res.status);
     return res.json();
   });
 }
@@ -104,7 +116,7 @@ export function getGroup(kind, id) {
   return fetchJson(`/api/v1/catalog/index/${kind}/${encodeURIComponent(id)}`).then(
     (raw) => markRaw({ items: list(raw?.items), bundles: list(raw?.bundles) }),
     (e) => {
-      if (String(e?.message).endsWith('HTTP 404')) return null;
+      if (e instanceof HttpError && e.status === 404) return null;
       throw e;
     },
   );

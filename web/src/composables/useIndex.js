@@ -29,13 +29,19 @@ export function useGroup(which) {
     async ([kind, id]) => {
       group.value = null;
       missing.value = false;
+      // The page may have moved on to another list (another kind, another id, or both) while
+      // this one was on its way: then its answer, or its failure, is no longer this page's.
+      const stale = () => {
+        const [k, i] = which();
+        return k !== kind || i !== id;
+      };
       try {
         const g = await getGroup(kind, id);
-        if (which()[1] !== id) return; // the page moved on meanwhile
+        if (stale()) return;
         group.value = g;
         missing.value = !g;
       } catch {
-        loadError.value = '暂时无法连接服务器，请检查网络后再试。';
+        if (!stale()) loadError.value = '暂时无法连接服务器，请检查网络后再试。';
       }
     },
     { immediate: true },
