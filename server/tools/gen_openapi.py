@@ -403,6 +403,29 @@ route("get", "/api/v1/staff/overview", "督办总览（supervisor/admin）：全
                    "owed": {"description": "容缺待补交：最紧的在前，至多 200 条（总数见 counts.owed）", **arr(ref("Owed"))},
                    "applications": arr(ref("Application"))}, ["ok", "counts", "applications"])),
       extra={"400": E("bad_level / bad_limit / bad_cursor")}, tags=["staff"])
+ON_TIME_FIGURES = {
+    "decided": {"type": "integer", "description": "时段内办结（通过或不予）的审查任务数"},
+    "on_time": {"type": "integer", "description": "其中在到期日当天结束前办结的"},
+    "late": {"type": "integer", "description": "其中超期办结的"},
+    "on_time_rate": {"type": "number", "description": "按时办结率（%），一位小数；decided 为 0 时没有"},
+    "avg_workdays": {"type": "number", "description": "平均用时（工作日），一位小数：承诺时限 + 延长 − 办结时剩余工作日"},
+}
+route("get", "/api/v1/staff/supervision/on_time",
+      "按时办结率（supervisor/admin）：时段内办结的部门审查，按部门或事项汇总按时率、平均与 p90 用时（工作日）和承诺时限",
+      params=[p("by", "query", "department（默认）或 item", required=False),
+              p("from", "query", "开始日期 YYYY-MM-DD（含），默认本月 1 日", required=False),
+              p("to", "query", "结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年", required=False),
+              p("department", "query", "只看一个部门", required=False),
+              p("item", "query", "只看一个事项", required=False)],
+      resp=ok(obj({"ok": B, "by": enum("department", "item"), "from": S, "to": S,
+                   "groups": arr(obj({"id": S, "name": S, **ON_TIME_FIGURES,
+                                      "p90_workdays": {"type": "integer", "description": "90% 的办结用时不超过的工作日数（最近秩）"},
+                                      "avg_limit_days": {"type": "number", "description": "平均承诺时限（工作日）"}},
+                                     ["id", "name", "decided", "on_time", "late", "on_time_rate", "avg_workdays",
+                                      "p90_workdays", "avg_limit_days"])),
+                   "total": obj(ON_TIME_FIGURES, ["decided", "on_time", "late"])},
+                  ["ok", "by", "from", "to", "groups", "total"])),
+      extra={"400": E("bad_group_by / bad_period"), "422": E("unknown_department / unknown_item")}, tags=["staff"])
 
 # --- admin
 route("get", "/api/v1/admin/staff", "工作人员账户列表（admin）",

@@ -7,6 +7,7 @@
 #include "log_text.hpp"
 #include "workflow/model.hpp"
 #include "workflow/notices.hpp"
+#include "workflow/task_results.hpp"
 
 namespace yilu::server::http {
 
@@ -31,6 +32,7 @@ std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change
     return std::nullopt;
   }
   Change& c = step.value();
+  workflow::add_task_results(app.engine, c);  // every decided review's figures, with the step
   const Catalog* catalog = app.catalog;
   c.notify = [catalog](const Change& ch) { return workflow::notices_for(catalog, ch); };
   auto w = app.store->apply(c);

@@ -244,6 +244,29 @@ CREATE INDEX applications_open_order ON applications(submitted_at, id)
 CREATE INDEX tasks_open_department_order ON tasks(department, updated_at, id)
   WHERE status IN ('reviewing','paused');
 )sql",
+    // 3: each review decision's figures for supervision (SQLite step 8).
+    R"sql(
+CREATE TABLE task_results (
+  task_id TEXT PRIMARY KEY REFERENCES tasks(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  item_id TEXT NOT NULL,
+  department TEXT NOT NULL,
+  window_id TEXT NOT NULL,
+  approved INTEGER NOT NULL CHECK (approved IN (0,1)),
+  started_at BIGINT NOT NULL,
+  decided_at BIGINT NOT NULL,
+  decided_on INTEGER NOT NULL,
+  due_on INTEGER NOT NULL,
+  limit_days INTEGER NOT NULL CHECK (limit_days >= 0),
+  extension_days INTEGER NOT NULL CHECK (extension_days >= 0),
+  paused_workdays INTEGER NOT NULL CHECK (paused_workdays >= 0),
+  workdays_taken INTEGER NOT NULL,
+  on_time INTEGER NOT NULL CHECK (on_time IN (0,1))
+);
+CREATE INDEX task_results_department_day ON task_results(department, decided_on);
+CREATE INDEX task_results_item_day ON task_results(item_id, decided_on);
+CREATE INDEX task_results_day ON task_results(decided_on);
+)sql",
 };
 
 // Any fixed number: the lock all servers of one database take to migrate one at a time.

@@ -205,6 +205,49 @@ struct IdempotentResponse {
 
 /// One workflow step, applied atomically: the application (and any tasks) must still be in
 /// the expected states, else nothing is written and the caller answers 409.
+/// A department's review as decided: what the supervision center's on-time rates and working
+/// days are summed from. Written once, in the step that decides the task, from the core's
+/// deadline for it at that moment (workflow/task_results.hpp).
+struct TaskResult {
+  std::string task_id;
+  std::string application_id;
+  std::string item_id;
+  std::string department;
+  std::string window_id;
+  bool approved = false;          ///< approved (准予) or rejected (不予)
+  Timestamp started_at = 0;       ///< the department's clock started (acceptance of its stage)
+  Timestamp decided_at = 0;
+  std::int32_t decided_on = 0;    ///< the decision's day (China Standard Time), days since 1970-01-01
+  std::int32_t due_on = 0;        ///< the due date then, days since 1970-01-01
+  std::int64_t limit_days = 0;    ///< the promised limit for the resident's answers
+  std::int64_t extension_days = 0;
+  std::int64_t paused_workdays = 0;
+  std::int64_t workdays_taken = 0;  ///< limit + extensions − working days left at the decision
+  bool on_time = false;             ///< decided by the end of the due date
+};
+
+/// The scope of a supervision figure: decisions on days [from_day, to_day] (days since
+/// 1970-01-01, China Standard Time); empty ids match every department or item.
+struct ResultQuery {
+  std::int32_t from_day = 0;
+  std::int32_t to_day = 0;
+  std::string department;
+  std::string item_id;
+};
+
+/// What the on-time figures are grouped by.
+enum class ResultBy { Department, Item };
+
+/// One row of the on-time figures: a department or an item over the query's days.
+struct ResultGroup {
+  std::string key;           ///< the department's or item's id
+  std::int64_t decided = 0;  ///< decisions in the period
+  std::int64_t on_time = 0;  ///< of them, decided by the due date
+  std::int64_t workdays_taken_sum = 0;
+  std::int64_t workdays_taken_p90 = 0;  ///< the smallest value at least 90 % of decisions do not exceed
+  std::int64_t limit_days_sum = 0;
+};
+
 struct Change {
   std::string application_id;
   workflow::AppStatus expected_status = workflow::AppStatus::Submitted;
@@ -220,6 +263,8 @@ struct Change {
   /// (expected status, new row): the row is written whole, its pauses and extensions included.
   std::vector<std::pair<workflow::TaskStatus, Task>> task_updates;
   std::vector<Licence> new_licences;
+  /// Tasks decided by this step (review decisions): stored with it, never changed after.
+  std::vector<TaskResult> task_results;
   std::vector<Event> events;
   /// When set, called inside the transaction (after the task updates) with the statuses of
   /// the application's tasks in its running stage; a different result becomes the new status

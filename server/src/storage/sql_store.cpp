@@ -533,6 +533,19 @@ bool insert_licence(Connection& c, const Licence& l) {
   return run(s);
 }
 
+bool insert_task_result(Connection& c, const TaskResult& r) {
+  Stmt s(c,
+         "INSERT INTO task_results (task_id, application_id, item_id, department, window_id, approved, started_at, "
+         "decided_at, decided_on, due_on, limit_days, extension_days, paused_workdays, workdays_taken, on_time) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  s.bind(1, r.task_id).bind(2, r.application_id).bind(3, r.item_id).bind(4, r.department).bind(5, r.window_id);
+  s.bind(6, std::int64_t{r.approved}).bind(7, r.started_at).bind(8, r.decided_at);
+  s.bind(9, std::int64_t{r.decided_on}).bind(10, std::int64_t{r.due_on}).bind(11, r.limit_days);
+  s.bind(12, r.extension_days).bind(13, r.paused_workdays).bind(14, r.workdays_taken);
+  s.bind(15, std::int64_t{r.on_time});
+  return run(s);
+}
+
 // Writes the licence whole if it exists; `conflict` is set when it does not.
 bool update_licence(Connection& c, const Licence& l, bool& conflict) {
   Stmt s(c,
@@ -1143,6 +1156,8 @@ Result<WriteOutcome> SqlStore::apply(Change& ch) {
     }
     for (const auto& l : ch.new_licences)
       if (!insert_licence(c, l)) return false;
+    for (const auto& r : ch.task_results)
+      if (!insert_task_result(c, r)) return false;
     for (const auto& ev : ch.events)
       if (!insert_event(c, ev)) return false;
     if (ch.notify) {
@@ -1162,6 +1177,34 @@ Result<WriteOutcome> SqlStore::apply(Change& ch) {
   if (conflict) return WriteOutcome::Conflict;
   if (e) return *e;
   return WriteOutcome::Done;
+}
+
+Result<std::vector<ResultGroup>> SqlStore::result_groups(const ResultQuery& q, ResultBy by) {
+  // The grouping column is one of two fixed names, never people's input. p90 is the nearest
+  // rank: the value at position ⌈0.9·n⌉ in the group's order, i.e. the smallest value whose
+  // position p has 10·p ≥ 9·n.
+  const std::string key = by == ResultBy::Department ? "department" : "item_id";
+  std::string filter = "decided_on BETWEEN ? AND ?";
+  if (!q.department.empty()) filter += " AND department=?";
+  if (!q.item_id.empty()) filter += " AND item_id=?";
+  const std::string sql =
+      "WITH r AS (SELECT " + key + " AS k, on_time, workdays_taken, limit_days, ROW_NUMBER() OVER (PARTITION BY " +
+      key + " ORDER BY workdays_taken) AS pos, COUNT(*) OVER (PARTITION BY " + key +
+      ") AS n FROM task_results WHERE " + filter +
+      ") SELECT k, COUNT(*), SUM(on_time), SUM(workdays_taken), MIN(CASE WHEN pos * 10 >= n * 9 THEN "
+      "workdays_taken END), SUM(limit_days) FROM r GROUP BY k ORDER BY k";
+  return rows<ResultGroup>(
+      *db_, sql,
+      [&](Stmt& s) {
+        s.bind(1, std::int64_t{q.from_day}).bind(2, std::int64_t{q.to_day});
+        int i = 3;
+        if (!q.department.empty()) s.bind(i++, q.department);
+        if (!q.item_id.empty()) s.bind(i++, q.item_id);
+      },
+      [](const Stmt& s) {
+        return std::optional<ResultGroup>(
+            ResultGroup{s.text(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4), s.integer(5)});
+      });
 }
 
 Result<std::vector<Application>> SqlStore::applications_owing(const std::string& window) {

@@ -64,6 +64,7 @@ class SqlStore final : public Store {
   Result<std::vector<Licence>> licences_of_application(const std::string& application_id) override;
   Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) override;
   Result<WriteOutcome> apply(Change& c) override;
+  Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) override;
   Result<std::vector<Application>> applications_owing(const std::string& window) override;
 
   Result<std::vector<Notification>> notifications_of(const std::string& resident_id, std::int64_t limit) override;

@@ -410,6 +410,31 @@ CREATE INDEX applications_open_order ON applications(submitted_at, id)
 CREATE INDEX tasks_open_department_order ON tasks(department, updated_at, id)
   WHERE status IN ('reviewing','paused');
 )sql",
+    // 8: each review decision's figures for supervision (on time, working days taken against
+    // the promised limit), written by the step that decides; read by day range, per department
+    // or item, through the two indexes (no scan of a year's rows for a month's figure).
+    R"sql(
+CREATE TABLE task_results (
+  task_id TEXT PRIMARY KEY REFERENCES tasks(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  item_id TEXT NOT NULL,
+  department TEXT NOT NULL,
+  window_id TEXT NOT NULL,
+  approved INTEGER NOT NULL CHECK (approved IN (0,1)),
+  started_at INTEGER NOT NULL,
+  decided_at INTEGER NOT NULL,
+  decided_on INTEGER NOT NULL,
+  due_on INTEGER NOT NULL,
+  limit_days INTEGER NOT NULL CHECK (limit_days >= 0),
+  extension_days INTEGER NOT NULL CHECK (extension_days >= 0),
+  paused_workdays INTEGER NOT NULL CHECK (paused_workdays >= 0),
+  workdays_taken INTEGER NOT NULL,
+  on_time INTEGER NOT NULL CHECK (on_time IN (0,1))
+);
+CREATE INDEX task_results_department_day ON task_results(department, decided_on);
+CREATE INDEX task_results_item_day ON task_results(item_id, decided_on);
+CREATE INDEX task_results_day ON task_results(decided_on);
+)sql",
 };
 
 }  // namespace

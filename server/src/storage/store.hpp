@@ -130,6 +130,9 @@ class Store {
   virtual Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) = 0;
   /// Applies a workflow step atomically and durably; Conflict if a precondition failed.
   virtual Result<WriteOutcome> apply(Change& c) = 0;
+  /// The decided reviews of the query's days, summed per department or item (in id order):
+  /// the supervision center's on-time figures.
+  virtual Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) = 0;
   /// Accepted applications (of a window, all when empty) with a deferred material still owed.
   virtual Result<std::vector<Application>> applications_owing(const std::string& window) = 0;
 

@@ -4022,6 +4022,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/supervision/on_time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按时办结率（supervisor/admin）：时段内办结的部门审查，按部门或事项汇总按时率、平均与 p90 用时（工作日）和承诺时限
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description department（默认）或 item */
+                    by?: string;
+                    /** @description 开始日期 YYYY-MM-DD（含），默认本月 1 日 */
+                    from?: string;
+                    /** @description 结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年 */
+                    to?: string;
+                    /** @description 只看一个部门 */
+                    department?: string;
+                    /** @description 只看一个事项 */
+                    item?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @enum {string} */
+                            by: "department" | "item";
+                            from: string;
+                            to: string;
+                            groups: {
+                                id: string;
+                                name: string;
+                                /** @description 时段内办结（通过或不予）的审查任务数 */
+                                decided: number;
+                                /** @description 其中在到期日当天结束前办结的 */
+                                on_time: number;
+                                /** @description 其中超期办结的 */
+                                late: number;
+                                /** @description 按时办结率（%），一位小数；decided 为 0 时没有 */
+                                on_time_rate: number;
+                                /** @description 平均用时（工作日），一位小数：承诺时限 + 延长 − 办结时剩余工作日 */
+                                avg_workdays: number;
+                                /** @description 90% 的办结用时不超过的工作日数（最近秩） */
+                                p90_workdays: number;
+                                /** @description 平均承诺时限（工作日） */
+                                avg_limit_days: number;
+                            }[];
+                            total: {
+                                /** @description 时段内办结（通过或不予）的审查任务数 */
+                                decided: number;
+                                /** @description 其中在到期日当天结束前办结的 */
+                                on_time: number;
+                                /** @description 其中超期办结的 */
+                                late: number;
+                                /** @description 按时办结率（%），一位小数；decided 为 0 时没有 */
+                                on_time_rate?: number;
+                                /** @description 平均用时（工作日），一位小数：承诺时限 + 延长 − 办结时剩余工作日 */
+                                avg_workdays?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad_group_by / bad_period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown_department / unknown_item */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/staff": {
         parameters: {
             query?: never;

@@ -1,0 +1,148 @@
+// The supervision center's on-time figures (按时办结率), checked against values worked out by
+// hand on the 2026 calendar: four reviews of the sample catalog accepted on Thursday
+// 2026-11-26, decided early, late, on the due day and after a pause. Working days count from
+// the day after acceptance (行政许可法); November and early December 2026 have no holiday.
+#include <catch2/catch.hpp>
+
+#include "sample_applications.hpp"
+#include "test_server.hpp"
+
+using namespace yilu::test;
+
+namespace {
+
+constexpr yilu::Timestamp kDay = 86400;
+
+// Submitted, accepted and dispatched at the server's "now"; the review task's id.
+std::string dispatched_review(TestServer& s, const std::string& resident, const std::string& clerk,
+                              const std::string& item) {
+  json filed = item_application(s, resident, item);
+  filed["proxy"] = {{"relation", "父母"}};  // a newborn's items are filed by a parent (代办)
+  auto sub = s.post("/api/v1/applications", filed, resident);
+  INFO(sub.text);
+  REQUIRE(sub.status == 201);
+  const std::string id = sub.body["application"]["id"];
+  REQUIRE(s.post("/api/v1/staff/applications/" + id + "/accept", json::object(), clerk).status == 200);
+  auto disp = s.post("/api/v1/staff/applications/" + id + "/dispatch", json::object(), clerk);
+  INFO(disp.text);
+  REQUIRE(disp.status == 200);
+  for (const auto& t : disp.body["application"]["tasks"])
+    if (t["kind"] == "review") return t["id"];
+  FAIL("no review task");
+  return {};
+}
+
+const json& group(const json& reply, const std::string& id) {
+  for (const auto& g : reply["groups"])
+    if (g["id"] == id) return g;
+  FAIL("no group " << id << " in " << reply.dump());
+  static const json none;
+  return none;
+}
+
+}  // namespace
+
+TEST_CASE("supervision: on-time rate and working days taken per department and item, by period",
+          "[server][supervision]") {
+  TestServer s;  // now: Thursday 2026-11-26 10:00
+  const std::string me = s.resident("13876003001");
+  const std::string clerk = s.staff("clerk-social", "clerk", "w_social");
+  const std::string police = s.staff("rev-gaj", "reviewer", "", "gaj");
+  const std::string health = s.staff("rev-wjw", "reviewer", "", "wjw");
+  const std::string sup = s.staff("sup", "supervisor");
+
+  // 出生登记 (公安, promised 5 working days: due Thursday 12-03) three times, 出生医学证明
+  // (卫健, 3: due Tuesday 12-01) once.
+  const std::string early = dispatched_review(s, me, clerk, "birth_household_registration");
+  const std::string late = dispatched_review(s, me, clerk, "birth_household_registration");
+  const std::string paused = dispatched_review(s, me, clerk, "birth_household_registration");
+  const std::string due_day = dispatched_review(s, me, clerk, "birth_medical_certificate");
+  const auto act = [&](const std::string& task, const std::string& what, const std::string& token,
+                       const json& body = json::object()) {
+    auto r = s.post("/api/v1/staff/tasks/" + task + "/" + what, body, token);
+    INFO(what << " " << r.text);
+    REQUIRE(r.status == 200);
+  };
+
+  // Friday 11-27: one approved after 1 working day; another paused (专家评审) until Tuesday
+  // 12-01, which stops Monday 11-30 and Tuesday 12-01: its due date moves to Monday 12-07.
+  s.now = kTestNow + 1 * kDay;
+  act(early, "approve", police);
+  act(paused, "pause", police, {{"reason", "专家评审"}});
+  s.now = kTestNow + 5 * kDay;  // Tuesday 12-01
+  act(paused, "resume", police);
+  // Tuesday 12-01 16:00, the due day of 出生医学证明: rejected on time after 3 working days.
+  s.now = kTestNow + 5 * kDay + 6 * 3600;
+  act(due_day, "reject", health, {{"reason", "材料不符合要求"}});
+  // Monday 12-07: 7 working days after acceptance — 2 late for one, on the moved due day for
+  // the paused one (7 less the 2 paused = 5 taken).
+  s.now = kTestNow + 11 * kDay;
+  act(late, "approve", police);
+  act(paused, "approve", police);
+
+  SECTION("per department over the whole period") {
+    auto r = s.get("/api/v1/staff/supervision/on_time?by=department&from=2026-11-01&to=2026-12-31", sup);
+    INFO(r.text);
+    REQUIRE(r.status == 200);
+    CHECK(r.body["groups"].size() == 2);
+    const json& gaj = group(r.body, "gaj");
+    CHECK(gaj["name"] == "三亚市公安局");
+    CHECK(gaj["decided"] == 3);
+    CHECK(gaj["on_time"] == 2);
+    CHECK(gaj["late"] == 1);
+    CHECK(gaj["on_time_rate"] == 66.7);      // 2 of 3
+    CHECK(gaj["avg_workdays"] == 4.3);       // (1 + 7 + 5) / 3
+    CHECK(gaj["p90_workdays"] == 7);         // of 1, 5, 7: the 3rd (⌈0.9 × 3⌉)
+    CHECK(gaj["avg_limit_days"] == 5.0);
+    const json& wjw = group(r.body, "wjw");
+    CHECK(wjw["decided"] == 1);
+    CHECK(wjw["on_time"] == 1);
+    CHECK(wjw["on_time_rate"] == 100.0);
+    CHECK(wjw["avg_workdays"] == 3.0);
+    CHECK(wjw["p90_workdays"] == 3);
+    CHECK(r.body["total"]["decided"] == 4);
+    CHECK(r.body["total"]["on_time"] == 3);
+    CHECK(r.body["total"]["on_time_rate"] == 75.0);
+    CHECK(r.body["total"]["avg_workdays"] == 4.0);  // (1 + 7 + 5 + 3) / 4
+  }
+  SECTION("per item, and a period of some of the days") {
+    auto r = s.get("/api/v1/staff/supervision/on_time?by=item&from=2026-12-02&to=2026-12-31", sup);
+    REQUIRE(r.status == 200);
+    REQUIRE(r.body["groups"].size() == 1);  // only Monday's two decisions
+    const json& birth = group(r.body, "birth_household_registration");
+    CHECK(birth["decided"] == 2);
+    CHECK(birth["on_time"] == 1);
+    CHECK(birth["avg_workdays"] == 6.0);  // (7 + 5) / 2
+    CHECK(birth["p90_workdays"] == 7);
+    auto friday = s.get("/api/v1/staff/supervision/on_time?by=item&from=2026-11-27&to=2026-11-27", sup);
+    REQUIRE(friday.body["groups"].size() == 1);
+    CHECK(friday.body["groups"][0]["decided"] == 1);
+    CHECK(friday.body["groups"][0]["avg_workdays"] == 1.0);
+  }
+  SECTION("one department, and the default period: this month up to today") {
+    auto r = s.get("/api/v1/staff/supervision/on_time?department=wjw", sup);
+    REQUIRE(r.status == 200);
+    CHECK(r.body["from"] == "2026-12-01");
+    CHECK(r.body["to"] == "2026-12-07");
+    REQUIRE(r.body["groups"].size() == 1);
+    CHECK(r.body["groups"][0]["id"] == "wjw");
+    auto none = s.get("/api/v1/staff/supervision/on_time?from=2026-10-01&to=2026-10-31", sup);
+    CHECK(none.body["groups"].empty());
+    CHECK(none.body["total"]["decided"] == 0);
+    CHECK_FALSE(none.body["total"].contains("on_time_rate"));  // no rate of nothing
+  }
+  SECTION("bad parameters are refused with their codes, and only supervisors and admins see it") {
+    CHECK(s.get("/api/v1/staff/supervision/on_time?by=window", sup).body["error"]["code"] == "bad_group_by");
+    CHECK(s.get("/api/v1/staff/supervision/on_time?from=2026-13-01", sup).body["error"]["code"] == "bad_period");
+    auto backwards = s.get("/api/v1/staff/supervision/on_time?from=2026-12-02&to=2026-12-01", sup);
+    CHECK(backwards.status == 400);
+    CHECK(backwards.body["error"]["code"] == "bad_period");
+    CHECK(s.get("/api/v1/staff/supervision/on_time?from=2020-01-01&to=2026-12-01", sup).body["error"]["code"] ==
+          "bad_period");
+    CHECK(s.get("/api/v1/staff/supervision/on_time?department=nope", sup).body["error"]["code"] ==
+          "unknown_department");
+    CHECK(s.get("/api/v1/staff/supervision/on_time", police).status == 403);
+    CHECK(s.get("/api/v1/staff/supervision/on_time", clerk).status == 403);
+    CHECK(s.get("/api/v1/staff/supervision/on_time", s.staff("admin", "admin")).status == 200);
+  }
+}
