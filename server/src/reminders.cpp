@@ -5,6 +5,7 @@
 #include "http/step.hpp"
 #include "workflow/deadlines.hpp"
 #include "workflow/notices.hpp"
+#include "workflow/reminding.hpp"
 
 namespace yilu::server {
 
@@ -28,6 +29,34 @@ int remind_owed_materials(App& app) {
     }
   }
   return sent;
+}
+
+int escalate_late_reviews(App& app) {
+  auto open = app.store->applications_with_tasks("", {workflow::AppStatus::Dispatched});
+  if (!open.ok()) {
+    std::fprintf(stderr, "[escalate] %s\n", open.error().code.c_str());
+    return 0;
+  }
+  const Timestamp now = app.now();
+  int raised = 0;
+  for (const auto& [a, tasks] : open.value()) {
+    const auto answers = workflow::answers_of(a);  // parsed once for the application's tasks
+    for (const auto& t : tasks) {
+      if (!workflow::is_open(t.status)) continue;
+      const auto due = workflow::task_due(app.engine, answers, t, now);
+      if (!due) continue;
+      const auto r = workflow::escalation_due(t, due->supervision.level, now);
+      if (!r) continue;
+      ReminderRecord stored = *r;
+      auto w = app.store->add_reminder(stored, workflow::reminder_event(stored));
+      if (!w.ok()) {
+        std::fprintf(stderr, "[escalate] %s\n", w.error().code.c_str());
+        continue;
+      }
+      if (w.value() == WriteOutcome::Done) ++raised;  // Conflict: another server raised it first
+    }
+  }
+  return raised;
 }
 
 }  // namespace yilu::server

@@ -189,6 +189,7 @@ int run_serve(int argc, char** argv) {
     while (!stopping) {
       lock.unlock();
       remind_owed_materials(app);
+      escalate_late_reviews(app);
       lock.lock();
       remind_cv.wait_for(lock, std::chrono::minutes(5), [&] { return stopping; });
     }

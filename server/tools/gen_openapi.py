@@ -144,6 +144,10 @@ schemas = {
                "deadline": described("Deadline", "该部门的办结期限；决定后 level 为 done", nullable=True),
                "pauses": arr(obj({"start": T, "end": T, "reason": S}, ["start"])),
                "extensions": arr(obj({"days": I, "reason": S}, ["days"])),
+               "reminders": {"description": "催办（仅工作人员可见，旧→新）：督办人员的（by_kind staff，带 note）与系统在 red、overdue 时"
+                                            "自动发出的（by_kind system，带 level）",
+                             **arr(obj({"at": T, "by_kind": enum("staff", "system"), "by_name": S, "note": S,
+                                        "level": enum("red", "overdue")}, ["at", "by_kind", "note"]))},
                "decision_note": S, "started_at": T, "updated_at": T,
                "application": {"description": "仅 GET /api/v1/staff/tasks：所属申请的摘要", **obj({
                    "id": S, "status": enum(*APP_STATUSES), "status_label": S, "target_id": S, "kind": enum("item", "bundle"), "window": S},
@@ -153,7 +157,7 @@ schemas = {
                  "submitted, resubmitted, accepted, supplement_requested, refused, dispatched, task_approved, "
                  "task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated, "
                  "withdrawn, supplied, check_started, check_approved, commitment_revoked, partially_issued, instant_decided, "
-                 "assisted_submitted"},
+                 "assisted_submitted; reminded, escalated（催办，仅工作人员看到）"},
                 "title": sdesc("事件的中文标题（每种 kind 都有），如“要求补正材料”“已受理”"),
                 "actor": obj({"kind": enum("resident", "staff", "system"), "id": S, "name": S}, ["kind"]),
                 "at": T,
@@ -426,6 +430,20 @@ route("get", "/api/v1/staff/supervision/on_time",
                    "total": obj(ON_TIME_FIGURES, ["decided", "on_time", "late"])},
                   ["ok", "by", "from", "to", "groups", "total"])),
       extra={"400": E("bad_group_by / bad_period"), "422": E("unknown_department / unknown_item")}, tags=["staff"])
+
+route("get", "/api/v1/staff/supervision/reminders", "催办统计（supervisor/admin）：时段内各部门收到的催办（督办人员发出的、系统自动的、涉及任务数）",
+      params=[p("from", "query", "开始日期 YYYY-MM-DD（含），默认本月 1 日", required=False),
+              p("to", "query", "结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年", required=False)],
+      resp=ok(obj({"ok": B, "from": S, "to": S,
+                   "groups": arr(obj({"id": S, "name": S, "by_staff": I, "automatic": I, "tasks": I},
+                                     ["id", "name", "by_staff", "automatic", "tasks"])),
+                   "total": obj({"by_staff": I, "automatic": I, "tasks": I}, ["by_staff", "automatic", "tasks"])},
+                  ["ok", "from", "to", "groups", "total"])),
+      extra={"400": E("bad_period")}, tags=["staff"])
+route("post", "/api/v1/staff/tasks/{id}/remind", "催办（supervisor/admin）：对在办的部门审查任务发出催办，审查人员在任务上看到，记入办理记录",
+      params=[p("id")], req=body(obj({"note": S}, ["note"])),
+      resp=ok(obj({"ok": B, "task": ref("Task")}, ["ok", "task"])),
+      extra={"404": E("not_found"), "409": E("illegal_transition：任务已办结"), "422": E("missing_note")}, tags=["staff"])
 
 # --- admin
 route("get", "/api/v1/admin/staff", "工作人员账户列表（admin）",

@@ -2,8 +2,13 @@
 // hand on the 2026 calendar: four reviews of the sample catalog accepted on Thursday
 // 2026-11-26, decided early, late, on the due day and after a pause. Working days count from
 // the day after acceptance (行政许可法); November and early December 2026 have no holiday.
+// And 催办: a supervisor's on an open review, the server's own at red and overdue, what the
+// reviewer and the resident each see, and the counts per department.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "reminders.hpp"
 #include "sample_applications.hpp"
 #include "test_server.hpp"
 
@@ -90,9 +95,9 @@ TEST_CASE("supervision: on-time rate and working days taken per department and i
     CHECK(gaj["decided"] == 3);
     CHECK(gaj["on_time"] == 2);
     CHECK(gaj["late"] == 1);
-    CHECK(gaj["on_time_rate"] == 66.7);      // 2 of 3
-    CHECK(gaj["avg_workdays"] == 4.3);       // (1 + 7 + 5) / 3
-    CHECK(gaj["p90_workdays"] == 7);         // of 1, 5, 7: the 3rd (⌈0.9 × 3⌉)
+    CHECK(gaj["on_time_rate"] == 66.7);  // 2 of 3
+    CHECK(gaj["avg_workdays"] == 4.3);   // (1 + 7 + 5) / 3
+    CHECK(gaj["p90_workdays"] == 7);     // of 1, 5, 7: the 3rd (⌈0.9 × 3⌉)
     CHECK(gaj["avg_limit_days"] == 5.0);
     const json& wjw = group(r.body, "wjw");
     CHECK(wjw["decided"] == 1);
@@ -145,4 +150,99 @@ TEST_CASE("supervision: on-time rate and working days taken per department and i
     CHECK(s.get("/api/v1/staff/supervision/on_time", clerk).status == 403);
     CHECK(s.get("/api/v1/staff/supervision/on_time", s.staff("admin", "admin")).status == 200);
   }
+}
+
+TEST_CASE("supervision: a supervisor's 催办 and the automatic ones at red and overdue reach the reviewers",
+          "[server][supervision]") {
+  TestServer s;  // now: Thursday 2026-11-26 10:00
+  const std::string me = s.resident("13876003002");
+  const std::string clerk = s.staff("clerk-social", "clerk", "w_social");
+  const std::string police = s.staff("rev-gaj", "reviewer", "", "gaj");
+  const std::string sup = s.staff("sup", "supervisor");
+  // 出生登记: promised 5 working days, due Thursday 12-03.
+  const std::string task = dispatched_review(s, me, clerk, "birth_household_registration");
+  const std::string decided = dispatched_review(s, me, clerk, "birth_household_registration");
+  REQUIRE(s.post("/api/v1/staff/tasks/" + decided + "/approve", json::object(), police).status == 200);
+
+  // Friday 11-27: the supervisor presses the open one.
+  s.now = kTestNow + 1 * kDay;
+  auto r = s.post("/api/v1/staff/tasks/" + task + "/remind", {{"note", "群众反映较急，请加快办理"}}, sup);
+  INFO(r.text);
+  REQUIRE(r.status == 200);
+  REQUIRE(r.body["task"]["reminders"].size() == 1);
+  CHECK(r.body["task"]["reminders"][0]["by_kind"] == "staff");
+  CHECK(r.body["task"]["reminders"][0]["by_name"] == "sup");
+  CHECK(r.body["task"]["reminders"][0]["note"] == "群众反映较急，请加快办理");
+  CHECK(r.body["task"]["reminders"][0]["at"] == "2026-11-27T10:00:00+08:00");
+
+  // Refused: no note, a decided task, anyone but a supervisor or admin.
+  CHECK(s.post("/api/v1/staff/tasks/" + task + "/remind", {{"note", ""}}, sup).body["error"]["code"] == "missing_note");
+  auto done = s.post("/api/v1/staff/tasks/" + decided + "/remind", {{"note", "请加快"}}, sup);
+  CHECK(done.status == 409);
+  CHECK(done.body["error"]["code"] == "illegal_transition");
+  CHECK(s.post("/api/v1/staff/tasks/" + task + "/remind", {{"note", "请加快"}}, police).status == 403);
+  CHECK(s.post("/api/v1/staff/tasks/" + task + "/remind", {{"note", "请加快"}}, clerk).status == 403);
+  CHECK(s.post("/api/v1/staff/tasks/nope/remind", {{"note", "请加快"}}, sup).status == 404);
+
+  // The department's reviewer sees it on the task in their list.
+  auto mine = s.get("/api/v1/staff/tasks", police);
+  REQUIRE(mine.status == 200);
+  bool seen = false;
+  for (const auto& t : mine.body["tasks"])
+    if (t["id"] == task) seen = t["reminders"].size() == 1 && t["reminders"][0]["note"] == "群众反映较急，请加快办理";
+  CHECK(seen);
+
+  // On the timeline for staff; the resident's view has neither the event nor the reminders.
+  REQUIRE(mine.body["tasks"].size() == 1);  // the open one (the list shows reviewing and paused)
+  const std::string app_id = mine.body["tasks"][0]["application_id"];
+  const auto kinds = [](const json& timeline) {
+    std::vector<std::string> out;
+    for (const auto& e : timeline) out.push_back(e["kind"]);
+    return out;
+  };
+  auto staff_view = s.get("/api/v1/staff/applications/" + app_id, sup);
+  REQUIRE(staff_view.status == 200);
+  const auto staff_kinds = kinds(staff_view.body["timeline"]);
+  CHECK(std::count(staff_kinds.begin(), staff_kinds.end(), "reminded") == 1);
+  auto resident_view = s.get("/api/v1/applications/" + app_id, me);
+  REQUIRE(resident_view.status == 200);
+  const auto resident_kinds = kinds(resident_view.body["timeline"]);
+  CHECK(std::count(resident_kinds.begin(), resident_kinds.end(), "reminded") == 0);
+  for (const auto& t : resident_view.body["application"]["tasks"]) CHECK_FALSE(t.contains("reminders"));
+
+  // Thursday 12-03, the due day (red): the server raises one, once; Friday 12-04 (overdue): one more.
+  s.now = kTestNow + 7 * kDay;
+  CHECK(yilu::server::escalate_late_reviews(s.app()) == 1);
+  CHECK(yilu::server::escalate_late_reviews(s.app()) == 0);
+  s.now = kTestNow + 8 * kDay;
+  CHECK(yilu::server::escalate_late_reviews(s.app()) == 1);
+  CHECK(yilu::server::escalate_late_reviews(s.app()) == 0);
+  auto after = s.get("/api/v1/staff/tasks", police);
+  json reminders;
+  for (const auto& t : after.body["tasks"])
+    if (t["id"] == task) reminders = t["reminders"];
+  REQUIRE(reminders.size() == 3);
+  CHECK(reminders[1]["by_kind"] == "system");
+  CHECK(reminders[1]["level"] == "red");
+  CHECK(reminders[2]["level"] == "overdue");
+  auto timeline = s.get("/api/v1/staff/applications/" + app_id, sup).body["timeline"];
+  bool titled = false;
+  for (const auto& e : timeline)
+    if (e["kind"] == "escalated") titled = e["title"] == "临近或超过时限，系统自动催办";
+  CHECK(titled);
+
+  // Counted per department: the period of the first reminder only, then all of them.
+  auto friday = s.get("/api/v1/staff/supervision/reminders?from=2026-11-27&to=2026-11-27", sup);
+  REQUIRE(friday.status == 200);
+  REQUIRE(friday.body["groups"].size() == 1);
+  CHECK(friday.body["groups"][0]["id"] == "gaj");
+  CHECK(friday.body["groups"][0]["by_staff"] == 1);
+  CHECK(friday.body["groups"][0]["automatic"] == 0);
+  auto all = s.get("/api/v1/staff/supervision/reminders?from=2026-11-01&to=2026-12-31", sup);
+  CHECK(all.body["groups"][0]["name"] == "三亚市公安局");
+  CHECK(all.body["groups"][0]["by_staff"] == 1);
+  CHECK(all.body["groups"][0]["automatic"] == 2);
+  CHECK(all.body["groups"][0]["tasks"] == 1);
+  CHECK(all.body["total"]["automatic"] == 2);
+  CHECK(s.get("/api/v1/staff/supervision/reminders", police).status == 403);
 }

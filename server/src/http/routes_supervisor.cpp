@@ -5,7 +5,8 @@
 // The counts cover every open application; the list is paged (`?level=`, `?limit=`,
 // `?cursor=`, oldest first) and the owed 容缺 materials are the most urgent ones first.
 // The on-time figures (按时办结率) sum the decided reviews' stored figures over a period
-// (workflow/task_results.hpp), per department or per item.
+// (workflow/task_results.hpp), per department or per item. 催办 (workflow/reminding.hpp): a
+// supervisor presses an open review; the counts per department include the automatic ones.
 
 #include "http/overview.hpp"
 #include "http/paging.hpp"
@@ -13,7 +14,9 @@
 #include "http/routes.hpp"
 #include "http/step.hpp"
 #include "http/views.hpp"
+#include "log_text.hpp"
 #include "storage/cursor.hpp"
+#include "workflow/reminding.hpp"
 
 #include <cmath>
 
@@ -40,23 +43,48 @@ json result_group_json(const ResultGroup& g, const std::string& name) {
           {"avg_limit_days", one_decimal(static_cast<double>(g.limit_days_sum) / n)}};
 }
 
-// GET /api/v1/staff/supervision/on_time: decided reviews of [from, to] (default: this month up
-// to today), per department or item, optionally of one department or item.
+struct Period {
+  Date from;
+  Date to;  // inclusive
+};
+
+// A figure's days: ?from= and ?to= (YYYY-MM-DD, both included), by default this month up to
+// today; nullopt after answering bad_period.
+std::optional<Period> period_of(App& app, const httplib::Request& req, httplib::Response& res) {
+  const Date today = cst_date(app.now());
+  const Ymd now_ymd = ymd_from_date(today);
+  Period p{date_from_ymd(now_ymd.year, now_ymd.month, 1), today};
+  for (const auto& [param, date] : {std::pair<const char*, Date*>{"from", &p.from}, {"to", &p.to}}) {
+    if (!req.has_param(param)) continue;
+    const auto d = parse_date(req.get_param_value(param));
+    if (!d) {
+      send_error(res, "bad_period", std::string("/") + param);
+      return std::nullopt;
+    }
+    *date = *d;
+  }
+  if (p.to < p.from || p.to.days - p.from.days >= kMaxPeriodDays) {
+    send_error(res, "bad_period", "/to");
+    return std::nullopt;
+  }
+  return p;
+}
+
+std::string department_name(const App& app, const std::string& id) {
+  const Department* d = app.catalog ? app.catalog->department(id) : nullptr;
+  return d ? d->name : id;  // an id the catalog no longer has is shown as itself
+}
+
+// GET /api/v1/staff/supervision/on_time: decided reviews of the period, per department or
+// item, optionally of one department or item.
 void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
   const std::string by_text = req.has_param("by") ? req.get_param_value("by") : "department";
   if (by_text != "department" && by_text != "item") return send_error(res, "bad_group_by", "/by");
   const ResultBy by = by_text == "department" ? ResultBy::Department : ResultBy::Item;
-  const Date today = cst_date(app.now());
-  const Ymd now_ymd = ymd_from_date(today);
-  Date from = date_from_ymd(now_ymd.year, now_ymd.month, 1);
-  Date to = today;
-  for (const auto& [param, date] : {std::pair<const char*, Date*>{"from", &from}, {"to", &to}}) {
-    if (!req.has_param(param)) continue;
-    const auto d = parse_date(req.get_param_value(param));
-    if (!d) return send_error(res, "bad_period", std::string("/") + param);
-    *date = *d;
-  }
-  if (to < from || to.days - from.days >= kMaxPeriodDays) return send_error(res, "bad_period", "/to");
+  const auto period = period_of(app, req, res);
+  if (!period) return;
+  const Date from = period->from;
+  const Date to = period->to;
   ResultQuery q;
   q.from_day = from.days;
   q.to_day = to.days;
@@ -71,9 +99,9 @@ void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
   json list = json::array();
   ResultGroup all;
   for (const auto& g : groups.value()) {
-    std::string name = g.key;  // an id the catalog no longer has is shown as itself
+    std::string name = g.key;
     if (by == ResultBy::Department) {
-      if (const Department* d = app.catalog ? app.catalog->department(g.key) : nullptr) name = d->name;
+      name = department_name(app, g.key);
     } else if (const ItemDef* i = app.catalog ? app.catalog->item(g.key) : nullptr) {
       name = i->name;
     }
@@ -86,8 +114,7 @@ void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
   json total = {{"decided", all.decided}, {"on_time", all.on_time}, {"late", all.decided - all.on_time}};
   if (all.decided > 0) {
     total["on_time_rate"] = one_decimal(100.0 * static_cast<double>(all.on_time) / static_cast<double>(all.decided));
-    total["avg_workdays"] =
-        one_decimal(static_cast<double>(all.workdays_taken_sum) / static_cast<double>(all.decided));
+    total["avg_workdays"] = one_decimal(static_cast<double>(all.workdays_taken_sum) / static_cast<double>(all.decided));
   }
   send_json(res, 200,
             {{"ok", true},
@@ -96,6 +123,57 @@ void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
              {"to", format_date(to)},
              {"groups", list},
              {"total", total}});
+}
+
+// GET /api/v1/staff/supervision/reminders: 催办 sent in the period, per department.
+void reminder_counts(App& app, const httplib::Request& req, httplib::Response& res) {
+  const auto period = period_of(app, req, res);
+  if (!period) return;
+  // The period's days as China Standard Time instants: [from 00:00, the day after `to` 00:00).
+  const Timestamp since = static_cast<Timestamp>(period->from.days) * 86400 - kCstOffsetSeconds;
+  const Timestamp until = static_cast<Timestamp>(period->to.days + 1) * 86400 - kCstOffsetSeconds;
+  auto groups = app.store->reminder_groups(since, until);
+  if (!groups.ok()) return send_core_error(res, groups.error());
+  json list = json::array();
+  ReminderGroup all;
+  for (const auto& g : groups.value()) {
+    list.push_back({{"id", g.department},
+                    {"name", department_name(app, g.department)},
+                    {"by_staff", g.by_staff},
+                    {"automatic", g.automatic},
+                    {"tasks", g.tasks}});
+    all.by_staff += g.by_staff;
+    all.automatic += g.automatic;
+    all.tasks += g.tasks;
+  }
+  send_json(res, 200,
+            {{"ok", true},
+             {"from", format_date(period->from)},
+             {"to", format_date(period->to)},
+             {"groups", list},
+             {"total", {{"by_staff", all.by_staff}, {"automatic", all.automatic}, {"tasks", all.tasks}}}});
+}
+
+// POST /api/v1/staff/tasks/{id}/remind {note}: a supervisor's 催办 on an open review.
+void remind(App& app, const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  auto body = json_body(req, res, false);
+  if (!body) return;
+  auto t = app.store->task(req.matches[1]);
+  if (!t.ok()) return send_core_error(res, t.error());
+  if (!t.value()) return send_error(res, "not_found");
+  auto r = workflow::staff_reminder(*t.value(), *c.staff, reason_text(*body, "note"), app.now());
+  if (!r.ok()) return send_error(res, r.error().code, r.error().path);
+  auto w = app.store->add_reminder(r.value(), workflow::reminder_event(r.value()));
+  if (!w.ok()) return send_core_error(res, w.error());
+  if (w.value() != WriteOutcome::Done) return send_error(res, "illegal_transition");
+  std::fprintf(stderr, "[app] %s reminded by %s\n", log_text(r.value().application_id).c_str(),
+               log_text(c.staff->username).c_str());
+  auto a = load_application(app, r.value().application_id, res);
+  if (!a) return;
+  auto after = app.store->task(r.value().task_id);
+  if (!after.ok() || !after.value())
+    return send_core_error(res, after.ok() ? Error{"storage_error", "", ""} : after.error());
+  send_json(res, 200, {{"ok", true}, {"task", task_json(app, *a, *after.value(), actor_of(c))}});
 }
 
 }  // namespace
@@ -151,6 +229,10 @@ void register_supervisor_routes(Router& r, App& app) {
         });
   r.get("/api/v1/staff/supervision/on_time", kSupervisor,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { on_time(app, req, res); });
+  r.get("/api/v1/staff/supervision/reminders", kSupervisor,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { reminder_counts(app, req, res); });
+  r.post("/api/v1/staff/tasks/{id}/remind", kSupervisor,
+         [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) { remind(app, req, res, c); });
 }
 
 }  // namespace yilu::server::http

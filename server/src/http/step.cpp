@@ -7,6 +7,7 @@
 #include "log_text.hpp"
 #include "workflow/model.hpp"
 #include "workflow/notices.hpp"
+#include "workflow/reminding.hpp"
 #include "workflow/task_results.hpp"
 
 namespace yilu::server::http {
@@ -73,7 +74,8 @@ void send_detail(App& app, httplib::Response& res, const Application& a, const w
   auto events = app.store->events_of(a.id);
   if (!events.ok()) return send_core_error(res, events.error());
   nlohmann::json timeline = nlohmann::json::array();
-  for (const auto& e : events.value()) timeline.push_back(event_json(e));
+  for (const auto& e : events.value())
+    if (actor.staff || !workflow::internal_event(e.kind)) timeline.push_back(event_json(e));
   send_json(res, 200,
             {{"ok", true}, {"application", application_full(app, a, actor, true)}, {"timeline", std::move(timeline)}});
 }

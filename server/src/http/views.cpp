@@ -93,6 +93,17 @@ json task_view(const App& app, const Application& a, const json& answers, const 
     if (const Department* d = app.catalog->department(t.department)) out["department_name"] = d->name;
   }
   if (t.stage) out["stage"] = t.stage;
+  if (viewer.staff) {
+    // 催办 are the center's internal business: staff see them, the resident does not.
+    json reminders = json::array();
+    for (const auto& r : t.reminders) {
+      json j = {{"at", ts(r.at)}, {"by_kind", r.actor_kind}, {"note", r.note}};
+      if (!r.actor_name.empty()) j["by_name"] = r.actor_name;
+      if (!r.level.empty()) j["level"] = r.level;
+      reminders.push_back(std::move(j));
+    }
+    out["reminders"] = std::move(reminders);
+  }
   out["started_at"] = ts(t.started_at);
   const auto d = workflow::task_due(app.engine, answers, t, app.now());
   // A decided task is off the clock: its due date stays for the record, its level does not apply.

@@ -142,6 +142,30 @@ struct ExtensionRecord {
   Timestamp at = 0;
 };
 
+/// A 催办 on an open review: from a supervisor (with a note), or raised by the server when
+/// the task's supervision level reached red or overdue (once per level). The department's
+/// reviewers see every one on the task; they are counted per department.
+struct ReminderRecord {
+  std::int64_t id = 0;
+  std::string task_id;
+  std::string application_id;
+  std::string department;
+  Timestamp at = 0;
+  std::string actor_kind;  ///< "staff" (a supervisor or admin) or "system" (automatic)
+  std::string actor_id;
+  std::string actor_name;
+  std::string level;  ///< automatic: the level that raised it ("red", "overdue"); empty otherwise
+  std::string note;
+};
+
+/// 催办 of one department in a period.
+struct ReminderGroup {
+  std::string department;
+  std::int64_t by_staff = 0;   ///< sent by supervisors
+  std::int64_t automatic = 0;  ///< raised at red or overdue
+  std::int64_t tasks = 0;      ///< distinct tasks reminded
+};
+
 struct Task {
   std::string id;
   workflow::TaskKind kind = workflow::TaskKind::Review;
@@ -153,7 +177,8 @@ struct Task {
   workflow::TaskStatus status = workflow::TaskStatus::Reviewing;
   std::vector<PauseRecord> pauses;
   std::vector<ExtensionRecord> extensions;
-  std::string note;  ///< the decision's note or reason
+  std::vector<ReminderRecord> reminders;  ///< oldest first; stored apart (Store::add_reminder), read with the task
+  std::string note;                       ///< the decision's note or reason
   Timestamp updated_at = 0;
 };
 
@@ -214,12 +239,12 @@ struct TaskResult {
   std::string item_id;
   std::string department;
   std::string window_id;
-  bool approved = false;          ///< approved (准予) or rejected (不予)
-  Timestamp started_at = 0;       ///< the department's clock started (acceptance of its stage)
+  bool approved = false;     ///< approved (准予) or rejected (不予)
+  Timestamp started_at = 0;  ///< the department's clock started (acceptance of its stage)
   Timestamp decided_at = 0;
-  std::int32_t decided_on = 0;    ///< the decision's day (China Standard Time), days since 1970-01-01
-  std::int32_t due_on = 0;        ///< the due date then, days since 1970-01-01
-  std::int64_t limit_days = 0;    ///< the promised limit for the resident's answers
+  std::int32_t decided_on = 0;  ///< the decision's day (China Standard Time), days since 1970-01-01
+  std::int32_t due_on = 0;      ///< the due date then, days since 1970-01-01
+  std::int64_t limit_days = 0;  ///< the promised limit for the resident's answers
   std::int64_t extension_days = 0;
   std::int64_t paused_workdays = 0;
   std::int64_t workdays_taken = 0;  ///< limit + extensions − working days left at the decision

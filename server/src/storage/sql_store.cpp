@@ -379,6 +379,16 @@ Result<std::vector<Task>> load_tasks(Connection& c, const std::string& scope, co
                    if (Task* t = find(s))
                      t->extensions.push_back(ExtensionRecord{s.integer(1), s.text(2), s.integer(3)});
                  });
+  if (!e)
+    e = each_row(c,
+                 "SELECT task_id, id, application_id, department, at, actor_kind, actor_id, actor_name, level, note "
+                 "FROM task_reminders" +
+                     of_scope + " ORDER BY task_id, id",
+                 bind, [&](const Stmt& s) {
+                   if (Task* t = find(s))
+                     t->reminders.push_back(ReminderRecord{s.integer(1), s.text(0), s.text(2), s.text(3), s.integer(4),
+                                                           s.text(5), s.text(6), s.text(7), s.text(8), s.text(9)});
+                 });
   if (e) return *e;
   return tasks;
 }
@@ -1189,8 +1199,8 @@ Result<std::vector<ResultGroup>> SqlStore::result_groups(const ResultQuery& q, R
   if (!q.item_id.empty()) filter += " AND item_id=?";
   const std::string sql =
       "WITH r AS (SELECT " + key + " AS k, on_time, workdays_taken, limit_days, ROW_NUMBER() OVER (PARTITION BY " +
-      key + " ORDER BY workdays_taken) AS pos, COUNT(*) OVER (PARTITION BY " + key +
-      ") AS n FROM task_results WHERE " + filter +
+      key + " ORDER BY workdays_taken) AS pos, COUNT(*) OVER (PARTITION BY " + key + ") AS n FROM task_results WHERE " +
+      filter +
       ") SELECT k, COUNT(*), SUM(on_time), SUM(workdays_taken), MIN(CASE WHEN pos * 10 >= n * 9 THEN "
       "workdays_taken END), SUM(limit_days) FROM r GROUP BY k ORDER BY k";
   return rows<ResultGroup>(
@@ -1204,6 +1214,49 @@ Result<std::vector<ResultGroup>> SqlStore::result_groups(const ResultQuery& q, R
       [](const Stmt& s) {
         return std::optional<ResultGroup>(
             ResultGroup{s.text(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4), s.integer(5)});
+      });
+}
+
+Result<WriteOutcome> SqlStore::add_reminder(ReminderRecord& r, const Event& ev) {
+  bool conflict = false;
+  auto e = db_->write([&](Connection& c) {
+    conflict = false;
+    // Only on an open task; an automatic one once per level (UNIQUE (task_id, level): a
+    // supervisor's have no level, and NULLs never collide).
+    Stmt s(c,
+           "INSERT INTO task_reminders (task_id, application_id, department, at, actor_kind, actor_id, actor_name, "
+           "level, note) SELECT id, application_id, department, ?, ?, ?, ?, ?, ? FROM tasks WHERE id=? AND "
+           "status IN ('reviewing','paused') ON CONFLICT DO NOTHING RETURNING id, application_id, department");
+    s.bind(1, r.at).bind(2, r.actor_kind).bind(3, r.actor_id).bind_opt(4, r.actor_name).bind_opt(5, r.level);
+    s.bind(6, r.note).bind(7, r.task_id);
+    if (!s.step()) {
+      if (s.error()) return false;
+      conflict = true;
+      return false;
+    }
+    r.id = s.integer(0);
+    r.application_id = s.text(1);
+    r.department = s.text(2);
+    if (s.run()) return false;  // to the end of the statement (SQLite finishes the insert there)
+    Event stored = ev;
+    stored.application_id = r.application_id;
+    stored.task_id = r.task_id;
+    return insert_event(c, stored);
+  });
+  if (conflict) return WriteOutcome::Conflict;
+  if (e) return *e;
+  return WriteOutcome::Done;
+}
+
+Result<std::vector<ReminderGroup>> SqlStore::reminder_groups(Timestamp since, Timestamp until) {
+  return rows<ReminderGroup>(
+      *db_,
+      "SELECT department, SUM(CASE WHEN actor_kind='staff' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN actor_kind='system' THEN 1 ELSE 0 END), COUNT(DISTINCT task_id) FROM task_reminders "
+      "WHERE at >= ? AND at < ? GROUP BY department ORDER BY department",
+      [&](Stmt& s) { s.bind(1, since).bind(2, until); },
+      [](const Stmt& s) {
+        return std::optional<ReminderGroup>(ReminderGroup{s.text(0), s.integer(1), s.integer(2), s.integer(3)});
       });
 }
 

@@ -65,6 +65,8 @@ class SqlStore final : public Store {
   Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) override;
   Result<WriteOutcome> apply(Change& c) override;
   Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) override;
+  Result<WriteOutcome> add_reminder(ReminderRecord& r, const Event& e) override;
+  Result<std::vector<ReminderGroup>> reminder_groups(Timestamp since, Timestamp until) override;
   Result<std::vector<Application>> applications_owing(const std::string& window) override;
 
   Result<std::vector<Notification>> notifications_of(const std::string& resident_id, std::int64_t limit) override;

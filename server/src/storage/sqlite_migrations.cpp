@@ -435,6 +435,26 @@ CREATE INDEX task_results_department_day ON task_results(department, decided_on)
 CREATE INDEX task_results_item_day ON task_results(item_id, decided_on);
 CREATE INDEX task_results_day ON task_results(decided_on);
 )sql",
+    // 9: 催办 on open reviews, a supervisor's or raised automatically at red and overdue (once
+    // per level: the UNIQUE pair; a supervisor's have no level, and NULLs never collide),
+    // read with their task and counted per department by time.
+    R"sql(
+CREATE TABLE task_reminders (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  task_id TEXT NOT NULL REFERENCES tasks(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  department TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff','system')),
+  actor_id TEXT NOT NULL,
+  actor_name TEXT,
+  level TEXT CHECK (level IN ('red','overdue')),
+  note TEXT NOT NULL DEFAULT '',
+  UNIQUE (task_id, level)
+);
+CREATE INDEX task_reminders_department_at ON task_reminders(department, at);
+CREATE INDEX task_reminders_at ON task_reminders(at);
+)sql",
 };
 
 }  // namespace

@@ -133,6 +133,12 @@ class Store {
   /// The decided reviews of the query's days, summed per department or item (in id order):
   /// the supervision center's on-time figures.
   virtual Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) = 0;
+  /// Stores a 催办 on a task that is still open (reviewing or paused) with its timeline event;
+  /// Conflict (nothing written) when the task is decided, or when an automatic one of that
+  /// level exists already. The stored id is written back.
+  virtual Result<WriteOutcome> add_reminder(ReminderRecord& r, const Event& e) = 0;
+  /// 催办 sent in [since, until), per department (in id order).
+  virtual Result<std::vector<ReminderGroup>> reminder_groups(Timestamp since, Timestamp until) = 0;
   /// Accepted applications (of a window, all when empty) with a deferred material still owed.
   virtual Result<std::vector<Application>> applications_owing(const std::string& window) = 0;
 

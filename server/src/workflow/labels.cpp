@@ -69,6 +69,8 @@ const char* event_title(std::string_view kind) {
       {"partially_issued", "部分办结"},
       {"instant_decided", "秒批：系统自动审批"},
       {"assisted_submitted", "窗口帮办提交"},
+      {"reminded", "督办催办"},
+      {"escalated", "临近或超过时限，系统自动催办"},
   };
   for (const auto& [k, title] : kTitles)
     if (k == kind) return title;

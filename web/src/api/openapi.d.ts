@@ -4153,6 +4153,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/supervision/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 催办统计（supervisor/admin）：时段内各部门收到的催办（督办人员发出的、系统自动的、涉及任务数）
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 开始日期 YYYY-MM-DD（含），默认本月 1 日 */
+                    from?: string;
+                    /** @description 结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年 */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            from: string;
+                            to: string;
+                            groups: {
+                                id: string;
+                                name: string;
+                                by_staff: number;
+                                automatic: number;
+                                tasks: number;
+                            }[];
+                            total: {
+                                by_staff: number;
+                                automatic: number;
+                                tasks: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad_period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/tasks/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催办（supervisor/admin）：对在办的部门审查任务发出催办，审查人员在任务上看到，记入办理记录
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            task: components["schemas"]["Task"];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description illegal_transition：任务已办结 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing_note */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/staff": {
         parameters: {
             query?: never;
@@ -4730,6 +4930,17 @@ export interface components {
                 days: number;
                 reason?: string;
             }[];
+            /** @description 催办（仅工作人员可见，旧→新）：督办人员的（by_kind staff，带 note）与系统在 red、overdue 时自动发出的（by_kind system，带 level） */
+            reminders?: {
+                /** @description RFC 3339，北京时间（+08:00） */
+                at: string;
+                /** @enum {string} */
+                by_kind: "staff" | "system";
+                by_name?: string;
+                note: string;
+                /** @enum {string} */
+                level?: "red" | "overdue";
+            }[];
             decision_note?: string;
             /** @description RFC 3339，北京时间（+08:00） */
             started_at?: string;
@@ -4749,7 +4960,7 @@ export interface components {
         };
         Event: {
             seq: number;
-            /** @description submitted, resubmitted, accepted, supplement_requested, refused, dispatched, task_approved, task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated, withdrawn, supplied, check_started, check_approved, commitment_revoked, partially_issued, instant_decided, assisted_submitted */
+            /** @description submitted, resubmitted, accepted, supplement_requested, refused, dispatched, task_approved, task_rejected, task_paused, task_resumed, task_extended, ready_for_issue, rejected, issued, stage_started, rated, withdrawn, supplied, check_started, check_approved, commitment_revoked, partially_issued, instant_decided, assisted_submitted; reminded, escalated（催办，仅工作人员看到） */
             kind: string;
             /** @description 事件的中文标题（每种 kind 都有），如“要求补正材料”“已受理” */
             title: string;
