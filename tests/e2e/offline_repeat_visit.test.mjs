@@ -219,6 +219,8 @@ test(
         'the form’s chunk is precached',
       );
       assert.equal(precache.filter((u) => /Staff/.test(u)).length, 0, 'no staff console chunk is precached');
+      // Nor the console's chart code (ECharts, import()ed by 按时办结率 only).
+      assert.equal(precache.filter((u) => /on_time_chart/.test(u)).length, 0, 'no chart chunk is precached');
       assert.deepEqual(errors, [], 'no uncaught page errors');
     } catch (e) {
       await shot(page, P, 'failure', { fullPage: true }).catch(() => {});
