@@ -3,7 +3,8 @@
 // 2026-11-26, decided early, late, on the due day and after a pause. Working days count from
 // the day after acceptance (行政许可法); November and early December 2026 have no holiday.
 // And 催办: a supervisor's on an open review, the server's own at red and overdue, what the
-// reviewer and the resident each see, and the counts per department.
+// reviewer and the resident each see, and the counts per department. And 好差评: the figures
+// per heading and month, and the follow-up (整改) a bad rating opens.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -245,4 +246,112 @@ TEST_CASE("supervision: a supervisor's 催办 and the automatic ones at red and 
   CHECK(all.body["groups"][0]["tasks"] == 1);
   CHECK(all.body["total"]["automatic"] == 2);
   CHECK(s.get("/api/v1/staff/supervision/reminders", police).status == 403);
+}
+
+TEST_CASE("supervision: 好差评 per window, department, item, clerk and month, and a bad one's follow-up",
+          "[server][supervision]") {
+  TestServer s;  // now: Thursday 2026-11-26 10:00
+  const std::string me = s.resident("13876003003");
+  const std::string clerk = s.staff("clerk-social", "clerk", "w_social");
+  const std::string other_clerk = s.staff("clerk-market", "clerk", "w_market");
+  const std::string police = s.staff("rev-gaj", "reviewer", "", "gaj");
+  const std::string health = s.staff("rev-wjw", "reviewer", "", "wjw");
+  const std::string sup = s.staff("sup", "supervisor");
+  // Issued applications: 出生登记 (公安) twice, 出生医学证明 (卫健) once, all at 综合窗口 w_social.
+  const auto issued = [&](const std::string& item, const std::string& reviewer) {
+    const std::string task = dispatched_review(s, me, clerk, item);
+    auto ok = s.post("/api/v1/staff/tasks/" + task + "/approve", json::object(), reviewer);
+    REQUIRE(ok.status == 200);
+    const std::string id = ok.body["application"]["id"];
+    auto out = s.post("/api/v1/staff/applications/" + id + "/issue", json::object(), clerk);
+    INFO(out.text);
+    REQUIRE(out.status == 200);
+    return id;
+  };
+  const std::string good = issued("birth_household_registration", police);
+  const std::string bad = issued("birth_household_registration", police);
+  const std::string middling = issued("birth_medical_certificate", health);
+  s.now = kTestNow + 1 * kDay;  // rated on Friday 11-27
+  REQUIRE(s.post("/api/v1/applications/" + good + "/rating", {{"score", 5}}, me).status == 200);
+  REQUIRE(s.post("/api/v1/applications/" + bad + "/rating", {{"score", 1}, {"comment", "等待时间太长"}}, me).status ==
+          200);
+  REQUIRE(s.post("/api/v1/applications/" + middling + "/rating", {{"score", 3}}, me).status == 200);
+
+  const std::string period = "from=2026-11-01&to=2026-11-30";
+  const auto figures = [&](const std::string& by) {
+    auto r = s.get("/api/v1/staff/supervision/ratings?by=" + by + "&" + period, sup);
+    INFO(r.text);
+    REQUIRE(r.status == 200);
+    return r.body;
+  };
+  SECTION("per department and item: a rating counts under each heading it concerns") {
+    const json d = figures("department");
+    const json& gaj = group(d, "gaj");
+    CHECK(gaj["name"] == "三亚市公安局");
+    CHECK(gaj["rated"] == 2);
+    CHECK(gaj["good"] == 1);
+    CHECK(gaj["bad"] == 1);
+    CHECK(gaj["good_rate"] == 50.0);
+    CHECK(gaj["avg_score"] == 3.0);  // (5 + 1) / 2
+    const json& wjw = group(d, "wjw");
+    CHECK(wjw["rated"] == 1);
+    CHECK(wjw["good"] == 0);
+    CHECK(wjw["bad"] == 0);
+    CHECK(wjw["avg_score"] == 3.0);
+    const json i = figures("item");
+    CHECK(group(i, "birth_household_registration")["rated"] == 2);
+    CHECK(group(i, "birth_medical_certificate")["rated"] == 1);
+  }
+  SECTION("per window, clerk and month: every rating once, with the totals") {
+    const json w = figures("window");
+    REQUIRE(w["groups"].size() == 1);
+    CHECK(w["groups"][0]["id"] == "w_social");
+    CHECK(w["groups"][0]["rated"] == 3);
+    CHECK(w["total"]["good_rate"] == 33.3);  // 1 of 3
+    CHECK(w["total"]["avg_score"] == 3.0);   // (5 + 1 + 3) / 3
+    const json c = figures("clerk");
+    REQUIRE(c["groups"].size() == 1);
+    CHECK(c["groups"][0]["id"] == "clerk-social");  // who accepted them
+    CHECK(c["groups"][0]["rated"] == 3);
+    const json m = figures("month");
+    REQUIRE(m["groups"].size() == 1);
+    CHECK(m["groups"][0]["id"] == "2026-11");
+    CHECK(m["groups"][0]["bad"] == 1);
+    auto gaj_months = s.get("/api/v1/staff/supervision/ratings?by=month&department=gaj&" + period, sup);
+    CHECK(gaj_months.body["groups"][0]["rated"] == 2);
+    auto december = s.get("/api/v1/staff/supervision/ratings?by=window&from=2026-12-01&to=2026-12-31", sup);
+    CHECK(december.body["groups"].empty());
+    CHECK(s.get("/api/v1/staff/supervision/ratings?by=nope", sup).body["error"]["code"] == "bad_group_by");
+    CHECK(s.get("/api/v1/staff/supervision/ratings", clerk).status == 403);
+  }
+  SECTION("a bad rating opens a follow-up that the window's clerk answers once") {
+    auto open = s.get("/api/v1/staff/rating_follow_ups", sup);
+    REQUIRE(open.status == 200);
+    REQUIRE(open.body["follow_ups"].size() == 1);  // the 1, not the 3 or the 5
+    const json& f = open.body["follow_ups"][0];
+    CHECK(f["application_id"] == bad);
+    CHECK(f["score"] == 1);
+    CHECK(f["comment"] == "等待时间太长");
+    CHECK(f["state"] == "open");
+    CHECK(f["opened_at"] == "2026-11-27T10:00:00+08:00");
+    CHECK(s.get("/api/v1/staff/rating_follow_ups", clerk).body["follow_ups"].size() == 1);
+    CHECK(s.get("/api/v1/staff/rating_follow_ups", other_clerk).body["follow_ups"].empty());  // another window's
+    const std::string answer = "/api/v1/staff/rating_follow_ups/" + bad + "/answer";
+    CHECK(s.post(answer, {{"answer", "已整改"}}, other_clerk).status == 403);
+    CHECK(s.post(answer, {{"answer", "已整改"}}, police).status == 403);
+    CHECK(s.post(answer, {{"answer", ""}}, clerk).body["error"]["code"] == "missing_answer");
+    s.now = kTestNow + 4 * kDay;
+    auto done = s.post(answer, {{"answer", "已回访群众并说明原因，窗口增加一名受理人员"}}, clerk);
+    INFO(done.text);
+    REQUIRE(done.status == 200);
+    CHECK(done.body["follow_up"]["state"] == "answered");
+    CHECK(done.body["follow_up"]["answered_by"] == "clerk-social");
+    CHECK(s.post(answer, {{"answer", "再次"}}, sup).status == 409);
+    CHECK(s.get("/api/v1/staff/rating_follow_ups", sup).body["follow_ups"].empty());
+    auto answered = s.get("/api/v1/staff/rating_follow_ups?state=answered", sup);
+    REQUIRE(answered.body["follow_ups"].size() == 1);
+    CHECK(answered.body["follow_ups"][0]["answer"] == "已回访群众并说明原因，窗口增加一名受理人员");
+    CHECK(answered.body["follow_ups"][0]["answered_at"] == "2026-11-30T10:00:00+08:00");
+    CHECK(s.post("/api/v1/staff/rating_follow_ups/nope/answer", {{"answer", "x"}}, sup).status == 404);
+  }
 }

@@ -11,6 +11,7 @@
 #include "http/submission.hpp"
 #include "http/views.hpp"
 #include "log_text.hpp"
+#include "workflow/rating_facts.hpp"
 
 namespace yilu::server::http {
 
@@ -179,7 +180,14 @@ void register_application_routes(Router& r, App& app) {
            rating.comment = reason_text(*body, "comment");
            if (rating.comment.size() > 1000) rating.comment = utf8_prefix(rating.comment, 1000);
            const auto actor = actor_of(c);
-           if (auto written = write_step(app, res, workflow::rate(*a, actor, std::move(rating), app.now())))
+           auto step = workflow::rate(*a, actor, std::move(rating), app.now());
+           if (step.ok()) {
+             // Counted for the clerk who accepted it: the timeline says who that was.
+             auto events = app.store->events_of(a->id);
+             if (!events.ok()) return send_core_error(res, events.error());
+             workflow::add_rating_records(step.value(), app.catalog, workflow::rated_clerk(*a, events.value()));
+           }
+           if (auto written = write_step(app, res, std::move(step)))
              send_application(app, res, written->updated, actor, false);
          });
 

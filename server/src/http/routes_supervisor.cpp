@@ -19,6 +19,7 @@
 #include "workflow/reminding.hpp"
 
 #include <cmath>
+#include <map>
 
 namespace yilu::server::http {
 
@@ -154,6 +155,135 @@ void reminder_counts(App& app, const httplib::Request& req, httplib::Response& r
              {"total", {{"by_staff", all.by_staff}, {"automatic", all.automatic}, {"tasks", all.tasks}}}});
 }
 
+json rating_group_json(const RatingGroup& g, const std::string& name) {
+  const auto n = static_cast<double>(g.rated);
+  return {{"id", g.key},
+          {"name", name},
+          {"rated", g.rated},
+          {"good", g.good},
+          {"bad", g.bad},
+          {"good_rate", one_decimal(100.0 * static_cast<double>(g.good) / n)},
+          {"avg_score", one_decimal(static_cast<double>(g.score_sum) / n)}};
+}
+
+// GET /api/v1/staff/supervision/ratings: 好差评 of the period per window, department, item,
+// clerk, or per month (of one department with ?department=, else of the whole center).
+void rating_figures(App& app, const httplib::Request& req, httplib::Response& res) {
+  const std::string by = req.has_param("by") ? req.get_param_value("by") : "department";
+  if (by != "window" && by != "department" && by != "item" && by != "clerk" && by != "month")
+    return send_error(res, "bad_group_by", "/by");
+  const auto period = period_of(app, req, res);
+  if (!period) return;
+  RatingQuery q;
+  q.from_day = period->from.days;
+  q.to_day = period->to.days;
+  const std::string department = req.get_param_value("department");
+  if (!department.empty() && !(app.catalog && app.catalog->department(department)))
+    return send_error(res, "unknown_department", "/department");
+  if (by == "month") {
+    q.by_month = true;
+    q.dimension = department.empty() ? "center" : "department";
+    q.key = department;
+  } else {
+    q.dimension = by;
+    if (by == "department") q.key = department;
+  }
+  auto groups = app.store->rating_groups(q);
+  if (!groups.ok()) return send_core_error(res, groups.error());
+  // Names for people: the catalog's for windows, departments and items, the account's for clerks.
+  std::map<std::string, std::string> clerks;
+  if (by == "clerk") {
+    auto staff = app.store->list_staff();
+    if (staff.ok())
+      for (const auto& s : staff.value()) clerks[s.username] = s.display_name;
+  }
+  json list = json::array();
+  RatingGroup all;
+  for (const auto& g : groups.value()) {
+    std::string name = g.key;
+    if (by == "department") {
+      name = department_name(app, g.key);
+    } else if (by == "item") {
+      if (const ItemDef* i = app.catalog ? app.catalog->item(g.key) : nullptr) name = i->name;
+    } else if (by == "window") {
+      if (const Window* w = app.catalog ? app.catalog->window(g.key) : nullptr) name = w->name;
+    } else if (by == "clerk") {
+      if (auto it = clerks.find(g.key); it != clerks.end() && !it->second.empty()) name = it->second;
+    }
+    list.push_back(rating_group_json(g, name));
+    all.rated += g.rated;
+    all.good += g.good;
+    all.bad += g.bad;
+    all.score_sum += g.score_sum;
+  }
+  json total = {{"rated", all.rated}, {"good", all.good}, {"bad", all.bad}};
+  // Per department or item one rating counts under several headings: only the center's and
+  // the window's rows add up to the number of ratings.
+  if (all.rated > 0 && (by == "window" || by == "month")) {
+    total["good_rate"] = one_decimal(100.0 * static_cast<double>(all.good) / static_cast<double>(all.rated));
+    total["avg_score"] = one_decimal(static_cast<double>(all.score_sum) / static_cast<double>(all.rated));
+  }
+  send_json(res, 200,
+            {{"ok", true},
+             {"by", by},
+             {"from", format_date(period->from)},
+             {"to", format_date(period->to)},
+             {"groups", list},
+             {"total", total}});
+}
+
+json follow_up_json(const App& app, const RatingFollowUp& f) {
+  json j = {{"application_id", f.application_id},
+            {"window", f.window_id},
+            {"score", f.score},
+            {"comment", f.comment},
+            {"opened_at", format_timestamp_cst(f.opened_at)},
+            {"state", f.answered_at ? "answered" : "open"}};
+  if (const Window* w = app.catalog ? app.catalog->window(f.window_id) : nullptr) j["window_name"] = w->name;
+  if (f.answered_at) {
+    j["answered_at"] = format_timestamp_cst(f.answered_at);
+    j["answered_by"] = f.answered_by_name.empty() ? f.answered_by : f.answered_by_name;
+    j["answer"] = f.answer;
+  }
+  return j;
+}
+
+// GET /api/v1/staff/rating_follow_ups[?state=open|answered]: a clerk's window's, or every
+// window's for supervisors and admins.
+void list_follow_ups(App& app, const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  const std::string state = req.has_param("state") ? req.get_param_value("state") : "open";
+  if (state != "open" && state != "answered") return send_error(res, "bad_status", "/state");
+  const std::string window = c.staff->role == workflow::Role::Clerk ? c.staff->window : std::string();
+  auto rows = app.store->follow_ups(state == "open", window, 200);
+  if (!rows.ok()) return send_core_error(res, rows.error());
+  json list = json::array();
+  for (const auto& f : rows.value()) list.push_back(follow_up_json(app, f));
+  send_json(res, 200, {{"ok", true}, {"state", state}, {"follow_ups", list}});
+}
+
+// POST /api/v1/staff/rating_follow_ups/{application}/answer {answer}: what was done about it
+// (整改), by a clerk of its window, a supervisor or an admin; once.
+void answer_follow_up(App& app, const httplib::Request& req, httplib::Response& res, const Caller& c) {
+  auto body = json_body(req, res, false);
+  if (!body) return;
+  auto f = app.store->follow_up(req.matches[1]);
+  if (!f.ok()) return send_core_error(res, f.error());
+  if (!f.value()) return send_error(res, "not_found");
+  if (c.staff->role == workflow::Role::Clerk && c.staff->window != f.value()->window_id)
+    return send_error(res, "forbidden");
+  RatingFollowUp answered = *f.value();
+  answered.answer = reason_text(*body, "answer");
+  if (answered.answer.empty()) return send_error(res, "missing_answer", "/answer");
+  if (answered.answered_at) return send_error(res, "illegal_transition");
+  answered.answered_at = app.now();
+  answered.answered_by = c.staff->username;
+  answered.answered_by_name = c.staff->display_name;
+  auto w = app.store->answer_follow_up(answered);
+  if (!w.ok()) return send_core_error(res, w.error());
+  if (w.value() != WriteOutcome::Done) return send_error(res, "illegal_transition");
+  send_json(res, 200, {{"ok", true}, {"follow_up", follow_up_json(app, answered)}});
+}
+
 // POST /api/v1/staff/tasks/{id}/remind {note}: a supervisor's 催办 on an open review.
 void remind(App& app, const httplib::Request& req, httplib::Response& res, const Caller& c) {
   auto body = json_body(req, res, false);
@@ -231,6 +361,16 @@ void register_supervisor_routes(Router& r, App& app) {
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { on_time(app, req, res); });
   r.get("/api/v1/staff/supervision/reminders", kSupervisor,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { reminder_counts(app, req, res); });
+  r.get("/api/v1/staff/supervision/ratings", kSupervisor,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { rating_figures(app, req, res); });
+  r.get("/api/v1/staff/rating_follow_ups", kClerkOrSupervisor,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+          list_follow_ups(app, req, res, c);
+        });
+  r.post("/api/v1/staff/rating_follow_ups/{id}/answer", kClerkOrSupervisor,
+         [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) {
+           answer_follow_up(app, req, res, c);
+         });
   r.post("/api/v1/staff/tasks/{id}/remind", kSupervisor,
          [&app](const httplib::Request& req, httplib::Response& res, const Caller& c) { remind(app, req, res, c); });
 }

@@ -285,6 +285,33 @@ CREATE TABLE task_reminders (
 CREATE INDEX task_reminders_department_at ON task_reminders(department, at);
 CREATE INDEX task_reminders_at ON task_reminders(at);
 )sql",
+    // 5: 好差评 by heading and the follow-ups of bad ratings (SQLite step 10).
+    R"sql(
+CREATE TABLE rating_facts (
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  dimension TEXT NOT NULL CHECK (dimension IN ('window','department','item','clerk','center')),
+  key TEXT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  rated_on INTEGER NOT NULL,
+  rated_month INTEGER NOT NULL,
+  PRIMARY KEY (application_id, dimension, key)
+);
+CREATE INDEX rating_facts_dimension_day ON rating_facts(dimension, rated_on, key);
+CREATE TABLE rating_follow_ups (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id),
+  window_id TEXT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 2),
+  comment TEXT NOT NULL DEFAULT '',
+  opened_at BIGINT NOT NULL,
+  answered_at BIGINT,
+  answered_by TEXT,
+  answered_by_name TEXT,
+  answer TEXT,
+  CHECK ((answered_at IS NULL) = (answer IS NULL))
+);
+CREATE INDEX rating_follow_ups_open ON rating_follow_ups(opened_at) WHERE answered_at IS NULL;
+CREATE INDEX rating_follow_ups_answered ON rating_follow_ups(answered_at) WHERE answered_at IS NOT NULL;
+)sql",
 };
 
 // Any fixed number: the lock all servers of one database take to migrate one at a time.

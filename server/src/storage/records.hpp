@@ -260,6 +260,48 @@ struct ResultQuery {
   std::string item_id;
 };
 
+/// A rating (好差评) counted under one heading: the window that served, each department
+/// that decided, each item, the clerk who accepted, and the whole center (dimension
+/// "center", key ""). Written with the rating (workflow/rating_facts.hpp), never changed.
+struct RatingFact {
+  std::string application_id;
+  std::string dimension;  ///< "window", "department", "item", "clerk", "center"
+  std::string key;
+  std::int64_t score = 0;
+  std::int32_t rated_on = 0;     ///< days since 1970-01-01, China Standard Time
+  std::int32_t rated_month = 0;  ///< yyyymm of that day
+};
+
+/// What 好差评 figures are grouped by: one of RatingFact's dimensions, or the month.
+struct RatingQuery {
+  std::string dimension;  ///< the rows' dimension ("center" for months)
+  bool by_month = false;  ///< group by rated_month instead of key
+  std::string key;        ///< only this key of the dimension (empty: all)
+  std::int32_t from_day = 0;
+  std::int32_t to_day = 0;
+};
+
+struct RatingGroup {
+  std::string key;  ///< the dimension's key, or the month as "yyyy-mm"
+  std::int64_t rated = 0;
+  std::int64_t good = 0;  ///< 4–5
+  std::int64_t bad = 0;   ///< 1–2
+  std::int64_t score_sum = 0;
+};
+
+/// The follow-up (整改) a bad rating (1–2) opens: someone at the center must answer it.
+struct RatingFollowUp {
+  std::string application_id;
+  std::string window_id;
+  std::int64_t score = 0;
+  std::string comment;
+  Timestamp opened_at = 0;
+  Timestamp answered_at = 0;  ///< 0 while open
+  std::string answered_by;
+  std::string answered_by_name;
+  std::string answer;
+};
+
 /// What the on-time figures are grouped by.
 enum class ResultBy { Department, Item };
 
@@ -290,6 +332,9 @@ struct Change {
   std::vector<Licence> new_licences;
   /// Tasks decided by this step (review decisions): stored with it, never changed after.
   std::vector<TaskResult> task_results;
+  /// A rating's facts and, for a bad one, its follow-up (the rating step only).
+  std::vector<RatingFact> rating_facts;
+  std::optional<RatingFollowUp> follow_up;
   std::vector<Event> events;
   /// When set, called inside the transaction (after the task updates) with the statuses of
   /// the application's tasks in its running stage; a different result becomes the new status

@@ -556,6 +556,23 @@ bool insert_task_result(Connection& c, const TaskResult& r) {
   return run(s);
 }
 
+bool insert_rating_fact(Connection& c, const RatingFact& f) {
+  Stmt s(c,
+         "INSERT INTO rating_facts (application_id, dimension, key, score, rated_on, rated_month) VALUES (?,?,?,?,?,?) "
+         "ON CONFLICT DO NOTHING");
+  s.bind(1, f.application_id).bind(2, f.dimension).bind(3, f.key).bind(4, f.score);
+  s.bind(5, std::int64_t{f.rated_on}).bind(6, std::int64_t{f.rated_month});
+  return run(s);
+}
+
+bool insert_follow_up(Connection& c, const RatingFollowUp& f) {
+  Stmt s(c,
+         "INSERT INTO rating_follow_ups (application_id, window_id, score, comment, opened_at) VALUES (?,?,?,?,?) "
+         "ON CONFLICT DO NOTHING");
+  s.bind(1, f.application_id).bind(2, f.window_id).bind(3, f.score).bind(4, f.comment).bind(5, f.opened_at);
+  return run(s);
+}
+
 // Writes the licence whole if it exists; `conflict` is set when it does not.
 bool update_licence(Connection& c, const Licence& l, bool& conflict) {
   Stmt s(c,
@@ -1168,6 +1185,9 @@ Result<WriteOutcome> SqlStore::apply(Change& ch) {
       if (!insert_licence(c, l)) return false;
     for (const auto& r : ch.task_results)
       if (!insert_task_result(c, r)) return false;
+    for (const auto& f : ch.rating_facts)
+      if (!insert_rating_fact(c, f)) return false;
+    if (ch.follow_up && !insert_follow_up(c, *ch.follow_up)) return false;
     for (const auto& ev : ch.events)
       if (!insert_event(c, ev)) return false;
     if (ch.notify) {
@@ -1258,6 +1278,83 @@ Result<std::vector<ReminderGroup>> SqlStore::reminder_groups(Timestamp since, Ti
       [](const Stmt& s) {
         return std::optional<ReminderGroup>(ReminderGroup{s.text(0), s.integer(1), s.integer(2), s.integer(3)});
       });
+}
+
+Result<std::vector<RatingGroup>> SqlStore::rating_groups(const RatingQuery& q) {
+  // The grouping is one of two fixed expressions, never people's input.
+  const std::string group = q.by_month ? "rated_month" : "key";
+  std::string sql = "SELECT " + group +
+                    ", COUNT(*), SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END), SUM(CASE WHEN score <= 2 THEN 1 ELSE 0 "
+                    "END), SUM(score) FROM rating_facts WHERE dimension=? AND rated_on BETWEEN ? AND ?";
+  if (!q.key.empty()) sql += " AND key=?";
+  sql += " GROUP BY " + group + " ORDER BY " + group;
+  return rows<RatingGroup>(
+      *db_, sql,
+      [&](Stmt& s) {
+        s.bind(1, q.dimension).bind(2, std::int64_t{q.from_day}).bind(3, std::int64_t{q.to_day});
+        if (!q.key.empty()) s.bind(4, q.key);
+      },
+      [&](const Stmt& s) {
+        std::string key = s.text(0);
+        if (q.by_month) {
+          const std::int64_t m = s.integer(0);
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(m / 100), static_cast<int>(m % 100));
+          key = buf;
+        }
+        return std::optional<RatingGroup>(RatingGroup{key, s.integer(1), s.integer(2), s.integer(3), s.integer(4)});
+      });
+}
+
+namespace {
+
+constexpr const char* kFollowUpCols =
+    "application_id, window_id, score, comment, opened_at, answered_at, answered_by, answered_by_name, answer";
+
+std::optional<RatingFollowUp> read_follow_up(const Stmt& s) {
+  return RatingFollowUp{s.text(0), s.text(1), s.integer(2), s.text(3), s.integer(4), s.is_null(5) ? 0 : s.integer(5),
+                        s.text(6), s.text(7), s.text(8)};
+}
+
+}  // namespace
+
+Result<std::vector<RatingFollowUp>> SqlStore::follow_ups(bool open, const std::string& window, std::int64_t limit) {
+  const std::string sql = std::string("SELECT ") + kFollowUpCols + " FROM rating_follow_ups WHERE " +
+                          (window.empty() ? "" : "window_id=? AND ") +
+                          (open ? "answered_at IS NULL ORDER BY opened_at, application_id"
+                                : "answered_at IS NOT NULL ORDER BY answered_at DESC, application_id") +
+                          " LIMIT ?";
+  return rows<RatingFollowUp>(
+      *db_, sql,
+      [&](Stmt& s) {
+        int i = 1;
+        if (!window.empty()) s.bind(i++, window);
+        s.bind(i, limit);
+      },
+      read_follow_up);
+}
+
+Result<std::optional<RatingFollowUp>> SqlStore::follow_up(const std::string& application_id) {
+  return one<RatingFollowUp>(
+      *db_, std::string("SELECT ") + kFollowUpCols + " FROM rating_follow_ups WHERE application_id=?",
+      [&](Stmt& s) { s.bind(1, application_id); }, read_follow_up);
+}
+
+Result<WriteOutcome> SqlStore::answer_follow_up(const RatingFollowUp& f) {
+  bool conflict = false;
+  auto e = db_->write([&](Connection& c) {
+    Stmt s(c,
+           "UPDATE rating_follow_ups SET answered_at=?, answered_by=?, answered_by_name=?, answer=? "
+           "WHERE application_id=? AND answered_at IS NULL");
+    s.bind(1, f.answered_at).bind(2, f.answered_by).bind_opt(3, f.answered_by_name).bind(4, f.answer);
+    s.bind(5, f.application_id);
+    if (!run(s)) return false;
+    conflict = c.changes() != 1;
+    return !conflict;
+  });
+  if (conflict) return WriteOutcome::Conflict;
+  if (e) return *e;
+  return WriteOutcome::Done;
 }
 
 Result<std::vector<Application>> SqlStore::applications_owing(const std::string& window) {

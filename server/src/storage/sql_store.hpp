@@ -66,6 +66,10 @@ class SqlStore final : public Store {
   Result<WriteOutcome> apply(Change& c) override;
   Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) override;
   Result<WriteOutcome> add_reminder(ReminderRecord& r, const Event& e) override;
+  Result<std::vector<RatingGroup>> rating_groups(const RatingQuery& q) override;
+  Result<std::vector<RatingFollowUp>> follow_ups(bool open, const std::string& window, std::int64_t limit) override;
+  Result<std::optional<RatingFollowUp>> follow_up(const std::string& application_id) override;
+  Result<WriteOutcome> answer_follow_up(const RatingFollowUp& answered) override;
   Result<std::vector<ReminderGroup>> reminder_groups(Timestamp since, Timestamp until) override;
   Result<std::vector<Application>> applications_owing(const std::string& window) override;
 

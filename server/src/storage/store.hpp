@@ -139,6 +139,14 @@ class Store {
   virtual Result<WriteOutcome> add_reminder(ReminderRecord& r, const Event& e) = 0;
   /// 催办 sent in [since, until), per department (in id order).
   virtual Result<std::vector<ReminderGroup>> reminder_groups(Timestamp since, Timestamp until) = 0;
+  /// Ratings of the query's days, summed per key of its dimension (in key order) or per month.
+  virtual Result<std::vector<RatingGroup>> rating_groups(const RatingQuery& q) = 0;
+  /// The follow-ups of bad ratings (of one window; all when empty): the open ones (oldest
+  /// first) or the answered ones (latest answer first), at most `limit`.
+  virtual Result<std::vector<RatingFollowUp>> follow_ups(bool open, const std::string& window, std::int64_t limit) = 0;
+  virtual Result<std::optional<RatingFollowUp>> follow_up(const std::string& application_id) = 0;
+  /// Records the answer of an open follow-up; Conflict when it is answered already or unknown.
+  virtual Result<WriteOutcome> answer_follow_up(const RatingFollowUp& answered) = 0;
   /// Accepted applications (of a window, all when empty) with a deferred material still owed.
   virtual Result<std::vector<Application>> applications_owing(const std::string& window) = 0;
 

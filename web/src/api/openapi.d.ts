@@ -4249,6 +4249,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/supervision/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 好差评统计（supervisor/admin）：时段内的评价按窗口、部门、事项、受理人员或月份汇总（一件事的评价计入其涉及的每个部门和事项）
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description window、department（默认）、item、clerk 或 month */
+                    by?: string;
+                    /** @description 开始日期 YYYY-MM-DD（含），默认本月 1 日 */
+                    from?: string;
+                    /** @description 结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年 */
+                    to?: string;
+                    /** @description 只看一个部门（by=department 或 month） */
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @enum {string} */
+                            by: "window" | "department" | "item" | "clerk" | "month";
+                            from: string;
+                            to: string;
+                            groups: {
+                                /** @description 窗口、部门、事项的 id，受理人员的用户名，或月份 YYYY-MM */
+                                id: string;
+                                name: string;
+                                rated: number;
+                                /** @description 4–5 分（好评） */
+                                good: number;
+                                /** @description 1–2 分（差评） */
+                                bad: number;
+                                /** @description 好评率（%），一位小数 */
+                                good_rate: number;
+                                /** @description 平均分，一位小数 */
+                                avg_score: number;
+                            }[];
+                            total: {
+                                rated: number;
+                                good: number;
+                                bad: number;
+                                good_rate?: number;
+                                avg_score?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad_group_by / bad_period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown_department */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/rating_follow_ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 差评整改（clerk 看本窗口，supervisor/admin 看全部）：1–2 分的评价各开一条整改，待答复的旧→新，或已答复的新→旧，至多 200 条
+         * @description 访问：clerk_or_supervisor（clerk（窗口）、supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description open（默认）或 answered */
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @enum {string} */
+                            state: "open" | "answered";
+                            follow_ups: {
+                                application_id: string;
+                                window: string;
+                                window_name?: string;
+                                score: number;
+                                comment: string;
+                                /** @description RFC 3339，北京时间（+08:00） */
+                                opened_at: string;
+                                /** @enum {string} */
+                                state: "open" | "answered";
+                                /** @description RFC 3339，北京时间（+08:00） */
+                                answered_at?: string;
+                                answered_by?: string;
+                                answer?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description bad_status */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/rating_follow_ups/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 答复差评整改（该窗口的 clerk、supervisor、admin；只答复一次）
+         * @description 访问：clerk_or_supervisor（clerk（窗口）、supervisor、admin）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 申请编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            follow_up: {
+                                application_id: string;
+                                window: string;
+                                window_name?: string;
+                                score: number;
+                                comment: string;
+                                /** @description RFC 3339，北京时间（+08:00） */
+                                opened_at: string;
+                                /** @enum {string} */
+                                state: "open" | "answered";
+                                /** @description RFC 3339，北京时间（+08:00） */
+                                answered_at?: string;
+                                answered_by?: string;
+                                answer?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description illegal_transition：已答复 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description missing_answer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/tasks/{id}/remind": {
         parameters: {
             query?: never;
