@@ -147,7 +147,9 @@ schemas = {
                "reminders": {"description": "催办（仅工作人员可见，旧→新）：督办人员的（by_kind staff，带 note）与系统在 red、overdue 时"
                                             "自动发出的（by_kind system，带 level）",
                              **arr(obj({"at": T, "by_kind": enum("staff", "system"), "by_name": S, "note": S,
-                                        "level": enum("red", "overdue")}, ["at", "by_kind", "note"]))},
+                                        "level": enum("red", "overdue"), "level_label": sdesc("今日到期、已超期")},
+                                       ["at", "by_kind", "note"]))},
+               "can_remind": {"type": "boolean", "description": "仅工作人员可见：当前查看者此刻可否对该任务催办（supervisor/admin，在办的审查任务）"},
                "decision_note": S, "started_at": T, "updated_at": T,
                "application": {"description": "仅 GET /api/v1/staff/tasks：所属申请的摘要", **obj({
                    "id": S, "status": enum(*APP_STATUSES), "status_label": S, "target_id": S, "kind": enum("item", "bundle"), "window": S},
@@ -440,6 +442,21 @@ route("get", "/api/v1/staff/supervision/reminders", "催办统计（supervisor/a
                    "total": obj({"by_staff": I, "automatic": I, "tasks": I}, ["by_staff", "automatic", "tasks"])},
                   ["ok", "from", "to", "groups", "total"])),
       extra={"400": E("bad_period")}, tags=["staff"])
+VOLUMES = {"received": {"type": "integer", "description": "收件（网上提交与窗口帮办）"},
+           "accepted": {"type": "integer", "description": "受理"}, "issued": {"type": "integer", "description": "出件（一件事每阶段一次）"},
+           "refused": {"type": "integer", "description": "不予受理"}, "rejected": {"type": "integer", "description": "不予许可"}}
+route("get", "/api/v1/staff/supervision/volumes",
+      "办件量（supervisor/admin）：时段内每日、每周（自周一起）或每月的收件、受理、出件、不予受理、不予许可数，没有办件的周期也列出（为 0）",
+      params=[p("interval", "query", "day（默认）、week 或 month", required=False),
+              p("from", "query", "开始日期 YYYY-MM-DD（含），默认本月 1 日", required=False),
+              p("to", "query", "结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年", required=False),
+              p("window", "query", "只看一个窗口", required=False)],
+      resp=ok(obj({"ok": B, "interval": enum("day", "week", "month"), "from": S, "to": S,
+                   "series": arr(obj({"start": sdesc("该周期的第一天 YYYY-MM-DD（按周为周一，按月为 1 日；第一个周期可早于 from）"), **VOLUMES},
+                                     ["start", *VOLUMES])),
+                   "total": obj(VOLUMES, list(VOLUMES))},
+                  ["ok", "interval", "from", "to", "series", "total"])),
+      extra={"400": E("bad_interval / bad_period"), "422": E("unknown_window")}, tags=["staff"])
 route("get", "/api/v1/staff/supervision/ratings",
       "好差评统计（supervisor/admin）：时段内的评价按窗口、部门、事项、受理人员或月份汇总（一件事的评价计入其涉及的每个部门和事项）",
       params=[p("by", "query", "window、department（默认）、item、clerk 或 month", required=False),

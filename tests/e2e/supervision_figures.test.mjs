@@ -192,9 +192,9 @@ test('the supervisor reads the server’s 按时办结率 per department and ite
   await withShots(page, 'supervisor', async () => {
     const sup = staff.accounts.find((a) => a.role === 'supervisor');
     await staffLogin(page, server.url, sup.username, sup.password);
-    // Two tabs; 督办总览 first, as before.
+    // 督办总览 first, as before (then 按时办结率 and 好差评).
     const tabs = page.getByRole('tablist', { name: '督办中心' }).getByRole('tab');
-    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['督办总览', '按时办结率']);
+    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['督办总览', '按时办结率', '好差评']);
     await page.locator('[data-test=supervisor-tab-overview][aria-selected=true]').waitFor();
     await page.locator('[data-test=count-overdue]').waitFor();
     assert.ok(!scripts.some((s) => s.includes('on_time_chart')), 'no chart code before the tab is opened');
@@ -320,7 +320,7 @@ test('the admin has the 按时办结率 tab too', { timeout: 90000 }, async () =
     const admin = staff.accounts.find((a) => a.role === 'admin');
     await staffLogin(page, server.url, admin.username, admin.password);
     const tabs = page.getByRole('tablist', { name: '系统管理' }).getByRole('tab');
-    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['账号管理', '审计日志', '督办总览', '按时办结率']);
+    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['账号管理', '审计日志', '督办总览', '按时办结率', '好差评']);
     await page.locator('[data-test=admin-tab-on_time]').click();
     await page.waitForURL(/\/staff\?tab=on_time$/);
     const answer = await figures({}, await staffTokenByApi(server.url, admin.username, admin.password));

@@ -4,7 +4,8 @@
 // the day after acceptance (行政许可法); November and early December 2026 have no holiday.
 // And 催办: a supervisor's on an open review, the server's own at red and overdue, what the
 // reviewer and the resident each see, and the counts per department. And 好差评: the figures
-// per heading and month, and the follow-up (整改) a bad rating opens.
+// per heading and month, and the follow-up (整改) a bad rating opens. And the volumes per
+// day, week and month.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -175,6 +176,7 @@ TEST_CASE("supervision: a supervisor's 催办 and the automatic ones at red and 
   CHECK(r.body["task"]["reminders"][0]["by_name"] == "sup");
   CHECK(r.body["task"]["reminders"][0]["note"] == "群众反映较急，请加快办理");
   CHECK(r.body["task"]["reminders"][0]["at"] == "2026-11-27T10:00:00+08:00");
+  CHECK(r.body["task"]["can_remind"] == true);  // the server says whether the button is there
 
   // Refused: no note, a decided task, anyone but a supervisor or admin.
   CHECK(s.post("/api/v1/staff/tasks/" + task + "/remind", {{"note", ""}}, sup).body["error"]["code"] == "missing_note");
@@ -190,7 +192,9 @@ TEST_CASE("supervision: a supervisor's 催办 and the automatic ones at red and 
   REQUIRE(mine.status == 200);
   bool seen = false;
   for (const auto& t : mine.body["tasks"])
-    if (t["id"] == task) seen = t["reminders"].size() == 1 && t["reminders"][0]["note"] == "群众反映较急，请加快办理";
+    if (t["id"] == task)
+      seen = t["reminders"].size() == 1 && t["reminders"][0]["note"] == "群众反映较急，请加快办理" &&
+             t["can_remind"] == false;  // a reviewer does not press 催办
   CHECK(seen);
 
   // On the timeline for staff; the resident's view has neither the event nor the reminders.
@@ -225,7 +229,9 @@ TEST_CASE("supervision: a supervisor's 催办 and the automatic ones at red and 
   REQUIRE(reminders.size() == 3);
   CHECK(reminders[1]["by_kind"] == "system");
   CHECK(reminders[1]["level"] == "red");
+  CHECK(reminders[1]["level_label"] == "今日到期");
   CHECK(reminders[2]["level"] == "overdue");
+  CHECK(reminders[2]["level_label"] == "已超期");
   auto timeline = s.get("/api/v1/staff/applications/" + app_id, sup).body["timeline"];
   bool titled = false;
   for (const auto& e : timeline)
@@ -354,4 +360,88 @@ TEST_CASE("supervision: 好差评 per window, department, item, clerk and month,
     CHECK(answered.body["follow_ups"][0]["answered_at"] == "2026-11-30T10:00:00+08:00");
     CHECK(s.post("/api/v1/staff/rating_follow_ups/nope/answer", {{"answer", "x"}}, sup).status == 404);
   }
+}
+
+TEST_CASE("supervision: a note, reason or answer of spaces alone is none", "[server][supervision]") {
+  TestServer s;
+  const std::string me = s.resident("13876003004");
+  const std::string clerk = s.staff("clerk-social", "clerk", "w_social");
+  const std::string police = s.staff("rev-gaj", "reviewer", "", "gaj");
+  const std::string sup = s.staff("sup", "supervisor");
+  const std::string task = dispatched_review(s, me, clerk, "birth_household_registration");
+  CHECK(s.post("/api/v1/staff/tasks/" + task + "/remind", {{"note", " \t\u3000 "}}, sup).body["error"]["code"] ==
+        "missing_note");
+  CHECK(s.post("/api/v1/staff/tasks/" + task + "/reject", {{"reason", "\u3000"}}, police).body["error"]["code"] ==
+        "missing_reason");
+  auto kept = s.post("/api/v1/staff/tasks/" + task + "/remind", {{"note", "\u3000 请加快办理 \n"}}, sup);
+  REQUIRE(kept.status == 200);
+  CHECK(kept.body["task"]["reminders"][0]["note"] == "请加快办理");  // the text, without the spaces around it
+}
+
+TEST_CASE("supervision: volumes received, accepted, issued and refused per day, week and month",
+          "[server][supervision]") {
+  TestServer s;  // now: Thursday 2026-11-26 10:00
+  const std::string me = s.resident("13876003005");
+  const std::string clerk = s.staff("clerk-social", "clerk", "w_social");
+  const std::string police = s.staff("rev-gaj", "reviewer", "", "gaj");
+  const std::string sup = s.staff("sup", "supervisor");
+  // Thursday 11-26: three received, accepted and dispatched.
+  const std::string first = dispatched_review(s, me, clerk, "birth_household_registration");
+  dispatched_review(s, me, clerk, "birth_household_registration");
+  dispatched_review(s, me, clerk, "birth_medical_certificate");
+  // Monday 11-30: one received and refused (不予受理).
+  s.now = kTestNow + 4 * kDay;
+  json filed = item_application(s, me, "birth_household_registration");
+  filed["proxy"] = {{"relation", "父母"}};
+  auto sub = s.post("/api/v1/applications", filed, me);
+  REQUIRE(sub.status == 201);
+  REQUIRE(s.post("/api/v1/staff/applications/" + sub.body["application"]["id"].get<std::string>() + "/refuse",
+                 {{"reason", "不属于本中心受理范围"}}, clerk)
+              .status == 200);
+  // Tuesday 12-01: the first one approved and issued.
+  s.now = kTestNow + 5 * kDay;
+  auto ok = s.post("/api/v1/staff/tasks/" + first + "/approve", json::object(), police);
+  REQUIRE(ok.status == 200);
+  REQUIRE(s.post("/api/v1/staff/applications/" + ok.body["application"]["id"].get<std::string>() + "/issue",
+                 json::object(), clerk)
+              .status == 200);
+
+  const auto get = [&](const std::string& query) {
+    auto r = s.get("/api/v1/staff/supervision/volumes?" + query, sup);
+    INFO(r.text);
+    REQUIRE(r.status == 200);
+    return r.body;
+  };
+  const auto row = [](const json& v, const std::string& start) {
+    for (const auto& r : v["series"])
+      if (r["start"] == start) return r;
+    FAIL("no bucket " << start);
+    return json();
+  };
+  const json days = get("interval=day&from=2026-11-26&to=2026-12-01");
+  REQUIRE(days["series"].size() == 6);  // every day, the quiet ones with zeros
+  CHECK(
+      row(days, "2026-11-26") ==
+      json(
+          {{"start", "2026-11-26"}, {"received", 3}, {"accepted", 3}, {"issued", 0}, {"refused", 0}, {"rejected", 0}}));
+  CHECK(row(days, "2026-11-27")["received"] == 0);
+  CHECK(row(days, "2026-11-30")["received"] == 1);
+  CHECK(row(days, "2026-11-30")["refused"] == 1);
+  CHECK(row(days, "2026-12-01")["issued"] == 1);
+  CHECK(days["total"] == json({{"received", 4}, {"accepted", 3}, {"issued", 1}, {"refused", 1}, {"rejected", 0}}));
+  const json weeks = get("interval=week&from=2026-11-26&to=2026-12-01");
+  REQUIRE(weeks["series"].size() == 2);  // from Monday 11-23 and Monday 11-30
+  CHECK(row(weeks, "2026-11-23")["received"] == 3);
+  CHECK(row(weeks, "2026-11-30")["received"] == 1);
+  CHECK(row(weeks, "2026-11-30")["issued"] == 1);
+  const json months = get("interval=month&from=2026-11-01&to=2026-12-31");
+  REQUIRE(months["series"].size() == 2);
+  CHECK(row(months, "2026-11-01")["received"] == 4);
+  CHECK(row(months, "2026-11-01")["accepted"] == 3);
+  CHECK(row(months, "2026-12-01")["issued"] == 1);
+  const json market = get("interval=month&from=2026-11-01&to=2026-12-31&window=w_market");
+  CHECK(market["total"]["received"] == 0);
+  CHECK(s.get("/api/v1/staff/supervision/volumes?interval=year", sup).body["error"]["code"] == "bad_interval");
+  CHECK(s.get("/api/v1/staff/supervision/volumes?window=nope", sup).body["error"]["code"] == "unknown_window");
+  CHECK(s.get("/api/v1/staff/supervision/volumes", clerk).status == 403);
 }

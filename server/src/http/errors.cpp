@@ -56,6 +56,7 @@ const ErrorInfo kErrors[] = {
     {"bad_group_by", 400, "分组方式无效（department 按部门、item 按事项）"},
     {"missing_note", 422, "请填写催办说明"},
     {"missing_answer", 422, "请填写整改情况"},
+    {"bad_interval", 400, "统计周期无效（day 按日、week 按周、month 按月）"},
     {"bad_level", 400, "督办等级无效（normal、yellow、red、overdue）"},
     {"unknown_item", 404, "事项不存在"},
     {"unknown_material", 404, "该事项没有这项材料"},

@@ -155,6 +155,61 @@ void reminder_counts(App& app, const httplib::Request& req, httplib::Response& r
              {"total", {{"by_staff", all.by_staff}, {"automatic", all.automatic}, {"tasks", all.tasks}}}});
 }
 
+// GET /api/v1/staff/supervision/volumes: applications received (收件: online and 帮办),
+// accepted (受理), issued (出件), refused (不予受理) and rejected (不予许可) per day, week
+// (from Monday) or month of the period, of one window or all; every bucket listed, zeros too.
+void volumes(App& app, const httplib::Request& req, httplib::Response& res) {
+  const std::string interval = req.has_param("interval") ? req.get_param_value("interval") : "day";
+  if (interval != "day" && interval != "week" && interval != "month")
+    return send_error(res, "bad_interval", "/interval");
+  const auto period = period_of(app, req, res);
+  if (!period) return;
+  const std::string window = req.get_param_value("window");
+  if (!window.empty() && !(app.catalog && app.catalog->window(window)))
+    return send_error(res, "unknown_window", "/window");
+  auto days = app.store->volume_days(period->from.days, period->to.days, window);
+  if (!days.ok()) return send_core_error(res, days.error());
+  // A day's bucket: itself, its week's Monday, or its month's first day.
+  const auto bucket_of = [&](Date d) {
+    if (interval == "week") return Date{d.days - (iso_weekday(d) - 1)};
+    if (interval == "month") {
+      const Ymd ymd = ymd_from_date(d);
+      return date_from_ymd(ymd.year, ymd.month, 1);
+    }
+    return d;
+  };
+  static const char* const kMeasures[] = {"received", "accepted", "issued", "refused", "rejected"};
+  const auto measure_of = [](const std::string& kind) -> const char* {
+    if (kind == "submitted" || kind == "assisted_submitted") return "received";
+    if (kind == "accepted") return "accepted";
+    if (kind == "issued") return "issued";
+    if (kind == "refused") return "refused";
+    return "rejected";
+  };
+  std::map<std::int32_t, std::map<std::string, std::int64_t>> buckets;
+  for (Date d = period->from; d <= period->to; d = Date{d.days + 1}) buckets[bucket_of(d).days];
+  std::map<std::string, std::int64_t> total;
+  for (const auto& v : days.value()) {
+    buckets[bucket_of(Date{v.day}).days][measure_of(v.kind)] += v.count;
+    total[measure_of(v.kind)] += v.count;
+  }
+  json series = json::array();
+  for (const auto& [start, counts] : buckets) {
+    json row = {{"start", format_date(Date{start})}};
+    for (const char* m : kMeasures) row[m] = counts.count(m) ? counts.at(m) : 0;
+    series.push_back(std::move(row));
+  }
+  json sums = json::object();
+  for (const char* m : kMeasures) sums[m] = total.count(m) ? total.at(m) : 0;
+  send_json(res, 200,
+            {{"ok", true},
+             {"interval", interval},
+             {"from", format_date(period->from)},
+             {"to", format_date(period->to)},
+             {"series", series},
+             {"total", sums}});
+}
+
 json rating_group_json(const RatingGroup& g, const std::string& name) {
   const auto n = static_cast<double>(g.rated);
   return {{"id", g.key},
@@ -361,6 +416,8 @@ void register_supervisor_routes(Router& r, App& app) {
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { on_time(app, req, res); });
   r.get("/api/v1/staff/supervision/reminders", kSupervisor,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { reminder_counts(app, req, res); });
+  r.get("/api/v1/staff/supervision/volumes", kSupervisor,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { volumes(app, req, res); });
   r.get("/api/v1/staff/supervision/ratings", kSupervisor,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { rating_figures(app, req, res); });
   r.get("/api/v1/staff/rating_follow_ups", kClerkOrSupervisor,

@@ -88,6 +88,35 @@ std::string utf8_prefix(const std::string& s, std::size_t max_bytes) {
   return s.substr(0, n);
 }
 
-std::string reason_text(const nlohmann::json& body, const char* key) { return utf8_prefix(str(body, key), 2000); }
+namespace {
+
+// Spaces around a person's text carry nothing; a reason of spaces alone is no reason (the
+// ideographic space U+3000 included: Chinese input methods type it).
+std::string trimmed(std::string s) {
+  const auto space_at = [&](std::size_t i) -> std::size_t {
+    if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) return 1;
+    if (i + 3 <= s.size() && s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+    return 0;
+  };
+  std::size_t begin = 0;
+  while (std::size_t n = space_at(begin)) begin += n;
+  std::size_t end = s.size();
+  for (;;) {
+    if (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' || s[end - 1] == '\r')) {
+      --end;
+    } else if (end >= begin + 3 && s.compare(end - 3, 3, "\xE3\x80\x80") == 0) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return s.substr(begin, end - begin);
+}
+
+}  // namespace
+
+std::string reason_text(const nlohmann::json& body, const char* key) {
+  return utf8_prefix(trimmed(str(body, key)), 2000);
+}
 
 }  // namespace yilu::server::http

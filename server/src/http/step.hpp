@@ -37,7 +37,8 @@ void send_application(App& app, httplib::Response& res, const Application& a, co
 /// storage error.
 void send_detail(App& app, httplib::Response& res, const Application& a, const workflow::Actor& actor);
 
-/// A reason a person typed (补正 notice, refusal, decision, comment), cut to 2,000 bytes.
+/// A reason a person typed (补正 notice, refusal, decision, comment), without the spaces
+/// around it (ASCII and U+3000; spaces alone give ""), cut to 2,000 bytes.
 std::string reason_text(const nlohmann::json& body, const char* key);
 /// At most `max_bytes` of UTF-8 text, never cutting a character in two.
 std::string utf8_prefix(const std::string& s, std::size_t max_bytes);

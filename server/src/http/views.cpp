@@ -5,6 +5,7 @@
 #include "auth/mask.hpp"
 #include "workflow/deadlines.hpp"
 #include "workflow/labels.hpp"
+#include "workflow/reminding.hpp"
 #include "yilu/guide.hpp"
 
 namespace yilu::server::http {
@@ -99,10 +100,14 @@ json task_view(const App& app, const Application& a, const json& answers, const 
     for (const auto& r : t.reminders) {
       json j = {{"at", ts(r.at)}, {"by_kind", r.actor_kind}, {"note", r.note}};
       if (!r.actor_name.empty()) j["by_name"] = r.actor_name;
-      if (!r.level.empty()) j["level"] = r.level;
+      if (!r.level.empty()) {
+        j["level"] = r.level;
+        j["level_label"] = workflow::reminder_level_label(r.level);
+      }
       reminders.push_back(std::move(j));
     }
     out["reminders"] = std::move(reminders);
+    out["can_remind"] = workflow::may_remind(t, *viewer.staff);
   }
   out["started_at"] = ts(t.started_at);
   const auto d = workflow::task_due(app.engine, answers, t, app.now());

@@ -312,6 +312,10 @@ CREATE TABLE rating_follow_ups (
 CREATE INDEX rating_follow_ups_open ON rating_follow_ups(opened_at) WHERE answered_at IS NULL;
 CREATE INDEX rating_follow_ups_answered ON rating_follow_ups(answered_at) WHERE answered_at IS NOT NULL;
 )sql",
+    // 6: the timeline by kind and time, for volumes (SQLite step 11).
+    R"sql(
+CREATE INDEX events_kind_at ON events(kind, at);
+)sql",
 };
 
 // Any fixed number: the lock all servers of one database take to migrate one at a time.

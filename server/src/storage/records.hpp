@@ -302,6 +302,13 @@ struct RatingFollowUp {
   std::string answer;
 };
 
+/// How many applications went through one step on one day (China Standard Time).
+struct VolumeDay {
+  std::int32_t day = 0;  ///< days since 1970-01-01
+  std::string kind;      ///< the event: submitted, assisted_submitted, accepted, issued, refused, rejected
+  std::int64_t count = 0;
+};
+
 /// What the on-time figures are grouped by.
 enum class ResultBy { Department, Item };
 

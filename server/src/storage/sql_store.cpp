@@ -1280,6 +1280,28 @@ Result<std::vector<ReminderGroup>> SqlStore::reminder_groups(Timestamp since, Ti
       });
 }
 
+Result<std::vector<VolumeDay>> SqlStore::volume_days(std::int32_t from_day, std::int32_t to_day,
+                                                     const std::string& window) {
+  // The day of an instant in China Standard Time is (at + 8 h) / 1 day, in integer division on
+  // both databases; the range is read through events_kind_at, the window through applications.
+  std::string sql =
+      "SELECT (e.at + 28800) / 86400 AS day, e.kind, COUNT(*) FROM events e" +
+      std::string(window.empty() ? "" : " JOIN applications a ON a.id = e.application_id AND a.window_id = ?") +
+      " WHERE e.kind IN ('submitted','assisted_submitted','accepted','issued','refused','rejected') AND e.at >= ? AND "
+      "e.at < ? GROUP BY (e.at + 28800) / 86400, e.kind ORDER BY day, e.kind";
+  return rows<VolumeDay>(
+      *db_, sql,
+      [&](Stmt& s) {
+        int i = 1;
+        if (!window.empty()) s.bind(i++, window);
+        s.bind(i, static_cast<std::int64_t>(from_day) * 86400 - 28800);
+        s.bind(i + 1, static_cast<std::int64_t>(to_day + 1) * 86400 - 28800);
+      },
+      [](const Stmt& s) {
+        return std::optional<VolumeDay>(VolumeDay{static_cast<std::int32_t>(s.integer(0)), s.text(1), s.integer(2)});
+      });
+}
+
 Result<std::vector<RatingGroup>> SqlStore::rating_groups(const RatingQuery& q) {
   // The grouping is one of two fixed expressions, never people's input.
   const std::string group = q.by_month ? "rated_month" : "key";

@@ -67,6 +67,8 @@ class SqlStore final : public Store {
   Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) override;
   Result<WriteOutcome> add_reminder(ReminderRecord& r, const Event& e) override;
   Result<std::vector<RatingGroup>> rating_groups(const RatingQuery& q) override;
+  Result<std::vector<VolumeDay>> volume_days(std::int32_t from_day, std::int32_t to_day,
+                                             const std::string& window) override;
   Result<std::vector<RatingFollowUp>> follow_ups(bool open, const std::string& window, std::int64_t limit) override;
   Result<std::optional<RatingFollowUp>> follow_up(const std::string& application_id) override;
   Result<WriteOutcome> answer_follow_up(const RatingFollowUp& answered) override;

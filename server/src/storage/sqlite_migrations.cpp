@@ -483,6 +483,11 @@ CREATE TABLE rating_follow_ups (
 CREATE INDEX rating_follow_ups_open ON rating_follow_ups(opened_at) WHERE answered_at IS NULL;
 CREATE INDEX rating_follow_ups_answered ON rating_follow_ups(answered_at) WHERE answered_at IS NOT NULL;
 )sql",
+    // 11: the one-window steps per day (volumes: received, accepted, issued, refused) are read
+    // from the timeline by kind and time.
+    R"sql(
+CREATE INDEX events_kind_at ON events(kind, at);
+)sql",
 };
 
 }  // namespace

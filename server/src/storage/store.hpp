@@ -139,6 +139,10 @@ class Store {
   virtual Result<WriteOutcome> add_reminder(ReminderRecord& r, const Event& e) = 0;
   /// 催办 sent in [since, until), per department (in id order).
   virtual Result<std::vector<ReminderGroup>> reminder_groups(Timestamp since, Timestamp until) = 0;
+  /// The one-window steps taken on each day of [from_day, to_day] (of one window; all when
+  /// empty), from the timeline events; days without any are left out.
+  virtual Result<std::vector<VolumeDay>> volume_days(std::int32_t from_day, std::int32_t to_day,
+                                                     const std::string& window) = 0;
   /// Ratings of the query's days, summed per key of its dimension (in key order) or per month.
   virtual Result<std::vector<RatingGroup>> rating_groups(const RatingQuery& q) = 0;
   /// The follow-ups of bad ratings (of one window; all when empty): the open ones (oldest

@@ -17,8 +17,13 @@ ReminderRecord reminder_on(const Task& t, Timestamp now) {
 
 }  // namespace
 
+bool may_remind(const Task& t, const StaffAccount& viewer) {
+  const bool supervises = viewer.role == Role::Supervisor || viewer.role == Role::Admin;
+  return supervises && !viewer.disabled && t.kind == TaskKind::Review && is_open(t.status);
+}
+
 Result<ReminderRecord> staff_reminder(const Task& t, const StaffAccount& by, const std::string& note, Timestamp now) {
-  if (!is_open(t.status)) return Error{"illegal_transition", "", ""};
+  if (!may_remind(t, by)) return Error{"illegal_transition", "", ""};
   if (note.empty()) return Error{"missing_note", "", "/note"};
   ReminderRecord r = reminder_on(t, now);
   r.actor_kind = "staff";
@@ -51,12 +56,18 @@ Event reminder_event(const ReminderRecord& r) {
   e.at = r.at;
   if (r.actor_kind == "system") {
     e.kind = "escalated";
-    e.data = nlohmann::json{{"level", r.level}}.dump();
+    e.data = nlohmann::json{{"level", r.level}, {"level_label", reminder_level_label(r.level)}}.dump();
   } else {
     e.kind = "reminded";
     e.data = nlohmann::json{{"note", r.note}}.dump();
   }
   return e;
+}
+
+const char* reminder_level_label(std::string_view level) {
+  if (level == "red") return "今日到期";
+  if (level == "overdue") return "已超期";
+  return "";
 }
 
 bool internal_event(std::string_view kind) { return kind == "reminded" || kind == "escalated"; }

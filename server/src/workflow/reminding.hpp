@@ -14,8 +14,12 @@
 
 namespace yilu::server::workflow {
 
+/// Whether `viewer` may press 催办 on `t` now: a supervisor or admin, on a review still open
+/// (a post-issue 核查 has its own course). The page shows the button by this (`can_remind`).
+bool may_remind(const Task& t, const StaffAccount& viewer);
+
 /// A supervisor's (or admin's) 催办 on `t` with `note`. Errors: illegal_transition when the
-/// task is decided, missing_note when the note is empty.
+/// task is decided or not a review, missing_note when the note is empty.
 Result<ReminderRecord> staff_reminder(const Task& t, const StaffAccount& by, const std::string& note, Timestamp now);
 
 /// The automatic 催办 an open review at `level` is owed: at red and at overdue, once each
@@ -25,6 +29,9 @@ std::optional<ReminderRecord> escalation_due(const Task& t, Supervision level, T
 /// The timeline event of a reminder: "reminded" (a supervisor's, with the note) or
 /// "escalated" (the server's, with the level).
 Event reminder_event(const ReminderRecord& r);
+
+/// How a reminder's level reads: 今日到期 (red), 已超期 (overdue); "" for none.
+const char* reminder_level_label(std::string_view level);
 
 /// Whether an event kind is the center's internal business, left out of the resident's timeline.
 bool internal_event(std::string_view kind);

@@ -4249,6 +4249,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/supervision/volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件量（supervisor/admin）：时段内每日、每周（自周一起）或每月的收件、受理、出件、不予受理、不予许可数，没有办件的周期也列出（为 0）
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description day（默认）、week 或 month */
+                    interval?: string;
+                    /** @description 开始日期 YYYY-MM-DD（含），默认本月 1 日 */
+                    from?: string;
+                    /** @description 结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年 */
+                    to?: string;
+                    /** @description 只看一个窗口 */
+                    window?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @enum {string} */
+                            interval: "day" | "week" | "month";
+                            from: string;
+                            to: string;
+                            series: {
+                                /** @description 该周期的第一天 YYYY-MM-DD（按周为周一，按月为 1 日；第一个周期可早于 from） */
+                                start: string;
+                                /** @description 收件（网上提交与窗口帮办） */
+                                received: number;
+                                /** @description 受理 */
+                                accepted: number;
+                                /** @description 出件（一件事每阶段一次） */
+                                issued: number;
+                                /** @description 不予受理 */
+                                refused: number;
+                                /** @description 不予许可 */
+                                rejected: number;
+                            }[];
+                            total: {
+                                /** @description 收件（网上提交与窗口帮办） */
+                                received: number;
+                                /** @description 受理 */
+                                accepted: number;
+                                /** @description 出件（一件事每阶段一次） */
+                                issued: number;
+                                /** @description 不予受理 */
+                                refused: number;
+                                /** @description 不予许可 */
+                                rejected: number;
+                            };
+                        };
+                    };
+                };
+                /** @description bad_interval / bad_period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown_window */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/supervision/ratings": {
         parameters: {
             query?: never;
@@ -5276,7 +5401,11 @@ export interface components {
                 note: string;
                 /** @enum {string} */
                 level?: "red" | "overdue";
+                /** @description 今日到期、已超期 */
+                level_label?: string;
             }[];
+            /** @description 仅工作人员可见：当前查看者此刻可否对该任务催办（supervisor/admin，在办的审查任务） */
+            can_remind?: boolean;
             decision_note?: string;
             /** @description RFC 3339，北京时间（+08:00） */
             started_at?: string;

@@ -22,3 +22,53 @@ export function onTimeFigures({ by, from, to, department }) {
     as: 'staff',
   });
 }
+
+// ---- 好差评 (docs/workflow.md "好差评 and 整改") -------------------------------------------
+// The rating figures are sums of the `rating_facts` rows each rating wrote, per heading; the
+// server alone knows which headings add up (a bundle counts under each of its departments and
+// items), so it alone gives a total rate. The page shows what it is given.
+
+/** @typedef {import('./api_types').Answer<'/api/v1/staff/supervision/ratings', 'get'>} RatingAnswer */
+/** @typedef {RatingAnswer['groups'][number]} RatingGroup */
+/** @typedef {RatingAnswer['by']} RatingBy */
+/** @typedef {import('./api_types').Answer<'/api/v1/staff/rating_follow_ups', 'get'>} FollowUpList */
+/** @typedef {FollowUpList['follow_ups'][number]} FollowUp */
+
+/**
+ * The 好差评 figures of [from, to] per window, department, item, clerk or month. An empty
+ * `from`/`to` is left out (the server's default: this month up to today, said in the answer);
+ * `department` narrows by=department and by=month (the server ignores it otherwise).
+ * @param {{ by: RatingBy, from?: string, to?: string, department?: string }} query
+ * @returns {Promise<RatingAnswer>} rejects with ApiError: 400 bad_period / bad_group_by, 422 unknown_department
+ */
+export function ratingFigures({ by, from, to, department }) {
+  return call('get', '/api/v1/staff/supervision/ratings', {
+    query: { by, from: from || undefined, to: to || undefined, department: department || undefined },
+    as: 'staff',
+  });
+}
+
+/**
+ * The 差评整改 follow-ups: open ones oldest first, or answered ones newest first (at most 200).
+ * @param {'open' | 'answered'} state
+ * @returns {Promise<FollowUpList>}
+ */
+export function ratingFollowUps(state) {
+  return call('get', '/api/v1/staff/rating_follow_ups', { query: { state }, as: 'staff' });
+}
+
+/**
+ * Answers a follow-up once, saying what was done. Whether the answer is there (422
+ * missing_answer) and whether it was answered already (409 illegal_transition) is the server's
+ * call; blanks are trimmed here so that they count as no answer.
+ * @param {string} applicationId
+ * @param {string} answer
+ * @returns {Promise<import('./api_types').Answer<'/api/v1/staff/rating_follow_ups/{id}/answer', 'post'>>}
+ */
+export function answerFollowUp(applicationId, answer) {
+  return call('post', '/api/v1/staff/rating_follow_ups/{id}/answer', {
+    path: { id: applicationId },
+    body: { answer: answer.trim() },
+    as: 'staff',
+  });
+}
