@@ -268,6 +268,8 @@ struct RatingFact {
   std::string dimension;  ///< "window", "department", "item", "clerk", "center"
   std::string key;
   std::int64_t score = 0;
+  bool good = false;             ///< 好评 (workflow/rating_facts.hpp decides; SQL only sums)
+  bool bad = false;              ///< 差评
   std::int32_t rated_on = 0;     ///< days since 1970-01-01, China Standard Time
   std::int32_t rated_month = 0;  ///< yyyymm of that day
 };

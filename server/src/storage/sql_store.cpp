@@ -558,10 +558,11 @@ bool insert_task_result(Connection& c, const TaskResult& r) {
 
 bool insert_rating_fact(Connection& c, const RatingFact& f) {
   Stmt s(c,
-         "INSERT INTO rating_facts (application_id, dimension, key, score, rated_on, rated_month) VALUES (?,?,?,?,?,?) "
-         "ON CONFLICT DO NOTHING");
+         "INSERT INTO rating_facts (application_id, dimension, key, score, good, bad, rated_on, rated_month) "
+         "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
   s.bind(1, f.application_id).bind(2, f.dimension).bind(3, f.key).bind(4, f.score);
-  s.bind(5, std::int64_t{f.rated_on}).bind(6, std::int64_t{f.rated_month});
+  s.bind(5, std::int64_t{f.good}).bind(6, std::int64_t{f.bad});
+  s.bind(7, std::int64_t{f.rated_on}).bind(8, std::int64_t{f.rated_month});
   return run(s);
 }
 
@@ -1306,8 +1307,8 @@ Result<std::vector<RatingGroup>> SqlStore::rating_groups(const RatingQuery& q) {
   // The grouping is one of two fixed expressions, never people's input.
   const std::string group = q.by_month ? "rated_month" : "key";
   std::string sql = "SELECT " + group +
-                    ", COUNT(*), SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END), SUM(CASE WHEN score <= 2 THEN 1 ELSE 0 "
-                    "END), SUM(score) FROM rating_facts WHERE dimension=? AND rated_on BETWEEN ? AND ?";
+                    ", COUNT(*), SUM(good), SUM(bad), SUM(score) FROM rating_facts WHERE dimension=? AND rated_on "
+                    "BETWEEN ? AND ?";
   if (!q.key.empty()) sql += " AND key=?";
   sql += " GROUP BY " + group + " ORDER BY " + group;
   return rows<RatingGroup>(

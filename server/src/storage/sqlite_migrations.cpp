@@ -463,6 +463,8 @@ CREATE TABLE rating_facts (
   dimension TEXT NOT NULL CHECK (dimension IN ('window','department','item','clerk','center')),
   key TEXT NOT NULL,
   score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  good INTEGER NOT NULL CHECK (good IN (0,1)),
+  bad INTEGER NOT NULL CHECK (bad IN (0,1)),
   rated_on INTEGER NOT NULL,
   rated_month INTEGER NOT NULL,
   PRIMARY KEY (application_id, dimension, key)

@@ -11,7 +11,8 @@ void add_rating_records(Change& c, const Catalog* catalog, const std::string& cl
   const Date day = cst_date(r.at);
   const Ymd ymd = ymd_from_date(day);
   const auto fact = [&](const char* dimension, const std::string& key) {
-    c.rating_facts.push_back(RatingFact{a.id, dimension, key, r.score, day.days, ymd.year * 100 + ymd.month});
+    c.rating_facts.push_back(RatingFact{a.id, dimension, key, r.score, good_score(r.score), bad_score(r.score),
+                                        day.days, ymd.year * 100 + ymd.month});
   };
   fact("center", "");
   fact("window", a.window);
