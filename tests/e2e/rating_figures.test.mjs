@@ -257,7 +257,9 @@ test('the supervisor reads the server’s 好差评 per window, department and m
     await shot(page, P, 'department-gaj');
 
     // ---- 按月 of the whole center: columns over the months ------------------------------------
-    await page.locator('[data-test=rt-department]').selectOption('');
+    // Clearing the department asks again by itself: wait for that answer, so the one caught
+    // next is the 按月 request and not this reload.
+    await figuresRequest(page, () => page.locator('[data-test=rt-department]').selectOption(''));
     await page.locator(`[data-test=rt-table]`).waitFor();
     r = await figuresRequest(page, () => page.locator('[data-test=rt-by-month]').check());
     assert.equal(new URL(r.url()).searchParams.get('by'), 'month');
