@@ -1363,14 +1363,17 @@ Result<std::optional<RatingFollowUp>> SqlStore::follow_up(const std::string& app
       [&](Stmt& s) { s.bind(1, application_id); }, read_follow_up);
 }
 
-Result<WriteOutcome> SqlStore::answer_follow_up(const RatingFollowUp& f) {
+Result<WriteOutcome> SqlStore::answer_follow_up(const RatingFollowUp& answered) {
   bool conflict = false;
   auto e = db_->write([&](Connection& c) {
     Stmt s(c,
            "UPDATE rating_follow_ups SET answered_at=?, answered_by=?, answered_by_name=?, answer=? "
            "WHERE application_id=? AND answered_at IS NULL");
-    s.bind(1, f.answered_at).bind(2, f.answered_by).bind_opt(3, f.answered_by_name).bind(4, f.answer);
-    s.bind(5, f.application_id);
+    s.bind(1, answered.answered_at)
+        .bind(2, answered.answered_by)
+        .bind_opt(3, answered.answered_by_name)
+        .bind(4, answered.answer);
+    s.bind(5, answered.application_id);
     if (!run(s)) return false;
     conflict = c.changes() != 1;
     return !conflict;
