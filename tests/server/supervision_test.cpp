@@ -154,6 +154,24 @@ TEST_CASE("supervision: on-time rate and working days taken per department and i
   }
 }
 
+TEST_CASE("supervision: a 秒批 decision counts as a review decided on time, on the day it was filed",
+          "[server][supervision]") {
+  TestServer s;
+  const std::string me = s.resident("13876003011");
+  const std::string sup = s.staff("sup", "supervisor");
+  auto sub = s.post("/api/v1/applications", item_application(s, me, "project_filing"), me);
+  INFO(sub.text);
+  REQUIRE(sub.status == 201);
+  REQUIRE(sub.body["application"]["status"] == "issued");
+  auto reply = s.get("/api/v1/staff/supervision/on_time?by=item&from=2026-11-26&to=2026-11-26", sup);
+  INFO(reply.text);
+  REQUIRE(reply.status == 200);
+  const json& g = group(reply.body, "project_filing");
+  CHECK(g["decided"] == 1);
+  CHECK(g["on_time"] == 1);
+  CHECK(g["late"] == 0);
+}
+
 TEST_CASE("supervision: a supervisor's 催办 and the automatic ones at red and overdue reach the reviewers",
           "[server][supervision]") {
   TestServer s;  // now: Thursday 2026-11-26 10:00

@@ -34,6 +34,9 @@ void add_task_results(const Engine& engine, Change& c) {
     if (!is_open(before)) continue;  // already decided: its figures exist
     if (auto r = task_result(engine, c.updated, task)) c.task_results.push_back(std::move(*r));
   }
+  // A review decided as it is made: 秒批, where the system approves at once.
+  for (const auto& task : c.new_tasks)
+    if (auto r = task_result(engine, c.updated, task)) c.task_results.push_back(std::move(*r));
 }
 
 }  // namespace yilu::server::workflow

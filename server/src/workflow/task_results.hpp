@@ -18,8 +18,9 @@ namespace yilu::server::workflow {
 /// the due date). On time: decided by the end of the due date.
 std::optional<TaskResult> task_result(const Engine& engine, const Application& a, const Task& decided);
 
-/// Adds to `c` the figures of every review the step decides (a task update that ends a review
-/// still open before). The step's own data decides; nothing is read.
+/// Adds to `c` the figures of every review the step decides: a task update that ends a review
+/// still open before, or a new review decided at once (秒批). The step's own data decides;
+/// nothing is read.
 void add_task_results(const Engine& engine, Change& c);
 
 }  // namespace yilu::server::workflow
