@@ -14,7 +14,9 @@
 
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
+#include "cli_args.hpp"
 #include "data_lock.hpp"
+#include "demo/demo_cli.hpp"
 #include "http/overview.hpp"
 #include "http/server.hpp"
 #include "reminders.hpp"
@@ -25,28 +27,11 @@ namespace yilu::server {
 
 namespace {
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? std::string(v) : fallback;
-}
-
-// "--flag value" or "--flag=value"; advances i past a separate value.
-bool take(int argc, char** argv, int& i, const char* flag, std::string& out) {
-  const std::size_t n = std::strlen(flag);
-  if (std::strncmp(argv[i], flag, n) != 0) return false;
-  if (argv[i][n] == '=') {
-    out = argv[i] + n + 1;
-    return true;
-  }
-  if (argv[i][n] != '\0' || i + 1 >= argc) return false;
-  out = argv[++i];
-  return true;
-}
-
 void serve_usage() {
   std::fputs(
       "用法: yilu serve [--addr 127.0.0.1] [--port 8080] [--data ./var] [--db URL] [--web DIR] [--catalog FILE] "
-      "[--demo]\n"
+      "[--demo] [--demo-year N]\n"
+      "  --demo-year N: 演示模式，且数据库里还没有申请时，先生成一年的模拟办件（N 件，如 20000）\n"
       "  --db: sqlite:文件路径（默认 <data>/yilu.db，一台服务器独占）或 postgresql://用户@主机:端口/库名\n"
       "        （多台服务器共用；此时 --data 只存上传的文件，须是各服务器共享的目录）\n"
       "  环境变量: YILU_ADDR YILU_PORT YILU_DATA_DIR YILU_DB YILU_WEB_DIR YILU_CATALOG YILU_DEMO_PASSWORD\n"
@@ -78,8 +63,13 @@ int run_serve(int argc, char** argv) {
   o.web_dir = env_or("YILU_WEB_DIR", default_web_dir());
   o.catalog_path = env_or("YILU_CATALOG", "");
   bool demo = false;
+  std::string demo_year;
   for (int i = 0; i < argc; ++i) {
     std::string v;
+    if (take(argc, argv, i, "--demo-year", demo_year)) {
+      demo = true;
+      continue;
+    }
     if (take(argc, argv, i, "--addr", addr) || take(argc, argv, i, "--port", port_text) ||
         take(argc, argv, i, "--data", o.data_dir) || take(argc, argv, i, "--db", o.db_url) ||
         take(argc, argv, i, "--web", o.web_dir) || take(argc, argv, i, "--catalog", o.catalog_path))
@@ -158,6 +148,15 @@ int run_serve(int argc, char** argv) {
         std::fprintf(stderr, "  %-28s %-12s %-10s %s\n", c.username.c_str(), c.password.c_str(), c.role.c_str(),
                      c.scope.c_str());
     }
+  }
+
+  if (!demo_year.empty()) {
+    const long long n = std::strtoll(demo_year.c_str(), nullptr, 10);
+    if (n <= 0 || n > 10000000) {
+      std::fprintf(stderr, "yilu serve: --demo-year 须是 1 到 10000000 之间的件数: %s\n", demo_year.c_str());
+      return 2;
+    }
+    if (!demo::fill_if_empty(app, n)) return 1;
   }
 
   auto svr = http::build_server(app);

@@ -1,5 +1,7 @@
 #include "workflow/model.hpp"
 
+#include <iterator>
+
 namespace yilu::server::workflow {
 
 namespace {
@@ -23,6 +25,8 @@ const TaskStatus kTaskStatuses[] = {TaskStatus::Reviewing, TaskStatus::Paused, T
 const Role kRoles[] = {Role::Clerk, Role::Reviewer, Role::Supervisor, Role::Admin};
 
 }  // namespace
+
+std::vector<AppStatus> every_app_status() { return {std::begin(kAppStatuses), std::end(kAppStatuses)}; }
 
 const char* name(AppStatus s) {
   switch (s) {

@@ -4,6 +4,7 @@
 // so no code compares status strings or re-encodes an order.
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace yilu::server::workflow {
 
@@ -64,6 +65,9 @@ std::optional<TaskKind> parse_task_kind(std::string_view s);
 std::optional<TaskStatus> parse_task_status(std::string_view s);
 /// The role with that name, or nullopt.
 std::optional<Role> parse_role(std::string_view s);
+
+/// Every application status, in declaration order (lists over all applications).
+std::vector<AppStatus> every_app_status();
 
 /// Statuses in which an application is still running (its clock matters).
 bool is_open(AppStatus s);
