@@ -44,6 +44,7 @@ TEST_CASE("a generated year: the on-time figures, ratings and 催办 add up to a
   TestServer s;
   App& app = s.app();
   auto filled = demo::fill_demo_year(app, small_year(4));
+  INFO((filled.ok() ? std::string() : filled.error().code + " " + filled.error().message));
   REQUIRE(filled.ok());
   const demo::DemoYearStats& stats = filled.value();
   CHECK(stats.applications == 300);
@@ -145,6 +146,7 @@ TEST_CASE("a generated year: the on-time figures, ratings and 催办 add up to a
   SECTION("the same seed gives the same year with one writer") {
     TestServer again;
     auto second = demo::fill_demo_year(again.app(), small_year(1));
+    INFO((second.ok() ? std::string() : second.error().code + " " + second.error().message));
     REQUIRE(second.ok());
     CHECK(second.value().by_status == stats.by_status);
     CHECK(second.value().steps == stats.steps);
