@@ -17,6 +17,7 @@
 #include "cli_args.hpp"
 #include "data_lock.hpp"
 #include "demo/demo_cli.hpp"
+#include "figures_rollup.hpp"
 #include "http/overview.hpp"
 #include "http/server.hpp"
 #include "reminders.hpp"
@@ -179,7 +180,8 @@ int run_serve(int argc, char** argv) {
     std::fprintf(stderr, "yilu serve: 收到信号 %d，停止接受新请求并退出\n", sig);
     svr->stop();
   });
-  // 容缺 reminders: every five minutes, until the server stops.
+  // 容缺 reminders, automatic 催办 and the supervision figures' daily counts: every five
+  // minutes, until the server stops.
   std::mutex remind_mu;
   std::condition_variable remind_cv;
   bool stopping = false;
@@ -189,6 +191,7 @@ int run_serve(int argc, char** argv) {
       lock.unlock();
       remind_owed_materials(app);
       escalate_late_reviews(app);
+      roll_up_figures(app);
       lock.lock();
       remind_cv.wait_for(lock, std::chrono::minutes(5), [&] { return stopping; });
     }

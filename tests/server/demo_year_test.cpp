@@ -11,6 +11,7 @@
 #include <set>
 
 #include "demo/demo_year.hpp"
+#include "figures_rollup.hpp"
 #include "test_server.hpp"
 #include "workflow/rating_facts.hpp"
 #include "workflow/task_results.hpp"
@@ -64,11 +65,17 @@ TEST_CASE("a generated year: the on-time figures, ratings and 催办 add up to a
   std::map<std::string, Sum> by_department;
   std::int64_t rated = 0, bad = 0, good = 0, reminders = 0;
   std::set<std::string> statuses;
+  std::map<std::pair<std::int32_t, std::string>, std::int64_t> steps_by_day;  // volumes: (day, kind)
   std::set<std::string> windows_filed;
   for (const auto& a : apps) {
     statuses.insert(workflow::name(a.status));
     CHECK(a.submitted_at <= kTestNow);
     CHECK(a.submitted_at > kTestNow - 121 * kDay);
+    auto events = app.store->events_of(a.id);
+    REQUIRE(events.ok());
+    for (const auto& e : events.value())
+      for (const char* k : {"submitted", "accepted", "issued", "refused", "rejected"})
+        if (e.kind == k) ++steps_by_day[{yilu::cst_date(e.at).days, e.kind}];
     auto tasks = app.store->tasks_of(a.id);
     REQUIRE(tasks.ok());
     for (const auto& t : tasks.value()) {
@@ -103,39 +110,59 @@ TEST_CASE("a generated year: the on-time figures, ratings and 催办 add up to a
   CHECK(bad > 0);
   CHECK(reminders == stats.reminders);
 
-  // The stored figures, summed by SQL, are the walk's.
-  ResultQuery q;
-  q.from_day = yilu::cst_date(kTestNow - 400 * kDay).days;
-  q.to_day = yilu::cst_date(kTestNow + 400 * kDay).days;
-  auto groups = app.store->result_groups(q, ResultBy::Department);
-  REQUIRE(groups.ok());
-  REQUIRE(groups.value().size() == by_department.size());
-  for (const auto& g : groups.value()) {
-    INFO(g.key);
-    const Sum& d = by_department.at(g.key);
-    CHECK(g.decided == d.decided);
-    CHECK(g.on_time == d.on_time);
-    CHECK(g.workdays_taken_sum == d.taken);
-    CHECK(g.limit_days_sum == d.limit);
-  }
-  RatingQuery rq;
-  rq.dimension = "center";
-  rq.from_day = q.from_day;
-  rq.to_day = q.to_day;
-  auto center = app.store->rating_groups(rq);
-  REQUIRE(center.ok());
-  REQUIRE(center.value().size() == 1);
-  CHECK(center.value()[0].rated == rated);
-  CHECK(center.value()[0].good == good);
-  CHECK(center.value()[0].bad == bad);
-  auto open = app.store->follow_ups(true, "", 100000);
-  REQUIRE(open.ok());
-  CHECK(static_cast<std::int64_t>(open.value().size()) == bad);
-  auto pressed = app.store->reminder_groups(kTestNow - 400 * kDay, kTestNow + kDay);
-  REQUIRE(pressed.ok());
-  std::int64_t pressed_total = 0;
-  for (const auto& g : pressed.value()) pressed_total += g.by_staff + g.automatic;
-  CHECK(pressed_total == stats.reminders);
+  // The stored figures, summed by SQL, are the walk's: read from the facts, then from the daily
+  // counts once the days are rolled up (a month at a time), then from both (a partial roll-up).
+  const auto figures_add_up = [&] {
+    ResultQuery q;
+    q.from_day = yilu::cst_date(kTestNow - 400 * kDay).days;
+    q.to_day = yilu::cst_date(kTestNow + 400 * kDay).days;
+    auto groups = app.store->result_groups(q, ResultBy::Department);
+    REQUIRE(groups.ok());
+    REQUIRE(groups.value().size() == by_department.size());
+    for (const auto& g : groups.value()) {
+      INFO(g.key);
+      const Sum& d = by_department.at(g.key);
+      CHECK(g.decided == d.decided);
+      CHECK(g.on_time == d.on_time);
+      CHECK(g.workdays_taken_sum == d.taken);
+      CHECK(g.limit_days_sum == d.limit);
+    }
+    RatingQuery rq;
+    rq.dimension = "center";
+    rq.from_day = q.from_day;
+    rq.to_day = q.to_day;
+    auto center = app.store->rating_groups(rq);
+    REQUIRE(center.ok());
+    REQUIRE(center.value().size() == 1);
+    CHECK(center.value()[0].rated == rated);
+    CHECK(center.value()[0].good == good);
+    CHECK(center.value()[0].bad == bad);
+    auto open = app.store->follow_ups(true, "", 100000);
+    REQUIRE(open.ok());
+    CHECK(static_cast<std::int64_t>(open.value().size()) == bad);
+    auto pressed = app.store->reminder_groups(kTestNow - 400 * kDay, kTestNow + kDay);
+    REQUIRE(pressed.ok());
+    std::int64_t pressed_total = 0;
+    for (const auto& g : pressed.value()) pressed_total += g.by_staff + g.automatic;
+    CHECK(pressed_total == stats.reminders);
+    auto volumes = app.store->volume_days(q.from_day, q.to_day, "");
+    REQUIRE(volumes.ok());
+    std::map<std::pair<std::int32_t, std::string>, std::int64_t> counted;
+    for (const auto& v : volumes.value()) counted[{v.day, v.kind}] = v.count;
+    CHECK(counted == steps_by_day);
+  };
+  figures_add_up();
+  const std::int32_t yesterday_but_one = yilu::cst_date(kTestNow).days - 2;
+  auto part = app.store->roll_up_supervision(yesterday_but_one - 40, 31);
+  REQUIRE(part.ok());
+  CHECK(part.value() > yilu::cst_date(kTestNow - 121 * kDay).days);
+  CHECK(part.value() < yesterday_but_one - 40);
+  figures_add_up();
+  CHECK(roll_up_figures(app) == yesterday_but_one);
+  figures_add_up();
+  // Rolling again changes nothing.
+  CHECK(roll_up_figures(app) == yesterday_but_one);
+  figures_add_up();
 
   // The supervision center answers over HTTP from the same data.
   const std::string sup = s.staff("sup", "supervisor");

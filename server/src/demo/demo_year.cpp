@@ -490,6 +490,8 @@ Result<DemoYearStats> fill_demo_year(App& app, const DemoYearOptions& o) {
       },
       total);
   if (error) return *error;
+  // History was written into the past: daily counts of those days, if any, are out of date.
+  if (auto e = app.store->reset_supervision_rollup()) return *e;
   stats.applications = done.load();
   return stats;
 }

@@ -318,6 +318,42 @@ CREATE INDEX rating_follow_ups_answered ON rating_follow_ups(answered_at) WHERE 
     R"sql(
 CREATE INDEX events_kind_at ON events(kind, at);
 )sql",
+    // 7: daily counts of the supervision figures (SQLite step 12).
+    R"sql(
+CREATE TABLE task_result_days (
+  decided_on INTEGER NOT NULL,
+  department TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  workdays_taken INTEGER NOT NULL,
+  decided INTEGER NOT NULL CHECK (decided > 0),
+  on_time INTEGER NOT NULL CHECK (on_time BETWEEN 0 AND decided),
+  limit_days_sum INTEGER NOT NULL,
+  PRIMARY KEY (decided_on, department, item_id, workdays_taken)
+);
+CREATE TABLE rating_days (
+  dimension TEXT NOT NULL,
+  rated_on INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  rated_month INTEGER NOT NULL,
+  rated INTEGER NOT NULL CHECK (rated > 0),
+  good INTEGER NOT NULL,
+  bad INTEGER NOT NULL,
+  score_sum INTEGER NOT NULL,
+  PRIMARY KEY (dimension, rated_on, key)
+);
+CREATE TABLE volume_days (
+  day INTEGER NOT NULL,
+  window_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  n INTEGER NOT NULL CHECK (n > 0),
+  PRIMARY KEY (day, window_id, kind)
+);
+CREATE TABLE rollup_state (
+  name TEXT PRIMARY KEY,
+  through_day INTEGER NOT NULL
+);
+INSERT INTO rollup_state (name, through_day) VALUES ('supervision', 0);
+)sql",
 };
 
 // Any fixed number: the lock all servers of one database take to migrate one at a time.

@@ -1210,32 +1210,147 @@ Result<WriteOutcome> SqlStore::apply(Change& ch) {
   return WriteOutcome::Done;
 }
 
+namespace {
+
+// The days read from the daily counts and from the facts (migration 12), split at the last
+// rolled day, read in the same statement as both: a roll-up between two statements cannot count
+// a day twice. Each is one bound of an index range (a filter beside BETWEEN would walk the whole
+// period's facts): the earlier of the period's last day (bound twice) and the last rolled day;
+// the later of the period's first day (twice) and the day after it; as an instant for events.
+constexpr const char* kRolledUpTo =
+    "(SELECT CASE WHEN through_day < ? THEN through_day ELSE ? END FROM rollup_state WHERE name='supervision')";
+constexpr const char* kFactsFrom =
+    "(SELECT CASE WHEN through_day + 1 > ? THEN through_day + 1 ELSE ? END FROM rollup_state WHERE name='supervision')";
+constexpr const char* kEventsFrom =
+    "(SELECT CASE WHEN (through_day + 1) * 86400 - 28800 > ? THEN (through_day + 1) * 86400 - 28800 ELSE ? END FROM "
+    "rollup_state WHERE name='supervision')";
+
+// The one-window steps counted as volumes: fixed vocabulary, written into the SQL as literals.
+constexpr const char* kVolumeKinds = "('submitted','assisted_submitted','accepted','issued','refused','rejected')";
+
+}  // namespace
+
 Result<std::vector<ResultGroup>> SqlStore::result_groups(const ResultQuery& q, ResultBy by) {
-  // The grouping column is one of two fixed names, never people's input. p90 is the nearest
-  // rank: the value at position ⌈0.9·n⌉ in the group's order, i.e. the smallest value whose
-  // position p has 10·p ≥ 9·n.
+  // The daily counts of rolled days and the decisions of later ones, both per key and working
+  // days taken: a year is a few thousand rows, whatever the volume. The grouping column is one
+  // of two fixed names, never people's input.
   const std::string key = by == ResultBy::Department ? "department" : "item_id";
-  std::string filter = "decided_on BETWEEN ? AND ?";
+  std::string filter;
   if (!q.department.empty()) filter += " AND department=?";
   if (!q.item_id.empty()) filter += " AND item_id=?";
   const std::string sql =
-      "WITH r AS (SELECT " + key + " AS k, on_time, workdays_taken, limit_days, ROW_NUMBER() OVER (PARTITION BY " +
-      key + " ORDER BY workdays_taken) AS pos, COUNT(*) OVER (PARTITION BY " + key + ") AS n FROM task_results WHERE " +
-      filter +
-      ") SELECT k, COUNT(*), SUM(on_time), SUM(workdays_taken), MIN(CASE WHEN pos * 10 >= n * 9 THEN "
-      "workdays_taken END), SUM(limit_days) FROM r GROUP BY k ORDER BY k";
-  return rows<ResultGroup>(
+      "SELECT k, workdays_taken, SUM(decided), SUM(on_time), SUM(limit_days) FROM (SELECT " + key +
+      " AS k, workdays_taken, decided, on_time, limit_days_sum AS limit_days FROM task_result_days WHERE decided_on "
+      "BETWEEN ? AND " +
+      kRolledUpTo + filter + " UNION ALL SELECT " + key +
+      ", workdays_taken, 1, on_time, limit_days FROM task_results WHERE decided_on BETWEEN " + kFactsFrom + " AND ?" +
+      filter + ") f GROUP BY k, workdays_taken ORDER BY k, workdays_taken";
+  struct Bucket {
+    std::string key;
+    std::int64_t taken = 0, decided = 0, on_time = 0, limit_sum = 0;
+  };
+  auto buckets = rows<Bucket>(
       *db_, sql,
       [&](Stmt& s) {
-        s.bind(1, std::int64_t{q.from_day}).bind(2, std::int64_t{q.to_day});
-        int i = 3;
+        const std::int64_t from = q.from_day, to = q.to_day;
+        int i = 1;
+        s.bind(i++, from).bind(i++, to).bind(i++, to);  // the counts: from .. min(to, rolled)
+        if (!q.department.empty()) s.bind(i++, q.department);
+        if (!q.item_id.empty()) s.bind(i++, q.item_id);
+        s.bind(i++, from).bind(i++, from).bind(i++, to);  // the facts: max(from, rolled + 1) .. to
         if (!q.department.empty()) s.bind(i++, q.department);
         if (!q.item_id.empty()) s.bind(i++, q.item_id);
       },
       [](const Stmt& s) {
-        return std::optional<ResultGroup>(
-            ResultGroup{s.text(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4), s.integer(5)});
+        return std::optional<Bucket>(Bucket{s.text(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4)});
       });
+  if (!buckets.ok()) return buckets.error();
+  std::vector<ResultGroup> out;
+  const auto& b = buckets.value();
+  for (std::size_t i = 0; i < b.size();) {
+    ResultGroup g;
+    g.key = b[i].key;
+    std::size_t end = i;
+    for (; end < b.size() && b[end].key == g.key; ++end) {
+      g.decided += b[end].decided;
+      g.on_time += b[end].on_time;
+      g.workdays_taken_sum += b[end].taken * b[end].decided;
+      g.limit_days_sum += b[end].limit_sum;
+    }
+    // p90 by nearest rank: the smallest value whose position p (counted in ascending order)
+    // has 10·p ≥ 9·n.
+    std::int64_t seen = 0;
+    for (std::size_t j = i; j < end; ++j) {
+      seen += b[j].decided;
+      if (seen * 10 >= g.decided * 9) {
+        g.workdays_taken_p90 = b[j].taken;
+        break;
+      }
+    }
+    out.push_back(std::move(g));
+    i = end;
+  }
+  return out;
+}
+
+Result<std::int32_t> SqlStore::roll_up_supervision(std::int32_t through_day, std::int32_t max_days) {
+  std::int32_t rolled = 0;
+  auto e = db_->write([&](Connection& c) {
+    std::int64_t stored = 0;
+    {
+      Stmt s(c, "SELECT through_day FROM rollup_state WHERE name='supervision'");
+      if (!s.step()) return false;
+      stored = s.integer(0);
+    }
+    std::int64_t from = stored;
+    if (from == 0) {
+      // Nothing rolled yet: start the day before the first application (every fact comes
+      // after one), not in 1970; with none at all there is nothing before `through_day`.
+      Stmt first(c,
+                 "SELECT MIN(d) FROM (SELECT MIN(at) AS d FROM events WHERE kind='submitted' UNION ALL SELECT "
+                 "MIN(at) FROM events WHERE kind='assisted_submitted') f");
+      if (!first.step()) return false;
+      from = first.is_null(0) ? through_day : (first.integer(0) + 28800) / 86400 - 1;
+      from = std::max<std::int64_t>(1, std::min<std::int64_t>(from, through_day));
+    }
+    rolled = static_cast<std::int32_t>(from);
+    const std::int64_t to = std::max(from, std::min<std::int64_t>(through_day, from + std::max(1, max_days)));
+    Stmt results(c,
+                 "INSERT INTO task_result_days (decided_on, department, item_id, workdays_taken, decided, on_time, "
+                 "limit_days_sum) SELECT decided_on, department, item_id, workdays_taken, COUNT(*), SUM(on_time), "
+                 "SUM(limit_days) FROM task_results WHERE decided_on > ? AND decided_on <= ? GROUP BY decided_on, "
+                 "department, item_id, workdays_taken");
+    results.bind(1, from).bind(2, to);
+    if (!run(results)) return false;
+    Stmt ratings(c,
+                 "INSERT INTO rating_days (dimension, rated_on, key, rated_month, rated, good, bad, score_sum) SELECT "
+                 "dimension, rated_on, key, MIN(rated_month), COUNT(*), SUM(good), SUM(bad), SUM(score) FROM "
+                 "rating_facts WHERE rated_on > ? AND rated_on <= ? GROUP BY dimension, rated_on, key");
+    ratings.bind(1, from).bind(2, to);
+    if (!run(ratings)) return false;
+    Stmt volumes(c, std::string("INSERT INTO volume_days (day, window_id, kind, n) SELECT (e.at + 28800) / 86400, "
+                                "a.window_id, e.kind, COUNT(*) FROM events e JOIN applications a ON a.id = "
+                                "e.application_id WHERE e.kind IN ") +
+                        kVolumeKinds +
+                        " AND e.at >= ? AND e.at < ? GROUP BY (e.at + 28800) / 86400, a.window_id, e.kind");
+    volumes.bind(1, (from + 1) * 86400 - 28800).bind(2, (to + 1) * 86400 - 28800);
+    if (!run(volumes)) return false;
+    Stmt state(c, "UPDATE rollup_state SET through_day=? WHERE name='supervision' AND through_day=?");
+    state.bind(1, to).bind(2, stored);
+    if (!run(state) || c.changes() != 1) return false;
+    rolled = static_cast<std::int32_t>(to);
+    return true;
+  });
+  if (e) return *e;
+  return rolled;
+}
+
+std::optional<Error> SqlStore::reset_supervision_rollup() {
+  return db_->write([](Connection& c) {
+    return c.exec("DELETE FROM task_result_days") == std::nullopt &&
+           c.exec("DELETE FROM rating_days") == std::nullopt && c.exec("DELETE FROM volume_days") == std::nullopt &&
+           c.exec("UPDATE rollup_state SET through_day=0 WHERE name='supervision'") == std::nullopt;
+  });
 }
 
 Result<WriteOutcome> SqlStore::add_reminder(ReminderRecord& r, const Event& ev) {
@@ -1283,20 +1398,27 @@ Result<std::vector<ReminderGroup>> SqlStore::reminder_groups(Timestamp since, Ti
 
 Result<std::vector<VolumeDay>> SqlStore::volume_days(std::int32_t from_day, std::int32_t to_day,
                                                      const std::string& window) {
-  // The day of an instant in China Standard Time is (at + 8 h) / 1 day, in integer division on
-  // both databases; the range is read through events_kind_at, the window through applications.
-  std::string sql =
-      "SELECT (e.at + 28800) / 86400 AS day, e.kind, COUNT(*) FROM events e" +
-      std::string(window.empty() ? "" : " JOIN applications a ON a.id = e.application_id AND a.window_id = ?") +
-      " WHERE e.kind IN ('submitted','assisted_submitted','accepted','issued','refused','rejected') AND e.at >= ? AND "
-      "e.at < ? GROUP BY (e.at + 28800) / 86400, e.kind ORDER BY day, e.kind";
+  // The daily counts of rolled days and the events of later ones (through events_kind_at; the
+  // window through applications). The day of an instant in China Standard Time is
+  // (at + 8 h) / 1 day, in integer division on both databases.
+  const std::string sql =
+      std::string("SELECT day, kind, SUM(n) FROM (SELECT day, kind, n FROM volume_days WHERE day BETWEEN ? AND ") +
+      kRolledUpTo + (window.empty() ? "" : " AND window_id=?") +
+      " UNION ALL SELECT (e.at + 28800) / 86400, e.kind, 1 FROM events e" +
+      (window.empty() ? "" : " JOIN applications a ON a.id = e.application_id AND a.window_id = ?") +
+      " WHERE e.kind IN " + kVolumeKinds + " AND e.at >= " + kEventsFrom +
+      " AND e.at < ?) f GROUP BY day, kind ORDER BY day, kind";
   return rows<VolumeDay>(
       *db_, sql,
       [&](Stmt& s) {
+        const std::int64_t from = from_day, to = to_day;
+        const std::int64_t from_at = from * 86400 - 28800;  // 00:00 China Standard Time
         int i = 1;
+        s.bind(i++, from).bind(i++, to).bind(i++, to);  // the counts: from .. min(to, rolled)
         if (!window.empty()) s.bind(i++, window);
-        s.bind(i, static_cast<std::int64_t>(from_day) * 86400 - 28800);
-        s.bind(i + 1, static_cast<std::int64_t>(to_day + 1) * 86400 - 28800);
+        if (!window.empty()) s.bind(i++, window);
+        s.bind(i++, from_at).bind(i++, from_at);  // the events: from max(from, rolled + 1) ..
+        s.bind(i++, (to + 1) * 86400 - 28800);
       },
       [](const Stmt& s) {
         return std::optional<VolumeDay>(VolumeDay{static_cast<std::int32_t>(s.integer(0)), s.text(1), s.integer(2)});
@@ -1304,18 +1426,26 @@ Result<std::vector<VolumeDay>> SqlStore::volume_days(std::int32_t from_day, std:
 }
 
 Result<std::vector<RatingGroup>> SqlStore::rating_groups(const RatingQuery& q) {
-  // The grouping is one of two fixed expressions, never people's input.
+  // The daily counts of rolled days and the facts of later ones. The grouping is one of two
+  // fixed names, never people's input.
   const std::string group = q.by_month ? "rated_month" : "key";
-  std::string sql = "SELECT " + group +
-                    ", COUNT(*), SUM(good), SUM(bad), SUM(score) FROM rating_facts WHERE dimension=? AND rated_on "
-                    "BETWEEN ? AND ?";
-  if (!q.key.empty()) sql += " AND key=?";
-  sql += " GROUP BY " + group + " ORDER BY " + group;
+  const std::string key_filter = q.key.empty() ? "" : " AND key=?";
+  const std::string sql = "SELECT " + group +
+                          ", SUM(rated), SUM(good), SUM(bad), SUM(score) FROM (SELECT key, rated_month, rated, good, "
+                          "bad, score_sum AS score FROM rating_days WHERE dimension=? AND rated_on BETWEEN ? AND " +
+                          kRolledUpTo + key_filter +
+                          " UNION ALL SELECT key, rated_month, 1, good, bad, score FROM rating_facts WHERE dimension=? "
+                          "AND rated_on BETWEEN " +
+                          kFactsFrom + " AND ?" + key_filter + ") f GROUP BY " + group + " ORDER BY " + group;
   return rows<RatingGroup>(
       *db_, sql,
       [&](Stmt& s) {
-        s.bind(1, q.dimension).bind(2, std::int64_t{q.from_day}).bind(3, std::int64_t{q.to_day});
-        if (!q.key.empty()) s.bind(4, q.key);
+        const std::int64_t from = q.from_day, to = q.to_day;
+        int i = 1;
+        s.bind(i++, q.dimension).bind(i++, from).bind(i++, to).bind(i++, to);  // the counts
+        if (!q.key.empty()) s.bind(i++, q.key);
+        s.bind(i++, q.dimension).bind(i++, from).bind(i++, from).bind(i++, to);  // the facts
+        if (!q.key.empty()) s.bind(i++, q.key);
       },
       [&](const Stmt& s) {
         std::string key = s.text(0);

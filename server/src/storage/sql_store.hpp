@@ -73,6 +73,8 @@ class SqlStore final : public Store {
   Result<std::optional<RatingFollowUp>> follow_up(const std::string& application_id) override;
   Result<WriteOutcome> answer_follow_up(const RatingFollowUp& answered) override;
   Result<std::vector<ReminderGroup>> reminder_groups(Timestamp since, Timestamp until) override;
+  Result<std::int32_t> roll_up_supervision(std::int32_t through_day, std::int32_t max_days) override;
+  std::optional<Error> reset_supervision_rollup() override;
   Result<std::vector<Application>> applications_owing(const std::string& window) override;
 
   Result<std::vector<Notification>> notifications_of(const std::string& resident_id, std::int64_t limit) override;

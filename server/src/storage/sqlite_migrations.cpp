@@ -490,6 +490,46 @@ CREATE INDEX rating_follow_ups_answered ON rating_follow_ups(answered_at) WHERE 
     R"sql(
 CREATE INDEX events_kind_at ON events(kind, at);
 )sql",
+    // 12: the supervision figures of past days read from daily counts, not from every decision,
+    // rating and event: per day and department, item and working days taken; per day,
+    // dimension and key; per day, window and one-window step. Filled by the server's periodic
+    // job up to `rollup_state.through_day` (SqlStore::roll_up_supervision); later days are
+    // read from the facts. No step writes them, so concurrent steps never contend on them.
+    R"sql(
+CREATE TABLE task_result_days (
+  decided_on INTEGER NOT NULL,
+  department TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  workdays_taken INTEGER NOT NULL,
+  decided INTEGER NOT NULL CHECK (decided > 0),
+  on_time INTEGER NOT NULL CHECK (on_time BETWEEN 0 AND decided),
+  limit_days_sum INTEGER NOT NULL,
+  PRIMARY KEY (decided_on, department, item_id, workdays_taken)
+) WITHOUT ROWID;
+CREATE TABLE rating_days (
+  dimension TEXT NOT NULL,
+  rated_on INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  rated_month INTEGER NOT NULL,
+  rated INTEGER NOT NULL CHECK (rated > 0),
+  good INTEGER NOT NULL,
+  bad INTEGER NOT NULL,
+  score_sum INTEGER NOT NULL,
+  PRIMARY KEY (dimension, rated_on, key)
+) WITHOUT ROWID;
+CREATE TABLE volume_days (
+  day INTEGER NOT NULL,
+  window_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  n INTEGER NOT NULL CHECK (n > 0),
+  PRIMARY KEY (day, window_id, kind)
+) WITHOUT ROWID;
+CREATE TABLE rollup_state (
+  name TEXT PRIMARY KEY,
+  through_day INTEGER NOT NULL
+);
+INSERT INTO rollup_state (name, through_day) VALUES ('supervision', 0);
+)sql",
 };
 
 }  // namespace

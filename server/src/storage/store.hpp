@@ -151,6 +151,17 @@ class Store {
   virtual Result<std::optional<RatingFollowUp>> follow_up(const std::string& application_id) = 0;
   /// Records the answer of an open follow-up; Conflict when it is answered already or unknown.
   virtual Result<WriteOutcome> answer_follow_up(const RatingFollowUp& answered) = 0;
+  /// Keeps the supervision figures of past days as daily counts (migration 12): rolls the
+  /// decisions, ratings and one-window events of the days after the last rolled one, at most
+  /// `max_days` of them and none after `through_day`, up in one transaction. Returns the last
+  /// rolled day now. A concurrent roll-up by another server wins (this one writes nothing). The
+  /// figures read the counts up to that day and the facts after it, in one statement, so they
+  /// are the same before and after a roll-up. Facts must never be written for rolled days:
+  /// callers roll up only days that are over on every server's clock.
+  virtual Result<std::int32_t> roll_up_supervision(std::int32_t through_day, std::int32_t max_days) = 0;
+  /// Forgets the daily counts (after history was written into the past: `yilu demo-year`); the
+  /// next roll-up starts again from the first day.
+  virtual std::optional<Error> reset_supervision_rollup() = 0;
   /// Accepted applications (of a window, all when empty) with a deferred material still owed.
   virtual Result<std::vector<Application>> applications_owing(const std::string& window) = 0;
 
