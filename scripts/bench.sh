@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the tests, never run by CI): Release builds, then the measurements.
-#   scripts/bench.sh [all|core|validate|growth|peers|server|store|million|sizes|phone|fuzz|mutation|report] [--quick]
+#   scripts/bench.sh [all|core|validate|growth|peers|server|store|million|supervision|sizes|phone|fuzz|mutation|report] [--quick]
 #   (./dev bench runs all; docs/PERFORMANCE.md says what each part measures)
 #     core, validate, growth, peers  the Google Benchmark programs yilu_bench_<name>
 #                                    (peers also runs the wasm core and the npm peers in Node)
@@ -9,6 +9,8 @@
 #              nginx, with the CPU time of each process (tests/bench/js/store_load.mjs; ~2.5 min)
 #     million  the clerk queue, supervisor overview and reviewer tasks with 1,000,000 applications
 #              in PostgreSQL (tests/bench/js/million.mjs; ~7–10 min, most of it data generation)
+#     supervision  the supervision center's figures over a year at a million applications' worth of
+#              facts in PostgreSQL (tests/bench/js/supervision_scale.mjs; ~10 min)
 #     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
 #     phone    the resident pages on a phone in headless chromium, with the sample catalog and a
 #              generated one of 2,270 items: bytes of a first and a repeat visit, the core ready
@@ -174,6 +176,14 @@ main() {
     margs=()
     [ "$quick" = 1 ] && margs=(--total 50000 --requests 20 --budget 10)
     node tests/bench/js/million.mjs --yilu build-release/server/yilu "${margs[@]}" --out "$out/million.json"
+  fi
+
+  # ---- the supervision center's figures at a million applications' worth of facts ----
+  if wants supervision; then
+    echo "==== supervision figures (PostgreSQL, a generated year copied to a million) ===="
+    vargs=()
+    [ "$quick" = 1 ] && vargs=(--applications 2000 --copies 5 --requests 20)
+    node tests/bench/js/supervision_scale.mjs --yilu build-release/server/yilu "${vargs[@]}" --out "$out/supervision.json"
   fi
 
   # ---- the resident pages on a phone: bytes, readiness, Fast 3G, search, Lighthouse ----

@@ -31,8 +31,12 @@ function freePort() {
   });
 }
 
-/** Starts `yilu serve` (with `catalog`, a catalog file, instead of the sample); returns {url, log(), stop(), smsCode(after)}. */
-export async function startServer({ demo = true, catalog = '' } = {}) {
+/**
+ * Starts `yilu serve` (with `catalog`, a catalog file, instead of the sample; with `demoYear`
+ * applications of a made-up year lived through the workflow before it listens: open work at
+ * every level, overdue reviews included); returns {url, log(), stop(), smsCode(after)}.
+ */
+export async function startServer({ demo = true, catalog = '', demoYear = 0 } = {}) {
   const bin = process.env.YILU_BIN || join(root, 'build', 'server', 'yilu');
   if (!existsSync(bin)) throw new Error(`yilu binary not found at ${bin} (build it, or set YILU_BIN)`);
   const webDir = process.env.YILU_WEB_DIR || join(root, 'web', 'dist');
@@ -42,6 +46,7 @@ export async function startServer({ demo = true, catalog = '' } = {}) {
   const args = ['serve', '--addr', '127.0.0.1', '--port', String(port), '--data', data, '--web', webDir];
   if (demo) args.push('--demo');
   if (catalog) args.push('--catalog', catalog);
+  if (demoYear) args.push('--demo-year', String(demoYear));
   const child = spawn(bin, args, {
     cwd: root,
     // The overview as of each request: the tests act and look at once (production keeps its
@@ -63,7 +68,7 @@ export async function startServer({ demo = true, catalog = '' } = {}) {
     } catch {
       /* not up yet */
     }
-    if (Date.now() - t0 > 15000) throw new Error(`yilu serve did not start:\n${out}`);
+    if (Date.now() - t0 > (demoYear ? 60000 : 15000)) throw new Error(`yilu serve did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -12,6 +12,7 @@
 
 #include "http/submission.hpp"
 #include "workflow/actions.hpp"
+#include "workflow/deadlines.hpp"
 #include "workflow/notices.hpp"
 #include "workflow/rating_facts.hpp"
 #include "workflow/reminding.hpp"
@@ -225,6 +226,7 @@ class Life {
     }
     std::stable_sort(plan.begin(), plan.end(), [](const Planned& x, const Planned& y) { return x.at < y.at; });
     for (const Planned& p : plan) {
+      if (!escalate_until(std::min(p.at, o_.until))) return false;
       if (p.at > o_.until) return false;
       const Task* k = task(p.task_id);
       if (!k) return false;
@@ -243,6 +245,32 @@ class Life {
     return true;
   }
 
+  // The automatic 催办 the server's five-minute job raises on an open review when it turns red
+  // (due today) and overdue (the day after): each at that moment, for every level reached by `t`.
+  bool escalate_until(Timestamp t) {
+    const json answers = workflow::answers_of(a_);
+    const std::vector<Task> open = tasks_;  // add_reminder's reload replaces tasks_
+    for (const Task& k : open) {
+      if (k.kind != workflow::TaskKind::Review || !workflow::is_open(k.status)) continue;
+      const auto due = workflow::task_due(app_.engine, answers, k, t);
+      if (!due) continue;
+      const Timestamp red_at = cst_end_of_day(due->deadline.due_date) + 1 - kDay + 300;
+      for (const auto& [level, at] :
+           {std::pair{Supervision::Red, red_at}, std::pair{Supervision::Overdue, red_at + kDay}}) {
+        if (at > t || at < k.started_at) continue;
+        const Task* now = task(k.id);
+        if (!now) break;
+        auto r = workflow::escalation_due(*now, level, at);
+        if (!r) continue;
+        auto w = app_.store->add_reminder(*r, workflow::reminder_event(*r));
+        if (!w.ok()) return fail(w.error());
+        ++reminders;
+        if (!reload()) return false;
+      }
+    }
+    return true;
+  }
+
   // A supervisor's 催办 on a review running late.
   bool remind(const Task& k, Timestamp at) {
     const auto by = staff("supervisor", workflow::Role::Supervisor);
@@ -252,7 +280,7 @@ class Life {
     auto w = app_.store->add_reminder(rec, workflow::reminder_event(rec));
     if (!w.ok()) return fail(w.error());
     ++reminders;
-    return true;
+    return reload();
   }
 
   // 告知承诺 post-checks (核查) after issue: each department checks within weeks.
@@ -307,6 +335,11 @@ class Life {
     if (!w.ok()) return fail(w.error());
     if (w.value() != WriteOutcome::Done) return false;
     ++steps;
+    return reload();
+  }
+
+  // The application and its tasks as stored now, as a person's next request would see them.
+  bool reload() {
     auto a = app_.store->application(a_.id);
     if (!a.ok()) return fail(a.error());
     if (!a.value()) return false;
@@ -471,7 +504,9 @@ Result<DemoYearStats> fill_demo_year(App& app, const DemoYearOptions& o) {
         if (iso_weekday(cst_date(at)) >= 6 && life.unit() < 0.7) at += 2 * kDay;
         at = cst_end_of_day(cst_date(at)) + 1 - kDay + life.between(7 * 3600, 23 * 3600 - 1);
         if (at > o.until) at = o.until - life.between(60, 6 * 3600);
-        Application a = http::new_application(app, who.id, target.kind, target.id, target.form, at);
+        http::CheckedForm form = target.form;
+        form.checked_at = at;  // a commitment is signed when the application is filed
+        Application a = http::new_application(app, who.id, target.kind, target.id, form, at);
         char id[48];
         const Ymd d = ymd_from_date(cst_date(at));
         std::snprintf(id, sizeof id, "YL%04d%02d%02d-d%09llx", d.year, d.month, d.day,

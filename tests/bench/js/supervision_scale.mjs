@@ -1,0 +1,131 @@
+// The supervision center's figures at a million applications' worth of facts, in PostgreSQL:
+// each figure of a whole year and of a month, timed over many requests by one client.
+//
+// 1. A throwaway cluster (scripts/pg_cluster.sh, fsync on; shared_buffers 1 GB).
+// 2. `yilu demo-year --applications N` (default 20,000) lives a year through the workflow
+//    (docs/workflow.md "A year for demos"): decisions with their figures, ratings, 催办, events.
+// 3. In SQL, the facts the figures read — task_results, rating_facts and the one-window events —
+//    are copied --copies times (default 50: 20,000 × 50 = a million applications' worth) with new
+//    keys and the same days, foreign keys off for the copy (session_replication_role = replica).
+//    Then VACUUM ANALYZE.
+// 4. `yilu serve` on that database: its job rolls the past days up into daily counts at start
+//    (figures_rollup.hpp); the roll-up's time is reported. Then each figure is requested
+//    --requests times after a warm-up: p50, p99, max.
+//   node tests/bench/js/supervision_scale.mjs [--yilu BIN] [--applications 20000] [--copies 50]
+//        [--requests 200] [--out FILE]
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { root, option, call, startYilu, pgCluster, sleep } from './serve_util.mjs';
+
+const args = process.argv.slice(2);
+const yiluBin = path.resolve(option(args, '--yilu', path.join(root, 'build-release/server/yilu')));
+const applications = +option(args, '--applications', '20000');
+const copies = +option(args, '--copies', '50');
+const requests = +option(args, '--requests', '200');
+const outFile = option(args, '--out', null);
+const password = 'bench-supervision-pass';
+const started = Date.now();
+const say = (...m) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s]`, ...m);
+
+const cst = (t) => new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const today = cst(Date.now());
+const yearAgo = cst(Date.now() - 364 * 86400 * 1000);
+const monthAgo = cst(Date.now() - 29 * 86400 * 1000);
+const figures = [
+  ['on-time by department, a year', `on_time?by=department&from=${yearAgo}&to=${today}`],
+  ['on-time by item, a year', `on_time?by=item&from=${yearAgo}&to=${today}`],
+  ['on-time of one department by item, a year', `on_time?by=item&department=gaj&from=${yearAgo}&to=${today}`],
+  ['on-time by department, 30 days', `on_time?by=department&from=${monthAgo}&to=${today}`],
+  ['ratings by department, a year', `ratings?dimension=department&from=${yearAgo}&to=${today}`],
+  ['ratings by clerk, a year', `ratings?dimension=clerk&from=${yearAgo}&to=${today}`],
+  ['ratings of the center by month, a year', `ratings?dimension=center&by=month&from=${yearAgo}&to=${today}`],
+  ['volumes by month, a year', `volumes?group_by=month&from=${yearAgo}&to=${today}`],
+  ['volumes by day, 30 days', `volumes?group_by=day&from=${monthAgo}&to=${today}`],
+  ['催办 per department, a year', `reminders?from=${yearAgo}&to=${today}`],
+];
+
+const results = {
+  applications, copies, requests, yilu: yiluBin,
+  machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0].model, loadavg_start: os.loadavg(), date: new Date().toISOString() },
+};
+const cluster = pgCluster('supervision');
+let srv = null;
+try {
+  cluster.start();
+  cluster.set({ shared_buffers: '1GB', max_wal_size: '8GB', maintenance_work_mem: '512MB' });
+  const script = path.join(root, 'scripts/pg_cluster.sh');
+  execFileSync(script, ['pause', cluster.dir], { stdio: 'ignore' });
+  execFileSync(script, ['resume', cluster.dir], { stdio: 'ignore' });
+  const blobs = path.join(cluster.parent, 'blobs');
+  fs.mkdirSync(blobs);
+
+  say(`generating a year of ${applications} applications through the workflow`);
+  const t0 = Date.now();
+  const gen = JSON.parse(execFileSync(yiluBin, ['demo-year', '--db', cluster.url, '--data', blobs,
+    '--applications', String(applications), '--threads', '2'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  results.generated = { ...gen, wall_s: (Date.now() - t0) / 1000 };
+  say(`generated: ${JSON.stringify(gen.by_status)}`);
+
+  if (copies > 1) {
+    say(`copying the facts ${copies} times`);
+    const t1 = Date.now();
+    const n = copies - 1;
+    cluster.psql(`SET session_replication_role = replica;
+      INSERT INTO task_results SELECT task_id || '-c' || i, application_id, item_id, department, window_id, approved,
+        started_at, decided_at, decided_on, due_on, limit_days, extension_days, paused_workdays, workdays_taken, on_time
+        FROM task_results, generate_series(1, ${n}) i;
+      INSERT INTO rating_facts SELECT application_id || '-c' || i, dimension, key, score, good, bad, rated_on, rated_month
+        FROM rating_facts, generate_series(1, ${n}) i;
+      INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data)
+        SELECT application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data FROM events, generate_series(1, ${n}) i
+        WHERE kind IN ('submitted','assisted_submitted','accepted','issued','refused','rejected');`);
+    cluster.psql('VACUUM ANALYZE');
+    results.copied_s = (Date.now() - t1) / 1000;
+  }
+  results.rows = Object.fromEntries(['task_results', 'rating_facts', 'events'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
+  say(`facts: ${JSON.stringify(results.rows)}`);
+
+  const t2 = Date.now();
+  srv = await startYilu(yiluBin, ['--db', cluster.url, '--data', blobs, '--demo'],
+    { YILU_DEMO_PASSWORD: password, YILU_CONNECTIONS_PER_ADDRESS: '0' }, path.join(cluster.parent, 'server.log'));
+  const target = Math.floor((Date.now() + 8 * 3600 * 1000) / 86400000) - 2;
+  for (;;) {
+    const through = +cluster.psql("SELECT through_day FROM rollup_state WHERE name='supervision'");
+    if (through >= target) break;
+    if (Date.now() - t2 > 600000) throw new Error(`roll-up stuck at day ${through}`);
+    await sleep(200);
+  }
+  results.rollup_s = (Date.now() - t2) / 1000;
+  results.daily_rows = Object.fromEntries(['task_result_days', 'rating_days', 'volume_days'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
+  say(`rolled up in ${results.rollup_s} s (server start included): ${JSON.stringify(results.daily_rows)}`);
+
+  const login = await call(srv.base, 'POST', '/api/v1/staff/login', { username: 'supervisor', password });
+  if (login.status !== 200) throw new Error(`login ${login.status}`);
+  const auth = { Authorization: `Bearer ${login.body.token}` };
+  results.figures = [];
+  for (const [name, p] of figures) {
+    for (let i = 0; i < 5; i++) await call(srv.base, 'GET', `/api/v1/staff/supervision/${p}`, undefined, auth);
+    const ms = [];
+    for (let i = 0; i < requests; i++) {
+      const t = process.hrtime.bigint();
+      const r = await call(srv.base, 'GET', `/api/v1/staff/supervision/${p}`, undefined, auth);
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (r.status !== 200) throw new Error(`${p}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    ms.sort((a, b) => a - b);
+    const at = (q) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)];
+    const row = { figure: name, path: p, p50_ms: +at(0.5).toFixed(1), p99_ms: +at(0.99).toFixed(1), max_ms: +ms[ms.length - 1].toFixed(1) };
+    results.figures.push(row);
+    say(`${name}: p50 ${row.p50_ms} ms, p99 ${row.p99_ms} ms, max ${row.max_ms} ms`);
+  }
+  results.machine.loadavg_end = os.loadavg();
+  console.log('\n| figure | p50 | p99 | max |\n| --- | ---: | ---: | ---: |');
+  for (const r of results.figures) console.log(`| ${r.figure} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${r.max_ms} ms |`);
+  if (outFile) fs.writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
+} finally {
+  if (srv) srv.proc.kill('SIGTERM');
+  await sleep(300);
+  cluster.stop();
+}
