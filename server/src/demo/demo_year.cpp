@@ -440,6 +440,7 @@ Result<DemoYearStats> fill_demo_year(App& app, const DemoYearOptions& o) {
   const std::vector<Target> targets = targets_of(*app.catalog);
   if (targets.empty()) return Error{"catalog_not_loaded", "目录中没有可用的示例申请", ""};
   std::vector<int> cumulative;
+  cumulative.reserve(targets.size());
   int sum = 0;
   for (const Target& t : targets) cumulative.push_back(sum += t.weight);
 
@@ -456,6 +457,7 @@ Result<DemoYearStats> fill_demo_year(App& app, const DemoYearOptions& o) {
   const Timestamp first_day = o.until - static_cast<Timestamp>(std::max(1, o.days)) * kDay;
   const auto run = [&](const std::function<void(std::int64_t)>& each, std::int64_t n) {
     std::vector<std::thread> pool;
+    pool.reserve(static_cast<std::size_t>(threads));
     std::atomic<std::int64_t> next{0};
     for (int k = 0; k < threads; ++k)
       pool.emplace_back([&] {
