@@ -11,13 +11,18 @@
 // 4. `yilu serve` on that database: its job rolls the past days up into daily counts at start
 //    (figures_rollup.hpp); the roll-up's time is reported. Then each figure is requested
 //    --requests times after a warm-up: p50, p99, max.
+// 5. With the web app (--web, default web/dist when built): the staff console in headless
+//    Chromium at a desk, signed in as the supervisor; from navigating to /staff until the
+//    督办中心's tabs are drawn and until 督办总览's list is filled, and from pressing 按时办结率 until
+//    its table is shown (--paints runs, median and worst).
 //   node tests/bench/js/supervision_scale.mjs [--yilu BIN] [--applications 20000] [--copies 50]
-//        [--requests 200] [--out FILE]
+//        [--requests 200] [--web DIR] [--paints 5] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { root, option, call, startYilu, pgCluster, sleep } from './serve_util.mjs';
+import { launchBrowser } from '../../e2e/harness.mjs';
 
 const args = process.argv.slice(2);
 const yiluBin = path.resolve(option(args, '--yilu', path.join(root, 'build-release/server/yilu')));
@@ -25,6 +30,8 @@ const applications = +option(args, '--applications', '20000');
 const copies = +option(args, '--copies', '50');
 const requests = +option(args, '--requests', '200');
 const outFile = option(args, '--out', null);
+const webDir = path.resolve(option(args, '--web', path.join(root, 'web/dist')));
+const paints = +option(args, '--paints', '5');
 const password = 'bench-supervision-pass';
 const started = Date.now();
 const say = (...m) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s]`, ...m);
@@ -88,7 +95,8 @@ try {
   say(`facts: ${JSON.stringify(results.rows)}`);
 
   const t2 = Date.now();
-  srv = await startYilu(yiluBin, ['--db', cluster.url, '--data', blobs, '--demo'],
+  const withWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  srv = await startYilu(yiluBin, ['--db', cluster.url, '--data', blobs, '--demo', ...(withWeb ? ['--web', webDir] : [])],
     { YILU_DEMO_PASSWORD: password, YILU_CONNECTIONS_PER_ADDRESS: '0' }, path.join(cluster.parent, 'server.log'));
   const target = Math.floor((Date.now() + 8 * 3600 * 1000) / 86400000) - 2;
   for (;;) {
@@ -120,12 +128,57 @@ try {
     results.figures.push(row);
     say(`${name}: p50 ${row.p50_ms} ms, p99 ${row.p99_ms} ms, max ${row.max_ms} ms`);
   }
+  if (withWeb) results.console = await consolePaint(srv.base);
+  else say(`no web app at ${webDir}: the console's first paint is not measured`);
   results.machine.loadavg_end = os.loadavg();
   console.log('\n| figure | p50 | p99 | max |\n| --- | ---: | ---: | ---: |');
   for (const r of results.figures) console.log(`| ${r.figure} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${r.max_ms} ms |`);
+  if (results.console) {
+    console.log('\n| console (ms, median / worst) | tabs drawn | 督办总览 filled | 按时办结率 shown |\n| --- | ---: | ---: | ---: |');
+    const c = results.console;
+    console.log(`| supervisor at a desk | ${c.tabs.median} / ${c.tabs.worst} | ${c.overview.median} / ${c.overview.worst} | ${c.on_time.median} / ${c.on_time.worst} |`);
+  }
   if (outFile) fs.writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
 } finally {
   if (srv) srv.proc.kill('SIGTERM');
   await sleep(300);
   cluster.stop();
+}
+
+// The console as a supervisor opens it: signed in once, then each run a fresh navigation to
+// /staff (the session kept), timed from the navigation's start by the page's own clock.
+async function consolePaint(base) {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/staff/login`);
+    await page.getByLabel('用户名').fill('supervisor');
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/staff$/);
+    const runs = { tabs: [], overview: [], on_time: [] };
+    for (let i = 0; i < paints; i++) {
+      await page.goto('about:blank');
+      await page.goto(`${base}/staff`);
+      const tabs = page.getByRole('tablist', { name: '督办中心' });
+      await tabs.waitFor({ timeout: 30000 });
+      runs.tabs.push(await page.evaluate(() => performance.now()));
+      await page.locator('table tbody tr').first().waitFor({ timeout: 30000 });
+      runs.overview.push(await page.evaluate(() => performance.now()));
+      const t0 = await page.evaluate(() => performance.now());
+      await tabs.getByRole('tab', { name: '按时办结率' }).click();
+      await page.locator('[data-test=ot-table] tbody tr').first().waitFor({ timeout: 30000 });
+      runs.on_time.push((await page.evaluate(() => performance.now())) - t0);
+    }
+    const summary = (xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return { median: Math.round(s[Math.floor(s.length / 2)]), worst: Math.round(s[s.length - 1]), runs: xs.map(Math.round) };
+    };
+    const out = { tabs: summary(runs.tabs), overview: summary(runs.overview), on_time: summary(runs.on_time) };
+    say(`console: tabs ${out.tabs.median} ms, 督办总览 ${out.overview.median} ms, 按时办结率 ${out.on_time.median} ms (medians)`);
+    return out;
+  } finally {
+    await browser.close();
+  }
 }
