@@ -146,6 +146,20 @@ export async function deskPage(browser) {
 }
 
 /** Runs a test body; on failure saves a full-page screenshot and prints the server log's tail. */
+/**
+ * The trimmed texts of `locator`'s elements once they equal `expected`, or the last ones read
+ * after `timeout` ms: for a list the page may draw again while it settles (the console renders
+ * its tabs for the route, then for the signed-in role), where one read can catch it empty.
+ */
+export async function settledTexts(locator, expected, timeout = 10000) {
+  const t0 = Date.now();
+  for (;;) {
+    const texts = (await locator.allTextContents()).map((s) => s.trim());
+    if (JSON.stringify(texts) === JSON.stringify(expected) || Date.now() - t0 > timeout) return texts;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function withFailureShots(page, prefix, name, server, body) {
   try {
     await body();

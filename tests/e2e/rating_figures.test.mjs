@@ -4,17 +4,19 @@
 // 1 point with a comment. The supervisor then opens the 好差评 tab: the table is the server's
 // answer to the same query (GET /api/v1/staff/supervision/ratings) per window, per department
 // and per month, the total's rate only where the server gives one; the chart (the shared ECharts
-// chunk) names the groups; 导出 CSV saves the table (BOM, Chinese header, RFC 4180); a bad period
+// chunk) names the groups; 导出 CSV saves the table (BOM, Chinese header, RFC 4180) and 导出
+// Excel the same rows as an XLSX (a Chinese sheet name, figures as number cells); a bad period
 // shows the server's message. Below, 差评整改: the 1-point rating's follow-up is listed, an
 // empty answer is refused with the server's message, an answer moves it to 已答复 with who and
 // when, and the server refuses a second answer. axe finds nothing serious. The admin has the tab too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, shot, deskPage, withFailureShots } from './harness.mjs';
+import { startServer, launchBrowser, shot, deskPage, withFailureShots, settledTexts } from './harness.mjs';
 import { staffLogin, http, staffTokenByApi } from './flows.mjs';
 import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from './workflow_steps.mjs';
 import { seriousViolations } from './resident_pages.mjs';
+import { checkXlsxTable } from './xlsx_read.mjs';
 
 const P = 'ratings';
 
@@ -171,16 +173,31 @@ function parseCsv(text) {
   return rows;
 }
 
-/** Clicks 导出 CSV and checks the file: its name, the BOM, CRLF records, and exactly the table. */
+const BY_NAMES = { window: '按窗口', department: '按部门', item: '按事项', clerk: '按受理人员', month: '按月' };
+
+/** Clicks a download button; resolves to {name, bytes}. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-test=${button}]`).click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/**
+ * Clicks 导出 CSV and checks the file: its name, the BOM, CRLF records, and exactly the table;
+ * then 导出 Excel: named alike (.xlsx), the very same records, each figure a number cell.
+ */
 async function checkExport(page, answer, expectName) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=rt-export]').click()]);
-  const bytes = readFileSync(await download.path());
-  assert.equal(download.suggestedFilename(), expectName);
-  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte order mark');
-  const text = bytes.subarray(3).toString('utf8');
+  const csv = await download(page, 'rt-export');
+  assert.equal(csv.name, expectName);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte order mark');
+  const text = csv.bytes.subarray(3).toString('utf8');
   assert.ok(!/[^\r]\n/.test(text), 'records end with CRLF');
   const t = expectedTable(answer);
-  assert.deepEqual(parseCsv(text), [t.head, ...t.rows, t.total], 'the CSV is the table: header, groups, 合计');
+  const records = parseCsv(text);
+  assert.deepEqual(records, [t.head, ...t.rows, t.total], 'the CSV is the table: header, groups, 合计');
+
+  const xlsx = await download(page, 'rt-export-xlsx');
+  assert.equal(xlsx.name, expectName.replace(/\.csv$/, '.xlsx'));
+  return checkXlsxTable(xlsx.bytes, records, `好差评（${BY_NAMES[answer.by]}）`);
 }
 
 test('the supervisor reads the server’s 好差评 per window, department and month, exports it and answers a 差评', { timeout: 180000 }, async () => {
@@ -188,7 +205,9 @@ test('the supervisor reads the server’s 好差评 per window, department and m
   await withShots(page, 'supervisor', async () => {
     await staffLogin(page, server.url, sup.username, sup.password);
     const tabs = page.getByRole('tablist', { name: '督办中心' }).getByRole('tab');
-    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['督办总览', '按时办结率', '好差评']);
+    await tabs.last().waitFor(); // the console has rendered (the URL changes first)
+    const expectedTabs = ['督办总览', '按时办结率', '好差评'];
+    assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
 
     // ---- the server's default period (this month up to today), per window --------------------
     const res = await figuresRequest(page, () => page.locator('[data-test=supervisor-tab-ratings]').click());
@@ -231,7 +250,13 @@ test('the supervisor reads the server’s 好差评 per window, department and m
     await shot(page, P, 'by-window-full', { fullPage: true });
     assert.deepEqual(await seriousViolations(page), [], 'axe: no serious or critical violation');
 
-    await checkExport(page, byWindow, `好差评-按窗口-${byWindow.from}至${byWindow.to}.csv`);
+    const { rows } = await checkExport(page, byWindow, `好差评-按窗口-${byWindow.from}至${byWindow.to}.csv`);
+    // 社会民生综合窗口: 3 rated, 2 good, 1 bad — numbers in the sheet, the rate a fraction shown as %.
+    const socialRow = rows.find((r) => r[0].value === social.name);
+    assert.deepEqual(socialRow.slice(1, 4).map((c) => c.value), [3, 2, 1]);
+    assert.equal(socialRow[4].value, Number(`${social.good_rate.toFixed(1)}e-2`));
+    assert.equal(socialRow[4].text, pct(social.good_rate));
+    assert.equal((await page.locator('[data-test=rt-msg]').textContent()).trim(), '', 'no message');
 
     // ---- 按部门: a rating counts under each department; the total gives no rate ---------------
     let r = await figuresRequest(page, () => page.locator('[data-test=rt-by-department]').check());
@@ -270,6 +295,9 @@ test('the supervisor reads the server’s 好差评 per window, department and m
     assert.equal(byMonth.total.rated, RATINGS.length);
     await chartShows(page, byMonth);
     await shot(page, P, 'by-month');
+    // The month's name (2026年3月) stays text in the sheet.
+    const months = await checkExport(page, byMonth, `好差评-按月-${byMonth.from}至${byMonth.to}.csv`);
+    assert.equal(months.rows[1][0].type, 'string');
 
     // ---- a period the server refuses: its message ----------------------------------------
     await page.locator('[data-test=rt-from]').fill('2020-01-01');
@@ -340,7 +368,9 @@ test('the admin has the 好差评 tab too', { timeout: 90000 }, async () => {
     const admin = staff.accounts.find((a) => a.role === 'admin');
     await staffLogin(page, server.url, admin.username, admin.password);
     const tabs = page.getByRole('tablist', { name: '系统管理' }).getByRole('tab');
-    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['账号管理', '审计日志', '督办总览', '按时办结率', '好差评']);
+    await tabs.last().waitFor(); // the console has rendered (the URL changes first)
+    const expectedTabs = ['账号管理', '审计日志', '督办总览', '按时办结率', '好差评'];
+    assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
     await page.locator('[data-test=admin-tab-ratings]').click();
     await page.waitForURL(/\/staff\?tab=ratings$/);
     const answer = await figures({ by: 'window' }, await staffTokenByApi(server.url, admin.username, admin.password));

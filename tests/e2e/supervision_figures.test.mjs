@@ -4,17 +4,20 @@
 // every figure the table shows is the server's answer to the same query
 // (GET /api/v1/staff/supervision/on_time), per department and per item, for one department and
 // for another period; the chart (ECharts, a chunk of its own) names the groups in Chinese; 导出
-// CSV saves that table (BOM, Chinese header, RFC 4180); axe finds nothing serious. The admin has
-// the tab too. The page never works a figure out: an answer whose numbers do not add up is shown
-// as given. And ECharts stays out of the resident pages' download.
+// CSV saves that table (BOM, Chinese header, RFC 4180) and 导出 Excel the same rows as an XLSX
+// (a Chinese sheet name, figures as number cells; its writer a chunk loaded on the first press);
+// axe finds nothing serious. The admin has the tab too. The page never works a figure out: an
+// answer whose numbers do not add up is shown as given. And neither ECharts nor the XLSX writer
+// reaches the resident pages' download.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, shot, deskPage, withFailureShots, root } from './harness.mjs';
+import { startServer, launchBrowser, shot, deskPage, withFailureShots, root, settledTexts } from './harness.mjs';
 import { staffLogin, http, staffTokenByApi } from './flows.mjs';
 import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from './workflow_steps.mjs';
 import { seriousViolations } from './resident_pages.mjs';
+import { checkXlsxTable } from './xlsx_read.mjs';
 
 const P = 'figures';
 const WEB_DIR = process.env.YILU_WEB_DIR || join(root, 'web', 'dist');
@@ -181,6 +184,23 @@ function checkCsv(file, answer, expectName) {
   assert.ok(!/[^\r]\n/.test(text), 'records end with CRLF');
   const t = expectedTable(answer);
   assert.deepEqual(parseCsv(text), [t.head, ...t.rows, t.total], 'the CSV is the table: header, groups, 合计');
+  return parseCsv(text);
+}
+
+/** Clicks 导出 Excel; resolves to {name, bytes}. */
+async function exportXlsx(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=ot-export-xlsx]').click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+const BY_NAMES = { department: '按部门', item: '按事项' };
+
+/** 导出 CSV, then 导出 Excel: the XLSX is named like the CSV and holds the very same records. */
+async function checkExports(page, answer, csvName) {
+  const records = checkCsv(await exportCsv(page), answer, csvName);
+  const xlsx = await exportXlsx(page);
+  assert.equal(xlsx.name, csvName.replace(/\.csv$/, '.xlsx'));
+  return checkXlsxTable(xlsx.bytes, records, `按时办结率（${BY_NAMES[answer.by]}）`);
 }
 
 const deptName = (id) => catalog.departments.find((d) => d.id === id).name;
@@ -194,7 +214,9 @@ test('the supervisor reads the server’s 按时办结率 per department and ite
     await staffLogin(page, server.url, sup.username, sup.password);
     // 督办总览 first, as before (then 按时办结率 and 好差评).
     const tabs = page.getByRole('tablist', { name: '督办中心' }).getByRole('tab');
-    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['督办总览', '按时办结率', '好差评']);
+    await tabs.last().waitFor(); // the console has rendered (the URL changes first)
+    const expectedTabs = ['督办总览', '按时办结率', '好差评'];
+    assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
     await page.locator('[data-test=supervisor-tab-overview][aria-selected=true]').waitFor();
     await page.locator('[data-test=count-overdue]').waitFor();
     assert.ok(!scripts.some((s) => s.includes('on_time_chart')), 'no chart code before the tab is opened');
@@ -238,8 +260,12 @@ test('the supervisor reads the server’s 按时办结率 per department and ite
     await shot(page, P, 'by-department');
     assert.deepEqual(await seriousViolations(page), [], 'axe: no serious or critical violation');
 
-    // 导出 CSV of what is shown: named after the grouping and the period.
-    checkCsv(await exportCsv(page), byDept, `按时办结率-按部门-${byDept.from}至${byDept.to}.csv`);
+    // 导出 CSV and 导出 Excel of what is shown: named after the grouping and the period. The XLSX
+    // writer is a chunk of its own, asked for on the first press only.
+    assert.ok(!scripts.some((s) => /\/xlsx-[\w-]+\.js$/.test(s)), `no XLSX code before 导出 Excel: ${scripts}`);
+    await checkExports(page, byDept, `按时办结率-按部门-${byDept.from}至${byDept.to}.csv`);
+    assert.ok(scripts.some((s) => /\/xlsx-[\w-]+\.js$/.test(s)), `the XLSX chunk was loaded: ${scripts}`);
+    assert.equal((await page.locator('[data-test=ot-msg]').textContent()).trim(), '', 'no message');
 
     // ---- the tabs move with the arrow keys (WAI-ARIA tabs) ----------------------------------
     await page.locator('[data-test=supervisor-tab-on_time]').focus();
@@ -306,8 +332,8 @@ test('the supervisor reads the server’s 按时办结率 per department and ite
     await chartShows(page, period);
     await shot(page, P, 'gaj-items-period');
 
-    // 导出 CSV: this table, its department and period in the name.
-    checkCsv(await exportCsv(page), period, `按时办结率-按事项-${deptName('gaj')}-${from}至${byDept.to}.csv`);
+    // 导出 CSV and 导出 Excel: this table, its department and period in the name.
+    await checkExports(page, period, `按时办结率-按事项-${deptName('gaj')}-${from}至${byDept.to}.csv`);
     assert.deepEqual(await seriousViolations(page), [], 'axe: no serious or critical violation');
     assert.deepEqual(errors, [], 'no uncaught page errors');
   });
@@ -320,7 +346,9 @@ test('the admin has the 按时办结率 tab too', { timeout: 90000 }, async () =
     const admin = staff.accounts.find((a) => a.role === 'admin');
     await staffLogin(page, server.url, admin.username, admin.password);
     const tabs = page.getByRole('tablist', { name: '系统管理' }).getByRole('tab');
-    assert.deepEqual(await tabs.allTextContents().then((a) => a.map((s) => s.trim())), ['账号管理', '审计日志', '督办总览', '按时办结率', '好差评']);
+    await tabs.last().waitFor(); // the console has rendered (the URL changes first)
+    const expectedTabs = ['账号管理', '审计日志', '督办总览', '按时办结率', '好差评'];
+    assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
     await page.locator('[data-test=admin-tab-on_time]').click();
     await page.waitForURL(/\/staff\?tab=on_time$/);
     const answer = await figures({}, await staffTokenByApi(server.url, admin.username, admin.password));
@@ -371,31 +399,74 @@ test('the figures are shown as the server gives them, never worked out again', {
     const file = await exportCsv(page);
     checkCsv(file, answer, '按时办结率-按事项-2026-11-01至2026-12-31.csv');
     assert.ok(file.bytes.toString('utf8').includes('"名称含,逗号与""引号"""'), 'a field with a comma and quotes is quoted, its quotes doubled');
+    // The XLSX: the same rows; 66.7% is the number 0.667 shown as 66.7%, 5.0 the number 5 shown as 5.0.
+    const { rows } = await checkExports(page, answer, '按时办结率-按事项-2026-11-01至2026-12-31.csv');
+    assert.deepEqual(
+      rows[1].slice(4).map((c) => [c.value, c.text]),
+      [[0.667, '66.7%'], [4.3, '4.3'], [7, '7'], [5, '5.0']],
+    );
+    assert.deepEqual(rows[4][0], { type: 'string', value: '名称含,逗号与"引号"', text: '名称含,逗号与"引号"', bold: false });
+    assert.deepEqual(rows.at(-1).slice(6).map((c) => [c.type, c.value]), [['string', NONE], ['string', NONE]], 'a missing figure is the text —');
     assert.deepEqual(await seriousViolations(page), [], 'axe: no serious or critical violation');
     assert.deepEqual(errors, [], 'no uncaught page errors');
   });
   await ctx.close();
 });
 
-test('ECharts is only ever loaded by the staff console, never by the resident pages', { timeout: 60000 }, async () => {
+test('when the XLSX writer cannot be loaded, the page reloads once, then says so, and 导出 CSV still saves the table', { timeout: 90000 }, async () => {
+  // The service worker would fetch the chunk past page.route: blocked here, as a first visit.
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await withShots(page, 'xlsx-unloadable', async () => {
+    let blocked = 0;
+    await page.route(/\/assets\/xlsx-[\w-]+\.js$/, (route) => (blocked++, route.abort()));
+    const sup = staff.accounts.find((a) => a.role === 'supervisor');
+    await staffLogin(page, server.url, sup.username, sup.password);
+    await page.goto(`${server.url}/staff?tab=on_time`);
+    const answer = await figures();
+    await tableFor(page, answer);
+    // The first failure is taken for a newer build deployed since the page loaded: the page
+    // reloads once, to the current build (src/util/stale_build.js). A second one is shown.
+    await Promise.all([page.waitForEvent('load'), page.locator('[data-test=ot-export-xlsx]').click()]);
+    await tableFor(page, answer);
+    await page.locator('[data-test=ot-export-xlsx]').click();
+    await page.locator('[data-test=ot-msg]', { hasText: 'Excel 文件未能生成' }).waitFor();
+    assert.equal(blocked, 2, 'the XLSX chunk was asked for, and refused, each time');
+    assert.equal(await page.locator('[data-test=ot-export-xlsx]').isEnabled(), true);
+    checkCsv(await exportCsv(page), answer, `按时办结率-按部门-${answer.from}至${answer.to}.csv`);
+    assert.deepEqual(errors, [], 'no uncaught page errors');
+  });
+  await ctx.close();
+});
+
+/**
+ * The one chunk of the build whose code has `marker` (a library's own string): its name matches
+ * `chunkName`; only the staff console's chunk imports it (index.html does not name it) and the
+ * resident pages' service worker does not precache it. Returns the chunk's file name.
+ */
+async function staffOnlyChunk(marker, chunkName, what) {
   const assets = join(WEB_DIR, 'assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  // ECharts marks each chart's DOM node with this key: the chunk that has it is ECharts.
-  const withEcharts = js.filter((f) => readFileSync(join(assets, f), 'utf8').includes('_echarts_instance_'));
-  assert.equal(withEcharts.length, 1, `ECharts is in one chunk: ${withEcharts}`);
-  const [chunk] = withEcharts;
-  assert.match(chunk, /^on_time_chart-/, 'the chart module’s own chunk');
+  const withIt = js.filter((f) => readFileSync(join(assets, f), 'utf8').includes(marker));
+  assert.equal(withIt.length, 1, `${what} is in one chunk: ${withIt}`);
+  const [chunk] = withIt;
+  assert.match(chunk, chunkName, `${what}: its module’s own chunk`);
   // Only the staff console's chunk names it (its dynamic import); index.html does not.
   const importers = js.filter((f) => f !== chunk && readFileSync(join(assets, f), 'utf8').includes(chunk));
-  assert.ok(importers.length > 0 && importers.every((f) => /^StaffConsole-/.test(f)), `imported only by the staff console: ${importers}`);
+  assert.ok(importers.length > 0 && importers.every((f) => /^StaffConsole-/.test(f)), `${what} imported only by the staff console: ${importers}`);
   assert.ok(!readFileSync(join(WEB_DIR, 'index.html'), 'utf8').includes(chunk), 'index.html does not name it');
   // Not in the resident pages' service worker precache, with no staff chunk at all.
   const sw = await (await fetch(`${server.url}/sw.js`)).text();
   const precache = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
   assert.ok(precache.length > 5, 'the precache list was read');
-  assert.ok(!precache.some((u) => u.includes(chunk) || /Staff|on_time_chart/.test(u)), `precache: ${precache}`);
+  assert.ok(!precache.some((u) => u.includes(chunk) || /Staff/.test(u)), `precache: ${precache}`);
+  return chunk;
+}
 
-  // A phone on the home page and a guide never asks for it.
+/** The paths a phone asks for on the home page and a guide. */
+async function residentRequests() {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   const page = await ctx.newPage();
   const loaded = [];
@@ -404,7 +475,22 @@ test('ECharts is only ever loaded by the staff console, never by the resident pa
   await page.waitForLoadState('networkidle');
   await page.goto(`${server.url}/guide/item/birth_household_registration`);
   await page.waitForLoadState('networkidle');
-  assert.ok(loaded.some((u) => /\/assets\/index-[\w-]+\.js$/.test(u)), 'the resident pages loaded');
-  assert.ok(!loaded.some((u) => u.includes('on_time_chart') || u.includes('StaffConsole')), `no staff or chart code on the phone: ${loaded}`);
   await ctx.close();
+  assert.ok(loaded.some((u) => /\/assets\/index-[\w-]+\.js$/.test(u)), 'the resident pages loaded');
+  return loaded;
+}
+
+test('ECharts is only ever loaded by the staff console, never by the resident pages', { timeout: 60000 }, async () => {
+  // ECharts marks each chart's DOM node with this key: the chunk that has it is ECharts.
+  const chunk = await staffOnlyChunk('_echarts_instance_', /^on_time_chart-/, 'ECharts');
+  // A phone on the home page and a guide never asks for it.
+  const loaded = await residentRequests();
+  assert.ok(!loaded.some((u) => u.includes(chunk) || u.includes('on_time_chart') || u.includes('StaffConsole')), `no staff or chart code on the phone: ${loaded}`);
+});
+
+test('the XLSX writer (write-excel-file) is only ever loaded by the staff console, never by the resident pages', { timeout: 60000 }, async () => {
+  // Every XLSX names the SpreadsheetML namespace: the chunk that has it is the writer.
+  const chunk = await staffOnlyChunk('schemas.openxmlformats.org/spreadsheetml', /^xlsx-/, 'write-excel-file');
+  const loaded = await residentRequests();
+  assert.ok(!loaded.some((u) => u.includes(chunk) || /\/xlsx-/.test(u) || u.includes('StaffConsole')), `no staff or XLSX code on the phone: ${loaded}`);
 });

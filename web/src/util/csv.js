@@ -2,6 +2,7 @@
 // a field quoted when it holds a comma, a quote or a line break, its quotes doubled. The file
 // starts with a UTF-8 byte order mark: without it Excel reads the bytes in the system's code
 // page (GBK on a Chinese Windows) and the Chinese comes out garbled.
+import { saveBlob } from './save_file.js';
 
 /** A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) and is no number. */
 const FORMULA = /^[=+\-@\t\r]/;
@@ -35,16 +36,5 @@ export function toCsv(rows) {
  * @param {string} text CSV text (toCsv)
  */
 export function downloadCsv(name, text) {
-  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has taken the blob's bytes by the next task; a revoke in the same task can
-  // cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(name, new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
 }

@@ -1,6 +1,6 @@
 // 按时办结率 as a table: the header, one row per group and the 合计 row, each cell the text the
-// page shows. The screen's table and its CSV export are both made from this, so the file holds
-// exactly what is on screen. Only formatting happens here: every number is the server's
+// page shows. The screen's table and its CSV and XLSX exports are all made from this, so the
+// files hold exactly what is on screen. Only formatting happens here: every number is the server's
 // (src/api/supervision.js); a figure the server did not give is shown as “—”, never worked out.
 
 /** @typedef {import('../../api/supervision.js').OnTimeAnswer} OnTimeAnswer */
@@ -67,24 +67,25 @@ export function figureTable(answer) {
   return { head: headers(answer.by), body, total };
 }
 
-/** The CSV records of an answer: header, groups, 合计 (exactly the table shown). */
+/** The records of an answer, for the CSV and the XLSX export: header, groups, 合计 (exactly the table shown). */
 export function figureRecords(/** @type {OnTimeAnswer} */ answer) {
   const t = figureTable(answer);
   return [t.head, ...t.body.map((r) => r.cells), t.total];
 }
 
 /**
- * The export's file name: 按时办结率-按部门[-部门名]-2026-11-01至2026-12-31.csv, from the answer
- * (the period the server used) and the department the figures were filtered to.
+ * The export's file name: 按时办结率-按部门[-部门名]-2026-11-01至2026-12-31.csv (or .xlsx), from
+ * the answer (the period the server used) and the department the figures were filtered to.
  * @param {OnTimeAnswer} answer
  * @param {string} [departmentName]
+ * @param {string} [ext] the file's extension: csv or xlsx
  * @returns {string}
  */
-export function csvFileName(answer, departmentName = '') {
+export function csvFileName(answer, departmentName = '', ext = 'csv') {
   // Characters no file system takes in a name.
   const safe = (/** @type {string} */ s) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
   const parts = ['按时办结率', BY_LABELS[answer.by] || answer.by];
   if (departmentName) parts.push(safe(departmentName));
   parts.push(`${answer.from}至${answer.to}`);
-  return `${parts.join('-')}.csv`;
+  return `${parts.join('-')}.${ext}`;
 }

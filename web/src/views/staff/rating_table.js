@@ -1,6 +1,6 @@
 // 好差评 as a table: the header, one row per group and the 合计 row, each cell the text the page
-// shows. The screen's table and its CSV export are both made from this, so the file holds
-// exactly what is on screen. Only formatting happens here: every number is the server's
+// shows. The screen's table and its CSV and XLSX exports are all made from this, so the files
+// hold exactly what is on screen. Only formatting happens here: every number is the server's
 // (src/api/supervision.js ratingFigures). The server gives the total a rate and an average only
 // when its rows add up (by window or month; a bundle counts under each department and item it
 // concerns), so a missing one is shown as “—”, never worked out from the rows.
@@ -59,23 +59,24 @@ export function ratingTable(answer) {
   return { head, body, total };
 }
 
-/** The CSV records of an answer: header, groups, 合计 (exactly the table shown). */
+/** The records of an answer, for the CSV and the XLSX export: header, groups, 合计 (exactly the table shown). */
 export function ratingRecords(/** @type {RatingAnswer} */ answer) {
   const t = ratingTable(answer);
   return [t.head, ...t.body.map((r) => r.cells), t.total];
 }
 
 /**
- * The export's file name: 好差评-按窗口[-部门名]-2026-11-01至2026-11-30.csv.
+ * The export's file name: 好差评-按窗口[-部门名]-2026-11-01至2026-11-30.csv (or .xlsx).
  * @param {RatingAnswer} answer
  * @param {string} [departmentName] the department the figures were narrowed to, if any
+ * @param {string} [ext] the file's extension: csv or xlsx
  * @returns {string}
  */
-export function ratingCsvFileName(answer, departmentName = '') {
+export function ratingCsvFileName(answer, departmentName = '', ext = 'csv') {
   // Characters no file system takes in a name.
   const safe = (/** @type {string} */ s) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
   const parts = ['好差评', RATING_BY_LABELS[answer.by] || answer.by];
   if (departmentName) parts.push(safe(departmentName));
   parts.push(`${answer.from}至${answer.to}`);
-  return `${parts.join('-')}.csv`;
+  return `${parts.join('-')}.${ext}`;
 }
