@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "storage/open_store.hpp"
+
 namespace yilu::server {
 
 namespace {
@@ -62,6 +64,13 @@ DataDirLock& DataDirLock::operator=(DataDirLock&& o) noexcept {
 
 DataDirLock::~DataDirLock() {
   if (fd_ >= 0) ::close(fd_);
+}
+
+Result<std::optional<DataDirLock>> lock_if_embedded(const std::string& data_dir, const std::string& db_url) {
+  if (!db_url.empty() && !is_sqlite_url(db_url)) return std::optional<DataDirLock>();
+  auto locked = DataDirLock::acquire(data_dir);
+  if (!locked.ok()) return locked.error();
+  return std::optional<DataDirLock>(std::move(locked.value()));
 }
 
 }  // namespace yilu::server

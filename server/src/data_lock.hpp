@@ -4,6 +4,7 @@
 // refuses to start instead. An advisory lock (flock) on <data>/yilu.lock, released by the
 // kernel when the process ends however it ends (a SIGKILLed server's restart is not blocked).
 // `yilu admin` does not take it: account changes while the server runs are SQLite's to order.
+#include <optional>
 #include <string>
 
 #include "yilu/error.hpp"
@@ -26,5 +27,10 @@ class DataDirLock {
   explicit DataDirLock(int fd) : fd_(fd) {}
   int fd_ = -1;
 };
+
+/// The data folder's lock when `db_url` is the embedded database (empty or sqlite:), taken
+/// before anything opens it; none for a shared database, made for several servers (and their
+/// shared upload folder). Errors as DataDirLock::acquire.
+Result<std::optional<DataDirLock>> lock_if_embedded(const std::string& data_dir, const std::string& db_url);
 
 }  // namespace yilu::server

@@ -99,14 +99,10 @@ int run_serve(int argc, char** argv) {
   }
   // Before anything opens the database: a second server on an embedded database stops here.
   // A shared database is made for several servers (and their shared upload folder).
-  std::optional<DataDirLock> folder_lock;
-  if (o.db_url.empty() || is_sqlite_url(o.db_url)) {
-    auto locked = DataDirLock::acquire(o.data_dir);
-    if (!locked.ok()) {
-      std::fprintf(stderr, "yilu serve: %s\n", locked.error().message.c_str());
-      return 1;
-    }
-    folder_lock.emplace(std::move(locked.value()));
+  auto folder_lock = lock_if_embedded(o.data_dir, o.db_url);
+  if (!folder_lock.ok()) {
+    std::fprintf(stderr, "yilu serve: %s\n", folder_lock.error().message.c_str());
+    return 1;
   }
   auto made = make_app(o);
   if (!made.ok()) {

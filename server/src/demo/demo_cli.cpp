@@ -122,14 +122,10 @@ int run_demo_year_cli(int argc, char** argv) {
     }
     end = cst_end_of_day(*day) - 6 * 3600;  // that day at 18:00, after the windows closed
   }
-  std::optional<DataDirLock> folder_lock;
-  if (o.db_url.empty() || is_sqlite_url(o.db_url)) {
-    auto locked = DataDirLock::acquire(o.data_dir);
-    if (!locked.ok()) {
-      std::fprintf(stderr, "yilu demo-year: %s\n", locked.error().message.c_str());
-      return 1;
-    }
-    folder_lock.emplace(std::move(locked.value()));
+  auto folder_lock = lock_if_embedded(o.data_dir, o.db_url);
+  if (!folder_lock.ok()) {
+    std::fprintf(stderr, "yilu demo-year: %s\n", folder_lock.error().message.c_str());
+    return 1;
   }
   auto made = make_app(o);
   if (!made.ok()) {
