@@ -49,13 +49,7 @@ const results = {
 const cluster = pgCluster('million');
 let srv = null;
 try {
-  cluster.start();
-  // A database of a few GB: a shared_buffers fit for a server (the default 128 MB is for a
-  // laptop), and room for the bulk load's WAL between checkpoints. fsync stays on.
-  cluster.set({ shared_buffers: '1GB', max_wal_size: '8GB', maintenance_work_mem: '512MB' });
-  const script = path.join(root, 'scripts/pg_cluster.sh');
-  execFileSync(script, ['pause', cluster.dir], { stdio: 'ignore' });
-  execFileSync(script, ['resume', cluster.dir], { stdio: 'ignore' });
+  cluster.startForBulk();
   results.postgres = {
     version: cluster.psql('SHOW server_version'), fsync: cluster.psql('SHOW fsync'),
     shared_buffers: cluster.psql('SHOW shared_buffers'), work_mem: cluster.psql('SHOW work_mem'),

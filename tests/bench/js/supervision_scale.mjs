@@ -60,11 +60,7 @@ const results = {
 const cluster = pgCluster('supervision');
 let srv = null;
 try {
-  cluster.start();
-  cluster.set({ shared_buffers: '1GB', max_wal_size: '8GB', maintenance_work_mem: '512MB' });
-  const script = path.join(root, 'scripts/pg_cluster.sh');
-  execFileSync(script, ['pause', cluster.dir], { stdio: 'ignore' });
-  execFileSync(script, ['resume', cluster.dir], { stdio: 'ignore' });
+  cluster.startForBulk();
   const blobs = path.join(cluster.parent, 'blobs');
   fs.mkdirSync(blobs);
 
