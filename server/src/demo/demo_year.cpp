@@ -412,7 +412,7 @@ std::vector<Target> targets_of(const Catalog& cat) {
   };
   for (const ItemDef& i : cat.items()) {
     if (!i.example.is_object() || !i.example.contains("application")) continue;
-    // A few matters are the center's daily bread (出生、社保、不动产): filed far more often.
+    // Some matters are filed far more often than others: a weight of 1–6 drawn from the id.
     const int weight = 1 + static_cast<int>(mix(std::hash<std::string>{}(i.id)) % 6);
     add("item", i.id, i.example["application"], as_of_of(i.example), weight);
   }

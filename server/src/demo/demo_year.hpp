@@ -6,10 +6,10 @@
 // (workflow/actions.hpp) at a simulated time, written through the Store with the figures the
 // server keeps with it (task results, rating facts), so the supervision center reads a
 // database exactly like a real one. For demos (`yilu serve --demo-year N`), tests and
-// benchmarks at scale (docs/supervision.md).
+// benchmarks at scale (docs/workflow.md "A year for demos").
 //
 // Deterministic: the same seed, count and end time give the same applications, whatever the
-// number of threads.
+// number of threads (checked on SQLite: docs/workflow.md).
 #include <cstdint>
 #include <functional>
 #include <map>
