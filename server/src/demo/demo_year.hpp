@@ -9,7 +9,7 @@
 // benchmarks at scale (docs/workflow.md "A year for demos").
 //
 // Deterministic: the same seed, count and end time give the same applications, whatever the
-// number of threads (checked on SQLite: docs/workflow.md).
+// number of threads or the database (docs/workflow.md).
 #include <cstdint>
 #include <functional>
 #include <map>
