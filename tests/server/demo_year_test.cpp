@@ -147,9 +147,9 @@ TEST_CASE("a generated year: the on-time figures, ratings and 催办 add up to a
     CHECK(pressed_total == stats.reminders);
     auto volumes = app.store->volume_days(q.from_day, q.to_day, "");
     REQUIRE(volumes.ok());
-    std::map<std::pair<std::int32_t, std::string>, std::int64_t> counted;
-    for (const auto& v : volumes.value()) counted[{v.day, v.kind}] = v.count;
-    CHECK(counted == steps_by_day);
+    std::map<std::pair<std::int32_t, std::string>, std::int64_t> volumes_by_day;
+    for (const auto& v : volumes.value()) volumes_by_day[{v.day, v.kind}] = v.count;
+    CHECK(volumes_by_day == steps_by_day);
   };
   figures_add_up();
   const std::int32_t yesterday_but_one = yilu::cst_date(kTestNow).days - 2;

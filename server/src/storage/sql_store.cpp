@@ -1254,10 +1254,14 @@ Result<std::vector<ResultGroup>> SqlStore::result_groups(const ResultQuery& q, R
       [&](Stmt& s) {
         const std::int64_t from = q.from_day, to = q.to_day;
         int i = 1;
-        s.bind(i++, from).bind(i++, to).bind(i++, to);  // the counts: from .. min(to, rolled)
+        s.bind(i++, from);  // the counts: from .. min(to, rolled)
+        s.bind(i++, to);
+        s.bind(i++, to);
         if (!q.department.empty()) s.bind(i++, q.department);
         if (!q.item_id.empty()) s.bind(i++, q.item_id);
-        s.bind(i++, from).bind(i++, from).bind(i++, to);  // the facts: max(from, rolled + 1) .. to
+        s.bind(i++, from);  // the facts: max(from, rolled + 1) .. to
+        s.bind(i++, from);
+        s.bind(i++, to);
         if (!q.department.empty()) s.bind(i++, q.department);
         if (!q.item_id.empty()) s.bind(i++, q.item_id);
       },
@@ -1414,10 +1418,13 @@ Result<std::vector<VolumeDay>> SqlStore::volume_days(std::int32_t from_day, std:
         const std::int64_t from = from_day, to = to_day;
         const std::int64_t from_at = from * 86400 - 28800;  // 00:00 China Standard Time
         int i = 1;
-        s.bind(i++, from).bind(i++, to).bind(i++, to);  // the counts: from .. min(to, rolled)
+        s.bind(i++, from);  // the counts: from .. min(to, rolled)
+        s.bind(i++, to);
+        s.bind(i++, to);
         if (!window.empty()) s.bind(i++, window);
         if (!window.empty()) s.bind(i++, window);
-        s.bind(i++, from_at).bind(i++, from_at);  // the events: from max(from, rolled + 1) ..
+        s.bind(i++, from_at);  // the events: from max(from, rolled + 1) ..
+        s.bind(i++, from_at);
         s.bind(i++, (to + 1) * 86400 - 28800);
       },
       [](const Stmt& s) {
@@ -1442,9 +1449,15 @@ Result<std::vector<RatingGroup>> SqlStore::rating_groups(const RatingQuery& q) {
       [&](Stmt& s) {
         const std::int64_t from = q.from_day, to = q.to_day;
         int i = 1;
-        s.bind(i++, q.dimension).bind(i++, from).bind(i++, to).bind(i++, to);  // the counts
+        s.bind(i++, q.dimension);  // the counts
+        s.bind(i++, from);
+        s.bind(i++, to);
+        s.bind(i++, to);
         if (!q.key.empty()) s.bind(i++, q.key);
-        s.bind(i++, q.dimension).bind(i++, from).bind(i++, from).bind(i++, to);  // the facts
+        s.bind(i++, q.dimension);  // the facts
+        s.bind(i++, from);
+        s.bind(i++, from);
+        s.bind(i++, to);
         if (!q.key.empty()) s.bind(i++, q.key);
       },
       [&](const Stmt& s) {
