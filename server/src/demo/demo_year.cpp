@@ -187,12 +187,12 @@ class Life {
   // The open reviews of the running stage, each decided by its department at its own pace; the
   // steps of all of them in time order. False when the year ended first or a step failed.
   bool review(Timestamp& t) {
+    // A department's step on its task, or (no action) a supervisor's 催办 on it.
     struct Planned {
       Timestamp at;
       std::string task_id;
-      workflow::TaskAction action;
+      std::optional<workflow::TaskAction> action;
       std::int64_t days = 0;
-      bool remind = false;
     };
     std::vector<Planned> plan;
     const Timestamp start = t;
@@ -218,8 +218,7 @@ class Life {
                         std::max<std::int64_t>(1, static_cast<std::int64_t>(limit / 2))});
       }
       if (late && unit() < 0.6)
-        plan.push_back(
-            {office(start + static_cast<Timestamp>(limit * 1.4 * kDay)), k.id, workflow::TaskAction::Approve, 0, true});
+        plan.push_back({office(start + static_cast<Timestamp>(limit * 1.4 * kDay)), k.id, std::nullopt});
       const Timestamp decided = office(start + std::max<Timestamp>(span, kHour));
       plan.push_back({decided, k.id, unit() < h.reject ? workflow::TaskAction::Reject : workflow::TaskAction::Approve});
       last = std::max(last, decided);
@@ -231,15 +230,16 @@ class Life {
       const Task* k = task(p.task_id);
       if (!k) return false;
       const auto reviewer = staff("reviewer-" + k->department, workflow::Role::Reviewer);
-      if (p.remind) {
+      if (!p.action) {
         if (!remind(*k, p.at)) return false;
         continue;
       }
-      const char* why = p.action == workflow::TaskAction::Reject   ? "不符合法定条件，不予许可"
-                        : p.action == workflow::TaskAction::Pause  ? "组织专家评审，期间不计时"
-                        : p.action == workflow::TaskAction::Extend ? "情况复杂，经负责人批准延长"
-                                                                   : "同意";
-      if (!write(workflow::act_on_task(a_, *k, reviewer, p.action, why, p.days, p.at))) return false;
+      const workflow::TaskAction action = *p.action;
+      const char* why = action == workflow::TaskAction::Reject   ? "不符合法定条件，不予许可"
+                        : action == workflow::TaskAction::Pause  ? "组织专家评审，期间不计时"
+                        : action == workflow::TaskAction::Extend ? "情况复杂，经负责人批准延长"
+                                                                 : "同意";
+      if (!write(workflow::act_on_task(a_, *k, reviewer, action, why, p.days, p.at))) return false;
     }
     t = last;
     return true;
