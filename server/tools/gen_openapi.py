@@ -474,6 +474,32 @@ route("get", "/api/v1/staff/supervision/ratings",
                                  "avg_score": {"type": "number"}}, ["rated", "good", "bad"])},
                   ["ok", "by", "from", "to", "groups", "total"])),
       extra={"400": E("bad_group_by / bad_period"), "422": E("unknown_department")}, tags=["staff"])
+STAGES = obj({k: {"type": "number", "description": d} for k, d in [
+    ("intake", "等待受理（不含补正）"), ("correction", "补正"), ("review", "审查（不含暂停）"),
+    ("paused", "暂停（特别程序）"), ("issue_wait", "等待出件")]},
+    ["intake", "correction", "review", "paused", "issue_wait"])
+def trio(*keys): return obj({k: {"type": "number"} for k in keys}, list(keys))
+route("get", "/api/v1/staff/supervision/stages",
+      "办理用时（supervisor/admin）：时段内办结（出件）的申请按事项/一件事或窗口汇总，各环节平均用时（工作日，一位小数，合计为平均总用时），一件事另有实际压减与承诺对照",
+      params=[p("by", "query", "target（默认：事项和一件事）或 window", required=False),
+              p("from", "query", "开始日期 YYYY-MM-DD（含，按出件日），默认本月 1 日", required=False),
+              p("to", "query", "结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年", required=False),
+              p("window", "query", "只看一个窗口", required=False),
+              p("target", "query", "只看一个事项或一件事", required=False)],
+      resp=ok(obj({"ok": B, "by": enum("target", "window"), "from": S, "to": S,
+                   "groups": arr(obj({"id": sdesc("事项、一件事或窗口的 id"), "kind": enum("item", "bundle", "window"),
+                                      "name": S, "issued": I,
+                                      "avg_total_workdays": {"type": "number", "description": "收件到出件，工作日"},
+                                      "avg_promised_days": {"type": "number", "description": "承诺时限（按申请人的情形）"},
+                                      "stages": STAGES,
+                                      "reductions": obj({"workdays": trio("separate", "promised", "taken"),
+                                                         "materials": trio("separate", "promised", "given")},
+                                                        ["workdays", "materials"])},
+                                     ["id", "kind", "name", "issued", "avg_total_workdays", "avg_promised_days",
+                                      "stages"])),
+                   "total": obj({"issued": I, "avg_total_workdays": {"type": "number"}, "stages": STAGES}, ["issued"])},
+                  ["ok", "by", "from", "to", "groups", "total"])),
+      extra={"400": E("bad_group_by / bad_period"), "422": E("unknown_window / unknown_target")}, tags=["staff"])
 FOLLOW_UP = obj({"application_id": S, "window": S, "window_name": S, "score": I, "comment": S, "opened_at": T,
                  "state": enum("open", "answered"), "answered_at": T, "answered_by": S, "answer": S},
                 ["application_id", "window", "score", "comment", "opened_at", "state"])

@@ -19,40 +19,6 @@ namespace {
 // The mother named in the birth items' examples files the birth bundle.
 const char* const kMother = "46020319950315122X";
 
-// A complete application for a bundle, merged from the examples the catalog ships for its
-// items (the catalog lint guarantees each validates). File materials get real uploads.
-json bundle_application(TestServer& s, const std::string& token, const std::string& bundle_id) {
-  const json catalog = json::parse(read_source_file("core/data/catalog/sanya.json"));
-  std::map<std::string, json> items;
-  for (const auto& i : catalog["items"]) items[i["id"].get<std::string>()] = i;
-  json fields = json::object(), materials = json::object(), answers = json::object();
-  for (const auto& b : catalog["bundles"]) {
-    if (b["id"] != bundle_id) continue;
-    for (const auto& st : b["stages"])
-      for (const auto& id : st["items"]) {
-        const json& item = items[id.get<std::string>()];
-        const json app = item.value("example", json::object()).value("application", json::object());
-        fields.update(app.value("fields", json::object()));
-        answers.update(app.value("answers", json::object()));
-        const json mats = app.value("materials", json::object());
-        for (auto& [mid, m] : mats.items()) {
-          if (materials.contains(mid)) continue;
-          json entry = m;
-          if (m.value("by", "") == "file") {
-            const bool pdf = m["files"][0].value("type", "") == "pdf";
-            auto up = s.upload(token, pdf ? tiny_pdf() : tiny_jpeg(), pdf ? "材料.pdf" : "photo.jpg", item["id"], mid);
-            REQUIRE(up.status == 201);
-            entry = {{"by", "file"}, {"files", json::array({{{"upload", up.body["upload"]["id"]}}})}};
-          }
-          materials[mid] = entry;
-        }
-      }
-  }
-  sign_commitments(materials);
-  return {
-      {"kind", "bundle"}, {"target_id", bundle_id}, {"answers", answers}, {"fields", fields}, {"materials", materials}};
-}
-
 // The core's own due date for an item accepted at `at`.
 std::string core_due(TestServer& s, const std::string& item_id, Timestamp at) {
   const auto* item = s.app().catalog->item(item_id);

@@ -11,12 +11,11 @@
 #include <vector>
 
 #include "http/submission.hpp"
+#include "step_facts.hpp"
 #include "workflow/actions.hpp"
 #include "workflow/deadlines.hpp"
-#include "workflow/notices.hpp"
 #include "workflow/rating_facts.hpp"
 #include "workflow/reminding.hpp"
-#include "workflow/task_results.hpp"
 #include "yilu/date.hpp"
 #include "yilu/validation.hpp"
 
@@ -328,9 +327,7 @@ class Life {
   bool write(Result<Change> r) {
     if (!r.ok()) return false;  // the workflow refuses: this life ends where it stands
     Change& c = r.value();
-    workflow::add_task_results(app_.engine, c);
-    const Catalog* catalog = app_.catalog;
-    c.notify = [catalog](const Change& ch) { return workflow::notices_for(catalog, ch); };
+    if (auto e = add_step_facts(app_, c)) return fail(*e);
     auto w = app_.store->apply(c);
     if (!w.ok()) return fail(w.error());
     if (w.value() != WriteOutcome::Done) return false;

@@ -23,6 +23,8 @@ void register_clerk_routes(Router& r, App& app);
 void register_reviewer_routes(Router& r, App& app);
 /// supervision: the overview.
 void register_supervisor_routes(Router& r, App& app);
+/// supervision: time per stage of issued applications and the reductions of bundles.
+void register_stage_figure_routes(Router& r, App& app);
 /// the resident's inbox: notifications, unread count, mark read.
 void register_inbox_routes(Router& r, App& app);
 /// 帮办: a clerk files an application for a walk-in resident.

@@ -8,6 +8,7 @@
 // (workflow/task_results.hpp), per department or per item. 催办 (workflow/reminding.hpp): a
 // supervisor presses an open review; the counts per department include the automatic ones.
 
+#include "http/figure_period.hpp"
 #include "http/overview.hpp"
 #include "http/paging.hpp"
 #include "http/respond.hpp"
@@ -18,18 +19,11 @@
 #include "storage/cursor.hpp"
 #include "workflow/reminding.hpp"
 
-#include <cmath>
 #include <map>
 
 namespace yilu::server::http {
 
 namespace {
-
-// The longest period one figure covers: a few years of decisions, read through the indexes.
-constexpr std::int32_t kMaxPeriodDays = 3 * 366;
-
-// One decimal, as the console shows it (87.5 %, 6.3 working days).
-double one_decimal(double v) { return std::round(v * 10.0) / 10.0; }
 
 json result_group_json(const ResultGroup& g, const std::string& name) {
   const auto n = static_cast<double>(g.decided);
@@ -42,33 +36,6 @@ json result_group_json(const ResultGroup& g, const std::string& name) {
           {"avg_workdays", one_decimal(static_cast<double>(g.workdays_taken_sum) / n)},
           {"p90_workdays", g.workdays_taken_p90},
           {"avg_limit_days", one_decimal(static_cast<double>(g.limit_days_sum) / n)}};
-}
-
-struct Period {
-  Date from;
-  Date to;  // inclusive
-};
-
-// A figure's days: ?from= and ?to= (YYYY-MM-DD, both included), by default this month up to
-// today; nullopt after answering bad_period.
-std::optional<Period> period_of(App& app, const httplib::Request& req, httplib::Response& res) {
-  const Date today = cst_date(app.now());
-  const Ymd now_ymd = ymd_from_date(today);
-  Period p{date_from_ymd(now_ymd.year, now_ymd.month, 1), today};
-  for (const auto& [param, date] : {std::pair<const char*, Date*>{"from", &p.from}, {"to", &p.to}}) {
-    if (!req.has_param(param)) continue;
-    const auto d = parse_date(req.get_param_value(param));
-    if (!d) {
-      send_error(res, "bad_period", std::string("/") + param);
-      return std::nullopt;
-    }
-    *date = *d;
-  }
-  if (p.to < p.from || p.to.days - p.from.days >= kMaxPeriodDays) {
-    send_error(res, "bad_period", "/to");
-    return std::nullopt;
-  }
-  return p;
 }
 
 std::string department_name(const App& app, const std::string& id) {

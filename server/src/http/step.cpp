@@ -5,10 +5,10 @@
 #include "http/respond.hpp"
 #include "http/views.hpp"
 #include "log_text.hpp"
+#include "step_facts.hpp"
 #include "workflow/model.hpp"
 #include "workflow/notices.hpp"
 #include "workflow/reminding.hpp"
-#include "workflow/task_results.hpp"
 
 namespace yilu::server::http {
 
@@ -33,9 +33,10 @@ std::optional<Change> write_step(App& app, httplib::Response& res, Result<Change
     return std::nullopt;
   }
   Change& c = step.value();
-  workflow::add_task_results(app.engine, c);  // every decided review's figures, with the step
-  const Catalog* catalog = app.catalog;
-  c.notify = [catalog](const Change& ch) { return workflow::notices_for(catalog, ch); };
+  if (auto e = add_step_facts(app, c)) {
+    send_core_error(res, *e);
+    return std::nullopt;
+  }
   auto w = app.store->apply(c);
   if (!w.ok()) {
     send_core_error(res, w.error());

@@ -311,6 +311,53 @@ struct VolumeDay {
   std::int64_t count = 0;
 };
 
+/// An application as issued (办结): where its working days went, for the supervision center's
+/// time per stage and the reductions each bundle achieved. Written once, with the step that
+/// issues its last stage (workflow/application_results.hpp), never changed. The five stages add
+/// up to `total_workdays`.
+struct ApplicationResult {
+  std::string application_id;
+  std::string kind;  ///< "item" or "bundle"
+  std::string target_id;
+  std::string window_id;
+  Timestamp issued_at = 0;
+  std::int32_t issued_on = 0;            ///< the issue's day (China Standard Time), days since 1970-01-01
+  std::int64_t total_workdays = 0;       ///< submission (收件) to issue
+  std::int64_t intake_workdays = 0;      ///< waiting at the window for 受理, 补正 excluded
+  std::int64_t correction_workdays = 0;  ///< 补正: from each notice to the resubmission
+  std::int64_t review_workdays = 0;      ///< each stage's acceptance to its last decision, pauses excluded
+  std::int64_t paused_workdays = 0;      ///< Art. 45 intervals of each stage's last-decided review
+  std::int64_t issue_wait_workdays = 0;  ///< each stage's last decision to its issue (出件)
+  std::int64_t taken_workdays = 0;       ///< first acceptance to issue: the time the catalog promises
+  std::int64_t promised_days = 0;        ///< the promise for the resident's answers (a bundle: its stages)
+  std::int64_t separate_days = 0;        ///< the same items done one by one (an item: its promise)
+  std::int64_t materials_given = 0;      ///< materials the applicant handed in (now or, deferred, later)
+  std::int64_t materials_promised = 0;   ///< materials the catalog asks of this target
+  std::int64_t materials_separate = 0;   ///< the same items' materials one by one
+};
+
+/// What the stage figures are grouped by.
+enum class StageBy { Target, Window };
+
+/// The scope of the stage figures: applications issued on days [from_day, to_day]; empty ids
+/// match every window or target.
+struct StageQuery {
+  std::int32_t from_day = 0;
+  std::int32_t to_day = 0;
+  std::string window_id;
+  std::string target_id;
+};
+
+/// Sums of ApplicationResult over one target (item or bundle) or window.
+struct StageGroup {
+  std::string key;
+  std::string kind;  ///< the target's kind; "window" when grouped by window
+  std::int64_t issued = 0;
+  std::int64_t total = 0, intake = 0, correction = 0, review = 0, paused = 0, issue_wait = 0;
+  std::int64_t taken = 0, promised = 0, separate = 0;
+  std::int64_t materials_given = 0, materials_promised = 0, materials_separate = 0;
+};
+
 /// What the on-time figures are grouped by.
 enum class ResultBy { Department, Item };
 
@@ -341,6 +388,8 @@ struct Change {
   std::vector<Licence> new_licences;
   /// Tasks decided by this step (review decisions): stored with it, never changed after.
   std::vector<TaskResult> task_results;
+  /// The application's stage figures, when this step issues its last stage.
+  std::optional<ApplicationResult> application_result;
   /// A rating's facts and, for a bad one, its follow-up (the rating step only).
   std::vector<RatingFact> rating_facts;
   std::optional<RatingFollowUp> follow_up;

@@ -556,6 +556,21 @@ bool insert_task_result(Connection& c, const TaskResult& r) {
   return run(s);
 }
 
+bool insert_application_result(Connection& c, const ApplicationResult& r) {
+  Stmt s(c,
+         "INSERT INTO application_results (application_id, kind, target_id, window_id, issued_at, issued_on, "
+         "total_workdays, intake_workdays, correction_workdays, review_workdays, paused_workdays, "
+         "issue_wait_workdays, taken_workdays, promised_days, separate_days, materials_given, materials_promised, "
+         "materials_separate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  s.bind(1, r.application_id).bind(2, r.kind).bind(3, r.target_id).bind(4, r.window_id).bind(5, r.issued_at);
+  s.bind(6, std::int64_t{r.issued_on}).bind(7, r.total_workdays).bind(8, r.intake_workdays);
+  s.bind(9, r.correction_workdays).bind(10, r.review_workdays).bind(11, r.paused_workdays);
+  s.bind(12, r.issue_wait_workdays).bind(13, r.taken_workdays).bind(14, r.promised_days);
+  s.bind(15, r.separate_days).bind(16, r.materials_given).bind(17, r.materials_promised);
+  s.bind(18, r.materials_separate);
+  return run(s);
+}
+
 bool insert_rating_fact(Connection& c, const RatingFact& f) {
   Stmt s(c,
          "INSERT INTO rating_facts (application_id, dimension, key, score, good, bad, rated_on, rated_month) "
@@ -1188,6 +1203,7 @@ Result<WriteOutcome> SqlStore::apply(Change& ch) {
       if (!insert_task_result(c, r)) return false;
     for (const auto& f : ch.rating_facts)
       if (!insert_rating_fact(c, f)) return false;
+    if (ch.application_result && !insert_application_result(c, *ch.application_result)) return false;
     if (ch.follow_up && !insert_follow_up(c, *ch.follow_up)) return false;
     for (const auto& ev : ch.events)
       if (!insert_event(c, ev)) return false;
@@ -1224,6 +1240,15 @@ constexpr const char* kFactsFrom =
 constexpr const char* kEventsFrom =
     "(SELECT CASE WHEN (through_day + 1) * 86400 - 28800 > ? THEN (through_day + 1) * 86400 - 28800 ELSE ? END FROM "
     "rollup_state WHERE name='supervision')";
+
+// The stage figures' columns, in StageGroup's order: the facts' and the daily counts' names.
+constexpr const char* kStageColumns =
+    "total_workdays, intake_workdays, correction_workdays, review_workdays, paused_workdays, issue_wait_workdays, "
+    "taken_workdays, promised_days, separate_days, materials_given, materials_promised, materials_separate";
+constexpr const char* kStageSums =
+    "SUM(total_workdays), SUM(intake_workdays), SUM(correction_workdays), SUM(review_workdays), "
+    "SUM(paused_workdays), SUM(issue_wait_workdays), SUM(taken_workdays), SUM(promised_days), SUM(separate_days), "
+    "SUM(materials_given), SUM(materials_promised), SUM(materials_separate)";
 
 // The one-window steps counted as volumes: fixed vocabulary, written into the SQL as literals.
 constexpr const char* kVolumeKinds = "('submitted','assisted_submitted','accepted','issued','refused','rejected')";
@@ -1297,6 +1322,62 @@ Result<std::vector<ResultGroup>> SqlStore::result_groups(const ResultQuery& q, R
   return out;
 }
 
+Result<std::vector<StageGroup>> SqlStore::stage_groups(const StageQuery& q, StageBy by) {
+  // The daily counts of rolled days and the issued applications of later ones, summed per
+  // target or window. The grouping is one of two fixed names, never people's input.
+  const std::string key = by == StageBy::Target ? "target_id" : "window_id";
+  std::string filter;
+  if (!q.window_id.empty()) filter += " AND window_id=?";
+  if (!q.target_id.empty()) filter += " AND target_id=?";
+  const std::string kind = by == StageBy::Target ? "kind" : "'window'";
+  const std::string sql = "SELECT " + key + ", " + kind + ", SUM(issued), " + kStageSums + " FROM (SELECT " + key +
+                          ", kind, issued, " + kStageColumns +
+                          " FROM application_result_days WHERE issued_on BETWEEN ? AND " + kRolledUpTo + filter +
+                          " UNION ALL SELECT " + key + ", kind, 1, " + kStageColumns +
+                          " FROM application_results WHERE issued_on BETWEEN " + kFactsFrom + " AND ?" + filter +
+                          ") f GROUP BY " + key + (by == StageBy::Target ? ", kind" : "") + " ORDER BY " + key;
+  return rows<StageGroup>(
+      *db_, sql,
+      [&](Stmt& s) {
+        const std::int64_t from = q.from_day, to = q.to_day;
+        int i = 1;
+        for (int part = 0; part < 2; ++part) {
+          if (part == 0) {  // the counts: from .. min(to, rolled)
+            s.bind(i++, from);
+            s.bind(i++, to);
+            s.bind(i++, to);
+          } else {  // the facts: max(from, rolled + 1) .. to
+            s.bind(i++, from);
+            s.bind(i++, from);
+            s.bind(i++, to);
+          }
+          if (!q.window_id.empty()) s.bind(i++, q.window_id);
+          if (!q.target_id.empty()) s.bind(i++, q.target_id);
+        }
+      },
+      [](const Stmt& s) {
+        StageGroup g;
+        g.key = s.text(0);
+        g.kind = s.text(1);
+        g.issued = s.integer(2);
+        std::int64_t* sums[] = {&g.total,
+                                &g.intake,
+                                &g.correction,
+                                &g.review,
+                                &g.paused,
+                                &g.issue_wait,
+                                &g.taken,
+                                &g.promised,
+                                &g.separate,
+                                &g.materials_given,
+                                &g.materials_promised,
+                                &g.materials_separate};
+        int col = 3;
+        for (std::int64_t* v : sums) *v = s.integer(col++);
+        return std::optional<StageGroup>(std::move(g));
+      });
+}
+
 Result<std::int32_t> SqlStore::roll_up_supervision(std::int32_t through_day, std::int32_t max_days) {
   std::int32_t rolled = 0;
   auto e = db_->write([&](Connection& c) {
@@ -1339,6 +1420,12 @@ Result<std::int32_t> SqlStore::roll_up_supervision(std::int32_t through_day, std
                         " AND e.at >= ? AND e.at < ? GROUP BY (e.at + 28800) / 86400, a.window_id, e.kind");
     volumes.bind(1, (from + 1) * 86400 - 28800).bind(2, (to + 1) * 86400 - 28800);
     if (!run(volumes)) return false;
+    Stmt stages(c, std::string("INSERT INTO application_result_days (issued_on, kind, target_id, window_id, issued, ") +
+                       kStageColumns + ") SELECT issued_on, kind, target_id, window_id, COUNT(*), " + kStageSums +
+                       " FROM application_results WHERE issued_on > ? AND issued_on <= ? GROUP BY issued_on, kind, "
+                       "target_id, window_id");
+    stages.bind(1, from).bind(2, to);
+    if (!run(stages)) return false;
     Stmt state(c, "UPDATE rollup_state SET through_day=? WHERE name='supervision' AND through_day=?");
     state.bind(1, to).bind(2, stored);
     if (!run(state) || c.changes() != 1) return false;
@@ -1353,6 +1440,7 @@ std::optional<Error> SqlStore::reset_supervision_rollup() {
   return db_->write([](Connection& c) {
     return c.exec("DELETE FROM task_result_days") == std::nullopt &&
            c.exec("DELETE FROM rating_days") == std::nullopt && c.exec("DELETE FROM volume_days") == std::nullopt &&
+           c.exec("DELETE FROM application_result_days") == std::nullopt &&
            c.exec("UPDATE rollup_state SET through_day=0 WHERE name='supervision'") == std::nullopt;
   });
 }

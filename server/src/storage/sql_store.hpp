@@ -65,6 +65,7 @@ class SqlStore final : public Store {
   Result<bool> application_has_file(const std::string& application_id, const std::string& sha256) override;
   Result<WriteOutcome> apply(Change& c) override;
   Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) override;
+  Result<std::vector<StageGroup>> stage_groups(const StageQuery& q, StageBy by) override;
   Result<WriteOutcome> add_reminder(ReminderRecord& r, const Event& e) override;
   Result<std::vector<RatingGroup>> rating_groups(const RatingQuery& q) override;
   Result<std::vector<VolumeDay>> volume_days(std::int32_t from_day, std::int32_t to_day,

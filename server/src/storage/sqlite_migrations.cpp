@@ -530,6 +530,53 @@ CREATE TABLE rollup_state (
 );
 INSERT INTO rollup_state (name, through_day) VALUES ('supervision', 0);
 )sql",
+    // 13: each issued application's working days per stage and, for a bundle, the reductions it
+    // achieved (workflow/application_results.hpp), by issue day; with their daily counts (sums
+    // per day, target and window), rolled up with the others.
+    R"sql(
+CREATE TABLE application_results (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id),
+  kind TEXT NOT NULL CHECK (kind IN ('item','bundle')),
+  target_id TEXT NOT NULL,
+  window_id TEXT NOT NULL,
+  issued_at INTEGER NOT NULL,
+  issued_on INTEGER NOT NULL,
+  total_workdays INTEGER NOT NULL CHECK (total_workdays >= 0),
+  intake_workdays INTEGER NOT NULL CHECK (intake_workdays >= 0),
+  correction_workdays INTEGER NOT NULL CHECK (correction_workdays >= 0),
+  review_workdays INTEGER NOT NULL CHECK (review_workdays >= 0),
+  paused_workdays INTEGER NOT NULL CHECK (paused_workdays >= 0),
+  issue_wait_workdays INTEGER NOT NULL CHECK (issue_wait_workdays >= 0),
+  taken_workdays INTEGER NOT NULL CHECK (taken_workdays >= 0),
+  promised_days INTEGER NOT NULL CHECK (promised_days >= 0),
+  separate_days INTEGER NOT NULL CHECK (separate_days >= 0),
+  materials_given INTEGER NOT NULL CHECK (materials_given >= 0),
+  materials_promised INTEGER NOT NULL CHECK (materials_promised >= 0),
+  materials_separate INTEGER NOT NULL CHECK (materials_separate >= 0)
+);
+CREATE INDEX application_results_day ON application_results(issued_on, target_id);
+CREATE INDEX application_results_window_day ON application_results(window_id, issued_on);
+CREATE TABLE application_result_days (
+  issued_on INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  window_id TEXT NOT NULL,
+  issued INTEGER NOT NULL CHECK (issued > 0),
+  total_workdays INTEGER NOT NULL CHECK (total_workdays >= 0),
+  intake_workdays INTEGER NOT NULL CHECK (intake_workdays >= 0),
+  correction_workdays INTEGER NOT NULL CHECK (correction_workdays >= 0),
+  review_workdays INTEGER NOT NULL CHECK (review_workdays >= 0),
+  paused_workdays INTEGER NOT NULL CHECK (paused_workdays >= 0),
+  issue_wait_workdays INTEGER NOT NULL CHECK (issue_wait_workdays >= 0),
+  taken_workdays INTEGER NOT NULL CHECK (taken_workdays >= 0),
+  promised_days INTEGER NOT NULL CHECK (promised_days >= 0),
+  separate_days INTEGER NOT NULL CHECK (separate_days >= 0),
+  materials_given INTEGER NOT NULL CHECK (materials_given >= 0),
+  materials_promised INTEGER NOT NULL CHECK (materials_promised >= 0),
+  materials_separate INTEGER NOT NULL CHECK (materials_separate >= 0),
+  PRIMARY KEY (issued_on, kind, target_id, window_id)
+) WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace

@@ -133,6 +133,9 @@ class Store {
   /// The decided reviews of the query's days, summed per department or item (in id order):
   /// the supervision center's on-time figures.
   virtual Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) = 0;
+  /// The issued applications of the query's days, summed per target (item or bundle) or window
+  /// (in id order): the supervision center's time per stage and bundle reductions.
+  virtual Result<std::vector<StageGroup>> stage_groups(const StageQuery& q, StageBy by) = 0;
   /// Stores a 催办 on a task that is still open (reviewing or paused) with its timeline event;
   /// Conflict (nothing written) when the task is decided, or when an automatic one of that
   /// level exists already. The stored id is written back.

@@ -4494,6 +4494,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/supervision/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办理用时（supervisor/admin）：时段内办结（出件）的申请按事项/一件事或窗口汇总，各环节平均用时（工作日，一位小数，合计为平均总用时），一件事另有实际压减与承诺对照
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description target（默认：事项和一件事）或 window */
+                    by?: string;
+                    /** @description 开始日期 YYYY-MM-DD（含，按出件日），默认本月 1 日 */
+                    from?: string;
+                    /** @description 结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年 */
+                    to?: string;
+                    /** @description 只看一个窗口 */
+                    window?: string;
+                    /** @description 只看一个事项或一件事 */
+                    target?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            /** @enum {string} */
+                            by: "target" | "window";
+                            from: string;
+                            to: string;
+                            groups: {
+                                /** @description 事项、一件事或窗口的 id */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "item" | "bundle" | "window";
+                                name: string;
+                                issued: number;
+                                /** @description 收件到出件，工作日 */
+                                avg_total_workdays: number;
+                                /** @description 承诺时限（按申请人的情形） */
+                                avg_promised_days: number;
+                                stages: {
+                                    /** @description 等待受理（不含补正） */
+                                    intake: number;
+                                    /** @description 补正 */
+                                    correction: number;
+                                    /** @description 审查（不含暂停） */
+                                    review: number;
+                                    /** @description 暂停（特别程序） */
+                                    paused: number;
+                                    /** @description 等待出件 */
+                                    issue_wait: number;
+                                };
+                                reductions?: {
+                                    workdays: {
+                                        separate: number;
+                                        promised: number;
+                                        taken: number;
+                                    };
+                                    materials: {
+                                        separate: number;
+                                        promised: number;
+                                        given: number;
+                                    };
+                                };
+                            }[];
+                            total: {
+                                issued: number;
+                                avg_total_workdays?: number;
+                                stages?: {
+                                    /** @description 等待受理（不含补正） */
+                                    intake: number;
+                                    /** @description 补正 */
+                                    correction: number;
+                                    /** @description 审查（不含暂停） */
+                                    review: number;
+                                    /** @description 暂停（特别程序） */
+                                    paused: number;
+                                    /** @description 等待出件 */
+                                    issue_wait: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description bad_group_by / bad_period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown_window / unknown_target */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/rating_follow_ups": {
         parameters: {
             query?: never;

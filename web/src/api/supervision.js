@@ -23,6 +23,33 @@ export function onTimeFigures({ by, from, to, department }) {
   });
 }
 
+// ---- 办理用时 (docs/workflow.md "Time per stage") -----------------------------------------
+// Each issued application stored where its working days went; the server sums and averages
+// them per item, bundle or window. The page shows the averages as given.
+
+/** @typedef {import('./api_types').Answer<'/api/v1/staff/supervision/stages', 'get'>} StageAnswer */
+/** @typedef {StageAnswer['groups'][number]} StageGroup */
+/** @typedef {StageAnswer['by']} StageBy */
+
+/**
+ * The applications issued in [from, to], per target (item or bundle) or window. An empty
+ * `from`/`to` is left out (the server's default: this month up to today, said in the answer).
+ * @param {{ by: StageBy, from?: string, to?: string, window?: string, target?: string }} query
+ * @returns {Promise<StageAnswer>} rejects with ApiError: 400 bad_period / bad_group_by, 422 unknown_window / unknown_target
+ */
+export function stageFigures({ by, from, to, window, target }) {
+  return call('get', '/api/v1/staff/supervision/stages', {
+    query: {
+      by,
+      from: from || undefined,
+      to: to || undefined,
+      window: window || undefined,
+      target: target || undefined,
+    },
+    as: 'staff',
+  });
+}
+
 // ---- 好差评 (docs/workflow.md "好差评 and 整改") -------------------------------------------
 // The rating figures are sums of the `rating_facts` rows each rating wrote, per heading; the
 // server alone knows which headings add up (a bundle counts under each of its departments and

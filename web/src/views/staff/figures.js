@@ -1,31 +1,35 @@
-// What the supervision figure tabs share (按时办结率, 好差评): the figures of the period and
-// grouping the form says, asked of the server, and the bar chart of each group's rate beside
-// the table. Every figure is the server's: the page only shows it.
+// What the supervision figure tabs share (按时办结率, 好差评, 办理用时): the figures of the period
+// and grouping the form says, asked of the server, and the chart beside the table (by default the
+// bar chart of each group's rate). Every figure is the server's: the page only shows it.
 // The first request leaves the period to the server; the form then takes the period and the
 // grouping the server used from its answer. Only the latest request's answer is shown (a slow
-// earlier one is dropped). The chart's code (ECharts, the shared on_time_chart.js chunk) is
-// asked for with import() as the tab opens, so ECharts stays out of every other screen.
+// earlier one is dropped). A chart's code (ECharts) is asked for with import() as the tab opens
+// (useLazyChart), so ECharts stays out of every other screen.
 import { computed, nextTick, onBeforeUnmount, onMounted, ref, watch } from 'vue';
 import { nameOf } from '../../util/catalog_view.js';
 import { rateText } from './on_time_table.js';
 
 /**
- * @param {(query: { by: string, from: string, to: string, department: string }) => Promise<any>} fetchFigures
- *   asks the server (onTimeFigures, ratingFigures)
+ * @param {(query: { by: string, from: string, to: string, [filter: string]: string }) => Promise<any>} fetchFigures
+ *   asks the server (onTimeFigures, ratingFigures, …)
  * @param {object} options
- * @param {{ by: string, from: string, to: string, department: string }} options.form the reactive filter form
- * @param {import('vue').Ref<{ id: string, name: string }[]>} options.departments the catalog's, to name the filter
+ * @param {{ by: string, from: string, to: string }} options.form the reactive filter form
+ * @param {import('vue').Ref<{ id: string, name: string }[]>} options.departments the filter's choices (the
+ *   catalog's departments, or what `filterKey` names), to name the filter in the title and the file name
  * @param {Record<string, string>} options.byLabels the groupings' Chinese names (按部门 …)
- * @param {() => string} [options.department] the department filter to send (the form's by default)
- * @param {string} options.rateName what the chart's bars are (按时办结率, 好评率)
- * @param {(answer: any, group: any) => string} options.groupName a bar's name
- * @param {(group: any) => number | undefined} options.rateOf a bar's rate (%)
+ * @param {() => string} [options.department] the filter's value to send (the form's department by default)
+ * @param {string} [options.filterKey] the query parameter the filter is sent as: department (default), window
+ * @param {(data: import('vue').Ref<any>, byLabel: import('vue').Ref<string>) => FigureChart} [options.chart]
+ *   the chart beside the table (by default the bars of each group's rate: the options below)
+ * @param {string} [options.rateName] what the chart's bars are (按时办结率, 好评率)
+ * @param {(answer: any, group: any) => string} [options.groupName] a bar's name
+ * @param {(group: any) => number | undefined} [options.rateOf] a bar's rate (%)
  * @param {(answer: any) => boolean} [options.columnsOf] whether the bars stand as columns
  */
 export function useFigures(fetchFigures, options) {
-  const { form, departments, byLabels, department = () => form.department } = options;
+  const { form, departments, byLabels, department = () => form.department, filterKey = 'department' } = options;
   const data = ref(null); // the answer shown
-  const shownDepartment = ref(''); // the department filter of the answer shown
+  const shownDepartment = ref(''); // the filter of the answer shown
   const msg = ref('');
   const loading = ref(false);
 
@@ -37,14 +41,15 @@ export function useFigures(fetchFigures, options) {
   let asked = 0; // only the latest request's answer is shown (a slow earlier one is dropped)
   async function load() {
     const seq = ++asked;
-    const query = { by: form.by, from: form.from, to: form.to, department: department() };
+    const filter = department();
+    const query = { by: form.by, from: form.from, to: form.to, [filterKey]: filter };
     msg.value = '';
     loading.value = true;
     try {
       const answer = await fetchFigures(query);
       if (seq !== asked) return;
       data.value = answer;
-      shownDepartment.value = query.department;
+      shownDepartment.value = filter;
       // The period the server used (its default when none was sent), and its grouping.
       form.by = answer.by;
       form.from = answer.from;
@@ -56,7 +61,7 @@ export function useFigures(fetchFigures, options) {
     }
   }
 
-  const chart = useRateChart(data, byLabel, options);
+  const chart = (options.chart || ((d, b) => useRateChart(d, b, options)))(data, byLabel);
 
   onMounted(() => {
     chart.loadChartCode().catch(() => {}); // drawChart says so if it did not load
@@ -77,18 +82,74 @@ export function useFigures(fetchFigures, options) {
   };
 }
 
-// ---- the chart: ECharts' chunk, asked for as the screen opens, beside the figures ----------
-function useRateChart(data, byLabel, { rateName, groupName, rateOf, columnsOf = () => false }) {
+/**
+ * @typedef {object} FigureChart
+ * @property {import('vue').Ref<HTMLElement | null>} chartEl where the chart is drawn (ref="chartEl")
+ * @property {import('vue').Ref<string>} chartMsg said when its code could not be loaded
+ * @property {import('vue').Ref<string>} chartHeight its height, for the number of groups
+ * @property {import('vue').Ref<string>} chartLabel what it shows, for a screen reader (role="img")
+ * @property {() => Promise<any>} loadChartCode asks for its code (as the tab opens)
+ */
+
+/**
+ * A chart drawn by a module loaded with import() (ECharts' chunk), redrawn with each answer that
+ * has groups and removed when one has none or the screen closes. Only the latest answer is drawn;
+ * the code is asked for again by the next answer when it failed to load (chartMsg says so meanwhile).
+ * @param {import('vue').Ref<any>} data the answer shown
+ * @param {object} options
+ * @param {() => Promise<any>} options.loadCode import() of the chart's module
+ * @param {() => any} options.figures what is drawn, made of the answer shown
+ * @param {(code: any, el: HTMLElement, figures: any) => { update: (figures: any) => void, dispose: () => void }} options.draw
+ *   draws into `el` with the loaded module; returns what redraws and removes it
+ * @param {() => unknown} [options.layout] a chart drawn in another layout is drawn anew, not updated
+ */
+export function useLazyChart(data, { loadCode, figures, draw, layout = () => '' }) {
   const chartEl = ref(null);
   const chartMsg = ref('');
-  let chartCode = null; // Promise of ./on_time_chart.js
-  let chart = null; // { el, columns, update, dispose }
+  let chartCode = null; // Promise of the chart's module
+  let chart = null; // { el, layout, update, dispose }
   const loadChartCode = () =>
-    (chartCode ||= import('./on_time_chart.js').catch((e) => {
+    (chartCode ||= loadCode().catch((e) => {
       chartCode = null; // the next answer tries again
       throw e;
     }));
 
+  async function drawChart() {
+    const answer = data.value;
+    if (!answer?.groups.length) {
+      chart?.dispose();
+      chart = null;
+      return;
+    }
+    let code;
+    try {
+      code = await loadChartCode();
+      chartMsg.value = '';
+    } catch {
+      chartMsg.value = '图表未能加载，各项数字见表格';
+      return;
+    }
+    await nextTick();
+    const el = chartEl.value;
+    if (data.value !== answer || !el) return; // a newer answer draws itself
+    const shape = layout();
+    if (chart && chart.el === el && chart.layout === shape) chart.update(figures());
+    else {
+      chart?.dispose();
+      chart = { el, layout: shape, ...draw(code, el, figures()) };
+    }
+  }
+  watch(data, drawChart, { flush: 'post' });
+  onBeforeUnmount(() => {
+    chart?.dispose();
+    chart = null;
+  });
+
+  return { chartEl, chartMsg, loadChartCode };
+}
+
+// ---- the rate chart: the shared on_time_chart.js chunk, beside the figures ------------------
+function useRateChart(data, byLabel, { rateName, groupName, rateOf, columnsOf = () => false }) {
   const columns = computed(() => Boolean(data.value && columnsOf(data.value)));
   const bars = computed(() => {
     const answer = data.value;
@@ -110,35 +171,11 @@ function useRateChart(data, byLabel, { rateName, groupName, rateOf, columnsOf = 
     return `${rateName}${columns.value ? '柱状图' : '条形图'}（${byLabel.value}）：${parts.join('；')}`;
   });
 
-  async function drawChart() {
-    const answer = data.value;
-    if (!answer?.groups.length) {
-      chart?.dispose();
-      chart = null;
-      return;
-    }
-    let code;
-    try {
-      code = await loadChartCode();
-      chartMsg.value = '';
-    } catch {
-      chartMsg.value = '图表未能加载，各项数字见表格';
-      return;
-    }
-    await nextTick();
-    const el = chartEl.value;
-    if (data.value !== answer || !el) return; // a newer answer draws itself
-    if (chart && chart.el === el && chart.columns === columns.value) chart.update(bars.value);
-    else {
-      chart?.dispose();
-      chart = { el, columns: columns.value, ...code.drawOnTimeChart(el, bars.value, { columns: columns.value }) };
-    }
-  }
-  watch(data, drawChart, { flush: 'post' });
-  onBeforeUnmount(() => {
-    chart?.dispose();
-    chart = null;
+  const { chartEl, chartMsg, loadChartCode } = useLazyChart(data, {
+    loadCode: () => import('./on_time_chart.js'),
+    figures: () => bars.value,
+    draw: (code, el, b) => code.drawOnTimeChart(el, b, { columns: columns.value }),
+    layout: () => columns.value,
   });
-
   return { chartEl, chartMsg, chartHeight, chartLabel, loadChartCode };
 }
