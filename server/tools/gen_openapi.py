@@ -500,6 +500,17 @@ route("get", "/api/v1/staff/supervision/stages",
                    "total": obj({"issued": I, "avg_total_workdays": {"type": "number"}, "stages": STAGES}, ["issued"])},
                   ["ok", "by", "from", "to", "groups", "total"])),
       extra={"400": E("bad_group_by / bad_period"), "422": E("unknown_window / unknown_target")}, tags=["staff"])
+route("get", "/api/v1/staff/supervision/stages/applications.csv",
+      "办结明细导出（supervisor/admin）：时段内每件办结申请一行（出件日、编号顺序），含各环节工作日、承诺与逐项时限、材料数；"
+      "CSV（UTF-8 带 BOM，CRLF），服务端分页流式输出（chunked），行数不限、内存不随行数增长",
+      params=[p("from", "query", "开始日期 YYYY-MM-DD（含，按出件日），默认本月 1 日", required=False),
+              p("to", "query", "结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年", required=False),
+              p("window", "query", "只看一个窗口", required=False),
+              p("target", "query", "只看一个事项或一件事", required=False)],
+      resp={"description": "CSV：申请编号, 事项或一件事, 类型, 窗口, 出件时间, 总用时（工作日）, 等待受理, 补正, 审查, 暂停, "
+                           "等待出件, 受理至出件, 承诺时限, 逐项办理时限, 提交材料（份）, 承诺材料（份）, 逐项材料（份）",
+            "content": {"text/csv": {"schema": {"type": "string"}}}},
+      extra={"400": E("bad_period"), "422": E("unknown_window / unknown_target")}, tags=["staff"])
 FOLLOW_UP = obj({"application_id": S, "window": S, "window_name": S, "score": I, "comment": S, "opened_at": T,
                  "state": enum("open", "answered"), "answered_at": T, "answered_by": S, "answer": S},
                 ["application_id", "window", "score", "comment", "opened_at", "state"])

@@ -5,6 +5,7 @@
 #include "auth/mask.hpp"
 #include "auth/rate_limiter.hpp"
 #include "auth/sign_in_code.hpp"
+#include "http/csv.hpp"
 #include "uploads/sniff.hpp"
 
 using namespace yilu::server;
@@ -121,4 +122,15 @@ TEST_CASE("sign-in state and backoff survive being stored as text", "[server][au
   CHECK(back.until == 41);
   BackoffEntry again = back;
   CHECK(rule.attempt(again, 12) == 29);
+}
+
+TEST_CASE("csv: fields as spreadsheets read them, formulas disarmed, numbers kept", "[server][csv]") {
+  using yilu::server::http::append_csv_record;
+  std::string out;
+  append_csv_record(
+      out, {"出生一件事", "a,b", "say \"hi\"", "two\nlines", "=HYPERLINK(1)", "-3", "-2.5", "87.5%", "+x", ""});
+  CHECK(out == "出生一件事,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",'=HYPERLINK(1),-3,-2.5,87.5%,'+x,\r\n");
+  out.clear();
+  append_csv_record(out, {"@SUM(A1)", "-", "=a,b"});
+  CHECK(out == "'@SUM(A1),'-,\"'=a,b\"\r\n");
 }

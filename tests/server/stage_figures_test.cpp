@@ -4,6 +4,8 @@
 // working day), one with 补正 and a pause, and one 企业开办一件事 (two stages of 1-day items).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "sample_applications.hpp"
 #include "test_server.hpp"
 
@@ -193,6 +195,52 @@ TEST_CASE("supervision: working days per stage of issued applications and the re
     REQUIRE(november.body["groups"].size() == 1);
     CHECK(november.body["total"]["issued"] == 1);
     CHECK(november.body["total"]["avg_total_workdays"] == 1.0);
+  }
+
+  SECTION("every issued application exports as CSV, in issue day order, a store page at a time") {
+    auto r = s.get("/api/v1/staff/supervision/stages/applications.csv?from=2026-11-01&to=2026-12-31", sup);
+    REQUIRE(r.status == 200);
+    CHECK(r.headers.find("Content-Type")->second == "text/csv; charset=utf-8");
+    CHECK(r.headers.find("Content-Disposition")->second == "attachment; filename=\"issued-2026-11-01-2026-12-31.csv\"");
+    REQUIRE(r.text.rfind("\xEF\xBB\xBF", 0) == 0);  // the byte order mark Excel needs
+    std::vector<std::string> lines;
+    for (std::size_t at = 3; at < r.text.size();) {
+      const std::size_t end = r.text.find("\r\n", at);
+      REQUIRE(end != std::string::npos);
+      lines.push_back(r.text.substr(at, end - at));
+      at = end + 2;
+    }
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0] ==
+          "申请编号,事项或一件事,类型,窗口,出件时间,总用时（工作日）,等待受理,补正,审查,暂停,等待出件,受理至出件,"
+          "承诺时限,逐项办理时限,提交材料（份）,承诺材料（份）,逐项材料（份）");
+    CHECK(lines[1].rfind(b + ",失业登记,事项,社会民生综合窗口,2026-11-27T10:00:00+08:00,1,0,0,1,0,0,1,1,1,", 0) == 0);
+    CHECK(lines[2].rfind(c + ",企业开办一件事,一件事,", 0) == 0);
+    CHECK(lines[2].find(",4,0,0,3,0,1,4,2,5,") != std::string::npos);
+    CHECK(lines[3].rfind(a + ",失业登记,事项,社会民生综合窗口,2026-12-10T10:00:00+08:00,10,2,2,2,2,2,6,1,1,", 0) == 0);
+
+    // One window's, and the pages the stream is read in: each starts after the previous one's last.
+    auto one_window =
+        s.get("/api/v1/staff/supervision/stages/applications.csv?window=w_social&from=2026-11-01&to=2026-12-31", sup);
+    CHECK(std::count(one_window.text.begin(), one_window.text.end(), '\n') == 3);  // the header, A and B
+    yilu::server::StageQuery q;
+    q.from_day = yilu::cst_date(thu).days;
+    q.to_day = yilu::cst_date(thu + 30 * kDay).days;
+    std::vector<std::string> paged;
+    std::int32_t day = 0;
+    std::string after;
+    for (;;) {
+      auto page = s.app().store->application_results_after(q, day, after, 1);
+      REQUIRE(page.ok());
+      if (page.value().empty()) break;
+      REQUIRE(page.value().size() == 1);
+      day = page.value()[0].issued_on;
+      after = page.value()[0].application_id;
+      paged.push_back(after);
+    }
+    CHECK(paged == std::vector<std::string>{b, c, a});
+    CHECK(s.get("/api/v1/staff/supervision/stages/applications.csv?target=nothing", sup).status == 422);
+    CHECK(s.get("/api/v1/staff/supervision/stages/applications.csv", social).status == 403);
   }
 
   SECTION("bad requests get stable codes, and only supervisors read it") {

@@ -4,9 +4,15 @@
 // The figures are stored per application as it is issued (workflow/application_results.hpp);
 // this sums them (SqlStore::stage_groups) and divides.
 
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "http/csv.hpp"
 #include "http/figure_period.hpp"
 #include "http/respond.hpp"
 #include "http/routes.hpp"
+#include "log_text.hpp"
 
 namespace yilu::server::http {
 
@@ -24,24 +30,26 @@ json stages_json(const StageGroup& g) {
           {"issue_wait", average(g.issue_wait, g.issued)}};
 }
 
-std::string target_name(const App& app, const StageGroup& g) {
-  if (!app.catalog) return g.key;
-  if (g.kind == "window") {
-    const Window* w = app.catalog->window(g.key);
-    return w ? w->name : g.key;
+// The catalog's name of a target ("item", "bundle") or window; an id the catalog no longer has
+// is shown as itself.
+std::string name_of(const App& app, const std::string& kind, const std::string& id) {
+  if (!app.catalog) return id;
+  if (kind == "window") {
+    const Window* w = app.catalog->window(id);
+    return w ? w->name : id;
   }
-  if (g.kind == "bundle") {
-    const BundleDef* b = app.catalog->bundle(g.key);
-    return b ? b->name : g.key;
+  if (kind == "bundle") {
+    const BundleDef* b = app.catalog->bundle(id);
+    return b ? b->name : id;
   }
-  const ItemDef* i = app.catalog->item(g.key);
-  return i ? i->name : g.key;  // an id the catalog no longer has is shown as itself
+  const ItemDef* i = app.catalog->item(id);
+  return i ? i->name : id;
 }
 
 json group_json(const App& app, const StageGroup& g) {
   json j = {{"id", g.key},
             {"kind", g.kind},
-            {"name", target_name(app, g)},
+            {"name", name_of(app, g.kind, g.key)},
             {"issued", g.issued},
             {"avg_total_workdays", average(g.total, g.issued)},
             {"avg_promised_days", average(g.promised, g.issued)},
@@ -58,21 +66,34 @@ json group_json(const App& app, const StageGroup& g) {
   return j;
 }
 
-// GET /api/v1/staff/supervision/stages?by=target|window[&window=][&target=]
-void stage_figures(App& app, const httplib::Request& req, httplib::Response& res) {
-  const std::string by_text = req.has_param("by") ? req.get_param_value("by") : "target";
-  if (by_text != "target" && by_text != "window") return send_error(res, "bad_group_by", "/by");
+// The period, window and target of a stage figure or its export; nullopt after answering the
+// error.
+std::optional<StageQuery> stage_query(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto period = period_of(app, req, res);
-  if (!period) return;
+  if (!period) return std::nullopt;
   StageQuery q;
   q.from_day = period->from.days;
   q.to_day = period->to.days;
   q.window_id = req.get_param_value("window");
   q.target_id = req.get_param_value("target");
-  if (!q.window_id.empty() && !(app.catalog && app.catalog->window(q.window_id)))
-    return send_error(res, "unknown_window", "/window");
-  if (!q.target_id.empty() && !(app.catalog && (app.catalog->item(q.target_id) || app.catalog->bundle(q.target_id))))
-    return send_error(res, "unknown_target", "/target");
+  if (!q.window_id.empty() && !(app.catalog && app.catalog->window(q.window_id))) {
+    send_error(res, "unknown_window", "/window");
+    return std::nullopt;
+  }
+  if (!q.target_id.empty() && !(app.catalog && (app.catalog->item(q.target_id) || app.catalog->bundle(q.target_id)))) {
+    send_error(res, "unknown_target", "/target");
+    return std::nullopt;
+  }
+  return q;
+}
+
+// GET /api/v1/staff/supervision/stages?by=target|window[&window=][&target=]
+void stage_figures(App& app, const httplib::Request& req, httplib::Response& res) {
+  const std::string by_text = req.has_param("by") ? req.get_param_value("by") : "target";
+  if (by_text != "target" && by_text != "window") return send_error(res, "bad_group_by", "/by");
+  const auto query = stage_query(app, req, res);
+  if (!query) return;
+  const StageQuery& q = *query;
   auto groups = app.store->stage_groups(q, by_text == "target" ? StageBy::Target : StageBy::Window);
   if (!groups.ok()) return send_core_error(res, groups.error());
   json list = json::array();
@@ -95,10 +116,77 @@ void stage_figures(App& app, const httplib::Request& req, httplib::Response& res
   send_json(res, 200,
             {{"ok", true},
              {"by", by_text},
-             {"from", format_date(period->from)},
-             {"to", format_date(period->to)},
+             {"from", format_date(Date{q.from_day})},
+             {"to", format_date(Date{q.to_day})},
              {"groups", list},
              {"total", total}});
+}
+
+// Rows of the 办结明细 export read per store page: memory stays one page whatever the period.
+constexpr std::int64_t kExportPage = 1000;
+
+std::vector<std::string> export_record(const App& app, const ApplicationResult& r) {
+  const auto n = [](std::int64_t v) { return std::to_string(v); };
+  return {r.application_id,
+          name_of(app, r.kind, r.target_id),
+          r.kind == "bundle" ? "一件事" : "事项",
+          name_of(app, "window", r.window_id),
+          format_timestamp_cst(r.issued_at),
+          n(r.total_workdays),
+          n(r.intake_workdays),
+          n(r.correction_workdays),
+          n(r.review_workdays),
+          n(r.paused_workdays),
+          n(r.issue_wait_workdays),
+          n(r.taken_workdays),
+          n(r.promised_days),
+          n(r.separate_days),
+          n(r.materials_given),
+          n(r.materials_promised),
+          n(r.materials_separate)};
+}
+
+// GET /api/v1/staff/supervision/stages/applications.csv[?from=&to=&window=&target=]: every
+// application issued in the period with its working days per stage, as CSV, streamed a page
+// of the store at a time (chunked), in issue day and id order.
+void stage_export(App& app, const httplib::Request& req, httplib::Response& res) {
+  const auto query = stage_query(app, req, res);
+  if (!query) return;
+  struct Cursor {
+    StageQuery q;
+    std::int32_t after_day = 0;
+    std::string after_id;
+    bool started = false;
+  };
+  auto cursor = std::make_shared<Cursor>();
+  cursor->q = *query;
+  res.set_header("Content-Disposition", "attachment; filename=\"issued-" + format_date(Date{query->from_day}) + "-" +
+                                            format_date(Date{query->to_day}) + ".csv\"");
+  res.set_header("Cache-Control", "no-store");
+  res.set_chunked_content_provider("text/csv; charset=utf-8", [&app, cursor](std::size_t, httplib::DataSink& sink) {
+    std::string out;
+    if (!cursor->started) {
+      cursor->started = true;
+      out += kCsvBom;
+      append_csv_record(out, {"申请编号", "事项或一件事", "类型", "窗口", "出件时间", "总用时（工作日）", "等待受理",
+                              "补正", "审查", "暂停", "等待出件", "受理至出件", "承诺时限", "逐项办理时限",
+                              "提交材料（份）", "承诺材料（份）", "逐项材料（份）"});
+    }
+    auto page = app.store->application_results_after(cursor->q, cursor->after_day, cursor->after_id, kExportPage);
+    if (!page.ok()) {
+      // The header is sent: the download ends short, and the log says why.
+      std::fprintf(stderr, "[export] issued applications: %s\n", log_text(page.error().message).c_str());
+      return false;
+    }
+    for (const auto& r : page.value()) append_csv_record(out, export_record(app, r));
+    if (!page.value().empty()) {
+      cursor->after_day = page.value().back().issued_on;
+      cursor->after_id = page.value().back().application_id;
+    }
+    if (!out.empty() && !sink.write(out.data(), out.size())) return false;
+    if (static_cast<std::int64_t>(page.value().size()) < kExportPage) sink.done();
+    return true;
+  });
 }
 
 }  // namespace
@@ -106,6 +194,8 @@ void stage_figures(App& app, const httplib::Request& req, httplib::Response& res
 void register_stage_figure_routes(Router& r, App& app) {
   r.get("/api/v1/staff/supervision/stages", kSupervisor,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { stage_figures(app, req, res); });
+  r.get("/api/v1/staff/supervision/stages/applications.csv", kSupervisor,
+        [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { stage_export(app, req, res); });
 }
 
 }  // namespace yilu::server::http

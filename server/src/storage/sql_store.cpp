@@ -1378,6 +1378,47 @@ Result<std::vector<StageGroup>> SqlStore::stage_groups(const StageQuery& q, Stag
       });
 }
 
+Result<std::vector<ApplicationResult>> SqlStore::application_results_after(const StageQuery& q, std::int32_t after_day,
+                                                                           const std::string& after_id,
+                                                                           std::int64_t limit) {
+  // Keyset order on (issued_on, application_id), the index's: each page is one index range,
+  // however deep into the period it starts.
+  std::string sql =
+      std::string("SELECT application_id, kind, target_id, window_id, issued_at, issued_on, ") + kStageColumns +
+      " FROM application_results WHERE (issued_on, application_id) > (?, ?) AND issued_on BETWEEN ? AND ?";
+  if (!q.window_id.empty()) sql += " AND window_id=?";
+  if (!q.target_id.empty()) sql += " AND target_id=?";
+  sql += " ORDER BY issued_on, application_id LIMIT ?";
+  return rows<ApplicationResult>(
+      *db_, sql,
+      [&](Stmt& s) {
+        int i = 1;
+        s.bind(i++, std::int64_t{after_day});
+        s.bind(i++, after_id);
+        s.bind(i++, std::int64_t{q.from_day});
+        s.bind(i++, std::int64_t{q.to_day});
+        if (!q.window_id.empty()) s.bind(i++, q.window_id);
+        if (!q.target_id.empty()) s.bind(i++, q.target_id);
+        s.bind(i++, limit);
+      },
+      [](const Stmt& s) {
+        ApplicationResult r;
+        r.application_id = s.text(0);
+        r.kind = s.text(1);
+        r.target_id = s.text(2);
+        r.window_id = s.text(3);
+        r.issued_at = s.integer(4);
+        r.issued_on = static_cast<std::int32_t>(s.integer(5));
+        std::int64_t* values[] = {&r.total_workdays,  &r.intake_workdays,    &r.correction_workdays,
+                                  &r.review_workdays, &r.paused_workdays,    &r.issue_wait_workdays,
+                                  &r.taken_workdays,  &r.promised_days,      &r.separate_days,
+                                  &r.materials_given, &r.materials_promised, &r.materials_separate};
+        int col = 6;
+        for (std::int64_t* v : values) *v = s.integer(col++);
+        return std::optional<ApplicationResult>(std::move(r));
+      });
+}
+
 Result<std::int32_t> SqlStore::roll_up_supervision(std::int32_t through_day, std::int32_t max_days) {
   std::int32_t rolled = 0;
   auto e = db_->write([&](Connection& c) {

@@ -554,7 +554,7 @@ CREATE TABLE application_results (
   materials_promised INTEGER NOT NULL CHECK (materials_promised >= 0),
   materials_separate INTEGER NOT NULL CHECK (materials_separate >= 0)
 );
-CREATE INDEX application_results_day ON application_results(issued_on, target_id);
+CREATE INDEX application_results_day ON application_results(issued_on, application_id);
 CREATE INDEX application_results_window_day ON application_results(window_id, issued_on);
 CREATE TABLE application_result_days (
   issued_on INTEGER NOT NULL,

@@ -136,6 +136,11 @@ class Store {
   /// The issued applications of the query's days, summed per target (item or bundle) or window
   /// (in id order): the supervision center's time per stage and bundle reductions.
   virtual Result<std::vector<StageGroup>> stage_groups(const StageQuery& q, StageBy by) = 0;
+  /// The issued applications of the query, in issue day and id order, the first `limit` after
+  /// (after_day, after_id) (0 and "" for the first): a page of the 办结明细 export.
+  virtual Result<std::vector<ApplicationResult>> application_results_after(const StageQuery& q, std::int32_t after_day,
+                                                                           const std::string& after_id,
+                                                                           std::int64_t limit) = 0;
   /// Stores a 催办 on a task that is still open (reviewing or paused) with its timeline event;
   /// Conflict (nothing written) when the task is decided, or when an automatic one of that
   /// level exists already. The stored id is written back.

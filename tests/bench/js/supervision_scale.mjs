@@ -45,12 +45,14 @@ const figures = [
   ['on-time by item, a year', `on_time?by=item&from=${yearAgo}&to=${today}`],
   ['on-time of one department by item, a year', `on_time?by=item&department=gaj&from=${yearAgo}&to=${today}`],
   ['on-time by department, 30 days', `on_time?by=department&from=${monthAgo}&to=${today}`],
-  ['ratings by department, a year', `ratings?dimension=department&from=${yearAgo}&to=${today}`],
-  ['ratings by clerk, a year', `ratings?dimension=clerk&from=${yearAgo}&to=${today}`],
-  ['ratings of the center by month, a year', `ratings?dimension=center&by=month&from=${yearAgo}&to=${today}`],
-  ['volumes by month, a year', `volumes?group_by=month&from=${yearAgo}&to=${today}`],
-  ['volumes by day, 30 days', `volumes?group_by=day&from=${monthAgo}&to=${today}`],
+  ['ratings by department, a year', `ratings?by=department&from=${yearAgo}&to=${today}`],
+  ['ratings by clerk, a year', `ratings?by=clerk&from=${yearAgo}&to=${today}`],
+  ['ratings of the center by month, a year', `ratings?by=month&from=${yearAgo}&to=${today}`],
+  ['volumes by month, a year', `volumes?interval=month&from=${yearAgo}&to=${today}`],
+  ['volumes by day, 30 days', `volumes?interval=day&from=${monthAgo}&to=${today}`],
   ['催办 per department, a year', `reminders?from=${yearAgo}&to=${today}`],
+  ['time per stage by item and bundle, a year', `stages?by=target&from=${yearAgo}&to=${today}`],
+  ['time per stage by window, 30 days', `stages?by=window&from=${monthAgo}&to=${today}`],
 ];
 
 const results = {
@@ -79,6 +81,10 @@ try {
       INSERT INTO task_results SELECT task_id || '-c' || i, application_id, item_id, department, window_id, approved,
         started_at, decided_at, decided_on, due_on, limit_days, extension_days, paused_workdays, workdays_taken, on_time
         FROM task_results, generate_series(1, ${n}) i;
+      INSERT INTO application_results SELECT application_id || '-c' || i, kind, target_id, window_id, issued_at,
+        issued_on, total_workdays, intake_workdays, correction_workdays, review_workdays, paused_workdays,
+        issue_wait_workdays, taken_workdays, promised_days, separate_days, materials_given, materials_promised,
+        materials_separate FROM application_results, generate_series(1, ${n}) i;
       INSERT INTO rating_facts SELECT application_id || '-c' || i, dimension, key, score, good, bad, rated_on, rated_month
         FROM rating_facts, generate_series(1, ${n}) i;
       INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data)
@@ -87,7 +93,7 @@ try {
     cluster.psql('VACUUM ANALYZE');
     results.copied_s = (Date.now() - t1) / 1000;
   }
-  results.rows = Object.fromEntries(['task_results', 'rating_facts', 'events'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
+  results.rows = Object.fromEntries(['task_results', 'application_results', 'rating_facts', 'events'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
   say(`facts: ${JSON.stringify(results.rows)}`);
 
   const t2 = Date.now();
@@ -102,7 +108,7 @@ try {
     await sleep(200);
   }
   results.rollup_s = (Date.now() - t2) / 1000;
-  results.daily_rows = Object.fromEntries(['task_result_days', 'rating_days', 'volume_days'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
+  results.daily_rows = Object.fromEntries(['task_result_days', 'application_result_days', 'rating_days', 'volume_days'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
   say(`rolled up in ${results.rollup_s} s (server start included): ${JSON.stringify(results.daily_rows)}`);
 
   const login = await call(srv.base, 'POST', '/api/v1/staff/login', { username: 'supervisor', password });

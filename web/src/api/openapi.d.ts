@@ -4647,6 +4647,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/supervision/stages/applications.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办结明细导出（supervisor/admin）：时段内每件办结申请一行（出件日、编号顺序），含各环节工作日、承诺与逐项时限、材料数；CSV（UTF-8 带 BOM，CRLF），服务端分页流式输出（chunked），行数不限、内存不随行数增长
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 开始日期 YYYY-MM-DD（含，按出件日），默认本月 1 日 */
+                    from?: string;
+                    /** @description 结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年 */
+                    to?: string;
+                    /** @description 只看一个窗口 */
+                    window?: string;
+                    /** @description 只看一个事项或一件事 */
+                    target?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV：申请编号, 事项或一件事, 类型, 窗口, 出件时间, 总用时（工作日）, 等待受理, 补正, 审查, 暂停, 等待出件, 受理至出件, 承诺时限, 逐项办理时限, 提交材料（份）, 承诺材料（份）, 逐项材料（份） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description bad_period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unknown_window / unknown_target */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/rating_follow_ups": {
         parameters: {
             query?: never;

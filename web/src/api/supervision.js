@@ -50,6 +50,19 @@ export function stageFigures({ by, from, to, window, target }) {
   });
 }
 
+/**
+ * The URL of the 办结明细 export: every application issued in [from, to] (of one window or
+ * target) with its working days per stage, CSV streamed by the server (fetch it with the staff
+ * token: views/staff/staff_files.js fetchStaffBlob).
+ * @param {{ from?: string, to?: string, window?: string, target?: string }} query
+ */
+export function issuedExportUrl({ from, to, window, target }) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ from, to, window, target })) if (v) q.set(k, v);
+  const s = q.toString();
+  return `/api/v1/staff/supervision/stages/applications.csv${s ? `?${s}` : ''}`;
+}
+
 // ---- 好差评 (docs/workflow.md "好差评 and 整改") -------------------------------------------
 // The rating figures are sums of the `rating_facts` rows each rating wrote, per heading; the
 // server alone knows which headings add up (a bundle counts under each of its departments and

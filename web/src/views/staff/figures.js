@@ -74,6 +74,7 @@ export function useFigures(fetchFigures, options) {
     loading,
     load,
     byLabel,
+    shownDepartment,
     shownDepartmentName,
     chartEl: chart.chartEl,
     chartMsg: chart.chartMsg,

@@ -1,7 +1,7 @@
 // Opening an uploaded material from the console. Staff reach a file only through an
 // application they may see, so the request names it: GET /api/v1/uploads/{sha256}?application=…
-// (without it the server answers 404). Written here rather than in api/http.js, which
-// another engineer owns: it needs the bytes, and api() reads JSON only.
+// (without it the server answers 404). Also the streamed exports. Written here rather than in
+// api/http.js: these need the bytes, and api() reads JSON only.
 import { ApiError, session, setSession } from '../../api/http.js';
 
 /** The URL of one upload of an application, as staff fetch it. */
@@ -10,17 +10,18 @@ export function staffUploadUrl(applicationId, sha256) {
 }
 
 /**
- * Fetches the file with the staff token. Resolves to {blob, type}; rejects with an ApiError
- * whose message is Chinese (the server's, else one by HTTP status; status 0 when offline).
- * A 401 drops the staff session, as every other console request does.
+ * Fetches `url` with the staff token as bytes (a file, a streamed export). Resolves to {blob,
+ * type}; rejects with an ApiError whose message is Chinese (the server's, else one by HTTP
+ * status; status 0 when offline). A 401 drops the staff session, as every other console request
+ * does.
+ * @param {string} url
+ * @returns {Promise<{ blob: Blob, type: string }>}
  */
-export async function fetchStaffUpload(applicationId, sha256) {
+export async function fetchStaffBlob(url) {
   const token = session.staff?.token;
   let res;
   try {
-    res = await fetch(staffUploadUrl(applicationId, sha256), {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-    });
+    res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch {
     throw new ApiError(0, null);
   }
@@ -37,6 +38,11 @@ export async function fetchStaffUpload(applicationId, sha256) {
   const blob = await res.blob();
   const type = (res.headers.get('Content-Type') || blob.type || '').split(';')[0].trim().toLowerCase();
   return { blob, type };
+}
+
+/** Fetches one upload of an application with the staff token (fetchStaffBlob). */
+export function fetchStaffUpload(applicationId, sha256) {
+  return fetchStaffBlob(staffUploadUrl(applicationId, sha256));
 }
 
 /** How the console can show a file of this content type: 'image', 'pdf', or 'download' only. */
