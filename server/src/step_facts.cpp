@@ -1,6 +1,7 @@
 #include "step_facts.hpp"
 
 #include "workflow/application_results.hpp"
+#include "workflow/deferral_results.hpp"
 #include "workflow/notices.hpp"
 #include "workflow/task_results.hpp"
 
@@ -8,6 +9,7 @@ namespace yilu::server {
 
 std::optional<Error> add_step_facts(App& app, Change& c) {
   workflow::add_task_results(app.engine, c);  // every decided review's figures, with the step
+  workflow::add_deferral_results(app.engine, c);
   if (workflow::issues_last_stage(c)) {
     // 秒批 creates its review with the step; an issue finds its reviews stored.
     std::vector<Task> tasks = c.new_tasks;

@@ -93,6 +93,50 @@ void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
              {"total", total}});
 }
 
+// GET /api/v1/staff/supervision/deferrals: deferred (容缺) materials supplied in the period per
+// window, on time or late against their due dates; and those owed now, overdue among them (the
+// overview's summary, `as_of` when it was computed).
+void deferral_figures(App& app, const httplib::Request& req, httplib::Response& res) {
+  const auto period = period_of(app, req, res);
+  if (!period) return;
+  auto groups = app.store->deferral_groups(period->from.days, period->to.days);
+  if (!groups.ok()) return send_core_error(res, groups.error());
+  auto overview = current_overview(app);
+  if (!overview.ok()) return send_core_error(res, overview.error());
+  const auto rate = [](std::int64_t on_time, std::int64_t n) {
+    return one_decimal(100.0 * static_cast<double>(on_time) / static_cast<double>(n));
+  };
+  json list = json::array();
+  DeferralGroup all;
+  for (const auto& g : groups.value()) {
+    const Window* w = app.catalog ? app.catalog->window(g.window_id) : nullptr;
+    list.push_back({{"id", g.window_id},
+                    {"name", w ? w->name : g.window_id},
+                    {"supplied", g.supplied},
+                    {"on_time", g.on_time},
+                    {"late", g.supplied - g.on_time},
+                    {"on_time_rate", rate(g.on_time, g.supplied)},
+                    {"by_clerk", g.by_clerk},
+                    {"by_resident", g.supplied - g.by_clerk}});
+    all.supplied += g.supplied;
+    all.on_time += g.on_time;
+    all.by_clerk += g.by_clerk;
+  }
+  json total = {{"supplied", all.supplied}, {"on_time", all.on_time}, {"late", all.supplied - all.on_time}};
+  if (all.supplied > 0) total["on_time_rate"] = rate(all.on_time, all.supplied);
+  const json& counts = overview.value()->counts;
+  send_json(res, 200,
+            {{"ok", true},
+             {"from", format_date(period->from)},
+             {"to", format_date(period->to)},
+             {"groups", list},
+             {"total", total},
+             {"owed_now",
+              {{"owed", counts.value("owed", 0)},
+               {"overdue", counts.value("owed_overdue", 0)},
+               {"as_of", format_timestamp_cst(overview.value()->as_of)}}}});
+}
+
 // GET /api/v1/staff/supervision/reminders: 催办 sent in the period, per department.
 void reminder_counts(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto period = period_of(app, req, res);
@@ -381,6 +425,9 @@ void register_supervisor_routes(Router& r, App& app) {
         });
   r.get("/api/v1/staff/supervision/on_time", kSupervisor,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { on_time(app, req, res); });
+  r.get(
+      "/api/v1/staff/supervision/deferrals", kSupervisor,
+      [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { deferral_figures(app, req, res); });
   r.get("/api/v1/staff/supervision/reminders", kSupervisor,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) { reminder_counts(app, req, res); });
   r.get("/api/v1/staff/supervision/volumes", kSupervisor,

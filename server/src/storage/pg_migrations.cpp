@@ -399,6 +399,21 @@ CREATE TABLE application_result_days (
   PRIMARY KEY (issued_on, kind, target_id, window_id)
 );
 )sql",
+    // 9: deferred materials as supplied (SQLite step 14).
+    R"sql(
+CREATE TABLE deferral_results (
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  material_id TEXT NOT NULL,
+  window_id TEXT NOT NULL,
+  supplied_at BIGINT NOT NULL,
+  supplied_on INTEGER NOT NULL,
+  due_on INTEGER NOT NULL,
+  on_time INTEGER NOT NULL CHECK (on_time IN (0,1)),
+  supplied_by TEXT NOT NULL CHECK (supplied_by IN ('resident','clerk')),
+  PRIMARY KEY (application_id, material_id)
+);
+CREATE INDEX deferral_results_day ON deferral_results(supplied_on, window_id);
+)sql",
 };
 
 // Any fixed number: the lock all servers of one database take to migrate one at a time.

@@ -336,6 +336,27 @@ struct ApplicationResult {
   std::int64_t materials_separate = 0;   ///< the same items' materials one by one
 };
 
+/// A deferred (容缺) material as it was supplied: whether by its due date (the core's deferral
+/// deadline from acceptance). Written with the supply step (workflow/deferral_results.hpp).
+struct DeferralResult {
+  std::string application_id;
+  std::string material_id;
+  std::string window_id;
+  Timestamp supplied_at = 0;
+  std::int32_t supplied_on = 0;  ///< days since 1970-01-01, China Standard Time
+  std::int32_t due_on = 0;
+  bool on_time = false;     ///< supplied by the end of its due date
+  std::string supplied_by;  ///< "resident" or "clerk"
+};
+
+/// Deferred materials supplied in a period at one window.
+struct DeferralGroup {
+  std::string window_id;
+  std::int64_t supplied = 0;
+  std::int64_t on_time = 0;
+  std::int64_t by_clerk = 0;  ///< handed in at the window (the rest from the phone)
+};
+
 /// What the stage figures are grouped by.
 enum class StageBy { Target, Window };
 
@@ -388,6 +409,8 @@ struct Change {
   std::vector<Licence> new_licences;
   /// Tasks decided by this step (review decisions): stored with it, never changed after.
   std::vector<TaskResult> task_results;
+  /// The deferred materials this step supplies, with their due dates.
+  std::vector<DeferralResult> deferral_results;
   /// The application's stage figures, when this step issues its last stage.
   std::optional<ApplicationResult> application_result;
   /// A rating's facts and, for a bad one, its follow-up (the rating step only).

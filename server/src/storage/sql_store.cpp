@@ -571,6 +571,16 @@ bool insert_application_result(Connection& c, const ApplicationResult& r) {
   return run(s);
 }
 
+bool insert_deferral_result(Connection& c, const DeferralResult& r) {
+  Stmt s(c,
+         "INSERT INTO deferral_results (application_id, material_id, window_id, supplied_at, supplied_on, due_on, "
+         "on_time, supplied_by) VALUES (?,?,?,?,?,?,?,?)");
+  s.bind(1, r.application_id).bind(2, r.material_id).bind(3, r.window_id).bind(4, r.supplied_at);
+  s.bind(5, std::int64_t{r.supplied_on}).bind(6, std::int64_t{r.due_on}).bind(7, std::int64_t{r.on_time});
+  s.bind(8, r.supplied_by);
+  return run(s);
+}
+
 bool insert_rating_fact(Connection& c, const RatingFact& f) {
   Stmt s(c,
          "INSERT INTO rating_facts (application_id, dimension, key, score, good, bad, rated_on, rated_month) "
@@ -1204,6 +1214,8 @@ Result<WriteOutcome> SqlStore::apply(Change& ch) {
     for (const auto& f : ch.rating_facts)
       if (!insert_rating_fact(c, f)) return false;
     if (ch.application_result && !insert_application_result(c, *ch.application_result)) return false;
+    for (const auto& r : ch.deferral_results)
+      if (!insert_deferral_result(c, r)) return false;
     if (ch.follow_up && !insert_follow_up(c, *ch.follow_up)) return false;
     for (const auto& ev : ch.events)
       if (!insert_event(c, ev)) return false;
@@ -1416,6 +1428,18 @@ Result<std::vector<ApplicationResult>> SqlStore::application_results_after(const
         int col = 6;
         for (std::int64_t* v : values) *v = s.integer(col++);
         return std::optional<ApplicationResult>(std::move(r));
+      });
+}
+
+Result<std::vector<DeferralGroup>> SqlStore::deferral_groups(std::int32_t from_day, std::int32_t to_day) {
+  // A year is a deferred material of a few applications in ten: one range of the day index.
+  return rows<DeferralGroup>(
+      *db_,
+      "SELECT window_id, COUNT(*), SUM(on_time), SUM(CASE WHEN supplied_by='clerk' THEN 1 ELSE 0 END) FROM "
+      "deferral_results WHERE supplied_on BETWEEN ? AND ? GROUP BY window_id ORDER BY window_id",
+      [&](Stmt& s) { s.bind(1, std::int64_t{from_day}).bind(2, std::int64_t{to_day}); },
+      [](const Stmt& s) {
+        return std::optional<DeferralGroup>(DeferralGroup{s.text(0), s.integer(1), s.integer(2), s.integer(3)});
       });
 }
 

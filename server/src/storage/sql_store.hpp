@@ -66,6 +66,7 @@ class SqlStore final : public Store {
   Result<WriteOutcome> apply(Change& c) override;
   Result<std::vector<ResultGroup>> result_groups(const ResultQuery& q, ResultBy by) override;
   Result<std::vector<StageGroup>> stage_groups(const StageQuery& q, StageBy by) override;
+  Result<std::vector<DeferralGroup>> deferral_groups(std::int32_t from_day, std::int32_t to_day) override;
   Result<std::vector<ApplicationResult>> application_results_after(const StageQuery& q, std::int32_t after_day,
                                                                    const std::string& after_id,
                                                                    std::int64_t limit) override;

@@ -136,6 +136,8 @@ class Store {
   /// The issued applications of the query's days, summed per target (item or bundle) or window
   /// (in id order): the supervision center's time per stage and bundle reductions.
   virtual Result<std::vector<StageGroup>> stage_groups(const StageQuery& q, StageBy by) = 0;
+  /// Deferred (容缺) materials supplied on days [from_day, to_day], per window (in id order).
+  virtual Result<std::vector<DeferralGroup>> deferral_groups(std::int32_t from_day, std::int32_t to_day) = 0;
   /// The issued applications of the query, in issue day and id order, the first `limit` after
   /// (after_day, after_id) (0 and "" for the first): a page of the 办结明细 export.
   virtual Result<std::vector<ApplicationResult>> application_results_after(const StageQuery& q, std::int32_t after_day,

@@ -4374,6 +4374,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/supervision/deferrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 容缺补交统计（supervisor/admin）：时段内补交的容缺材料按窗口汇总，是否在补交期限内（核心按受理日计算的期限）；以及现在仍欠交、其中已逾期的件数（督办总览的汇总，as_of 为计算时间）
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 开始日期 YYYY-MM-DD（含，按补交日），默认本月 1 日 */
+                    from?: string;
+                    /** @description 结束日期 YYYY-MM-DD（含），默认今天；时段最长 3 年 */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            from: string;
+                            to: string;
+                            groups: {
+                                /** @description 窗口 id */
+                                id: string;
+                                name: string;
+                                supplied: number;
+                                on_time: number;
+                                late: number;
+                                /** @description 按期补交率（%），一位小数 */
+                                on_time_rate: number;
+                                /** @description 窗口代收 */
+                                by_clerk: number;
+                                /** @description 申请人在手机上补交 */
+                                by_resident: number;
+                            }[];
+                            total: {
+                                supplied: number;
+                                on_time: number;
+                                late: number;
+                                on_time_rate?: number;
+                            };
+                            owed_now: {
+                                owed: number;
+                                overdue: number;
+                                /** @description RFC 3339，北京时间（+08:00） */
+                                as_of: string;
+                            };
+                        };
+                    };
+                };
+                /** @description bad_period */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/supervision/ratings": {
         parameters: {
             query?: never;
