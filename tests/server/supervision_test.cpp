@@ -154,7 +154,7 @@ TEST_CASE("supervision: on-time rate and working days taken per department and i
   }
 }
 
-TEST_CASE("supervision: a 秒批 decision counts as a review decided on time, on the day it was filed",
+TEST_CASE("supervision: a 秒批 decision counts as a review decided on time, and issued, on the day it was filed",
           "[server][supervision]") {
   TestServer s;
   const std::string me = s.resident("13876003011");
@@ -170,6 +170,13 @@ TEST_CASE("supervision: a 秒批 decision counts as a review decided on time, on
   CHECK(g["decided"] == 1);
   CHECK(g["on_time"] == 1);
   CHECK(g["late"] == 0);
+  // Issued as it was filed: no working day in any stage.
+  auto stages = s.get("/api/v1/staff/supervision/stages?from=2026-11-26&to=2026-11-26", sup);
+  INFO(stages.text);
+  const json& st = group(stages.body, "project_filing");
+  CHECK(st["issued"] == 1);
+  CHECK(st["avg_total_workdays"] == 0.0);
+  CHECK(st["stages"]["review"] == 0.0);
 }
 
 TEST_CASE("supervision: a supervisor's 催办 and the automatic ones at red and overdue reach the reviewers",
