@@ -206,7 +206,7 @@ test('the supervisor reads the server’s 好差评 per window, department and m
     await staffLogin(page, server.url, sup.username, sup.password);
     const tabs = page.getByRole('tablist', { name: '督办中心' }).getByRole('tab');
     await tabs.last().waitFor(); // the console has rendered (the URL changes first)
-    const expectedTabs = ['督办总览', '按时办结率', '好差评', '办理用时'];
+    const expectedTabs = ['督办总览', '按时办结率', '好差评', '办理用时', '月度报告'];
     assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
 
     // ---- the server's default period (this month up to today), per window --------------------
@@ -369,7 +369,7 @@ test('the admin has the 好差评 tab too', { timeout: 90000 }, async () => {
     await staffLogin(page, server.url, admin.username, admin.password);
     const tabs = page.getByRole('tablist', { name: '系统管理' }).getByRole('tab');
     await tabs.last().waitFor(); // the console has rendered (the URL changes first)
-    const expectedTabs = ['账号管理', '审计日志', '督办总览', '按时办结率', '好差评', '办理用时'];
+    const expectedTabs = ['账号管理', '审计日志', '督办总览', '按时办结率', '好差评', '办理用时', '月度报告'];
     assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
     await page.locator('[data-test=admin-tab-ratings]').click();
     await page.waitForURL(/\/staff\?tab=ratings$/);

@@ -346,7 +346,7 @@ test(
       await staffLogin(page, server.url, sup.username, sup.password);
       const tabs = page.getByRole("tablist", { name: "督办中心" }).getByRole("tab");
       await tabs.last().waitFor(); // the console has rendered (the URL changes first)
-      const expectedTabs = ["督办总览", "按时办结率", "好差评", "办理用时"];
+      const expectedTabs = ["督办总览", "按时办结率", "好差评", "办理用时", "月度报告"];
       assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
       // The chart's code: stage_chart.js, or the shared on_time_chart.js chunk if it carries the stage chart.
       const chartChunk = /\/(stage_chart|on_time_chart)-[\w-]+\.js$/;
@@ -489,7 +489,7 @@ test("the admin has the 办理用时 tab too", { timeout: 90000 }, async () => {
     await staffLogin(page, server.url, admin.username, admin.password);
     const tabs = page.getByRole("tablist", { name: "系统管理" }).getByRole("tab");
     await tabs.last().waitFor();
-    const expectedTabs = ["账号管理", "审计日志", "督办总览", "按时办结率", "好差评", "办理用时"];
+    const expectedTabs = ["账号管理", "审计日志", "督办总览", "按时办结率", "好差评", "办理用时", "月度报告"];
     assert.deepEqual(await settledTexts(tabs, expectedTabs), expectedTabs);
     await page.locator("[data-test=admin-tab-stages]").click();
     await page.waitForURL(/\/staff\?tab=stages$/);

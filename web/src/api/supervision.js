@@ -112,3 +112,59 @@ export function answerFollowUp(applicationId, answer) {
     as: 'staff',
   });
 }
+
+// ---- 办件量 and 催办 (docs/workflow.md "Volumes (办件量)", "催办 and 督办") -----------------
+// The server counts the one-window steps per day from the timeline and adds them up into weeks
+// (from Monday) or months, every bucket listed; and the 催办 each department received. The page
+// shows the counts as given.
+
+/** @typedef {import('./api_types').Answer<'/api/v1/staff/supervision/volumes', 'get'>} VolumeAnswer */
+/** @typedef {VolumeAnswer['series'][number]} VolumeBucket */
+/** @typedef {VolumeAnswer['interval']} VolumeInterval */
+/** @typedef {import('./api_types').Answer<'/api/v1/staff/supervision/reminders', 'get'>} ReminderFigureAnswer */
+/** @typedef {ReminderFigureAnswer['groups'][number]} ReminderFigureGroup */
+
+/**
+ * 办件量 of [from, to] per day, week or month (收件, 受理, 出件, 不予受理, 不予许可), with the
+ * period's total. An empty `from`/`to` is left out (the server's default: this month up to today,
+ * said in the answer); a week's bucket starts on its Monday, the first one maybe before `from`
+ * (only the period's days are counted in it).
+ * @param {{ interval: VolumeInterval, from?: string, to?: string, window?: string }} query
+ * @returns {Promise<VolumeAnswer>} rejects with ApiError: 400 bad_interval / bad_period, 422 unknown_window
+ */
+export function volumeFigures({ interval, from, to, window }) {
+  return call('get', '/api/v1/staff/supervision/volumes', {
+    query: { interval, from: from || undefined, to: to || undefined, window: window || undefined },
+    as: 'staff',
+  });
+}
+
+/** @typedef {import('./api_types').Answer<'/api/v1/staff/supervision/deferrals', 'get'>} DeferralAnswer */
+
+/**
+ * The 容缺 materials supplied in [from, to] per window, on time or late against their due dates
+ * (the server stored each as it was supplied), and those owed now (`owed_now`, the overview's
+ * summary as of `as_of`). An empty `from`/`to` is left out (the server's default).
+ * @param {{ from?: string, to?: string }} query
+ * @returns {Promise<DeferralAnswer>} rejects with ApiError: 400 bad_period
+ */
+export function deferralFigures({ from, to }) {
+  return call('get', '/api/v1/staff/supervision/deferrals', {
+    query: { from: from || undefined, to: to || undefined },
+    as: 'staff',
+  });
+}
+
+/**
+ * The 催办 of [from, to] per department: sent by supervisors (`by_staff`), raised by the server
+ * (`automatic`) and the distinct review tasks concerned (`tasks`), with the total. An empty
+ * `from`/`to` is left out (the server's default, said in the answer).
+ * @param {{ from?: string, to?: string }} query
+ * @returns {Promise<ReminderFigureAnswer>} rejects with ApiError: 400 bad_period
+ */
+export function reminderFigures({ from, to }) {
+  return call('get', '/api/v1/staff/supervision/reminders', {
+    query: { from: from || undefined, to: to || undefined },
+    as: 'staff',
+  });
+}
