@@ -17,18 +17,18 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { startServer, launchBrowser, shot, shotsDir, deskPage, withFailureShots, settledTexts } from "./harness.mjs";
+import { staffLogin, http, staffTokenByApi } from "./flows.mjs";
 import {
-  startServer,
-  launchBrowser,
-  shot,
-  shotsDir,
-  deskPage,
-  withFailureShots,
-  settledTexts,
-  makePdf,
-} from "./harness.mjs";
-import { staffLogin, http, staffTokenByApi, uploadByApi } from "./flows.mjs";
-import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from "./workflow_steps.mjs";
+  catalogOf,
+  residentWithProfile,
+  submitExample,
+  staffOf,
+  act,
+  exampleProfile,
+  issuedItem as issuedItemOf,
+  issuedBundle as issuedBundleOf,
+} from "./workflow_steps.mjs";
 import { seriousViolations } from "./resident_pages.mjs";
 
 const P = "report";
@@ -46,61 +46,8 @@ const BUNDLE = "birth"; // 出生一件事, 社会民生综合窗口
 const REMIND_NOTE = "请尽快审查，申请人急需办理";
 
 const item = (id) => catalog.items.find((i) => i.id === id);
-
-/** Dispatches the application's current stage, every department approves its review, the clerk issues. */
-async function approveAndIssue(clerk, id) {
-  const dispatched = await act(server, clerk, `/staff/applications/${id}/dispatch`);
-  const reviews = dispatched.application.tasks.filter((t) => t.kind === "review" && t.status === "reviewing");
-  assert.ok(reviews.length > 0, `a review task for ${id}: ${JSON.stringify(dispatched.application.tasks)}`);
-  for (const task of reviews)
-    await act(server, await staff.reviewer(task.department), `/staff/tasks/${task.id}/approve`);
-  return (await act(server, clerk, `/staff/applications/${id}/issue`)).application;
-}
-
-/** A resident files the item's example; it is accepted, dispatched, approved and issued. */
-async function issuedItem(token, itemId) {
-  const it = item(itemId);
-  assert.ok(it?.example?.application, `the sample catalog has ${itemId} with an example`);
-  const app = await submitExample(server, token, it);
-  const clerk = await staff.clerk(it.window);
-  await act(server, clerk, `/staff/applications/${app.id}/accept`);
-  return approveAndIssue(clerk, app.id);
-}
-
-/** The resident files the bundle (its items' examples merged) and the window carries it through every stage. */
-async function issuedBundle(token, bundleId, signer) {
-  const bundle = catalog.bundles.find((b) => b.id === bundleId);
-  assert.ok(bundle, `the sample catalog has the bundle ${bundleId}`);
-  const body = { kind: "bundle", target_id: bundle.id, fields: {}, answers: {}, materials: {} };
-  for (const st of bundle.stages) {
-    for (const iid of st.items) {
-      const example = item(iid)?.example?.application || {};
-      Object.assign(body.fields, example.fields);
-      Object.assign(body.answers, example.answers);
-      for (const [mid, m] of Object.entries(example.materials || {})) {
-        if (body.materials[mid]) continue;
-        if (m.by === "file") {
-          const up = await uploadByApi(server.url, token, {
-            item: iid,
-            material: mid,
-            name: `${mid}.pdf`,
-            type: "application/pdf",
-            bytes: makePdf(30),
-          });
-          body.materials[mid] = { by: "file", files: [{ upload: up.id }] };
-        } else body.materials[mid] = m.by === "commitment" ? { ...m, signer } : m;
-      }
-    }
-  }
-  const r = await http(server.url, "POST", "/applications", body, token);
-  assert.equal(r.status, 201, `submit ${bundleId}: ${JSON.stringify(r.body)}`);
-  const id = r.body.application.id;
-  const clerk = await staff.clerk(bundle.window);
-  await act(server, clerk, `/staff/applications/${id}/accept`);
-  let app;
-  for (let stage = 1; stage <= bundle.stages.length; stage++) app = await approveAndIssue(clerk, id);
-  assert.equal(app.status, "issued");
-}
+const issuedItem = (token, itemId) => issuedItemOf(server, catalog, staff, token, itemId);
+const issuedBundle = (token, bundleId, signer) => issuedBundleOf(server, catalog, staff, token, bundleId, signer);
 
 before(async () => {
   server = await startServer({ demo: true });

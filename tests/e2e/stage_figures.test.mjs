@@ -12,9 +12,17 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, launchBrowser, shot, deskPage, withFailureShots, settledTexts, makePdf } from "./harness.mjs";
-import { staffLogin, http, staffTokenByApi, uploadByApi } from "./flows.mjs";
-import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from "./workflow_steps.mjs";
+import { startServer, launchBrowser, shot, deskPage, withFailureShots, settledTexts } from "./harness.mjs";
+import { staffLogin, http, staffTokenByApi } from "./flows.mjs";
+import {
+  catalogOf,
+  residentWithProfile,
+  staffOf,
+  act,
+  exampleProfile,
+  issuedItem as issuedItemOf,
+  issuedBundle as issuedBundleOf,
+} from "./workflow_steps.mjs";
 import { seriousViolations } from "./resident_pages.mjs";
 import { checkXlsxTable, readXlsx, numberLike } from "./xlsx_read.mjs";
 
@@ -34,66 +42,8 @@ const ITEMS = [
 const BUNDLE = "birth"; // 出生一件事, 社会民生综合窗口
 
 const item = (id) => catalog.items.find((i) => i.id === id);
-
-/** A resident files the item's example; it is accepted, dispatched, approved and issued. */
-async function issuedItem(token, itemId) {
-  const it = item(itemId);
-  assert.ok(it?.example?.application, `the sample catalog has ${itemId} with an example`);
-  const app = await submitExample(server, token, it);
-  const clerk = await staff.clerk(it.window);
-  await act(server, clerk, `/staff/applications/${app.id}/accept`);
-  await approveAndIssue(clerk, app.id);
-}
-
-/** Dispatches the application's current stage, every department approves its review, the clerk issues. */
-async function approveAndIssue(clerk, id) {
-  const dispatched = await act(server, clerk, `/staff/applications/${id}/dispatch`);
-  const reviews = dispatched.application.tasks.filter((t) => t.kind === "review" && t.status === "reviewing");
-  assert.ok(reviews.length > 0, `a review task for ${id}: ${JSON.stringify(dispatched.application.tasks)}`);
-  for (const task of reviews)
-    await act(server, await staff.reviewer(task.department), `/staff/tasks/${task.id}/approve`);
-  return (await act(server, clerk, `/staff/applications/${id}/issue`)).application;
-}
-
-/**
- * The resident files the bundle with its items' examples merged (a file material gets one uploaded
- * PDF, for the item that asks for it); the window accepts it and carries it through every stage.
- */
-async function issuedBundle(token, bundleId, signer) {
-  const bundle = catalog.bundles.find((b) => b.id === bundleId);
-  assert.ok(bundle, `the sample catalog has the bundle ${bundleId}`);
-  const body = { kind: "bundle", target_id: bundle.id, fields: {}, answers: {}, materials: {} };
-  for (const st of bundle.stages) {
-    for (const iid of st.items) {
-      const example = item(iid)?.example?.application || {};
-      Object.assign(body.fields, example.fields);
-      Object.assign(body.answers, example.answers);
-      for (const [mid, m] of Object.entries(example.materials || {})) {
-        if (body.materials[mid]) continue;
-        if (m.by === "file") {
-          const types = item(iid).materials.find((x) => x.id === mid)?.file_types || ["pdf"];
-          assert.ok(types.includes("pdf"), `${iid}/${mid} takes a PDF`);
-          const up = await uploadByApi(server.url, token, {
-            item: iid,
-            material: mid,
-            name: `${mid}.pdf`,
-            type: "application/pdf",
-            bytes: makePdf(30),
-          });
-          body.materials[mid] = { by: "file", files: [{ upload: up.id }] };
-        } else body.materials[mid] = m.by === "commitment" ? { ...m, signer } : m;
-      }
-    }
-  }
-  const r = await http(server.url, "POST", "/applications", body, token);
-  assert.equal(r.status, 201, `submit ${bundleId}: ${JSON.stringify(r.body)}`);
-  const id = r.body.application.id;
-  const clerk = await staff.clerk(bundle.window);
-  await act(server, clerk, `/staff/applications/${id}/accept`);
-  let app;
-  for (let stage = 1; stage <= bundle.stages.length; stage++) app = await approveAndIssue(clerk, id);
-  assert.equal(app.status, "issued", `the bundle is issued after its ${bundle.stages.length} stages`);
-}
+const issuedItem = (token, itemId) => issuedItemOf(server, catalog, staff, token, itemId);
+const issuedBundle = (token, bundleId, signer) => issuedBundleOf(server, catalog, staff, token, bundleId, signer);
 
 before(async () => {
   server = await startServer({ demo: true });

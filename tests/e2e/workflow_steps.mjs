@@ -73,6 +73,68 @@ export async function act(server, token, path, body = {}) {
   return r.body;
 }
 
+/** Dispatches the application's running stage, every department approves its review, the clerk issues; the application. */
+export async function approveAndIssue(server, staff, clerk, id) {
+  const dispatched = await act(server, clerk, `/staff/applications/${id}/dispatch`);
+  const reviews = dispatched.application.tasks.filter((t) => t.kind === 'review' && t.status === 'reviewing');
+  assert.ok(reviews.length > 0, `a review task for ${id}: ${JSON.stringify(dispatched.application.tasks)}`);
+  for (const task of reviews) await act(server, await staff.reviewer(task.department), `/staff/tasks/${task.id}/approve`);
+  return (await act(server, clerk, `/staff/applications/${id}/issue`)).application;
+}
+
+/** A resident files the item's example; it is accepted, dispatched, approved and issued; the application. */
+export async function issuedItem(server, catalog, staff, token, itemId) {
+  const it = catalog.items.find((i) => i.id === itemId);
+  assert.ok(it?.example?.application, `the sample catalog has ${itemId} with an example`);
+  const app = await submitExample(server, token, it);
+  const clerk = await staff.clerk(it.window);
+  await act(server, clerk, `/staff/applications/${app.id}/accept`);
+  return approveAndIssue(server, staff, clerk, app.id);
+}
+
+/**
+ * The resident files the bundle with its items' examples merged (a file material gets one uploaded
+ * PDF, for the item that asks for it; a commitment is signed by `signer`); the window accepts it and
+ * carries it through every stage to issue. The application.
+ */
+export async function issuedBundle(server, catalog, staff, token, bundleId, signer) {
+  const bundle = catalog.bundles.find((b) => b.id === bundleId);
+  assert.ok(bundle, `the sample catalog has the bundle ${bundleId}`);
+  const item = (id) => catalog.items.find((i) => i.id === id);
+  const body = { kind: 'bundle', target_id: bundle.id, fields: {}, answers: {}, materials: {} };
+  for (const st of bundle.stages) {
+    for (const iid of st.items) {
+      const example = item(iid)?.example?.application || {};
+      Object.assign(body.fields, example.fields);
+      Object.assign(body.answers, example.answers);
+      for (const [mid, m] of Object.entries(example.materials || {})) {
+        if (body.materials[mid]) continue;
+        if (m.by === 'file') {
+          const types = item(iid).materials.find((x) => x.id === mid)?.file_types || ['pdf'];
+          assert.ok(types.includes('pdf'), `${iid}/${mid} takes a PDF`);
+          const up = await uploadByApi(server.url, token, {
+            item: iid,
+            material: mid,
+            name: `${mid}.pdf`,
+            type: 'application/pdf',
+            bytes: makePdf(30),
+          });
+          body.materials[mid] = { by: 'file', files: [{ upload: up.id }] };
+        } else body.materials[mid] = m.by === 'commitment' ? { ...m, signer } : m;
+      }
+    }
+  }
+  const r = await http(server.url, 'POST', '/applications', body, token);
+  assert.equal(r.status, 201, `submit ${bundleId}: ${JSON.stringify(r.body)}`);
+  const id = r.body.application.id;
+  const clerk = await staff.clerk(bundle.window);
+  await act(server, clerk, `/staff/applications/${id}/accept`);
+  let app;
+  for (let stage = 1; stage <= bundle.stages.length; stage++) app = await approveAndIssue(server, staff, clerk, id);
+  assert.equal(app.status, 'issued', `the bundle is issued after its ${bundle.stages.length} stages`);
+  return app;
+}
+
 /** The application as its resident sees it. */
 export async function residentView(server, token, id) {
   const r = await http(server.url, 'GET', `/applications/${id}`, undefined, token);
