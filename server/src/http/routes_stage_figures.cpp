@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "http/catalog_names.hpp"
 #include "http/csv.hpp"
 #include "http/figure_period.hpp"
 #include "http/respond.hpp"
@@ -30,26 +31,10 @@ json stages_json(const StageGroup& g) {
           {"issue_wait", average(g.issue_wait, g.issued)}};
 }
 
-// The catalog's name of a target ("item", "bundle") or window; an id the catalog no longer has
-// is shown as itself.
-std::string name_of(const App& app, const std::string& kind, const std::string& id) {
-  if (!app.catalog) return id;
-  if (kind == "window") {
-    const Window* w = app.catalog->window(id);
-    return w ? w->name : id;
-  }
-  if (kind == "bundle") {
-    const BundleDef* b = app.catalog->bundle(id);
-    return b ? b->name : id;
-  }
-  const ItemDef* i = app.catalog->item(id);
-  return i ? i->name : id;
-}
-
 json group_json(const App& app, const StageGroup& g) {
   json j = {{"id", g.key},
             {"kind", g.kind},
-            {"name", name_of(app, g.kind, g.key)},
+            {"name", catalog_name(app.catalog, g.kind, g.key)},
             {"issued", g.issued},
             {"avg_total_workdays", average(g.total, g.issued)},
             {"avg_promised_days", average(g.promised, g.issued)},
@@ -128,9 +113,9 @@ constexpr std::int64_t kExportPage = 1000;
 std::vector<std::string> export_record(const App& app, const ApplicationResult& r) {
   const auto n = [](std::int64_t v) { return std::to_string(v); };
   return {r.application_id,
-          name_of(app, r.kind, r.target_id),
+          catalog_name(app.catalog, r.kind, r.target_id),
           r.kind == "bundle" ? "一件事" : "事项",
-          name_of(app, "window", r.window_id),
+          catalog_name(app.catalog, "window", r.window_id),
           format_timestamp_cst(r.issued_at),
           n(r.total_workdays),
           n(r.intake_workdays),

@@ -8,6 +8,7 @@
 // (workflow/task_results.hpp), per department or per item. 催办 (workflow/reminding.hpp): a
 // supervisor presses an open review; the counts per department include the automatic ones.
 
+#include "http/catalog_names.hpp"
 #include "http/figure_period.hpp"
 #include "http/overview.hpp"
 #include "http/paging.hpp"
@@ -38,11 +39,6 @@ json result_group_json(const ResultGroup& g, const std::string& name) {
           {"avg_limit_days", one_decimal(static_cast<double>(g.limit_days_sum) / n)}};
 }
 
-std::string department_name(const App& app, const std::string& id) {
-  const Department* d = app.catalog ? app.catalog->department(id) : nullptr;
-  return d ? d->name : id;  // an id the catalog no longer has is shown as itself
-}
-
 // GET /api/v1/staff/supervision/on_time: decided reviews of the period, per department or
 // item, optionally of one department or item.
 void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -67,13 +63,8 @@ void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
   json list = json::array();
   ResultGroup all;
   for (const auto& g : groups.value()) {
-    std::string name = g.key;
-    if (by == ResultBy::Department) {
-      name = department_name(app, g.key);
-    } else if (const ItemDef* i = app.catalog ? app.catalog->item(g.key) : nullptr) {
-      name = i->name;
-    }
-    list.push_back(result_group_json(g, name));
+    list.push_back(
+        result_group_json(g, catalog_name(app.catalog, by == ResultBy::Department ? "department" : "item", g.key)));
     all.decided += g.decided;
     all.on_time += g.on_time;
     all.workdays_taken_sum += g.workdays_taken_sum;
@@ -109,9 +100,8 @@ void deferral_figures(App& app, const httplib::Request& req, httplib::Response& 
   json list = json::array();
   DeferralGroup all;
   for (const auto& g : groups.value()) {
-    const Window* w = app.catalog ? app.catalog->window(g.window_id) : nullptr;
     list.push_back({{"id", g.window_id},
-                    {"name", w ? w->name : g.window_id},
+                    {"name", catalog_name(app.catalog, "window", g.window_id)},
                     {"supplied", g.supplied},
                     {"on_time", g.on_time},
                     {"late", g.supplied - g.on_time},
@@ -150,7 +140,7 @@ void reminder_counts(App& app, const httplib::Request& req, httplib::Response& r
   ReminderGroup all;
   for (const auto& g : groups.value()) {
     list.push_back({{"id", g.department},
-                    {"name", department_name(app, g.department)},
+                    {"name", catalog_name(app.catalog, "department", g.department)},
                     {"by_staff", g.by_staff},
                     {"automatic", g.automatic},
                     {"tasks", g.tasks}});
@@ -267,14 +257,10 @@ void rating_figures(App& app, const httplib::Request& req, httplib::Response& re
   RatingGroup all;
   for (const auto& g : groups.value()) {
     std::string name = g.key;
-    if (by == "department") {
-      name = department_name(app, g.key);
-    } else if (by == "item") {
-      if (const ItemDef* i = app.catalog ? app.catalog->item(g.key) : nullptr) name = i->name;
-    } else if (by == "window") {
-      if (const Window* w = app.catalog ? app.catalog->window(g.key) : nullptr) name = w->name;
-    } else if (by == "clerk") {
+    if (by == "clerk") {
       if (auto it = clerks.find(g.key); it != clerks.end() && !it->second.empty()) name = it->second;
+    } else if (by != "month") {
+      name = catalog_name(app.catalog, by, g.key);
     }
     list.push_back(rating_group_json(g, name));
     all.rated += g.rated;
