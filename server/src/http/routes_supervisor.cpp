@@ -85,15 +85,13 @@ void on_time(App& app, const httplib::Request& req, httplib::Response& res) {
 }
 
 // GET /api/v1/staff/supervision/deferrals: deferred (容缺) materials supplied in the period per
-// window, on time or late against their due dates; and those owed now, overdue among them (the
-// overview's summary, `as_of` when it was computed).
+// window, on time or late against their due dates. Those owed now are the overview's
+// (counts.owed, counts.owed_overdue): computing them reads every open application.
 void deferral_figures(App& app, const httplib::Request& req, httplib::Response& res) {
   const auto period = period_of(app, req, res);
   if (!period) return;
   auto groups = app.store->deferral_groups(period->from.days, period->to.days);
   if (!groups.ok()) return send_core_error(res, groups.error());
-  auto overview = current_overview(app);
-  if (!overview.ok()) return send_core_error(res, overview.error());
   const auto rate = [](std::int64_t on_time, std::int64_t n) {
     return one_decimal(100.0 * static_cast<double>(on_time) / static_cast<double>(n));
   };
@@ -114,17 +112,12 @@ void deferral_figures(App& app, const httplib::Request& req, httplib::Response& 
   }
   json total = {{"supplied", all.supplied}, {"on_time", all.on_time}, {"late", all.supplied - all.on_time}};
   if (all.supplied > 0) total["on_time_rate"] = rate(all.on_time, all.supplied);
-  const json& counts = overview.value()->counts;
   send_json(res, 200,
             {{"ok", true},
              {"from", format_date(period->from)},
              {"to", format_date(period->to)},
              {"groups", list},
-             {"total", total},
-             {"owed_now",
-              {{"owed", counts.value("owed", 0)},
-               {"overdue", counts.value("owed_overdue", 0)},
-               {"as_of", format_timestamp_cst(overview.value()->as_of)}}}});
+             {"total", total}});
 }
 
 // GET /api/v1/staff/supervision/reminders: 催办 sent in the period, per department.

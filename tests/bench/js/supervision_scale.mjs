@@ -4,9 +4,9 @@
 // 1. A throwaway cluster (scripts/pg_cluster.sh, fsync on; shared_buffers 1 GB).
 // 2. `yilu demo-year --applications N` (default 20,000) lives a year through the workflow
 //    (docs/workflow.md "A year for demos"): decisions with their figures, ratings, 催办, events.
-// 3. In SQL, the facts the figures read — task_results, rating_facts and the one-window events —
-//    are copied --copies times (default 50: 20,000 × 50 = a million applications' worth) with new
-//    keys and the same days, foreign keys off for the copy (session_replication_role = replica).
+// 3. In SQL, the facts the figures read — task_results, application_results, deferral_results,
+//    rating_facts and the one-window events — are copied --copies times (default 50: 20,000 × 50
+//    = a million applications' worth) with new keys and the same days, foreign keys off for the copy (session_replication_role = replica).
 //    Then VACUUM ANALYZE.
 // 4. `yilu serve` on that database: its job rolls the past days up into daily counts at start
 //    (figures_rollup.hpp); the roll-up's time is reported. Then each figure is requested
@@ -53,6 +53,7 @@ const figures = [
   ['催办 per department, a year', `reminders?from=${yearAgo}&to=${today}`],
   ['time per stage by item and bundle, a year', `stages?by=target&from=${yearAgo}&to=${today}`],
   ['time per stage by window, 30 days', `stages?by=window&from=${monthAgo}&to=${today}`],
+  ['容缺 supplied per window, a year', `deferrals?from=${yearAgo}&to=${today}`],
 ];
 
 // The 办结明细 exports measured: the last 7 days, and 60 days (well past 100,000 rows at a
@@ -115,6 +116,8 @@ try {
         issued_on, total_workdays, intake_workdays, correction_workdays, review_workdays, paused_workdays,
         issue_wait_workdays, taken_workdays, promised_days, separate_days, materials_given, materials_promised,
         materials_separate FROM application_results, generate_series(1, ${n}) i;
+      INSERT INTO deferral_results SELECT application_id || '-c' || i, material_id, window_id, supplied_at,
+        supplied_on, due_on, on_time, supplied_by FROM deferral_results, generate_series(1, ${n}) i;
       INSERT INTO rating_facts SELECT application_id || '-c' || i, dimension, key, score, good, bad, rated_on, rated_month
         FROM rating_facts, generate_series(1, ${n}) i;
       INSERT INTO events (application_id, task_id, kind, actor_kind, actor_id, actor_name, at, data)
@@ -123,7 +126,7 @@ try {
     cluster.psql('VACUUM ANALYZE');
     results.copied_s = (Date.now() - t1) / 1000;
   }
-  results.rows = Object.fromEntries(['task_results', 'application_results', 'rating_facts', 'events'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
+  results.rows = Object.fromEntries(['task_results', 'application_results', 'deferral_results', 'rating_facts', 'events'].map((t) => [t, +cluster.psql(`SELECT COUNT(*) FROM ${t}`)]));
   say(`facts: ${JSON.stringify(results.rows)}`);
 
   const t2 = Date.now();

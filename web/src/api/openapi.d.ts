@@ -4382,7 +4382,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 容缺补交统计（supervisor/admin）：时段内补交的容缺材料按窗口汇总，是否在补交期限内（核心按受理日计算的期限）；以及现在仍欠交、其中已逾期的件数（督办总览的汇总，as_of 为计算时间）
+         * 容缺补交统计（supervisor/admin）：时段内补交的容缺材料按窗口汇总，是否在补交期限内（核心按受理日计算的期限）；现在仍欠交和已逾期的见 /api/v1/staff/overview 的 counts.owed、counts.owed_overdue
          * @description 访问：supervisor（supervisor、admin）
          */
         get: {
@@ -4428,12 +4428,6 @@ export interface paths {
                                 on_time: number;
                                 late: number;
                                 on_time_rate?: number;
-                            };
-                            owed_now: {
-                                owed: number;
-                                overdue: number;
-                                /** @description RFC 3339，北京时间（+08:00） */
-                                as_of: string;
                             };
                         };
                     };

@@ -143,8 +143,8 @@ export function volumeFigures({ interval, from, to, window }) {
 
 /**
  * The 容缺 materials supplied in [from, to] per window, on time or late against their due dates
- * (the server stored each as it was supplied), and those owed now (`owed_now`, the overview's
- * summary as of `as_of`). An empty `from`/`to` is left out (the server's default).
+ * (the server stored each as it was supplied); those owed now are the overview's counts
+ * (overviewCounts). An empty `from`/`to` is left out (the server's default).
  * @param {{ from?: string, to?: string }} query
  * @returns {Promise<DeferralAnswer>} rejects with ApiError: 400 bad_period
  */
@@ -153,6 +153,15 @@ export function deferralFigures({ from, to }) {
     query: { from: from || undefined, to: to || undefined },
     as: 'staff',
   });
+}
+
+/**
+ * The overview's counts of every open application (督办总览): by level, `owed` 容缺 materials and
+ * `owed_overdue`, as of `as_of` (the server keeps its summary a few seconds). One row of its list
+ * comes along; the counts are what is asked for.
+ */
+export function overviewCounts() {
+  return call('get', '/api/v1/staff/overview', { query: { limit: 1 }, as: 'staff' });
 }
 
 /**

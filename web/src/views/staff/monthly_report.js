@@ -141,13 +141,14 @@ export function deferralTable(answer) {
 }
 
 /**
- * What is owed now, said under the table: "截至 2026年12月5日 05:01，仍欠交 3 份，其中已逾期 1 份。"
- * @param {DeferralAnswer} answer
+ * What is owed now, said under the table, from the overview's counts: "截至 2026年12月5日 05:01，
+ * 仍欠交 3 份，其中已逾期 1 份。"
+ * @param {{ counts: { owed?: number, owed_overdue?: number }, as_of: string }} overview
  * @param {(iso: string) => string} when formats the summary's time
  */
-export function owedNowText(answer, when) {
-  const o = answer.owed_now;
-  return `截至${when(o.as_of)}，仍欠交 ${o.owed} 份，其中已逾期 ${o.overdue} 份（全部在办申请，不限本月）。`;
+export function owedNowText(overview, when) {
+  const c = overview.counts;
+  return `截至${when(overview.as_of)}，仍欠交 ${count(c.owed)} 份，其中已逾期 ${count(c.owed_overdue)} 份（全部在办申请，不限本月）。`;
 }
 
 /** A header and its unit, the unit shown on a line of its own: "平均用时（工作日）" → ["平均用时", "（工作日）"]. */
