@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "catalog_import/import_cli.hpp"
 #include "data_files.hpp"
 #include "yilu/catalog.hpp"
 #include "yilu/catalog_slice.hpp"
@@ -18,7 +19,9 @@ void usage() {
       "  不给文件时检查 <数据目录>/catalog/sanya.json。\n"
       "用法: yilu catalog slices [文件]\n"
       "  列出手机端下载的目录片段：每个事项、每个一件事一行 JSON\n"
-      "  {\"kind\":\"item\"|\"bundle\",\"id\",\"bytes\",\"slice\":片段文本}。\n",
+      "  {\"kind\":\"item\"|\"bundle\",\"id\",\"bytes\",\"slice\":片段文本}。\n"
+      "用法: yilu catalog import 事项清单.xlsx|事项清单.csv 部门与窗口.csv [-o 文件] [--into 目录]\n"
+      "  导入标准事项清单（详见 yilu catalog import --help）。\n",
       stderr);
 }
 
@@ -71,6 +74,7 @@ int run_catalog_cli(int argc, char** argv) {
     usage();
     return argc < 1 ? 2 : 0;
   }
+  if (std::string(argv[0]) == "import") return run_catalog_import(argc - 1, argv + 1);
   if (std::string(argv[0]) == "slices") return print_slices(argc > 1 ? argv[1] : sample_catalog_path());
   if (std::string(argv[0]) != "lint") {
     std::fprintf(stderr, "yilu catalog: 未知子命令 %s\n", argv[0]);

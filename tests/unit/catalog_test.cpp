@@ -245,3 +245,21 @@ TEST_CASE("data fingerprints are FNV-1a 64 in sixteen lower-case hex digits", "[
   CHECK(yilu::detail::fnv1a_hex("a") == "af63dc4c8601ec8c");
   CHECK(yilu::detail::fnv1a_hex("foobar") == "85944171f73967e8");
 }
+
+TEST_CASE("an item's to_complete names what an operator still has to write, from a fixed list", "[catalog]") {
+  const auto with = [](const std::string& list) {
+    return yilu::Catalog::from_json(
+        R"({"schema_version":1,"id":"t","version":"1","departments":[{"id":"d","name":"部门"}],
+        "windows":[{"id":"w","name":"窗口","kind":"comprehensive"}],
+        "items":[{"id":"i","name":"事项","department":"d","window":"w","kind":"公共服务","online_level":"on_site",
+          "legal_days":5,"promised_days":5,"to_complete":)" +
+        list + "}]}");
+  };
+  auto load = with(R"(["form","commitment_text"])");
+  REQUIRE(load.catalog);
+  CHECK(load.catalog->item("i")->to_complete == std::vector<std::string>{"form", "commitment_text"});
+  load = with(R"(["form","fields"])");
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].code == "catalog.bad_enum");
+  CHECK(load.problems[0].path == "/items/0/to_complete/1");
+}

@@ -196,6 +196,9 @@ struct ItemDef {
   nlohmann::json example;                ///< an application that must validate (checked by the catalog lint)
   std::string level = "city";            ///< "city" (市级) or "district" (区级)
   std::vector<std::string> keywords;     ///< what residents call it (上户口, 社保卡): for finding it
+  /// What an operator still has to fill in by hand ("form", "commitment_text"): set by the
+  /// import of a standard item list, whose table cannot say everything (docs/catalog.md).
+  std::vector<std::string> to_complete;
   std::vector<std::string> life_events;  ///< ids of the catalog's life events it belongs to
 };
 

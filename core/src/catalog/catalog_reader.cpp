@@ -570,7 +570,8 @@ void CatalogReader::read_item(const Node& v, const std::string& p) {
               "example",
               "level",
               "keywords",
-              "life_events"});
+              "life_events",
+              "to_complete"});
   ItemDef item;
   pending_.clear();
   item.id = string_member(v, p, "id", true);
@@ -606,6 +607,10 @@ void CatalogReader::read_item(const Node& v, const std::string& p) {
   item.level = level_member(v, p);
   item.keywords = string_list(v, p, "keywords");
   item.life_events = life_event_list(v, p);
+  item.to_complete = string_list(v, p, "to_complete");
+  for (std::size_t k = 0; k < item.to_complete.size(); ++k)
+    if (item.to_complete[k] != "form" && item.to_complete[k] != "commitment_text")
+      problem(idx(p + "/to_complete", k), "catalog.bad_enum", {{"allowed", "form, commitment_text"}});
 
   std::set<std::string> names;  // fields and questions share one namespace within an item
   if (const Node* qs = member(v, "questions"); qs && is_array(qs, p + "/questions")) {
