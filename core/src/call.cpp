@@ -118,6 +118,13 @@ std::optional<Error> Engine::load_calendar(std::string_view json_text) {
   return std::nullopt;
 }
 
+Result<Engine> Engine::with_calendar(std::string_view json_text) const {
+  Engine e;
+  if (auto err = e.load_calendar(json_text)) return *err;
+  e.catalog_ = catalog_;
+  return e;
+}
+
 namespace {
 
 Error invalid_catalog(const CatalogLoad& load) {

@@ -1,6 +1,8 @@
 #pragma once
 // Everything a request handler needs, built once at start-up and shared by the thread pool:
 // the engine (const, safe concurrently), the catalog, storage, the SMS sender, rate limits.
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -61,16 +63,22 @@ struct OverviewCache {
   Timestamp asked = 0;  ///< when someone last asked for the overview
 };
 
+/// The holiday calendar in force, with what answers by it: replaced as one when an administrator
+/// publishes a new calendar (calendar_pub/), while calls in flight finish on the one they took.
+struct CalendarState {
+  Engine engine;  ///< the catalog (shared by every state) and this calendar
+  std::string text;
+  std::unique_ptr<const http::PreparedBody> body;  ///< what GET /api/v1/calendar serves
+  std::int64_t id = 0;                             ///< its calendar_versions id; 0: the shipped file
+};
+
 struct App {
-  Engine engine;
   std::string catalog_text;
-  std::string calendar_text;
   const Catalog* catalog = nullptr;  ///< the engine's catalog (loaded once at start)
   /// The catalog as the phone gets it: index and slices (catalog_pub/catalog_publication.hpp).
   std::unique_ptr<const CatalogPublication> publication;
   /// The data files the page downloads, prepared (compressed, ETag) once at start.
   std::unique_ptr<const http::PreparedBody> catalog_body;
-  std::unique_ptr<const http::PreparedBody> calendar_body;
   std::unique_ptr<const http::PreparedBody> divisions_body;  ///< null when the file is missing
   std::unique_ptr<Store> store;
   std::optional<BlobStore> blobs;
@@ -97,8 +105,21 @@ struct App {
   LoginBackoff staff_backoff;
 
   Timestamp now() const { return clock(); }
+  /// The calendar in force now. Hold the pointer for the length of a computation: every due
+  /// date of one answer then comes from one calendar.
+  std::shared_ptr<const CalendarState> calendar_state() const { return std::atomic_load(&calendar_state_); }
+  /// The engine of the calendar in force (it keeps its state alive).
+  std::shared_ptr<const Engine> engine() const {
+    auto s = calendar_state();
+    const Engine* e = &s->engine;
+    return std::shared_ptr<const Engine>(std::move(s), e);
+  }
+  void set_calendar_state(std::shared_ptr<const CalendarState> s) { std::atomic_store(&calendar_state_, std::move(s)); }
   /// The engine's call context at the app's "now".
   CallContext ctx() const { return context_at(now()); }
+
+ private:
+  std::shared_ptr<const CalendarState> calendar_state_;
 };
 
 }  // namespace yilu::server

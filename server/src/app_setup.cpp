@@ -4,6 +4,7 @@
 
 #include <cerrno>
 
+#include "calendar_pub/calendar_publication.hpp"
 #include "catalog_pub/catalog_publication.hpp"
 #include "clock.hpp"
 #include "data_files.hpp"
@@ -46,14 +47,17 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   const std::string cal_path = o.calendar_path.empty() ? default_calendar_path() : o.calendar_path;
   auto cal = read_file(cal_path);
   if (!cal) return fail("无法读取日历文件 " + cal_path);
-  if (auto e = app->engine.load_calendar(*cal)) return fail("日历无效: " + e->message + " " + e->path);
-  app->calendar_text = std::move(*cal);
   const std::string cat_path = o.catalog_path.empty() ? sample_catalog_path() : o.catalog_path;
   auto cat = read_file(cat_path);
   if (!cat) return fail("无法读取事项目录 " + cat_path);
-  if (auto e = app->engine.load_catalog(*cat)) return fail("事项目录无效: " + e->message + " " + e->path);
+  Engine with_catalog;
+  if (auto e = with_catalog.load_catalog(*cat)) return fail("事项目录无效: " + e->message + " " + e->path);
+  // The shipped calendar for now; the database's newest publication once the store is open.
+  auto state = make_calendar_state(with_catalog, std::move(*cal), 0);
+  if (!state.ok()) return fail("日历无效: " + state.error().message + " " + state.error().path);
+  app->set_calendar_state(std::move(state.value()));
   app->catalog_text = std::move(*cat);
-  app->catalog = app->engine.catalog();
+  app->catalog = app->engine()->catalog();
   const std::string pinyin_path = o.pinyin_path.empty() ? default_pinyin_path() : o.pinyin_path;
   auto pinyin = read_file(pinyin_path);
   if (!pinyin) return fail("无法读取拼音首字母表 " + pinyin_path);
@@ -64,8 +68,6 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   // scale): compressed fast at start rather than smallest.
   app->catalog_body = std::make_unique<const http::PreparedBody>(http::PreparedBody::make(
       app->catalog_text, kJson, "\"" + app->catalog->fingerprint() + "\"", http::CompressionLevels{5, 6}));
-  app->calendar_body = std::make_unique<const http::PreparedBody>(
-      http::PreparedBody::make(app->calendar_text, kJson, "\"" + app->engine.calendar()->version() + "\""));
   // Optional: without it the page's area fields fall back to typing the code.
   const std::string divisions_path = o.divisions_path.empty() ? default_divisions_path() : o.divisions_path;
   if (auto divisions = read_file(divisions_path)) {
@@ -86,6 +88,8 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
     return fail("无法打开数据库 " + redacted_db_url(db_url) + "（" + store.error().message + "）");
   }
   app->store = std::move(store.value());
+  if (auto adopted = adopt_published_calendar(*app); !adopted.ok())
+    return fail("无法读取已发布的日历（" + adopted.error().message + "）");
   auto blobs = BlobStore::open(o.data_dir + "/blobs");
   if (!blobs.ok()) return fail("无法创建上传目录 " + o.data_dir + "/blobs");
   app->blobs = std::move(blobs.value());

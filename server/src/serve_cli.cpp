@@ -14,6 +14,7 @@
 
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
+#include "calendar_pub/calendar_publication.hpp"
 #include "cli_args.hpp"
 #include "data_lock.hpp"
 #include "demo/demo_cli.hpp"
@@ -207,6 +208,18 @@ int run_serve(int argc, char** argv) {
       lock.lock();
     }
   });
+  // A calendar published through another server of the database: in force here within seconds.
+  std::thread calendar_thread([&] {
+    std::unique_lock<std::mutex> lock(remind_mu);
+    while (!stopping) {
+      remind_cv.wait_for(lock, std::chrono::seconds(10), [&] { return stopping; });
+      if (stopping) break;
+      lock.unlock();
+      if (auto adopted = adopt_published_calendar(app); adopted.ok() && adopted.value())
+        std::fprintf(stderr, "yilu serve: 已启用新发布的节假日日历\n");
+      lock.lock();
+    }
+  });
   svr->listen_after_bind();
   {
     std::lock_guard<std::mutex> lock(remind_mu);
@@ -215,6 +228,7 @@ int run_serve(int argc, char** argv) {
   remind_cv.notify_all();
   remind_thread.join();
   overview_thread.join();
+  calendar_thread.join();
   // listen returned: either a signal stopped it (the thread is done) or it failed; in the
   // latter case wake the signal thread so it can be joined.
   // SIGTERM to that one thread is deliberate: it is blocked everywhere and only sigwait takes it.

@@ -50,7 +50,8 @@ NOTICE_KINDS = ("accepted", "supplement_requested", "task_paused", "issued", "pa
                 "rejected", "revoked", "instant_issued", "deferral_due")
 FILE_KINDS = ("pdf", "jpg", "png", "ofd", "dwg")
 AUDIT_KINDS = ("staff_sign_in", "staff_sign_in_failed", "staff_sign_out", "staff_password_changed", "application_read",
-               "file_read", "account_created", "account_disabled", "profile_changed")
+               "file_read", "account_created", "account_disabled", "profile_changed",
+               "calendar_published")
 
 ERR = {"description": "错误（统一形状）", "content": {"application/json": {"schema": ref("Error")}}}
 def ok(schema, desc="成功"):
@@ -567,6 +568,39 @@ route("get", "/api/v1/admin/audit", "审计日志（admin）：工作人员登�
               p("until", "query", "截止时间：YYYY-MM-DD 表示含当天，RFC 3339 不含", required=False)] + PAGE_PARAMS(),
       resp=ok(paged({"ok": B, "entries": arr(ref("AuditEntry"))}, ["ok", "entries"])),
       extra={"400": E("bad_audit_kind / bad_time / bad_limit / bad_cursor")}, tags=["admin"])
+
+# --- the holiday calendar as data (docs/calendar.md, "Publishing a year's schedule")
+CAL_VERSION = obj({"id": I, "summary": sdesc("如“2027 年全国节假日安排（放假 11 天，调休上班 1 天）”"), "last_year": I,
+                   "published_at": S, "published_by": sdesc("发布人用户名")},
+                  ["id", "summary", "last_year", "published_at", "published_by"])
+DUE_AT = {"type": "object", "nullable": True, "properties": {"due_date": S, "provisional": B},
+          "required": ["due_date", "provisional"]}
+DUE_CHANGE = obj({"application_id": S, "target_name": S, "window": S, "before": DUE_AT, "after": DUE_AT,
+                  "moved": {"type": "boolean", "description": "到期日变了（false：日期不变，只是由预估转为正式）"}},
+                 ["application_id", "before", "after", "moved"])
+route("get", "/api/v1/admin/calendar", "现行节假日日历与已发布的版本（admin）：source 为 file（随版本发布的文件）或 published（管理员发布）",
+      resp=ok(obj({"ok": B,
+                   "in_force": obj({"id": I, "source": enum("file", "published"), "version": S, "first_year": I,
+                                    "last_year": I, "horizon_year": I, "regions": arr(S)},
+                                   ["id", "source", "version", "first_year", "last_year", "horizon_year", "regions"]),
+                   "versions": arr(CAL_VERSION)}, ["ok", "in_force", "versions"])), tags=["admin"])
+route("post", "/api/v1/admin/calendar/schedules",
+      "发布一年的节假日安排（admin）：国务院办公厅通知（全国，可更正已发布年份或发布下一年）或地方安排（region，如海南三月三）；"
+      "核心的日历检查通过后立即生效，无需重启；预估（provisional）的到期日转为正式，变动的到期日随之改变并记录。dry_run：只预览变化",
+      req=body(obj({"year": I, "region": sdesc("地方安排的地区 id（如 hainan）；不填为全国"),
+                    "region_name": sdesc("新地区的名称"),
+                    "holidays": {"type": "object", "additionalProperties": S, "description": "{日期: 节日名称}：放假日"},
+                    "workdays": {"type": "object", "additionalProperties": S, "description": "{日期: 节日名称}：调休上班的周末"},
+                    "notice": sdesc("通知网址"), "dry_run": B}, ["year", "holidays"])),
+      resp=ok(obj({"ok": B, "published": B, "summary": S, "last_year": I, "calendar": CAL_VERSION,
+                   "changes": arr(DUE_CHANGE)}, ["ok", "published", "summary", "last_year", "changes"])),
+      extra={"422": E("calendar_schedule_invalid：problems 列出每一处（path、code、message）")}, tags=["admin"])
+route("get", "/api/v1/staff/supervision/due-changes",
+      "发布节假日安排后到期日变化的在办申请（supervisor/admin）：最新一次发布，或 calendar 指定的版本",
+      params=[p("calendar", "query", "日历版本 id，默认最新", required=False)],
+      resp=ok(obj({"ok": B, "calendar": {**CAL_VERSION, "nullable": True}, "changes": arr(DUE_CHANGE)},
+                  ["ok", "calendar", "changes"])),
+      extra={"404": E("calendar_version_not_found")}, tags=["staff"])
 
 # --- access: from the server's route declarations (`yilu routes`)
 # Each route declares an access set by name ("public", "resident", "signed_in", "staff", "clerk",

@@ -81,7 +81,7 @@ TEST_CASE("a generated year: the on-time figures, ratings and 催办 add up to a
     for (const auto& t : tasks.value()) {
       reminders += static_cast<std::int64_t>(t.reminders.size());
       if (t.kind != workflow::TaskKind::Review || workflow::is_open(t.status)) continue;
-      const auto r = workflow::task_result(app.engine, a, t);
+      const auto r = workflow::task_result(*app.engine(), a, t);
       REQUIRE(r);
       Sum& d = by_department[t.department];
       ++d.decided;

@@ -187,7 +187,7 @@ TEST_CASE("a commitment is signed text, checked after issue, and a false one rev
   CHECK((*check)["status_label"] == "待核查");
   const auto* item = s.app().catalog->item("residence_permit");
   yilu::DeadlineInput in = yilu::check_deadline_input(*s.app().catalog, *item, issued_at);
-  const auto due = yilu::compute_deadline(*s.app().engine.calendar(), in, issued_at);
+  const auto due = yilu::compute_deadline(*s.app().engine()->calendar(), in, issued_at);
   REQUIRE(due.ok());
   CHECK((*check)["deadline"]["due_date"] == yilu::format_date(due.value().due_date));
   CHECK((*check)["deadline"]["limit_days"] == item->check_days);

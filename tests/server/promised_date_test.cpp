@@ -68,7 +68,8 @@ std::string task_due_date(const Engine& engine, const Catalog& catalog, Applicat
 
 TEST_CASE("the page's date, due_preview and the task deadline agree for every item and answer", "[server][deadline]") {
   yilu::test::TestServer ts;
-  const Engine& engine = ts.app().engine;
+  const auto engine_in_force = ts.app().engine();
+  const Engine& engine = *engine_in_force;
   const Catalog& catalog = *ts.app().catalog;
   const Timestamp at = kTestNow;
   const CallContext ctx = context_at(at);
@@ -157,12 +158,12 @@ TEST_CASE("a 划拨 building-land permit is promised, previewed and supervised o
   REQUIRE(sent.status == 201);
   const json& preview = sent.body["application"]["due_preview"];
   CHECK(preview["limit_days"] == 7);
-  const json page = json::parse(ts.app().engine.call(json{{"op", "deadline"},
-                                                          {"item", item->id},
-                                                          {"answers", body["answers"]},
-                                                          {"accepted_at", format_timestamp_cst(kTestNow)}}
-                                                         .dump(),
-                                                     context_at(kTestNow)));
+  const json page = json::parse(ts.app().engine()->call(json{{"op", "deadline"},
+                                                             {"item", item->id},
+                                                             {"answers", body["answers"]},
+                                                             {"accepted_at", format_timestamp_cst(kTestNow)}}
+                                                            .dump(),
+                                                        context_at(kTestNow)));
   CHECK(preview["due_date"] == page["due_date"]);
 
   const std::string id = sent.body["application"]["id"];

@@ -30,7 +30,7 @@ std::string core_due(TestServer& s, const std::string& item_id, Timestamp at) {
               {"now", yilu::format_timestamp_cst(at)}};
   const auto* dept = s.app().catalog->department(item->department);
   if (dept && !dept->region.empty()) req["region"] = dept->region;
-  const json res = json::parse(s.app().engine.call(req.dump(), yilu::context_at(at)));
+  const json res = json::parse(s.app().engine()->call(req.dump(), yilu::context_at(at)));
   REQUIRE(res["ok"] == true);
   return res["due_date"];
 }
@@ -280,7 +280,7 @@ TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's cloc
                     reviewer);
   REQUIRE(ext.status == 200);
   const json expected = json::parse(
-      s.app().engine.call(json{{"op", "add_workdays"}, {"date", due0}, {"days", 10}}.dump(), yilu::context_at(s.now)));
+      s.app().engine()->call(json{{"op", "add_workdays"}, {"date", due0}, {"days", 10}}.dump(), yilu::context_at(s.now)));
   CHECK(ext.body["task"]["deadline"]["due_date"] == expected["date"]);
   auto ext2 =
       s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", {{"reason", "再延"}}, reviewer);

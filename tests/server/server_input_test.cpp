@@ -195,7 +195,7 @@ TEST_CASE("the core's call surface over HTTP, single and batch", "[server][core]
   auto one = s.post("/api/v1/core", {{"op", "check_id"}, {"value", "46020319950315122X"}});
   CHECK(one.status == 200);
   CHECK(one.body["valid"] == true);
-  const std::string direct = s.app().engine.call(R"({"op":"check_id","value":"46020319950315122X"})", s.app().ctx());
+  const std::string direct = s.app().engine()->call(R"({"op":"check_id","value":"46020319950315122X"})", s.app().ctx());
   CHECK(one.text == direct);
   auto batch = s.request("POST", "/api/v1/core",
                          R"([{"op":"check_id","value":"1"},{"op":"is_workday","date":"2026-10-01"},{"op":"nope"}])");

@@ -46,6 +46,11 @@ class Engine {
   /// Loads the holiday calendar; on failure returns the error and keeps the previous one.
   std::optional<Error> load_calendar(std::string_view json_text);
 
+  /// A new engine answering with this one's catalog (shared, not copied) and `json_text` as its
+  /// calendar: how a server puts a newly published calendar in force while calls still run on
+  /// this one. The error of load_calendar when the text is not a valid calendar.
+  Result<Engine> with_calendar(std::string_view json_text) const;
+
   /// Loads the service catalog (docs/catalog.md); on failure returns `catalog_invalid` (the
   /// first problem's path, the count in the message) and keeps the previous catalog.
   /// Every problem is listed by lint_catalog (yilu/catalog.hpp) or the `lint_catalog` op.

@@ -251,7 +251,7 @@ class Life {
     const std::vector<Task> open = tasks_;  // add_reminder's reload replaces tasks_
     for (const Task& k : open) {
       if (k.kind != workflow::TaskKind::Review || !workflow::is_open(k.status)) continue;
-      const auto due = workflow::task_due(app_.engine, answers, k, t);
+      const auto due = workflow::task_due(*app_.engine(), answers, k, t);
       if (!due) continue;
       const Timestamp red_at = cst_end_of_day(due->deadline.due_date) + 1 - kDay + 300;
       for (const auto& [level, at] :

@@ -36,7 +36,7 @@ std::string audit_label(const std::string& kind) {
       {"staff_sign_out", "工作人员退出"},  {"staff_password_changed", "修改密码"},
       {"application_read", "查看申请"},    {"file_read", "查看材料文件"},
       {"account_created", "新建账号"},     {"account_disabled", "停用账号"},
-      {"profile_changed", "实名信息变更"},
+      {"profile_changed", "实名信息变更"},  {"calendar_published", "发布节假日安排"},
   };
   for (const auto& [k, label] : kLabels)
     if (kind == k) return label;

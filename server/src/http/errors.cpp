@@ -54,6 +54,8 @@ const ErrorInfo kErrors[] = {
     {"bad_time", 400, "时间格式无效（应为 YYYY-MM-DD 或 RFC 3339 时间）"},
     {"bad_period", 400, "统计时段无效：日期应为 YYYY-MM-DD，结束日期不早于开始日期，最长 3 年"},
     {"bad_group_by", 400, "分组方式无效，请从页面提供的分组中选择"},
+    {"calendar_schedule_invalid", 422, "节假日安排有误，请按提示修改后再发布"},
+    {"calendar_version_not_found", 404, "没有这个日历版本"},
     {"missing_note", 422, "请填写催办说明"},
     {"missing_answer", 422, "请填写整改情况"},
     {"bad_interval", 400, "统计周期无效（day 按日、week 按周、month 按月）"},

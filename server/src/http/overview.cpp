@@ -13,8 +13,6 @@ namespace {
 
 using workflow::AppStatus;
 
-const std::vector<AppStatus> kOpen = {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted,
-                                      AppStatus::Dispatched, AppStatus::ReadyForIssue};
 // The owed materials listed (the counts cover all of them).
 constexpr std::size_t kMaxOwed = 200;
 // How long after the last request the background refresher keeps the summary fresh.
@@ -30,7 +28,7 @@ void count(json& counts, const std::string& level) {
 // Every open application with its tasks in one read; levels from the records by the rules the
 // views use (application_level, task_level, owed_json).
 Result<OverviewSummary> compute(App& app) {
-  auto open_apps = app.store->applications_with_tasks("", kOpen);
+  auto open_apps = app.store->applications_with_tasks("", workflow::open_statuses());
   if (!open_apps.ok()) return open_apps.error();
   OverviewSummary s;
   s.as_of = app.now();

@@ -31,5 +31,7 @@ void register_inbox_routes(Router& r, App& app);
 void register_assisted_routes(Router& r, App& app);
 /// staff accounts.
 void register_admin_routes(Router& r, App& app);
+/// The holiday calendar an administrator maintains, and the due dates a publication moved.
+void register_calendar_routes(Router& r, App& app);
 
 }  // namespace yilu::server::http

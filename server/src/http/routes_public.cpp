@@ -40,8 +40,8 @@ void register_public_routes(Router& r, App& app) {
   r.get("/api/v1/versions", kPublic, [&app](const httplib::Request&, httplib::Response& res, const Caller&) {
     const CallContext ctx = app.ctx();
     json out = {{"ok", true}, {"server", "0.1.0"}};
-    out["calendar"] = json::parse(app.engine.call(R"({"op":"calendar_info"})", ctx), nullptr, false);
-    out["catalog"] = json::parse(app.engine.call(R"({"op":"catalog_info"})", ctx), nullptr, false);
+    out["calendar"] = json::parse(app.engine()->call(R"({"op":"calendar_info"})", ctx), nullptr, false);
+    out["catalog"] = json::parse(app.engine()->call(R"({"op":"catalog_info"})", ctx), nullptr, false);
     send_json(res, 200, out);
   });
   r.get("/api/v1/catalog", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
@@ -84,10 +84,11 @@ void register_public_routes(Router& r, App& app) {
           send_prepared(req, res, *slice, slice_cache_control(req, app));
         });
   r.get("/api/v1/calendar", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    if (!app.calendar_body) return send_error(res, "calendar_not_loaded");
-    const Calendar* cal = app.engine.calendar();
+    const auto state = app.calendar_state();  // one calendar for the body and its version
+    if (!state || !state->body) return send_error(res, "calendar_not_loaded");
+    const Calendar* cal = state->engine.calendar();
     res.set_header("X-Yilu-Calendar-Version", cal ? cal->version() : std::string());
-    send_prepared(req, res, *app.calendar_body, kRevalidate);
+    send_prepared(req, res, *state->body, kRevalidate);
   });
   r.get("/api/v1/divisions", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     if (!app.divisions_body) return send_error(res, "divisions_not_loaded");
@@ -105,7 +106,7 @@ void register_public_routes(Router& r, App& app) {
       ++i;
     if (i == req.body.size() || req.body[i] != '[') {
       res.status = 200;
-      res.set_content(app.engine.call(req.body, ctx), "application/json; charset=utf-8");
+      res.set_content(app.engine()->call(req.body, ctx), "application/json; charset=utf-8");
       return;
     }
     // Each element is dumped for the engine, and dump() recurses once per level.
@@ -116,7 +117,7 @@ void register_public_routes(Router& r, App& app) {
     std::string out = "[";
     for (std::size_t k = 0; k < batch.size(); ++k) {
       if (k) out.push_back(',');
-      out += app.engine.call(batch[k].dump(), ctx);
+      out += app.engine()->call(batch[k].dump(), ctx);
     }
     out.push_back(']');
     res.status = 200;

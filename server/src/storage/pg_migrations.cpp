@@ -414,6 +414,31 @@ CREATE TABLE deferral_results (
 );
 CREATE INDEX deferral_results_day ON deferral_results(supplied_on, window_id);
 )sql",
+    // 10: published holiday calendars and the due dates each changed, and their audit kind
+    // (SQLite step 15).
+    R"sql(
+ALTER TABLE audit DROP CONSTRAINT audit_kind_check;
+ALTER TABLE audit ADD CONSTRAINT audit_kind_check CHECK (kind IN ('staff_sign_in','staff_sign_in_failed','staff_sign_out',
+    'staff_password_changed','application_read','file_read','account_created','account_disabled',
+    'profile_changed','calendar_published'));
+CREATE TABLE calendar_versions (
+  id BIGSERIAL PRIMARY KEY,
+  text TEXT NOT NULL,
+  last_year INTEGER NOT NULL,
+  published_at BIGINT NOT NULL,
+  published_by TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE TABLE due_date_changes (
+  calendar_id BIGINT NOT NULL REFERENCES calendar_versions(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  before_on INTEGER,
+  before_provisional INTEGER NOT NULL CHECK (before_provisional IN (0,1)),
+  after_on INTEGER,
+  after_provisional INTEGER NOT NULL CHECK (after_provisional IN (0,1)),
+  PRIMARY KEY (calendar_id, application_id)
+);
+)sql",
 };
 
 // Any fixed number: the lock all servers of one database take to migrate one at a time.

@@ -349,6 +349,23 @@ struct DeferralResult {
   std::string supplied_by;  ///< "resident" or "clerk"
 };
 
+/// A holiday calendar an administrator published (calendar_pub/calendar_publication.hpp).
+struct CalendarVersion {
+  std::int64_t id = 0;
+  std::string text;  ///< the whole calendar JSON (empty when listed without it)
+  int last_year = 0;
+  Timestamp published_at = 0;
+  std::string published_by;
+  std::string summary;  ///< what changed, in Chinese ("2027 年全国节假日安排")
+};
+
+/// An open application whose due date a published calendar changed (or made official).
+struct DueChange {
+  std::string application_id;
+  std::optional<std::int32_t> before_on, after_on;  ///< day numbers (Date::days); none: no due date
+  bool before_provisional = false, after_provisional = false;
+};
+
 /// Deferred materials supplied in a period at one window.
 struct DeferralGroup {
   std::string window_id;

@@ -1797,6 +1797,83 @@ std::optional<Error> SqlStore::append_audit(const AuditEntry& e) {
   });
 }
 
+std::optional<Error> SqlStore::publish_calendar(CalendarVersion& v, const std::vector<DueChange>& changes) {
+  return db_->write([&](Connection& c) {
+    Stmt s(c,
+           "INSERT INTO calendar_versions (text, last_year, published_at, published_by, summary) VALUES (?,?,?,?,?) "
+           "RETURNING id");
+    s.bind(1, v.text).bind(2, std::int64_t{v.last_year}).bind(3, v.published_at).bind(4, v.published_by);
+    s.bind(5, v.summary);
+    if (!s.step()) return false;
+    v.id = s.integer(0);
+    if (s.run()) return false;
+    for (const auto& d : changes) {
+      Stmt i(c,
+             "INSERT INTO due_date_changes (calendar_id, application_id, before_on, before_provisional, after_on, "
+             "after_provisional) VALUES (?,?,?,?,?,?)");
+      i.bind(1, v.id).bind(2, d.application_id);
+      if (d.before_on) i.bind(3, std::int64_t{*d.before_on});
+      else i.bind_null(3);
+      i.bind(4, std::int64_t{d.before_provisional});
+      if (d.after_on) i.bind(5, std::int64_t{*d.after_on});
+      else i.bind_null(5);
+      i.bind(6, std::int64_t{d.after_provisional});
+      if (!run(i)) return false;
+    }
+    return true;
+  });
+}
+
+namespace {
+
+CalendarVersion read_calendar_version(const Stmt& s) {
+  return CalendarVersion{s.integer(0), s.text(1), static_cast<int>(s.integer(2)), s.integer(3), s.text(4), s.text(5)};
+}
+
+}  // namespace
+
+Result<std::optional<CalendarVersion>> SqlStore::latest_calendar() {
+  return one<CalendarVersion>(
+      *db_,
+      "SELECT id, text, last_year, published_at, published_by, summary FROM calendar_versions ORDER BY id DESC "
+      "LIMIT 1",
+      [](Stmt&) {}, [](const Stmt& s) { return std::optional<CalendarVersion>(read_calendar_version(s)); });
+}
+
+Result<std::int64_t> SqlStore::latest_calendar_id() {
+  auto r = one<std::int64_t>(
+      *db_, "SELECT COALESCE(MAX(id), 0) FROM calendar_versions", [](Stmt&) {},
+      [](const Stmt& s) { return std::optional<std::int64_t>(s.integer(0)); });
+  if (!r.ok()) return r.error();
+  return r.value().value_or(0);
+}
+
+Result<std::vector<CalendarVersion>> SqlStore::calendar_versions(std::int64_t limit) {
+  return rows<CalendarVersion>(
+      *db_,
+      "SELECT id, '', last_year, published_at, published_by, summary FROM calendar_versions ORDER BY id DESC "
+      "LIMIT ?",
+      [&](Stmt& s) { s.bind(1, limit); },
+      [](const Stmt& s) { return std::optional<CalendarVersion>(read_calendar_version(s)); });
+}
+
+Result<std::vector<DueChange>> SqlStore::due_changes(std::int64_t calendar_id) {
+  return rows<DueChange>(
+      *db_,
+      "SELECT application_id, before_on, before_provisional, after_on, after_provisional FROM due_date_changes "
+      "WHERE calendar_id=? ORDER BY application_id",
+      [&](Stmt& s) { s.bind(1, calendar_id); },
+      [](const Stmt& s) {
+        DueChange d;
+        d.application_id = s.text(0);
+        if (!s.is_null(1)) d.before_on = static_cast<std::int32_t>(s.integer(1));
+        d.before_provisional = s.integer(2) != 0;
+        if (!s.is_null(3)) d.after_on = static_cast<std::int32_t>(s.integer(3));
+        d.after_provisional = s.integer(4) != 0;
+        return std::optional<DueChange>(std::move(d));
+      });
+}
+
 Result<Page<AuditEntry>> SqlStore::audit_page(const AuditQuery& q, const PageRequest& page) {
   // Newest first by seq; the cursor is the last seq shown ("<seq>:a", the page format).
   auto cursor = parse_cursor(page.after);

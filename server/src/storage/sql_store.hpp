@@ -90,6 +90,11 @@ class SqlStore final : public Store {
   std::optional<Error> update_shared(const std::vector<std::string>& keys, Timestamp now,
                                      const std::function<void(std::vector<SharedEntry>&)>& update) override;
   std::optional<Error> append_audit(const AuditEntry& e) override;
+  std::optional<Error> publish_calendar(CalendarVersion& v, const std::vector<DueChange>& changes) override;
+  Result<std::optional<CalendarVersion>> latest_calendar() override;
+  Result<std::int64_t> latest_calendar_id() override;
+  Result<std::vector<CalendarVersion>> calendar_versions(std::int64_t limit) override;
+  Result<std::vector<DueChange>> due_changes(std::int64_t calendar_id) override;
   Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) override;
 
  private:

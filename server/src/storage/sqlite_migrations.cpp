@@ -593,6 +593,50 @@ CREATE TABLE deferral_results (
 );
 CREATE INDEX deferral_results_day ON deferral_results(supplied_on, window_id);
 )sql",
+    // 15: holiday calendars published by an administrator (the whole text, the newest in force)
+    // and, for each, the open applications whose due date it changed (calendar_pub/); the audit
+    // trail records a publication (SQLite changes a CHECK by rebuilding the table, rows and
+    // sequence kept).
+    R"sql(
+CREATE TABLE audit_new (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('staff_sign_in','staff_sign_in_failed','staff_sign_out',
+    'staff_password_changed','application_read','file_read','account_created','account_disabled',
+    'profile_changed','calendar_published')),
+  actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff','resident','anonymous')),
+  actor_id TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  address TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+INSERT INTO audit_new (seq, at, kind, actor_kind, actor_id, subject, address, detail)
+  SELECT seq, at, kind, actor_kind, actor_id, subject, address, detail FROM audit;
+DROP TABLE audit;
+ALTER TABLE audit_new RENAME TO audit;
+CREATE INDEX audit_at ON audit(at);
+CREATE INDEX audit_actor ON audit(actor_id, at);
+CREATE INDEX audit_subject ON audit(subject, at);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TABLE calendar_versions (
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  last_year INTEGER NOT NULL,
+  published_at INTEGER NOT NULL,
+  published_by TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE TABLE due_date_changes (
+  calendar_id INTEGER NOT NULL REFERENCES calendar_versions(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  before_on INTEGER,
+  before_provisional INTEGER NOT NULL CHECK (before_provisional IN (0,1)),
+  after_on INTEGER,
+  after_provisional INTEGER NOT NULL CHECK (after_provisional IN (0,1)),
+  PRIMARY KEY (calendar_id, application_id)
+);
+)sql",
 };
 
 }  // namespace

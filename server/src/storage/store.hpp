@@ -199,6 +199,17 @@ class Store {
 
   // The audit trail (append-only).
   virtual std::optional<Error> append_audit(const AuditEntry& e) = 0;
+
+  /// Stores a published calendar with the due dates it changed, in one transaction; sets v.id.
+  virtual std::optional<Error> publish_calendar(CalendarVersion& v, const std::vector<DueChange>& changes) = 0;
+  /// The newest published calendar, with its text; none before the first publication.
+  virtual Result<std::optional<CalendarVersion>> latest_calendar() = 0;
+  /// The id of the newest published calendar (0: none): what every server polls.
+  virtual Result<std::int64_t> latest_calendar_id() = 0;
+  /// Published calendars, newest first, without their text.
+  virtual Result<std::vector<CalendarVersion>> calendar_versions(std::int64_t limit) = 0;
+  /// The due dates calendar `id` changed, by application id.
+  virtual Result<std::vector<DueChange>> due_changes(std::int64_t calendar_id) = 0;
   /// One page of the entries matching the query, newest first.
   virtual Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) = 0;
 };

@@ -1,5 +1,6 @@
 #include "workflow/model.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 namespace yilu::server::workflow {
@@ -73,9 +74,15 @@ std::optional<TaskStatus> parse_task_status(std::string_view s) { return parse_b
 std::optional<TaskKind> parse_task_kind(std::string_view s) { return parse_by_name(s, kTaskKinds); }
 std::optional<Role> parse_role(std::string_view s) { return parse_by_name(s, kRoles); }
 
+const std::vector<AppStatus>& open_statuses() {
+  static const std::vector<AppStatus> list = {AppStatus::Submitted, AppStatus::SupplementRequested, AppStatus::Accepted,
+                                              AppStatus::Dispatched, AppStatus::ReadyForIssue};
+  return list;
+}
+
 bool is_open(AppStatus s) {
-  return s == AppStatus::Submitted || s == AppStatus::SupplementRequested || s == AppStatus::Accepted ||
-         s == AppStatus::Dispatched || s == AppStatus::ReadyForIssue;
+  const auto& open = open_statuses();
+  return std::find(open.begin(), open.end(), s) != open.end();
 }
 
 bool is_open(TaskStatus s) { return s == TaskStatus::Reviewing || s == TaskStatus::Paused; }

@@ -71,6 +71,8 @@ std::vector<AppStatus> every_app_status();
 
 /// Statuses in which an application is still running (its clock matters).
 bool is_open(AppStatus s);
+/// The same statuses as a list, for the store's queries.
+const std::vector<AppStatus>& open_statuses();
 /// Tasks whose department has not decided yet.
 bool is_open(TaskStatus s);
 

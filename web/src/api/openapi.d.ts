@@ -5419,7 +5419,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description 只看一类：staff_sign_in、staff_sign_in_failed、staff_sign_out、staff_password_changed、application_read、file_read、account_created、account_disabled、profile_changed */
+                    /** @description 只看一类：staff_sign_in、staff_sign_in_failed、staff_sign_out、staff_password_changed、application_read、file_read、account_created、account_disabled、profile_changed、calendar_published */
                     kind?: string;
                     /** @description 操作者：工作人员用户名或居民 id */
                     actor?: string;
@@ -5502,6 +5502,322 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 现行节假日日历与已发布的版本（admin）：source 为 file（随版本发布的文件）或 published（管理员发布）
+         * @description 访问：admin（admin）
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            in_force: {
+                                id: number;
+                                /** @enum {string} */
+                                source: "file" | "published";
+                                version: string;
+                                first_year: number;
+                                last_year: number;
+                                horizon_year: number;
+                                regions: string[];
+                            };
+                            versions: {
+                                id: number;
+                                /** @description 如“2027 年全国节假日安排（放假 11 天，调休上班 1 天）” */
+                                summary: string;
+                                last_year: number;
+                                published_at: string;
+                                /** @description 发布人用户名 */
+                                published_by: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布一年的节假日安排（admin）：国务院办公厅通知（全国，可更正已发布年份或发布下一年）或地方安排（region，如海南三月三）；核心的日历检查通过后立即生效，无需重启；预估（provisional）的到期日转为正式，变动的到期日随之改变并记录。dry_run：只预览变化
+         * @description 访问：admin（admin）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @description 地方安排的地区 id（如 hainan）；不填为全国 */
+                        region?: string;
+                        /** @description 新地区的名称 */
+                        region_name?: string;
+                        /** @description {日期: 节日名称}：放假日 */
+                        holidays: {
+                            [key: string]: string;
+                        };
+                        /** @description {日期: 节日名称}：调休上班的周末 */
+                        workdays?: {
+                            [key: string]: string;
+                        };
+                        /** @description 通知网址 */
+                        notice?: string;
+                        dry_run?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            published: boolean;
+                            summary: string;
+                            last_year: number;
+                            calendar?: {
+                                id: number;
+                                /** @description 如“2027 年全国节假日安排（放假 11 天，调休上班 1 天）” */
+                                summary: string;
+                                last_year: number;
+                                published_at: string;
+                                /** @description 发布人用户名 */
+                                published_by: string;
+                            };
+                            changes: {
+                                application_id: string;
+                                target_name?: string;
+                                window?: string;
+                                before: {
+                                    due_date: string;
+                                    provisional: boolean;
+                                } | null;
+                                after: {
+                                    due_date: string;
+                                    provisional: boolean;
+                                } | null;
+                                /** @description 到期日变了（false：日期不变，只是由预估转为正式） */
+                                moved: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description calendar_schedule_invalid：problems 列出每一处（path、code、message） */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/supervision/due-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 发布节假日安排后到期日变化的在办申请（supervisor/admin）：最新一次发布，或 calendar 指定的版本
+         * @description 访问：supervisor（supervisor、admin）
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 日历版本 id，默认最新 */
+                    calendar?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            calendar: {
+                                id: number;
+                                /** @description 如“2027 年全国节假日安排（放假 11 天，调休上班 1 天）” */
+                                summary: string;
+                                last_year: number;
+                                published_at: string;
+                                /** @description 发布人用户名 */
+                                published_by: string;
+                            } | null;
+                            changes: {
+                                application_id: string;
+                                target_name?: string;
+                                window?: string;
+                                before: {
+                                    due_date: string;
+                                    provisional: boolean;
+                                } | null;
+                                after: {
+                                    due_date: string;
+                                    provisional: boolean;
+                                } | null;
+                                /** @description 到期日变了（false：日期不变，只是由预估转为正式） */
+                                moved: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description calendar_version_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5530,7 +5846,7 @@ export interface components {
             /** @description RFC 3339，北京时间（+08:00） */
             at: string;
             /** @enum {string} */
-            kind: "staff_sign_in" | "staff_sign_in_failed" | "staff_sign_out" | "staff_password_changed" | "application_read" | "file_read" | "account_created" | "account_disabled" | "profile_changed";
+            kind: "staff_sign_in" | "staff_sign_in_failed" | "staff_sign_out" | "staff_password_changed" | "application_read" | "file_read" | "account_created" | "account_disabled" | "profile_changed" | "calendar_published";
             /** @description 中文名称 */
             kind_label: string;
             actor: {
