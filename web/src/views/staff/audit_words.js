@@ -15,6 +15,7 @@ export const AUDIT_KINDS = [
   ['account_created', '新建账号'],
   ['account_disabled', '停用账号'],
   ['profile_changed', '实名信息变更'],
+  ['calendar_published', '发布节假日安排'],
 ];
 
 /** Why a staff sign-in failed (`detail.reason`). */
