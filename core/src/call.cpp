@@ -114,8 +114,15 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 std::optional<Error> Engine::load_calendar(std::string_view json_text) {
   auto cal = Calendar::from_json(json_text);
   if (!cal.ok()) return cal.error();
-  calendar_ = std::move(cal.value());
+  calendar_ = std::make_shared<const Calendar>(std::move(cal.value()));
   return std::nullopt;
+}
+
+Engine Engine::with_catalog(std::shared_ptr<const Catalog> catalog) const {
+  Engine e;
+  e.calendar_ = calendar_;
+  e.catalog_ = std::move(catalog);
+  return e;
 }
 
 Result<Engine> Engine::with_calendar(std::string_view json_text) const {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "auth/rate_limiter.hpp"
 #include "auth/sms_sender.hpp"
 #include "catalog_pub/catalog_publication.hpp"
+#include "catalog_pub/catalog_state.hpp"
 #include "http/prepared_body.hpp"
 #include "storage/store.hpp"
 #include "uploads/blob_store.hpp"
@@ -73,12 +75,14 @@ struct CalendarState {
 };
 
 struct App {
-  std::string catalog_text;
-  const Catalog* catalog = nullptr;  ///< the engine's catalog (loaded once at start)
-  /// The catalog as the phone gets it: index and slices (catalog_pub/catalog_publication.hpp).
-  std::unique_ptr<const CatalogPublication> publication;
+  /// The catalog in force (catalog_state()'s). Answers about an application filed under an
+  /// earlier version come from catalog_for / engine_for.
+  CatalogPointer catalog;
+  /// Search initials for the phone's index, kept to publish new versions.
+  std::shared_ptr<const PinyinInitials> pinyin;
+  /// Loads a stored version by id (set up with the store, catalog_pub/catalog_versions.hpp).
+  std::function<std::shared_ptr<const CatalogState>(std::int64_t)> load_catalog_version;
   /// The data files the page downloads, prepared (compressed, ETag) once at start.
-  std::unique_ptr<const http::PreparedBody> catalog_body;
   std::unique_ptr<const http::PreparedBody> divisions_body;  ///< null when the file is missing
   std::unique_ptr<Store> store;
   std::optional<BlobStore> blobs;
@@ -108,18 +112,30 @@ struct App {
   /// The calendar in force now. Hold the pointer for the length of a computation: every due
   /// date of one answer then comes from one calendar.
   std::shared_ptr<const CalendarState> calendar_state() const { return std::atomic_load(&calendar_state_); }
-  /// The engine of the calendar in force (it keeps its state alive).
-  std::shared_ptr<const Engine> engine() const {
-    auto s = calendar_state();
-    const Engine* e = &s->engine;
-    return std::shared_ptr<const Engine>(std::move(s), e);
-  }
+  /// The catalog and the calendar in force, as one engine.
+  std::shared_ptr<const Engine> engine() const;
+  /// The engine for an application: the catalog version it was filed under (its promised
+  /// limits, materials, questions) and the calendar in force.
+  std::shared_ptr<const Engine> engine_for(const Application& a) const;
   void set_calendar_state(std::shared_ptr<const CalendarState> s) { std::atomic_store(&calendar_state_, std::move(s)); }
+
+  /// The catalog version in force, with its publication for the phone.
+  std::shared_ptr<const CatalogState> catalog_state() const { return std::atomic_load(&catalog_state_); }
+  /// Puts a version in force (and keeps it loaded).
+  void set_catalog_state(std::shared_ptr<const CatalogState> s);
+  /// Version `id` (0 or unknown: the one in force), loaded once through load_catalog_version.
+  std::shared_ptr<const CatalogState> catalog_version(std::int64_t id) const;
+  /// The catalog an application was filed under.
+  const Catalog* catalog_for(const Application& a) const { return catalog_version(a.catalog_version)->catalog.get(); }
   /// The engine's call context at the app's "now".
   CallContext ctx() const { return context_at(now()); }
 
  private:
   std::shared_ptr<const CalendarState> calendar_state_;
+  std::shared_ptr<const CatalogState> catalog_state_;
+  mutable std::mutex versions_mu_;
+  mutable std::map<std::int64_t, std::shared_ptr<const CatalogState>> versions_;  ///< every one loaded
+  std::vector<std::shared_ptr<const CatalogState>> keep_unstored_;                ///< in force once, never stored
 };
 
 }  // namespace yilu::server

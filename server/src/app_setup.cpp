@@ -6,6 +6,7 @@
 
 #include "calendar_pub/calendar_publication.hpp"
 #include "catalog_pub/catalog_publication.hpp"
+#include "catalog_pub/catalog_versions.hpp"
 #include "clock.hpp"
 #include "data_files.hpp"
 #include "storage/open_store.hpp"
@@ -50,24 +51,20 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   const std::string cat_path = o.catalog_path.empty() ? sample_catalog_path() : o.catalog_path;
   auto cat = read_file(cat_path);
   if (!cat) return fail("无法读取事项目录 " + cat_path);
-  Engine with_catalog;
-  if (auto e = with_catalog.load_catalog(*cat)) return fail("事项目录无效: " + e->message + " " + e->path);
-  // The shipped calendar for now; the database's newest publication once the store is open.
-  auto state = make_calendar_state(with_catalog, std::move(*cal), 0);
-  if (!state.ok()) return fail("日历无效: " + state.error().message + " " + state.error().path);
-  app->set_calendar_state(std::move(state.value()));
-  app->catalog_text = std::move(*cat);
-  app->catalog = app->engine()->catalog();
   const std::string pinyin_path = o.pinyin_path.empty() ? default_pinyin_path() : o.pinyin_path;
   auto pinyin = read_file(pinyin_path);
   if (!pinyin) return fail("无法读取拼音首字母表 " + pinyin_path);
-  app->publication =
-      std::make_unique<const CatalogPublication>(app->catalog_text, *app->catalog, PinyinInitials::from_text(*pinyin));
+  app->pinyin = std::make_shared<const PinyinInitials>(PinyinInitials::from_text(*pinyin));
+  // The shipped catalog and calendar for now; the database's newest versions once the store is
+  // open (start_catalog_versions, adopt_published_calendar).
+  auto catalog = make_catalog_state(std::move(*cat), 0, app->pinyin.get());
+  if (!catalog.ok()) return fail("事项目录无效: " + catalog.error().message + " " + catalog.error().path);
+  app->set_catalog_state(std::move(catalog.value()));
+  const Engine with_catalog = Engine().with_catalog(app->catalog_state()->catalog);
+  auto state = make_calendar_state(with_catalog, std::move(*cal), 0);
+  if (!state.ok()) return fail("日历无效: " + state.error().message + " " + state.error().path);
+  app->set_calendar_state(std::move(state.value()));
   constexpr const char* kJson = "application/json; charset=utf-8";
-  // The whole catalog is for the staff console and tools (megabytes at a real center's
-  // scale): compressed fast at start rather than smallest.
-  app->catalog_body = std::make_unique<const http::PreparedBody>(http::PreparedBody::make(
-      app->catalog_text, kJson, "\"" + app->catalog->fingerprint() + "\"", http::CompressionLevels{5, 6}));
   // Optional: without it the page's area fields fall back to typing the code.
   const std::string divisions_path = o.divisions_path.empty() ? default_divisions_path() : o.divisions_path;
   if (auto divisions = read_file(divisions_path)) {
@@ -90,6 +87,7 @@ Result<std::unique_ptr<App>> make_app(const AppOptions& o) {
   app->store = std::move(store.value());
   if (auto adopted = adopt_published_calendar(*app); !adopted.ok())
     return fail("无法读取已发布的日历（" + adopted.error().message + "）");
+  if (auto e = start_catalog_versions(*app)) return fail("无法读取事项目录的版本（" + e->message + "）");
   auto blobs = BlobStore::open(o.data_dir + "/blobs");
   if (!blobs.ok()) return fail("无法创建上传目录 " + o.data_dir + "/blobs");
   app->blobs = std::move(blobs.value());

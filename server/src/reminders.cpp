@@ -18,7 +18,7 @@ int remind_owed_materials(App& app) {
   const Timestamp now = app.now();
   int sent = 0;
   for (const auto& a : apps.value()) {
-    for (const auto& o : workflow::owed_with_due(*app.engine(), a, now)) {
+    for (const auto& o : workflow::owed_with_due(*app.engine_for(a), a, now)) {
       if (!o.due || o.due->supervision.level == Supervision::Normal) continue;
       Notification n = workflow::deferral_notice(app.catalog, a, *o.material, format_date(o.due->deadline.due_date),
                                                  supervision_name(o.due->supervision.level), now);
@@ -43,7 +43,7 @@ int escalate_late_reviews(App& app) {
     const auto answers = workflow::answers_of(a);  // parsed once for the application's tasks
     for (const auto& t : tasks) {
       if (!workflow::is_open(t.status)) continue;
-      const auto due = workflow::task_due(*app.engine(), answers, t, now);
+      const auto due = workflow::task_due(*app.engine_for(a), answers, t, now);
       if (!due) continue;
       const auto r = workflow::escalation_due(t, due->supervision.level, now);
       if (!r) continue;

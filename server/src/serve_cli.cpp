@@ -15,6 +15,7 @@
 #include "app_setup.hpp"
 #include "auth/tokens.hpp"
 #include "calendar_pub/calendar_publication.hpp"
+#include "catalog_pub/catalog_versions.hpp"
 #include "cli_args.hpp"
 #include "data_lock.hpp"
 #include "demo/demo_cli.hpp"
@@ -208,7 +209,8 @@ int run_serve(int argc, char** argv) {
       lock.lock();
     }
   });
-  // A calendar published through another server of the database: in force here within seconds.
+  // A calendar or catalog published through another server of the database: in force here
+  // within seconds.
   std::thread calendar_thread([&] {
     std::unique_lock<std::mutex> lock(remind_mu);
     while (!stopping) {
@@ -217,6 +219,8 @@ int run_serve(int argc, char** argv) {
       lock.unlock();
       if (auto adopted = adopt_published_calendar(app); adopted.ok() && adopted.value())
         std::fprintf(stderr, "yilu serve: 已启用新发布的节假日日历\n");
+      if (auto adopted = adopt_published_catalog(app); adopted.ok() && adopted.value())
+        std::fprintf(stderr, "yilu serve: 已启用新发布的事项目录\n");
       lock.lock();
     }
   });

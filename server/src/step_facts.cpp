@@ -8,8 +8,10 @@
 namespace yilu::server {
 
 std::optional<Error> add_step_facts(App& app, Change& c) {
-  workflow::add_task_results(*app.engine(), c);  // every decided review's figures, with the step
-  workflow::add_deferral_results(*app.engine(), c);
+  // The application's catalog version (its promised limits), the calendar in force.
+  const auto engine = app.engine_for(c.updated);
+  workflow::add_task_results(*engine, c);  // every decided review's figures, with the step
+  workflow::add_deferral_results(*engine, c);
   if (workflow::issues_last_stage(c)) {
     // 秒批 creates its review with the step; an issue finds its reviews stored.
     std::vector<Task> tasks = c.new_tasks;
@@ -22,7 +24,7 @@ std::optional<Error> add_step_facts(App& app, Change& c) {
       if (!events.ok()) return events.error();
       timeline.insert(timeline.begin(), events.value().begin(), events.value().end());
     }
-    c.application_result = workflow::application_result(*app.engine(), c.updated, tasks, timeline, c.updated.updated_at);
+    c.application_result = workflow::application_result(*engine, c.updated, tasks, timeline, c.updated.updated_at);
   }
   const Catalog* catalog = app.catalog;
   c.notify = [catalog](const Change& ch) { return workflow::notices_for(catalog, ch); };

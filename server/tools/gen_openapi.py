@@ -51,7 +51,7 @@ NOTICE_KINDS = ("accepted", "supplement_requested", "task_paused", "issued", "pa
 FILE_KINDS = ("pdf", "jpg", "png", "ofd", "dwg")
 AUDIT_KINDS = ("staff_sign_in", "staff_sign_in_failed", "staff_sign_out", "staff_password_changed", "application_read",
                "file_read", "account_created", "account_disabled", "profile_changed",
-               "calendar_published")
+               "calendar_published", "catalog_published")
 
 ERR = {"description": "错误（统一形状）", "content": {"application/json": {"schema": ref("Error")}}}
 def ok(schema, desc="成功"):
@@ -568,6 +568,43 @@ route("get", "/api/v1/admin/audit", "审计日志（admin）：工作人员登�
               p("until", "query", "截止时间：YYYY-MM-DD 表示含当天，RFC 3339 不含", required=False)] + PAGE_PARAMS(),
       resp=ok(paged({"ok": B, "entries": arr(ref("AuditEntry"))}, ["ok", "entries"])),
       extra={"400": E("bad_audit_kind / bad_time / bad_limit / bad_cursor")}, tags=["admin"])
+
+# --- importing a standard item list (docs/catalog.md, "Importing a standard item list")
+route("post", "/api/v1/admin/catalog/import",
+      "导入标准事项清单（admin）：浏览器用 read-excel-file 读取 XLSX，送来工作簿（工作表“事项清单”每行一份材料，"
+      "“部门与窗口”对应实施主体、部门与受理窗口）；与 yilu catalog import 相同：列出每一处问题（工作表、单元格、列、说明、代码），"
+      "没有问题的行生成事项目录（通过目录检查）。into=current：导入到现行目录",
+      params=[p("into", "query", "current：导入到现行目录（同一事项编码的事项被替换）；不填：新目录", required=False)],
+      req=body(obj({"sheets": arr(obj({"name": S, "rows": arr(arr(S))}, ["name", "rows"]))}, ["sheets"])),
+      resp=ok(obj({"ok": B, "items_read": I, "items_imported": I, "departments": I,
+                   "problems": arr(obj({"sheet": S, "row": I, "column": S, "cell": sdesc("如 H12；整行或整表的问题为空"),
+                                        "code": S, "message": S},
+                                       ["sheet", "row", "column", "cell", "code", "message"])),
+                   "catalog": {"type": "object", "description": "导入后的事项目录（docs/catalog.md 的格式）"}},
+                  ["ok", "items_read", "items_imported", "departments", "problems", "catalog"])),
+      extra={"400": E("bad_workbook / json_too_deep"), "413": E("payload_too_large：工作簿超过 16 MiB")}, tags=["admin"])
+
+# --- catalog versions (docs/catalog.md, "Versions")
+CATALOG_VERSION = obj({"id": I, "version": sdesc("目录自身的 version"), "fingerprint": S, "items": I,
+                       "published_at": S, "published_by": S,
+                       "summary": sdesc("如“新增 0 个事项，修改 1 个，删除 0 个”，前有发布说明")},
+                      ["id", "version", "fingerprint", "items", "published_at", "published_by", "summary"])
+LINT_PROBLEMS = E("catalog_invalid：problems 列出核心目录检查的每一处问题（path 为 JSON 指针、code、message）；未发布")
+route("get", "/api/v1/admin/catalog/versions",
+      "事项目录的版本（admin）：新→旧；in_force 为现行版本。随版本发布的目录文件在首次启动时存为一个版本",
+      resp=ok(obj({"ok": B, "in_force": I, "versions": arr(CATALOG_VERSION)}, ["ok", "in_force", "versions"])),
+      tags=["admin"])
+route("post", "/api/v1/admin/catalog/versions",
+      "发布新的目录版本（admin）：先经核心的目录检查，有问题则不发布；发布后立即生效（手机端的索引和片段随之更新），无需重启；"
+      "已提交的申请仍按提交时的版本办理",
+      req=body(obj({"catalog": {"type": "object", "description": "整个事项目录（docs/catalog.md）"},
+                    "note": sdesc("发布说明")}, ["catalog"])),
+      resp=ok(obj({"ok": B, "version": CATALOG_VERSION}, ["ok", "version"])),
+      extra={"422": LINT_PROBLEMS, "413": E("payload_too_large：超过 16 MiB")}, tags=["admin"])
+route("post", "/api/v1/admin/catalog/versions/{id}/restore",
+      "恢复一个较早的版本（admin）：以其内容发布为最新版本（历史保留）",
+      params=[p("id", schema=I)], resp=ok(obj({"ok": B, "version": CATALOG_VERSION}, ["ok", "version"])),
+      extra={"404": E("catalog_version_not_found"), "422": LINT_PROBLEMS}, tags=["admin"])
 
 # --- the holiday calendar as data (docs/calendar.md, "Publishing a year's schedule")
 CAL_VERSION = obj({"id": I, "summary": sdesc("如“2027 年全国节假日安排（放假 11 天，调休上班 1 天）”"), "last_year": I,

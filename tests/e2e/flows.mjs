@@ -96,6 +96,12 @@ export async function pickDivision(page, box, code) {
 }
 
 /** Signs a staff member in to the console (desktop width). */
+/**
+ * The administrator's console tabs in order (web/src/views/staff/AdminConsole.vue): the one list
+ * the tests compare the tab bar with.
+ */
+export const ADMIN_TABS = ['账号管理', '审计日志', '事项目录', '事项导入', '目录版本', '节假日日历', '督办总览', '按时办结率', '好差评', '办理用时', '月度报告'];
+
 export async function staffLogin(page, url, username, password) {
   await page.goto(`${url}/staff/login`);
   await page.getByLabel('用户名').fill(username);

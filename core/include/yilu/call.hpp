@@ -51,6 +51,14 @@ class Engine {
   /// this one. The error of load_calendar when the text is not a valid calendar.
   Result<Engine> with_calendar(std::string_view json_text) const;
 
+  /// An engine answering with `catalog` and the calendar of `with_calendar` (both shared, not
+  /// copied): a server answers for an application with the catalog version it was filed under
+  /// and the calendar in force.
+  Engine with_catalog(std::shared_ptr<const Catalog> catalog) const;
+
+  /// The loaded catalog as shared with engines made from this one (null when none).
+  const std::shared_ptr<const Catalog>& shared_catalog() const { return catalog_; }
+
   /// Loads the service catalog (docs/catalog.md); on failure returns `catalog_invalid` (the
   /// first problem's path, the count in the message) and keeps the previous catalog.
   /// Every problem is listed by lint_catalog (yilu/catalog.hpp) or the `lint_catalog` op.
@@ -74,13 +82,13 @@ class Engine {
   std::string call_value(std::string_view op, std::string_view value, const CallContext& ctx) const;
 
   /// The loaded calendar, or nullptr.
-  const Calendar* calendar() const { return calendar_ ? &*calendar_ : nullptr; }
+  const Calendar* calendar() const { return calendar_.get(); }
 
   /// The loaded catalog, or nullptr.
   const Catalog* catalog() const { return catalog_.get(); }
 
  private:
-  std::optional<Calendar> calendar_;
+  std::shared_ptr<const Calendar> calendar_;
   std::shared_ptr<const Catalog> catalog_;
 };
 

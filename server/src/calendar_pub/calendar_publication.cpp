@@ -59,8 +59,10 @@ Result<std::vector<DueChange>> due_changes_between(App& app, const Engine& befor
   if (!open.ok()) return open.error();
   std::vector<DueChange> out;
   for (const auto& [a, tasks] : open.value()) {
-    const auto b = workflow::application_due(before, a, tasks, now);
-    const auto n = workflow::application_due(after, a, tasks, now);
+    // Each application by the catalog version it was filed under.
+    const auto catalog = app.catalog_version(a.catalog_version)->catalog;
+    const auto b = workflow::application_due(before.with_catalog(catalog), a, tasks, now);
+    const auto n = workflow::application_due(after.with_catalog(catalog), a, tasks, now);
     DueChange d;
     d.application_id = a.id;
     if (b) d.before_on = b->deadline.due_date.days, d.before_provisional = b->deadline.provisional;

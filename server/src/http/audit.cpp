@@ -37,6 +37,7 @@ std::string audit_label(const std::string& kind) {
       {"application_read", "查看申请"},    {"file_read", "查看材料文件"},
       {"account_created", "新建账号"},     {"account_disabled", "停用账号"},
       {"profile_changed", "实名信息变更"},  {"calendar_published", "发布节假日安排"},
+      {"catalog_published", "发布事项目录"},
   };
   for (const auto& [k, label] : kLabels)
     if (kind == k) return label;

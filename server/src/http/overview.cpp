@@ -61,7 +61,7 @@ Result<OverviewSummary> compute(App& app) {
     const json answers = workflow::answers_of(a);
     for (const auto& t : tasks) {
       if (t.stage != a.stage) continue;
-      const auto task_lvl = task_level(app, answers, t);
+      const auto task_lvl = task_level(app, a, answers, t);
       if (!task_lvl || *task_lvl == "done") continue;
       if (!s.by_department.contains(t.department)) s.by_department[t.department] = zero_counts();
       count(s.by_department[t.department], *task_lvl);

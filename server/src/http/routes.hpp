@@ -33,5 +33,9 @@ void register_assisted_routes(Router& r, App& app);
 void register_admin_routes(Router& r, App& app);
 /// The holiday calendar an administrator maintains, and the due dates a publication moved.
 void register_calendar_routes(Router& r, App& app);
+/// The admin's import of a standard item list (the same import as `yilu catalog import`).
+void register_catalog_import_routes(Router& r, App& app);
+/// Catalog versions: the list, publishing one, restoring an earlier one.
+void register_catalog_version_routes(Router& r, App& app);
 
 }  // namespace yilu::server::http

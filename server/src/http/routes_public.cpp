@@ -14,8 +14,8 @@ constexpr const char* kRevalidate = "no-cache";
 // The catalog's slices are named by the catalog's fingerprint: asked for with ?v= equal to it,
 // they never change and are cached for a year; without it (or with an old one) they are
 // revalidated like the index.
-const char* slice_cache_control(const httplib::Request& req, const App& app) {
-  return req.get_param_value("v") == app.publication->fingerprint() ? kImmutable : kRevalidate;
+const char* slice_cache_control(const httplib::Request& req, const CatalogPublication& publication) {
+  return req.get_param_value("v") == publication.fingerprint() ? kImmutable : kRevalidate;
 }
 
 }  // namespace
@@ -45,43 +45,54 @@ void register_public_routes(Router& r, App& app) {
     send_json(res, 200, out);
   });
   r.get("/api/v1/catalog", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    if (!app.catalog_body) return send_error(res, "catalog_not_loaded");
-    res.set_header("X-Yilu-Catalog-Version", app.catalog->fingerprint());
-    send_prepared(req, res, *app.catalog_body, kRevalidate);
+    const auto state = app.catalog_state();  // one version for the body and its header
+    if (!state || !state->body) return send_error(res, "catalog_not_loaded");
+    res.set_header("X-Yilu-Catalog-Version", state->catalog->fingerprint());
+    send_prepared(req, res, *state->body, kRevalidate);
   });
   r.get("/api/v1/catalog/index", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    if (!app.publication) return send_error(res, "catalog_not_loaded");
-    res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
-    send_prepared(req, res, app.publication->index(), kRevalidate);
+    const auto state = app.catalog_state();
+    if (!state || !state->publication) return send_error(res, "catalog_not_loaded");
+    const CatalogPublication& publication = *state->publication;
+    res.set_header("X-Yilu-Catalog-Version", publication.fingerprint());
+    send_prepared(req, res, publication.index(), kRevalidate);
   });
   r.get("/api/v1/catalog/summary", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-    if (!app.publication) return send_error(res, "catalog_not_loaded");
-    res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
-    send_prepared(req, res, app.publication->summary(), kRevalidate);
+    const auto state = app.catalog_state();
+    if (!state || !state->publication) return send_error(res, "catalog_not_loaded");
+    const CatalogPublication& publication = *state->publication;
+    res.set_header("X-Yilu-Catalog-Version", publication.fingerprint());
+    send_prepared(req, res, publication.summary(), kRevalidate);
   });
   r.get("/api/v1/catalog/index/{kind}/{id}", kPublic,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-          if (!app.publication) return send_error(res, "catalog_not_loaded");
-          const auto group = app.publication->group(req.matches[1].str(), req.matches[2].str());
+          const auto state = app.catalog_state();
+          if (!state || !state->publication) return send_error(res, "catalog_not_loaded");
+          const CatalogPublication& publication = *state->publication;
+          const auto group = publication.group(req.matches[1].str(), req.matches[2].str());
           if (!group) return send_error(res, "catalog_entry_not_found");
-          res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
+          res.set_header("X-Yilu-Catalog-Version", publication.fingerprint());
           send_prepared(req, res, *group, kRevalidate);
         });
   r.get("/api/v1/catalog/items/{id}", kPublic,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-          if (!app.publication) return send_error(res, "catalog_not_loaded");
-          const auto slice = app.publication->item(req.matches[1].str());
+          const auto state = app.catalog_state();
+          if (!state || !state->publication) return send_error(res, "catalog_not_loaded");
+          const CatalogPublication& publication = *state->publication;
+          const auto slice = publication.item(req.matches[1].str());
           if (!slice) return send_error(res, "catalog_entry_not_found");
-          res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
-          send_prepared(req, res, *slice, slice_cache_control(req, app));
+          res.set_header("X-Yilu-Catalog-Version", publication.fingerprint());
+          send_prepared(req, res, *slice, slice_cache_control(req, publication));
         });
   r.get("/api/v1/catalog/bundles/{id}", kPublic,
         [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
-          if (!app.publication) return send_error(res, "catalog_not_loaded");
-          const auto slice = app.publication->bundle(req.matches[1].str());
+          const auto state = app.catalog_state();
+          if (!state || !state->publication) return send_error(res, "catalog_not_loaded");
+          const CatalogPublication& publication = *state->publication;
+          const auto slice = publication.bundle(req.matches[1].str());
           if (!slice) return send_error(res, "catalog_entry_not_found");
-          res.set_header("X-Yilu-Catalog-Version", app.publication->fingerprint());
-          send_prepared(req, res, *slice, slice_cache_control(req, app));
+          res.set_header("X-Yilu-Catalog-Version", publication.fingerprint());
+          send_prepared(req, res, *slice, slice_cache_control(req, publication));
         });
   r.get("/api/v1/calendar", kPublic, [&app](const httplib::Request& req, httplib::Response& res, const Caller&) {
     const auto state = app.calendar_state();  // one calendar for the body and its version

@@ -78,6 +78,8 @@ std::unique_ptr<httplib::Server> build_server(App& app, std::vector<RouteInfo>* 
   register_supervisor_routes(r, app);
   register_stage_figure_routes(r, app);
   register_calendar_routes(r, app);
+  register_catalog_import_routes(r, app);
+  register_catalog_version_routes(r, app);
   register_admin_routes(r, app);
   if (routes) *routes = r.routes();
 

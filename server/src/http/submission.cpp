@@ -219,6 +219,7 @@ Application new_application(const App& app, const std::string& resident_id, cons
   store_form(a, f);
   a.submitted_at = now;
   a.updated_at = now;
+  a.catalog_version = app.catalog_state()->id;  // its rules stay this version's
   return a;
 }
 

@@ -110,7 +110,7 @@ json task_view(const App& app, const Application& a, const json& answers, const 
     out["can_remind"] = workflow::may_remind(t, *viewer.staff);
   }
   out["started_at"] = ts(t.started_at);
-  const auto d = workflow::task_due(*app.engine(), answers, t, app.now());
+  const auto d = workflow::task_due(*app.engine_for(a), answers, t, app.now());
   // A decided task is off the clock: its due date stays for the record, its level does not apply.
   out["deadline"] = d ? workflow::due_json(*d, !workflow::is_open(t.status)) : json(nullptr);
   return out;
@@ -134,18 +134,18 @@ std::string level_from(bool open, const std::optional<workflow::Due>& due) {
 
 std::string application_level(const App& app, const Application& a, const std::vector<Task>& tasks) {
   const bool open = workflow::is_open(a.status);
-  return level_from(open, open ? workflow::application_due(*app.engine(), a, tasks, app.now()) : std::nullopt);
+  return level_from(open, open ? workflow::application_due(*app.engine_for(a), a, tasks, app.now()) : std::nullopt);
 }
 
-std::optional<std::string> task_level(const App& app, const json& answers, const Task& t) {
-  const auto d = workflow::task_due(*app.engine(), answers, t, app.now());
+std::optional<std::string> task_level(const App& app, const Application& a, const json& answers, const Task& t) {
+  const auto d = workflow::task_due(*app.engine_for(a), answers, t, app.now());
   if (!d) return std::nullopt;
   return workflow::level_name(*d, !workflow::is_open(t.status));
 }
 
 json owed_json(const App& app, const Application& a) {
   json owed = json::array();
-  for (const auto& o : workflow::owed_with_due(*app.engine(), a, app.now())) {
+  for (const auto& o : workflow::owed_with_due(*app.engine_for(a), a, app.now())) {
     json j = {{"material_id", o.material->material_id}, {"name", o.material->name}};
     if (o.due) {
       j["due_date"] = format_date(o.due->deadline.due_date);
@@ -187,7 +187,7 @@ json application_json(const App& app, const Application& a, const std::vector<Ta
   }
   if (a.accepted_at) out["accepted_at"] = ts(a.accepted_at);
   const bool open = workflow::is_open(a.status);
-  const auto due = workflow::application_due(*app.engine(), a, tasks, app.now());
+  const auto due = workflow::application_due(*app.engine_for(a), a, tasks, app.now());
   if (!a.accepted_at) {
     // Not accepted yet: what the due date would be if the clerk accepted it now.
     if (open) out["due_preview"] = due ? workflow::due_json(*due, false) : json(nullptr);

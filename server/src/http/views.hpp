@@ -38,7 +38,7 @@ std::string level_of(const json& application_view);
 std::string application_level(const App& app, const Application& a, const std::vector<Task>& tasks);
 /// A task's level as its view shows it (`deadline.level`): nullopt without a deadline, "done"
 /// once decided.
-std::optional<std::string> task_level(const App& app, const json& answers, const Task& t);
+std::optional<std::string> task_level(const App& app, const Application& a, const json& answers, const Task& t);
 /// The application's deferred materials still owed, each with its due date and level (the
 /// view's `owed`).
 json owed_json(const App& app, const Application& a);

@@ -420,7 +420,7 @@ CREATE INDEX deferral_results_day ON deferral_results(supplied_on, window_id);
 ALTER TABLE audit DROP CONSTRAINT audit_kind_check;
 ALTER TABLE audit ADD CONSTRAINT audit_kind_check CHECK (kind IN ('staff_sign_in','staff_sign_in_failed','staff_sign_out',
     'staff_password_changed','application_read','file_read','account_created','account_disabled',
-    'profile_changed','calendar_published'));
+    'profile_changed','calendar_published','catalog_published'));
 CREATE TABLE calendar_versions (
   id BIGSERIAL PRIMARY KEY,
   text TEXT NOT NULL,
@@ -438,6 +438,21 @@ CREATE TABLE due_date_changes (
   after_provisional INTEGER NOT NULL CHECK (after_provisional IN (0,1)),
   PRIMARY KEY (calendar_id, application_id)
 );
+)sql",
+    // 11: published catalog versions and the version of each application (SQLite step 16).
+    R"sql(
+CREATE TABLE catalog_versions (
+  id BIGSERIAL PRIMARY KEY,
+  text TEXT NOT NULL,
+  version TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  published_at BIGINT NOT NULL,
+  published_by TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE INDEX catalog_versions_fingerprint ON catalog_versions(fingerprint);
+ALTER TABLE applications ADD COLUMN catalog_version BIGINT NOT NULL DEFAULT 0;
 )sql",
 };
 

@@ -126,6 +126,9 @@ struct Application {
   std::string proxy_relation;      ///< 代办: the filer's relation to the applicant; empty when filed for oneself
   std::string principal_id;        ///< 代办: the applicant's ID number (normalized)
   bool instant = false;            ///< 秒批: decided by the system at submission
+  /// The catalog version it was filed under (catalog_versions id; 0: before versions were
+  /// kept). Set at creation, never changed: its rules stay that version's.
+  std::int64_t catalog_version = 0;
 };
 
 /// An Art. 45 interval of a task (the clock stops); `end` unset while it runs.
@@ -357,6 +360,19 @@ struct CalendarVersion {
   Timestamp published_at = 0;
   std::string published_by;
   std::string summary;  ///< what changed, in Chinese ("2027 年全国节假日安排")
+};
+
+/// A catalog version (docs/catalog.md, "Versions"): the shipped file as first stored, or one an
+/// administrator published.
+struct CatalogVersion {
+  std::int64_t id = 0;
+  std::string text;         ///< the whole catalog JSON (empty when listed without it)
+  std::string version;      ///< the catalog's own `version` member
+  std::string fingerprint;  ///< Catalog::fingerprint of the text
+  std::int64_t items = 0;
+  Timestamp published_at = 0;
+  std::string published_by;
+  std::string summary;  ///< what changed, in Chinese
 };
 
 /// An open application whose due date a published calendar changed (or made official).

@@ -25,13 +25,13 @@ const char* const kAppCols =
     "COALESCE(refusal_reason,''), rating_score, COALESCE(rating_comment,''), COALESCE(rating_at,0), updated_at, "
     "channel, "
     "COALESCE(assisted_by,''), COALESCE(assisted_by_name,''), COALESCE(proxy_relation,''), COALESCE(principal_id,''), "
-    "instant";
+    "instant, catalog_version";
 // The 24 columns after id, in the order bind_app_columns binds them (insert and update share it).
 const char* const kAppInsert =
     "INSERT INTO applications (id, resident_id, kind, target_id, stage, window_id, status, form, verdict, "
     "submitted_at, resubmitted_at, accepted_at, supplement_note, supplement_at, refusal_reason, rating_score, "
     "rating_comment, rating_at, updated_at, channel, assisted_by, assisted_by_name, proxy_relation, principal_id, "
-    "instant) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "instant, catalog_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 const char* const kAppUpdate =
     "UPDATE applications SET resident_id=?, kind=?, target_id=?, stage=?, window_id=?, status=?, form=?, verdict=?, "
     "submitted_at=?, resubmitted_at=?, accepted_at=?, supplement_note=?, supplement_at=?, refusal_reason=?, "
@@ -81,6 +81,7 @@ std::optional<Application> read_app(const Stmt& s) {
   a.proxy_relation = s.text(22);
   a.principal_id = s.text(23);
   a.instant = s.integer(24) != 0;
+  a.catalog_version = s.integer(25);
   return a;
 }
 
@@ -472,6 +473,7 @@ bool insert_app(Connection& c, const Application& a) {
   Stmt s(c, kAppInsert);
   s.bind(1, a.id);
   bind_app_columns(s, 2, a);
+  s.bind(26, a.catalog_version);  // set once: updates leave it
   return run(s) && write_app_children(c, a.id, a, false);
 }
 
@@ -1872,6 +1874,62 @@ Result<std::vector<DueChange>> SqlStore::due_changes(std::int64_t calendar_id) {
         d.after_provisional = s.integer(4) != 0;
         return std::optional<DueChange>(std::move(d));
       });
+}
+
+namespace {
+
+constexpr const char* kCatalogVersionCols =
+    "id, %TEXT%, version, fingerprint, items, published_at, published_by, summary FROM catalog_versions";
+
+std::string catalog_version_sql(bool with_text, const std::string& rest) {
+  std::string cols = kCatalogVersionCols;
+  cols.replace(cols.find("%TEXT%"), 6, with_text ? "text" : "''");
+  return "SELECT " + cols + " " + rest;
+}
+
+std::optional<CatalogVersion> read_catalog_version(const Stmt& s) {
+  return CatalogVersion{s.integer(0), s.text(1),    s.text(2), s.text(3),
+                        s.integer(4), s.integer(5), s.text(6), s.text(7)};
+}
+
+}  // namespace
+
+std::optional<Error> SqlStore::put_catalog_version(CatalogVersion& v) {
+  return db_->write([&](Connection& c) {
+    Stmt s(c,
+           "INSERT INTO catalog_versions (text, version, fingerprint, items, published_at, published_by, summary) "
+           "VALUES (?,?,?,?,?,?,?) RETURNING id");
+    s.bind(1, v.text).bind(2, v.version).bind(3, v.fingerprint).bind(4, v.items).bind(5, v.published_at);
+    s.bind(6, v.published_by).bind(7, v.summary);
+    if (!s.step()) return false;
+    v.id = s.integer(0);
+    return !s.run();
+  });
+}
+
+Result<std::optional<CatalogVersion>> SqlStore::catalog_version(std::int64_t id) {
+  return one<CatalogVersion>(
+      *db_, catalog_version_sql(true, "WHERE id=?"), [&](Stmt& s) { s.bind(1, id); }, read_catalog_version);
+}
+
+Result<std::int64_t> SqlStore::latest_catalog_id() {
+  auto r = one<std::int64_t>(
+      *db_, "SELECT COALESCE(MAX(id), 0) FROM catalog_versions", [](Stmt&) {},
+      [](const Stmt& s) { return std::optional<std::int64_t>(s.integer(0)); });
+  if (!r.ok()) return r.error();
+  return r.value().value_or(0);
+}
+
+Result<std::optional<CatalogVersion>> SqlStore::catalog_version_by_fingerprint(const std::string& fingerprint) {
+  return one<CatalogVersion>(
+      *db_, catalog_version_sql(false, "WHERE fingerprint=? ORDER BY id DESC LIMIT 1"),
+      [&](Stmt& s) { s.bind(1, fingerprint); }, read_catalog_version);
+}
+
+Result<std::vector<CatalogVersion>> SqlStore::catalog_versions(std::int64_t limit) {
+  return rows<CatalogVersion>(
+      *db_, catalog_version_sql(false, "ORDER BY id DESC LIMIT ?"), [&](Stmt& s) { s.bind(1, limit); },
+      read_catalog_version);
 }
 
 Result<Page<AuditEntry>> SqlStore::audit_page(const AuditQuery& q, const PageRequest& page) {

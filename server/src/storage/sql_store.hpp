@@ -95,6 +95,11 @@ class SqlStore final : public Store {
   Result<std::int64_t> latest_calendar_id() override;
   Result<std::vector<CalendarVersion>> calendar_versions(std::int64_t limit) override;
   Result<std::vector<DueChange>> due_changes(std::int64_t calendar_id) override;
+  std::optional<Error> put_catalog_version(CatalogVersion& v) override;
+  Result<std::optional<CatalogVersion>> catalog_version(std::int64_t id) override;
+  Result<std::int64_t> latest_catalog_id() override;
+  Result<std::optional<CatalogVersion>> catalog_version_by_fingerprint(const std::string& fingerprint) override;
+  Result<std::vector<CatalogVersion>> catalog_versions(std::int64_t limit) override;
   Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) override;
 
  private:

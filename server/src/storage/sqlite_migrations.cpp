@@ -603,7 +603,7 @@ CREATE TABLE audit_new (
   at INTEGER NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('staff_sign_in','staff_sign_in_failed','staff_sign_out',
     'staff_password_changed','application_read','file_read','account_created','account_disabled',
-    'profile_changed','calendar_published')),
+    'profile_changed','calendar_published','catalog_published')),
   actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff','resident','anonymous')),
   actor_id TEXT NOT NULL,
   subject TEXT NOT NULL,
@@ -636,6 +636,23 @@ CREATE TABLE due_date_changes (
   after_provisional INTEGER NOT NULL CHECK (after_provisional IN (0,1)),
   PRIMARY KEY (calendar_id, application_id)
 );
+)sql",
+    // 16: catalog versions an administrator published (the whole text; the newest in force),
+    // and the version each application was filed under: its rules stay those of that version
+    // (0: filed before versions were kept; the catalog in force answers for it).
+    R"sql(
+CREATE TABLE catalog_versions (
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  version TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  published_at INTEGER NOT NULL,
+  published_by TEXT NOT NULL,
+  summary TEXT NOT NULL
+);
+CREATE INDEX catalog_versions_fingerprint ON catalog_versions(fingerprint);
+ALTER TABLE applications ADD COLUMN catalog_version INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

@@ -210,6 +210,17 @@ class Store {
   virtual Result<std::vector<CalendarVersion>> calendar_versions(std::int64_t limit) = 0;
   /// The due dates calendar `id` changed, by application id.
   virtual Result<std::vector<DueChange>> due_changes(std::int64_t calendar_id) = 0;
+
+  /// Stores a catalog version; sets v.id.
+  virtual std::optional<Error> put_catalog_version(CatalogVersion& v) = 0;
+  /// One version with its text (none when unknown).
+  virtual Result<std::optional<CatalogVersion>> catalog_version(std::int64_t id) = 0;
+  /// The id of the newest version (0: none): what every server polls.
+  virtual Result<std::int64_t> latest_catalog_id() = 0;
+  /// The newest version with this fingerprint, without its text (none when never stored).
+  virtual Result<std::optional<CatalogVersion>> catalog_version_by_fingerprint(const std::string& fingerprint) = 0;
+  /// Versions, newest first, without their text.
+  virtual Result<std::vector<CatalogVersion>> catalog_versions(std::int64_t limit) = 0;
   /// One page of the entries matching the query, newest first.
   virtual Result<Page<AuditEntry>> audit_page(const AuditQuery& q, const PageRequest& page) = 0;
 };

@@ -5419,7 +5419,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description 只看一类：staff_sign_in、staff_sign_in_failed、staff_sign_out、staff_password_changed、application_read、file_read、account_created、account_disabled、profile_changed、calendar_published */
+                    /** @description 只看一类：staff_sign_in、staff_sign_in_failed、staff_sign_out、staff_password_changed、application_read、file_read、account_created、account_disabled、profile_changed、calendar_published、catalog_published */
                     kind?: string;
                     /** @description 操作者：工作人员用户名或居民 id */
                     actor?: string;
@@ -5496,6 +5496,387 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/catalog/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入标准事项清单（admin）：浏览器用 read-excel-file 读取 XLSX，送来工作簿（工作表“事项清单”每行一份材料，“部门与窗口”对应实施主体、部门与受理窗口）；与 yilu catalog import 相同：列出每一处问题（工作表、单元格、列、说明、代码），没有问题的行生成事项目录（通过目录检查）。into=current：导入到现行目录
+         * @description 访问：admin（admin）
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description current：导入到现行目录（同一事项编码的事项被替换）；不填：新目录 */
+                    into?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sheets: {
+                            name: string;
+                            rows: string[][];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            items_read: number;
+                            items_imported: number;
+                            departments: number;
+                            problems: {
+                                sheet: string;
+                                row: number;
+                                column: string;
+                                /** @description 如 H12；整行或整表的问题为空 */
+                                cell: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            /** @description 导入后的事项目录（docs/catalog.md 的格式） */
+                            catalog: Record<string, unknown>;
+                        };
+                    };
+                };
+                /** @description bad_workbook / json_too_deep */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description payload_too_large：工作簿超过 16 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/catalog/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事项目录的版本（admin）：新→旧；in_force 为现行版本。随版本发布的目录文件在首次启动时存为一个版本
+         * @description 访问：admin（admin）
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            in_force: number;
+                            versions: {
+                                id: number;
+                                /** @description 目录自身的 version */
+                                version: string;
+                                fingerprint: string;
+                                items: number;
+                                published_at: string;
+                                published_by: string;
+                                /** @description 如“新增 0 个事项，修改 1 个，删除 0 个”，前有发布说明 */
+                                summary: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 发布新的目录版本（admin）：先经核心的目录检查，有问题则不发布；发布后立即生效（手机端的索引和片段随之更新），无需重启；已提交的申请仍按提交时的版本办理
+         * @description 访问：admin（admin）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 整个事项目录（docs/catalog.md） */
+                        catalog: Record<string, unknown>;
+                        /** @description 发布说明 */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            version: {
+                                id: number;
+                                /** @description 目录自身的 version */
+                                version: string;
+                                fingerprint: string;
+                                items: number;
+                                published_at: string;
+                                published_by: string;
+                                /** @description 如“新增 0 个事项，修改 1 个，删除 0 个”，前有发布说明 */
+                                summary: string;
+                            };
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description payload_too_large：超过 16 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description catalog_invalid：problems 列出核心目录检查的每一处问题（path 为 JSON 指针、code、message）；未发布 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/catalog/versions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 恢复一个较早的版本（admin）：以其内容发布为最新版本（历史保留）
+         * @description 访问：admin（admin）
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            version: {
+                                id: number;
+                                /** @description 目录自身的 version */
+                                version: string;
+                                fingerprint: string;
+                                items: number;
+                                published_at: string;
+                                published_by: string;
+                                /** @description 如“新增 0 个事项，修改 1 个，删除 0 个”，前有发布说明 */
+                                summary: string;
+                            };
+                        };
+                    };
+                };
+                /** @description unauthorized：缺少或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description forbidden：调用者的种类或范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description catalog_version_not_found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description catalog_invalid：problems 列出核心目录检查的每一处问题（path 为 JSON 指针、code、message）；未发布 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 错误（统一形状） */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5846,7 +6227,7 @@ export interface components {
             /** @description RFC 3339，北京时间（+08:00） */
             at: string;
             /** @enum {string} */
-            kind: "staff_sign_in" | "staff_sign_in_failed" | "staff_sign_out" | "staff_password_changed" | "application_read" | "file_read" | "account_created" | "account_disabled" | "profile_changed" | "calendar_published";
+            kind: "staff_sign_in" | "staff_sign_in_failed" | "staff_sign_out" | "staff_password_changed" | "application_read" | "file_read" | "account_created" | "account_disabled" | "profile_changed" | "calendar_published" | "catalog_published";
             /** @description 中文名称 */
             kind_label: string;
             actor: {

@@ -16,6 +16,7 @@ export const AUDIT_KINDS = [
   ['account_disabled', '停用账号'],
   ['profile_changed', '实名信息变更'],
   ['calendar_published', '发布节假日安排'],
+  ['catalog_published', '发布事项目录'],
 ];
 
 /** Why a staff sign-in failed (`detail.reason`). */
