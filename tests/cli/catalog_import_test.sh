@@ -66,6 +66,9 @@ t="$src/docs/templates"
 "$yilu" catalog import "$t/事项清单模板.csv" "$t/部门与窗口模板.csv" -o "$dir/t-csv.json" --as-of 2026-12-01 --version t \
   >/dev/null || fail "CSV template has problems"
 cmp -s "$dir/t-xlsx.json" "$dir/t-csv.json" || fail "the XLSX and CSV templates differ"
+# The departments follow the holiday overlay their 地方节假日 column names.
+python3 -c "import json,sys; c=json.load(open(sys.argv[1])); assert all(d.get('region')=='hainan' for d in c['departments'])" \
+  "$dir/t-xlsx.json" || fail "地方节假日 not carried to the departments"
 
 # Files that cannot be read: exit 2 with a message, nothing written.
 printf '\xd5\xc5\xc8\xfd,1\n' >"$dir/gbk.csv"

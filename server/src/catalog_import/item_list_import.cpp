@@ -39,6 +39,7 @@ constexpr const char* kDepartmentId = "部门编号";
 constexpr const char* kLevel = "层级";
 constexpr const char* kWindowId = "窗口编号";
 constexpr const char* kWindowKind = "窗口类型";
+constexpr const char* kRegion = "地方节假日";  // the calendar overlay the department follows (hainan)
 }  // namespace col
 
 // An item's own columns: given on its first row, and either empty or the same on its further
@@ -131,7 +132,7 @@ struct MappedWindow {
   std::size_t row = 0;
 };
 struct MappedDepartment {
-  std::string id, name, level, window;
+  std::string id, name, level, window, region;
   std::size_t row = 0;
 };
 
@@ -210,7 +211,12 @@ class Importer {
           ok = false;
         }
       if (!ok) continue;
-      MappedDepartment d{get(col::kDepartmentId), get(col::kDepartment), get(col::kLevel), get(col::kWindowId), row};
+      MappedDepartment d{get(col::kDepartmentId), get(col::kDepartment), get(col::kLevel),
+                         get(col::kWindowId),     get(col::kRegion),     row};
+      if (!d.region.empty() && !is_ascii_id(d.region, 40, false)) {
+        bad(col::kRegion, "import.bad_id", "地方节假日应为日历中的地区编号（如 hainan），现为“" + d.region + "”");
+        ok = false;
+      }
       MappedWindow w{get(col::kWindowId), get(col::kWindow), get(col::kWindowKind),
                      get(col::kPlace),    get(col::kHours),  row};
       if (!is_ascii_id(d.id, 40, false)) {
@@ -620,7 +626,9 @@ class Importer {
     }
     for (const auto& name : department_order_) {
       const MappedDepartment& d = departments_.at(name);
-      put(c["departments"], {{"id", d.id}, {"name", d.name}, {"level", d.level}});
+      json dj = {{"id", d.id}, {"name", d.name}, {"level", d.level}};
+      if (!d.region.empty()) dj["region"] = d.region;
+      put(c["departments"], std::move(dj));
     }
     // The items that read without a problem, checked again by the core's lint: an item the
     // lint rejects is reported at its row and left out, so the catalog returned lints clean.
