@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the tests, never run by CI): Release builds, then the measurements.
-#   scripts/bench.sh [all|core|validate|growth|peers|server|store|million|supervision|sizes|phone|fuzz|mutation|report] [--quick]
+#   scripts/bench.sh [all|core|validate|growth|peers|server|store|million|supervision|catalog|sizes|phone|fuzz|mutation|report] [--quick]
 #   (./dev bench runs all; docs/PERFORMANCE.md says what each part measures)
 #     core, validate, growth, peers  the Google Benchmark programs yilu_bench_<name>
 #                                    (peers also runs the wasm core and the npm peers in Node)
@@ -11,6 +11,8 @@
 #              in PostgreSQL (tests/bench/js/million.mjs; ~7–10 min, most of it data generation)
 #     supervision  the supervision center's figures over a year at a million applications' worth of
 #              facts in PostgreSQL (tests/bench/js/supervision_scale.mjs; ~10 min)
+#     catalog  a 2,270-item catalog's lint, a 1,000-item standard list's import, publishing a
+#              catalog version and restoring one (tests/bench/js/catalog_publish.mjs; ~1 min)
 #     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
 #     phone    the resident pages on a phone in headless chromium, with the sample catalog and a
 #              generated one of 2,270 items: bytes of a first and a repeat visit, the core ready
@@ -184,6 +186,14 @@ main() {
     vargs=()
     [ "$quick" = 1 ] && vargs=(--applications 2000 --copies 5 --requests 20)
     node tests/bench/js/supervision_scale.mjs --yilu build-release/server/yilu "${vargs[@]}" --out "$out/supervision.json"
+  fi
+
+  # ---- a center's own catalog: lint, import, publishing a version at 2,270 items ----
+  if wants catalog; then
+    echo "==== catalog versions and import (2,270-item catalog, 1,000-item list) ===="
+    cargs=()
+    [ "$quick" = 1 ] && cargs=(--runs 1)
+    node tests/bench/js/catalog_publish.mjs --yilu build-release/server/yilu "${cargs[@]}" --out "$out/catalog.json"
   fi
 
   # ---- the resident pages on a phone: bytes, readiness, Fast 3G, search, Lighthouse ----
