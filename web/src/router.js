@@ -79,7 +79,7 @@ router.afterEach((to) => {
 
 // Pages that act for a resident need a signed-in resident; staff pages handle their own sign-in.
 import { session } from './api/http.js';
-import { getSliceText } from './api/data.js';
+import { getSliceText, previewText } from './api/data.js';
 import { askAhead } from './core/ask.js';
 import { guideRequest, planRequest } from './core/ops.js';
 router.beforeEach((to) => {
@@ -90,7 +90,9 @@ router.beforeEach((to) => {
     askAhead(kind === 'bundle' ? planRequest(String(id), {}) : guideRequest(String(id), {}));
     getSliceText(kind === 'bundle' ? 'bundle' : 'item', String(id)).catch(() => {});
   }
-  if (to.meta.auth && !session.resident) return { path: '/login', query: { next: to.fullPath } };
+  // A preview of the form (the console's draft) shows it to whoever looks; it sends nothing.
+  const preview = previewText && to.path.startsWith('/apply/');
+  if (to.meta.auth && !session.resident && !preview) return { path: '/login', query: { next: to.fullPath } };
   if (to.path === '/staff' && !session.staff) return { path: '/staff/login' };
   return true;
 });

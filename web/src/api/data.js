@@ -8,6 +8,26 @@ import { getSummary } from './catalog_index.js';
 
 /** @typedef {import('./api_types').Schemas['Versions']} Versions */
 
+// 预览（未发布）: the console's 事项目录 tab shows a resident page in a frame
+// (/guide/item/<id>?preview=1) with the administrator's unpublished draft. Such a page takes its
+// catalog slice from the draft the console put in sessionStorage just before (never from the
+// server), asks only the wasm core that loaded it (core/ask.js), and sends nothing (api/http.js).
+// Read once, when the page loads with the flag: a resident's page has no flag and pays one test
+// of its address.
+export const PREVIEW_KEY = 'yilu.preview.catalog';
+
+function readPreview() {
+  try {
+    if (typeof window === 'undefined' || !new URLSearchParams(window.location.search).has('preview')) return '';
+    return sessionStorage.getItem(PREVIEW_KEY) || '';
+  } catch {
+    return ''; // storage off: no preview
+  }
+}
+
+/** The draft slice's text on a preview page; '' on every other page. */
+export const previewText = readPreview();
+
 /** @type {Promise<string> | null} */
 let catalogPromise = null;
 /** @type {Promise<string> | null} */
@@ -132,6 +152,7 @@ function catalogFingerprint() {
  * @returns {Promise<string>}
  */
 export function getSliceText(kind, id) {
+  if (previewText) return Promise.resolve(previewText); // the console's draft (core/preview.js)
   const key = `${kind}/${id}`;
   if (!slices.has(key)) {
     const url = `/api/v1/catalog/${kind === 'bundle' ? 'bundles' : 'items'}/${encodeURIComponent(id)}`;
@@ -161,10 +182,12 @@ export async function getSlice(kind, id) {
 let parsed = null;
 /**
  * The whole catalog, parsed — the staff console's (for names and lists only: docs/catalog.md;
- * not part of the OpenAPI document, which serves it as the core loads it).
+ * not part of the OpenAPI document, which serves it as the core loads it). `fresh`: asked of the
+ * server again rather than reused.
  * @returns {Promise<any>}
  */
-export async function getCatalog() {
+export async function getCatalog({ fresh = false } = {}) {
+  if (fresh) catalogPromise = null; // a new version was published from the console
   const text = await getCatalogText();
   if (!parsed || parsed.text !== text) {
     parsed = { text, json: JSON.parse(text) };
@@ -182,6 +205,7 @@ export async function getCatalog() {
  * @returns {Promise<boolean>} false also when the server cannot be asked
  */
 export async function checkCatalogVersion(held = {}) {
+  if (previewText) return false; // a draft is meant to differ from the server's
   try {
     const v = await fetchVersions();
     /** @type {{ version?: unknown, fingerprint?: string }} */

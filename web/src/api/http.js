@@ -86,6 +86,11 @@ export class ApiError extends Error {
   }
 }
 
+// A page opened as the console's 预览（未发布） (?preview: api/data.js previewText) shows a draft
+// catalog: it must not file, upload or change anything under it. Read once, like there; the test
+// is here rather than imported, since importing data.js would cut it into a chunk of its own.
+const previewPage = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('preview');
+
 /**
  * The Chinese message for a status when the body has none.
  * @param {number} status
@@ -122,6 +127,8 @@ function authHeader(kind) {
  * @returns {Promise<any>} the parsed JSON body; rejects with ApiError on a non-2xx or network failure
  */
 export async function api(method, path, body, { as = 'resident', headers = {} } = {}) {
+  if (previewPage && method !== 'GET')
+    throw new ApiError(403, { error: { code: 'preview', message: '这是目录预览（未发布），不能提交' } });
   let res;
   try {
     res = await fetch(`/api/v1${path}`, {
@@ -225,6 +232,10 @@ export async function postIdempotent(path, body, key, { attempts = 5, onRetry, a
  * @returns {Promise<import('./api_types').Answer<'/api/v1/uploads', 'post'>>} rejects with ApiError
  */
 export function uploadFile(path, file, fields = {}, { onProgress, as = 'resident' } = {}) {
+  if (previewPage)
+    return Promise.reject(
+      new ApiError(403, { error: { code: 'preview', message: '这是目录预览（未发布），不能上传' } }),
+    );
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);

@@ -3,7 +3,7 @@
 // lost connection loses nothing and a resent submission is recognised as the same one.
 import { ref, watch, onBeforeUnmount } from 'vue';
 import { loadDraft, saveDraft, dropDraft } from '../util/drafts.js';
-import { catalogState } from '../api/data.js';
+import { catalogState, previewText } from '../api/data.js';
 import { session } from '../api/http.js';
 
 /** The signed-in resident's id, or '' when nobody is signed in. */
@@ -18,7 +18,8 @@ const signedIn = () => session.resident?.resident?.id || '';
  * so a late save cannot put their values back on the device after it was cleared.
  */
 export function useDraft(key, form, { title = () => '' } = {}) {
-  const owner = signedIn();
+  // A preview of the console's draft (api/data.js previewText) neither reads nor writes a resident's draft.
+  const owner = previewText ? '' : signedIn();
   const idemKey = ref('');
   let timer = null;
   let dropped = false;

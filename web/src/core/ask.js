@@ -2,6 +2,7 @@
 // needs, else the server's core (POST /api/v1/core), which answers the same (ops.js builds the
 // requests).
 import { callCore, coreHolds, coreReady, ensureCore } from './wasm_core.js';
+import { previewText } from '../api/data.js';
 
 /**
  * Sends a request to the wasm core when it holds what the request needs, else to the server's
@@ -9,9 +10,10 @@ import { callCore, coreHolds, coreReady, ensureCore } from './wasm_core.js';
  * a guide. Without the network (offline) the request waits for the wasm core and its slice.
  */
 export async function ask(request) {
+  const entry = request.bundle ? ['bundle', request.bundle] : request.item ? ['item', request.item] : null;
+  if (previewText) return askPreview(request, entry);
   const early = takeEarly(request);
   if (early) return early;
-  const entry = request.bundle ? ['bundle', request.bundle] : request.item ? ['item', request.item] : null;
   if (entry ? coreHolds(entry[0], entry[1]) : coreReady()) return callCore(request);
   let res;
   try {
@@ -25,6 +27,13 @@ export async function ask(request) {
     throw e;
   }
   return res.json();
+}
+
+// A preview's answers are the draft's: the server's core holds the published catalog only.
+async function askPreview(request, entry) {
+  await (entry ? ensureCore(entry[0], entry[1]) : ensureCore());
+  const r = await callCore(request);
+  return r || { ok: false, error: { code: 'preview_failed', message: '预览无法载入：校验组件未能加载' } };
 }
 
 /** Answers asked for ahead of their page (askAhead), by request text; each is used once. */
