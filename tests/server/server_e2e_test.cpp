@@ -279,8 +279,8 @@ TEST_CASE("supplement, resubmit, refuse, pause and extend follow the core's cloc
   auto ext = s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", {{"reason", "需要现场核查"}},
                     reviewer);
   REQUIRE(ext.status == 200);
-  const json expected = json::parse(
-      s.app().engine()->call(json{{"op", "add_workdays"}, {"date", due0}, {"days", 10}}.dump(), yilu::context_at(s.now)));
+  const json expected = json::parse(s.app().engine()->call(
+      json{{"op", "add_workdays"}, {"date", due0}, {"days", 10}}.dump(), yilu::context_at(s.now)));
   CHECK(ext.body["task"]["deadline"]["due_date"] == expected["date"]);
   auto ext2 =
       s.post("/api/v1/staff/tasks/" + task["id"].get<std::string>() + "/extend", {{"reason", "再延"}}, reviewer);

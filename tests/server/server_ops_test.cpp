@@ -87,12 +87,12 @@ TEST_CASE("the supervisor's overview by level, computed by the core at request t
   CHECK(late.body["counts"]["normal"] == 0);
   CHECK(late.body["by_department"][item->department]["overdue"] == 1);
   const json core = json::parse(s.app().engine()->call(json{{"op", "deadline"},
-                                                         {"accepted_at", yilu::format_timestamp_cst(kTestNow)},
-                                                         {"limit_days", item->promised_days},
-                                                         {"counts_acceptance_day", item->counts_acceptance_day},
-                                                         {"now", yilu::format_timestamp_cst(s.now)}}
-                                                        .dump(),
-                                                    yilu::context_at(s.now)));
+                                                            {"accepted_at", yilu::format_timestamp_cst(kTestNow)},
+                                                            {"limit_days", item->promised_days},
+                                                            {"counts_acceptance_day", item->counts_acceptance_day},
+                                                            {"now", yilu::format_timestamp_cst(s.now)}}
+                                                           .dump(),
+                                                       yilu::context_at(s.now)));
   CHECK(core["level"] == "overdue");
   CHECK(core["due_date"] == due);
 }

@@ -191,11 +191,11 @@ struct ItemDef {
   /// 代办: the resident may file for someone else (the relation is recorded).
   bool proxy_allowed = false;
   std::vector<Fee> fees;
-  std::string basis;                     ///< 设定依据
-  std::string source;                    ///< "reported" or "illustrative": where the figures come from
-  nlohmann::json example;                ///< an application that must validate (checked by the catalog lint)
-  std::string level = "city";            ///< "city" (市级) or "district" (区级)
-  std::vector<std::string> keywords;     ///< what residents call it (上户口, 社保卡): for finding it
+  std::string basis;                  ///< 设定依据
+  std::string source;                 ///< "reported" or "illustrative": where the figures come from
+  nlohmann::json example;             ///< an application that must validate (checked by the catalog lint)
+  std::string level = "city";         ///< "city" (市级) or "district" (区级)
+  std::vector<std::string> keywords;  ///< what residents call it (上户口, 社保卡): for finding it
   /// What an operator still has to fill in by hand ("form", "commitment_text"): set by the
   /// import of a standard item list, whose table cannot say everything (docs/catalog.md).
   std::vector<std::string> to_complete;

@@ -32,11 +32,11 @@ void audit_caller(App& app, const httplib::Request& req, const Caller& c, const 
 
 std::string audit_label(const std::string& kind) {
   static const std::pair<const char*, const char*> kLabels[] = {
-      {"staff_sign_in", "工作人员登录"},   {"staff_sign_in_failed", "工作人员登录失败"},
-      {"staff_sign_out", "工作人员退出"},  {"staff_password_changed", "修改密码"},
-      {"application_read", "查看申请"},    {"file_read", "查看材料文件"},
-      {"account_created", "新建账号"},     {"account_disabled", "停用账号"},
-      {"profile_changed", "实名信息变更"},  {"calendar_published", "发布节假日安排"},
+      {"staff_sign_in", "工作人员登录"},     {"staff_sign_in_failed", "工作人员登录失败"},
+      {"staff_sign_out", "工作人员退出"},    {"staff_password_changed", "修改密码"},
+      {"application_read", "查看申请"},      {"file_read", "查看材料文件"},
+      {"account_created", "新建账号"},       {"account_disabled", "停用账号"},
+      {"profile_changed", "实名信息变更"},   {"calendar_published", "发布节假日安排"},
       {"catalog_published", "发布事项目录"},
   };
   for (const auto& [k, label] : kLabels)
