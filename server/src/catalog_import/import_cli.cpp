@@ -39,7 +39,7 @@ bool add_file(const std::string& path, Workbook& book) {
   std::string error;
   if (ends_with(path, ".xlsx") || ends_with(path, ".XLSX")) {
     const auto text = read_xlsx_workbook(path, error);
-    const auto read = text ? workbook_from_json(*text, error) : std::nullopt;
+    auto read = text ? workbook_from_json(*text, error) : std::nullopt;
     if (!read) {
       std::fprintf(stderr, "yilu catalog import: %s：%s\n", path.c_str(), error.c_str());
       return false;
