@@ -12,16 +12,12 @@
 // Every date the page shows is compared with the server's own answer, never worked out here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launchBrowser, deskPage, settledTexts } from './harness.mjs';
+import { startServer, launchBrowser, deskPage, settledTexts, shot, withFailureShots } from './harness.mjs';
 import { staffLogin, http, staffTokenByApi, ADMIN_TABS } from './flows.mjs';
 import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from './workflow_steps.mjs';
 import { seriousViolations } from './resident_pages.mjs';
 
-// Screenshots stay out of the repository: a folder of their own under the system's temp.
-const SHOTS = process.env.YILU_SHOTS_DIR || join(tmpdir(), 'yilu-calendar-shots');
+const P = 'calendar';
 const YEAR = 2027;
 const HOLIDAY_LINES = ['2027-01-01 至 2027-01-03 元旦', '2027-02-05 至 2027-02-12 春节'];
 const WORKDAY_LINES = ['2027-02-20 春节'];
@@ -85,23 +81,8 @@ async function schedule(body, dryRun = true) {
   return http(server.url, 'POST', '/admin/calendar/schedules', { ...body, dry_run: dryRun }, adminToken);
 }
 
-async function snap(page, name, options = {}) {
-  mkdirSync(SHOTS, { recursive: true });
-  const file = join(SHOTS, `calendar-${name}.png`);
-  await page.screenshot({ path: file, ...options });
-  return file;
-}
-
-/** Runs a test body; on failure saves a full-page screenshot (under SHOTS) and prints the server log's tail. */
-async function withShots(page, name, body) {
-  try {
-    await body();
-  } catch (e) {
-    await snap(page, `failure-${name}`, { fullPage: true }).catch(() => {});
-    console.error(`---- yilu serve log (tail) ----\n${server.log().slice(-2000)}`);
-    throw e;
-  }
-}
+const withShots = (page, name, body) => withFailureShots(page, P, name, server, body);
+const snap = (page, name, options = {}) => shot(page, P, name, options);
 
 // ---- what the tables must show: the server's dates, formatted only ------------------------
 const cnDay = (iso) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`);

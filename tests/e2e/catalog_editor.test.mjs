@@ -6,17 +6,13 @@
 // Every limit compared is the server's answer or the core's words, never worked out here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { startServer, launchBrowser, deskPage, settledTexts } from './harness.mjs';
+import { startServer, launchBrowser, deskPage, settledTexts, shot, withFailureShots } from './harness.mjs';
 import { staffLogin, http, staffTokenByApi, uploadByApi, ADMIN_TABS } from './flows.mjs';
 import { catalogOf, residentWithProfile, staffOf, exampleProfile } from './workflow_steps.mjs';
 import { phonePage, seriousViolations } from './resident_pages.mjs';
 
-// Screenshots stay out of the repository: a folder of their own under the system's temp.
-const SHOTS = process.env.YILU_SHOTS_DIR || join(tmpdir(), 'yilu-catalog-editor-shots');
+const P = 'catalog-editor';
 const ITEM = 'residence_permit';
 const OLD_NAME = '居住证明（租赁合同或房产证明）';
 const NEW_NAME = '居住证明（租赁合同、房产证明或单位证明）';
@@ -105,22 +101,8 @@ async function fileExample() {
   return r.body.application;
 }
 
-async function snap(page, name, options = {}) {
-  mkdirSync(SHOTS, { recursive: true });
-  const file = join(SHOTS, `catalog-editor-${name}.png`);
-  await page.screenshot({ path: file, ...options });
-  return file;
-}
-
-async function withShots(page, name, body) {
-  try {
-    await body();
-  } catch (e) {
-    await snap(page, `failure-${name}`, { fullPage: true }).catch(() => {});
-    console.error(`---- yilu serve log (tail) ----\n${server.log().slice(-2000)}`);
-    throw e;
-  }
-}
+const withShots = (page, name, body) => withFailureShots(page, P, name, server, body);
+const snap = (page, name, options = {}) => shot(page, P, name, options);
 
 /** The core's own message for a promised limit above the legal one, as the server's lint words it. */
 async function coreMessage(promised) {
