@@ -206,7 +206,7 @@ Fixture& fixture() {
     f->callers.push_back({s.username, "staff", s.username});
   }
 
-  const json catalog = json::parse(app.catalog_text);
+  const json catalog = json::parse(app.catalog_state()->text);
   json example;
   for (const auto& item : catalog["items"])
     if (item["id"] == kAppItem) example = item["example"]["application"];
