@@ -6,8 +6,7 @@
 // Every limit compared is the server's answer or the core's words, never worked out here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { crc32, deflateSync } from 'node:zlib';
-import { startServer, launchBrowser, deskPage, settledTexts, shot, withFailureShots } from './harness.mjs';
+import { startServer, launchBrowser, deskPage, settledTexts, shot, withFailureShots, makePng } from './harness.mjs';
 import { staffLogin, http, staffTokenByApi, uploadByApi, ADMIN_TABS } from './flows.mjs';
 import { catalogOf, residentWithProfile, staffOf, exampleProfile } from './workflow_steps.mjs';
 import { phonePage, seriousViolations } from './resident_pages.mjs';
@@ -57,25 +56,7 @@ async function get(path, token) {
   return r.body;
 }
 
-/** A small valid PNG (the photo material takes jpg or png, not the PDF submitExample uploads). */
-function makePng(w = 60, h = 80) {
-  const raw = Buffer.alloc((w * 3 + 1) * h, 0xcc);
-  for (let y = 0; y < h; y++) raw[y * (w * 3 + 1)] = 0;
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+// The photo material takes jpg or png, not the PDF submitExample uploads: harness.mjs makePng.
 
 /** The resident files the item's example (its photo as a PNG); resolves to the application. */
 async function fileExample() {

@@ -2,6 +2,7 @@
 // folder (and --demo staff), Debian's chromium driven by playwright-core (never a browser
 // download), screenshots under tests/e2e/screenshots/.
 import { spawn } from 'node:child_process';
+import { crc32, deflateSync } from 'node:zlib';
 import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,32 @@ export async function shot(page, prefix, name, { fullPage = false } = {}) {
   const file = join(shotsDir, `${prefix}-${String(shotN).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/** A w×h PNG of two colour bands with a border: an "ID photo" the eye can check in a screenshot. */
+export function makePng(w = 240, h = 320) {
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * (w * 3 + 1)] = 0;
+    for (let x = 0; x < w; x++) {
+      const edge = x < 6 || y < 6 || x >= w - 6 || y >= h - 6;
+      const [r, g, b] = edge ? [23, 74, 150] : y < h / 2 ? [232, 240, 252] : [31, 95, 191];
+      raw.set([r, g, b], y * (w * 3 + 1) + 1 + x * 3);
+    }
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td) >>> 0);
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A small valid PDF of about `kb` KB (padding in a comment stream), for uploads. */

@@ -7,8 +7,7 @@
 // drives the resident's pages).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync, crc32 } from 'node:zlib';
-import { startServer, launchBrowser, shot, makePdf, deskPage, withFailureShots } from './harness.mjs';
+import { startServer, launchBrowser, shot, makePdf, makePng, deskPage, withFailureShots } from './harness.mjs';
 import { staffLogin, http, residentTokenByApi, staffTokenByApi, uploadByApi } from './flows.mjs';
 import { exampleProfile } from './workflow_steps.mjs';
 import { demoAccounts } from './accounts.mjs';
@@ -29,31 +28,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** A w×h PNG of two colour bands with a border: an "ID photo" the eye can check in a screenshot. */
-function makePng(w = 240, h = 320) {
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0;
-    for (let x = 0; x < w; x++) {
-      const edge = x < 6 || y < 6 || x >= w - 6 || y >= h - 6;
-      const [r, g, b] = edge ? [23, 74, 150] : y < h / 2 ? [232, 240, 252] : [31, 95, 191];
-      raw.set([r, g, b], y * (w * 3 + 1) + 1 + x * 3);
-    }
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td) >>> 0);
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 let phoneN = 0;
 /**
