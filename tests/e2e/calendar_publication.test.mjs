@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, deskPage, settledTexts, shot, withFailureShots } from './harness.mjs';
 import { staffLogin, http, staffTokenByApi, ADMIN_TABS } from './flows.mjs';
-import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from './workflow_steps.mjs';
+import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile, read } from './workflow_steps.mjs';
 import { seriousViolations } from './resident_pages.mjs';
 
 const P = 'calendar';
@@ -70,11 +70,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function get(path, token) {
-  const r = await http(server.url, 'GET', path, undefined, token);
-  assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const get = (path, token) => read(server, token, path);
 
 /** What the server answers to a schedule (a dry run unless told). */
 async function schedule(body, dryRun = true) {

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, deskPage, settledTexts, shot, withFailureShots, makePng } from './harness.mjs';
 import { staffLogin, http, staffTokenByApi, uploadByApi, ADMIN_TABS } from './flows.mjs';
-import { catalogOf, residentWithProfile, staffOf, exampleProfile } from './workflow_steps.mjs';
+import { catalogOf, residentWithProfile, staffOf, exampleProfile, read } from './workflow_steps.mjs';
 import { phonePage, seriousViolations } from './resident_pages.mjs';
 
 const P = 'catalog-editor';
@@ -50,11 +50,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function get(path, token) {
-  const r = await http(server.url, 'GET', path, undefined, token);
-  assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const get = (path, token) => read(server, token, path);
 
 // The photo material takes jpg or png, not the PDF submitExample uploads: harness.mjs makePng.
 

@@ -66,6 +66,13 @@ export function staffOf(server) {
   };
 }
 
+/** One GET that must succeed (200); resolves to the answer's body. */
+export async function read(server, token, path) {
+  const r = await http(server.url, 'GET', path, undefined, token);
+  assert.equal(r.status, 200, `GET ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
 /** One staff action over HTTP that must succeed; resolves to the answer's body. */
 export async function act(server, token, path, body = {}) {
   const r = await http(server.url, 'POST', path, body, token);
