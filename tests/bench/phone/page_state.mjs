@@ -38,13 +38,15 @@ export async function waitCoreAndShown(page, { kind, id, selector, validate = fa
           });
           if (!r || !r.ok) return null;
         }
+        // The core's worker fetches the .wasm itself (its resource timing is the worker's; the
+        // core reports when it ended); on the forms the page does (its own resource timing).
         const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
         return {
           at: performance.now(),
           sliceReadyAt: s.sliceReadyAt,
           readyAt: s.readyAt,
           instantiatedAt: s.instantiatedAt,
-          wasmResponseEnd: w ? w.responseEnd : null,
+          wasmResponseEnd: s.wasmDownloadedAt || (w ? w.responseEnd : null),
           wasmTransferSize: w ? w.transferSize : null,
           calendarMs: s.calendarMs,
           catalogMs: s.catalogMs,

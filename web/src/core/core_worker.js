@@ -1,26 +1,29 @@
 // The rules core's own thread: a module worker that holds the WebAssembly instance, so loading the
 // calendar and the catalog slices (and compiling the JSON reader on first use) never blocks the
-// page's thread, and a check never delays a keystroke's paint. The page (wasm_core.js) fetches the
-// .wasm and hands its body here as it downloads (a transferred stream): it is compiled as it
-// streams in and instantiated here as soon as it is complete. Compiling on the page and sending
-// the module made the start wait for a free turn of the page's thread, busy drawing the page just
-// then (50–300 ms measured). Where a stream cannot be transferred, the page still does that. The
-// page fetches the data and sends the text. This file imports nothing: the build copies it as it
-// is (`?url`).
+// page's thread, and a check never delays a keystroke's paint. The worker fetches the .wasm itself
+// (`url`), compiles it as it streams in and instantiates it as soon as it is complete: nothing on
+// the way waits for a free turn of the page's thread, busy drawing the page just then. (Compiling
+// on the page and sending the module cost 50–300 ms; handing the worker the page's response body
+// as a transferred stream still let every chunk wait for the page's thread, 10–35 ms.) On the
+// forms, index.html has the page preload the .wasm: there the page hands over that response's
+// body, or, where a stream cannot be transferred, the compiled module. The page fetches the data
+// and sends the text. This file imports nothing: the build copies it as it is (`?url`).
 //
-// Messages in: { id, op: 'glue', glueUrl } | { id, op: 'start', body | module }
+// Messages in: { id, op: 'glue', glueUrl } | { id, op: 'start', url | body | module }
 //            | { id, op: 'calendar' | 'slices', bytes }
 //            | { id, op: 'call', request }  (request: the JSON text of one core request)
 // Messages out: { id, ok: true, value, at } | { id, ok: false, error } (error: a message string;
 // at: when the op finished, in ms since the epoch, so the page can tell when the core was ready
-// rather than when its own thread got round to reading the answer).
+// rather than when its own thread got round to reading the answer). start's value is
+// { downloadedAt }: when the worker's own .wasm download ended (ms since the epoch), or null.
 
 let core = null;
 let glue = null;
 
-async function start({ body, module }) {
+async function start({ url, body, module }) {
   if (!glue) throw new Error('glue not loaded');
-  if (body) {
+  if (url) module = await WebAssembly.compileStreaming(fetch(url));
+  else if (body) {
     // compileStreaming wants a Response of type application/wasm (the server's header does not
     // come with the stream).
     const response = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
@@ -40,6 +43,8 @@ async function start({ body, module }) {
     }),
     instantiateFailed,
   ]);
+  const download = url && performance.getEntriesByName(url, 'resource')[0];
+  return { downloadedAt: download ? performance.timeOrigin + download.responseEnd : null };
 }
 
 const ops = {

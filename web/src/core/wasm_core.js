@@ -34,6 +34,9 @@ export const coreState = reactive({
   readyAt: 0,
   /** performance.now() when the module was compiled and instantiated (before the data loads) */
   instantiatedAt: 0,
+  /** performance.now() when the worker's own download of the .wasm ended (0: the page's, or
+   * unknown; the page's is in its resource timing) */
+  wasmDownloadedAt: 0,
   catalogVersion: '',
   /** FNV-1a of the catalog text the core loaded (catalog_info), compared with the server's */
   catalogFingerprint: '',
@@ -109,32 +112,24 @@ async function loadModule() {
   // is compiled.
   const data = getCalendarText();
   data.catch(() => {}); // handled below; a rejection before then is not "unhandled"
-  // The worker and the glue first: they are two small requests one after the other (the worker
-  // imports the glue once it runs), while the .wasm is one large one. The glue is also named to
-  // the browser now (a modulepreload, as index.html does on the forms), so it downloads beside
-  // the worker's script instead of after it; the worker's import then finds it in the cache.
-  worker = new Worker(new URL(CORE_WORKER_URL, window.location.href).href, { type: 'module' });
-  worker.onmessage = onReply;
-  worker.onerror = (e) => {
-    const err = new Error(e.message || 'core worker failed');
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
+  // The glue is named to the browser now (a modulepreload, as index.html does on the forms), so
+  // it downloads beside the worker's script instead of after it; the worker's import then finds
+  // it in the cache.
+  bootWorker();
   const glueUrl = new URL(WASM_GLUE_URL, window.location.href).href;
   preloadModule(glueUrl);
   const glue = post({ op: 'glue', glueUrl });
   glue.catch(() => {}); // its failure is start's too
-  // Fetched here (on the forms index.html's preload is this very request); its body goes to the
-  // core's worker as it downloads, which compiles it as it streams in and instantiates it as
-  // soon as it is complete, without waiting for this thread to finish drawing the page.
-  const response = fetch(new URL(WASM_URL, window.location.href).href);
+  // The worker fetches the .wasm itself, except on the forms, where index.html's preload is
+  // already bringing it to this page (startWorker).
+  const wasmUrl = new URL(WASM_URL, window.location.href).href;
   // The worker runs its messages one after the other: start, the calendar and then the slices
   // are sent as soon as each is at hand, not each after the last one's answer, so the steps do
   // not wait for the page's thread (busy drawing the page) between them.
   let started;
   let loaded;
   try {
-    started = startWorker(await response);
+    started = startWorker(wasmUrl);
     started.catch(() => {}); // awaited below
     const calendarText = await data;
     loaded = postTimed({ op: 'calendar', bytes: utf8(calendarText) });
@@ -143,7 +138,10 @@ async function loadModule() {
     calendarSent.reject(e);
     throw e;
   }
-  coreState.instantiatedAt = (await started).at;
+  const start = await started;
+  coreState.instantiatedAt = start.at;
+  const downloadedAt = start.value?.downloadedAt;
+  if (typeof downloadedAt === 'number') coreState.wasmDownloadedAt = downloadedAt - performance.timeOrigin;
   coreState.instantiateMs = coreState.instantiatedAt - t0;
   const calendar = await loaded;
   const cal = parseLoad(calendar.value);
@@ -155,12 +153,46 @@ async function loadModule() {
 }
 
 /**
- * Starts the core in its worker from the .wasm's response: its body is handed over as it
- * downloads; where a stream cannot be transferred (older browsers), the module is compiled here
- * and sent. Resolves to { value, at } of the worker's start.
- * @param {Response} response
+ * Starts the core's worker (once). A new worker takes tens of ms to start (a thread, a JS engine,
+ * its script): started when the router knows the page needs the core (prepareCore), it is
+ * running by the time the .wasm has downloaded, instead of starting then.
  */
-async function startWorker(response) {
+function bootWorker() {
+  if (worker) return;
+  worker = new Worker(new URL(CORE_WORKER_URL, window.location.href).href, { type: 'module' });
+  worker.onmessage = onReply;
+  worker.onerror = (e) => {
+    const err = new Error(e.message || 'core worker failed');
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+}
+
+/**
+ * Starts the core's worker ahead of the core (a small script, no download of the core): for the
+ * pages that will load the core once their first screen is shown (router.js).
+ */
+export function prepareCore() {
+  if (typeof Worker === 'undefined') return;
+  try {
+    bootWorker();
+  } catch {
+    worker = null; // loadModule tries again and reports the failure
+  }
+}
+
+/**
+ * Starts the core in its worker. The worker fetches the .wasm itself, so its download and
+ * compilation never wait for this thread. Where index.html preloads the .wasm for this page (the
+ * forms), this page takes that response and hands its body over as it downloads; where a stream
+ * cannot be transferred (older browsers), it compiles the module here and sends it. Resolves to
+ * { value, at } of the worker's start.
+ * @param {string} url
+ */
+async function startWorker(url) {
+  const preloaded = [...document.querySelectorAll('link[rel=preload]')].some((l) => l.href === url);
+  if (!preloaded) return postTimed({ op: 'start', url });
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
   try {
     return await postTimed({ op: 'start', body: response.body }, [response.body]);
