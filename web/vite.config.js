@@ -12,6 +12,7 @@ import components from 'unplugin-vue-components/vite';
 import { VantResolver } from '@vant/auto-import-resolver';
 import { serviceWorker } from './scripts/sw-plugin.mjs';
 import { preloadCore } from './scripts/preload-core.mjs';
+import { earlyCatalog } from './scripts/early-catalog.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -50,7 +51,7 @@ const vantOnDemand = components({
 });
 
 export default defineConfig({
-  plugins: [requireWasm, vue(), vantOnDemand, preloadCore(), serviceWorker()],
+  plugins: [requireWasm, vue(), vantOnDemand, earlyCatalog(), preloadCore(), serviceWorker()],
   base: '/',
   resolve: { alias: { '@yilu-wasm': wasmDir } },
   build: {

@@ -2,30 +2,35 @@
 // so residents never download it). `yilu serve` answers unknown paths with index.html.
 import { START_LOCATION, createRouter, createWebHistory } from 'vue-router';
 import Home from './views/resident/Home.vue';
+import { catalogPagePath } from './api/early_catalog.js';
 
 const routes = [
-  { path: '/', component: Home, meta: { title: '一鹿快办', tab: 'home' } },
-  { path: '/search', component: () => import('./views/resident/Search.vue'), meta: { title: '搜索事项', tab: 'home' } },
+  { path: catalogPagePath('home'), component: Home, meta: { title: '一鹿快办', tab: 'home' } },
   {
-    path: '/window/:id',
+    path: catalogPagePath('search'),
+    component: () => import('./views/resident/Search.vue'),
+    meta: { title: '搜索事项', tab: 'home' },
+  },
+  {
+    path: catalogPagePath('window'),
     component: () => import('./views/resident/WindowItems.vue'),
     meta: { title: '办事窗口', tab: 'home' },
   },
   {
-    path: '/departments',
+    path: catalogPagePath('departments'),
     component: () => import('./views/resident/Departments.vue'),
     meta: { title: '按部门查找', tab: 'home' },
   },
   {
-    path: '/events/:kind(personal|enterprise)',
+    path: catalogPagePath('events'),
     component: () => import('./views/resident/LifeEvents.vue'),
     meta: { title: '按主题查找', tab: 'home' },
   },
-  {
-    path: '/browse/:by(department|event)/:id',
+  ...['department', 'event'].map((name) => ({
+    path: catalogPagePath(name),
     component: () => import('./views/resident/Browse.vue'),
     meta: { title: '事项列表', tab: 'home' },
-  },
+  })),
   {
     path: '/guide/:kind/:id',
     component: () => import('./views/resident/Guide.vue'),
@@ -81,6 +86,7 @@ router.afterEach((to) => {
 import { session } from './api/http.js';
 import { getSliceText, previewText } from './api/data.js';
 import { askAhead } from './core/ask.js';
+import { prepareCore } from './core/wasm_core.js';
 import { guideRequest, planRequest } from './core/ops.js';
 router.beforeEach((to) => {
   // A guide's first answer, and the slice that names its parts, are asked for beside the
@@ -90,6 +96,8 @@ router.beforeEach((to) => {
     askAhead(kind === 'bundle' ? planRequest(String(id), {}) : guideRequest(String(id), {}));
     getSliceText(kind === 'bundle' ? 'bundle' : 'item', String(id)).catch(() => {});
   }
+  // The guides and forms load the core once shown; its worker starts now.
+  if (to.path.startsWith('/guide/') || to.path.startsWith('/apply/')) prepareCore();
   // A preview of the form (the console's draft) shows it to whoever looks; it sends nothing.
   const preview = previewText && to.path.startsWith('/apply/');
   if (to.meta.auth && !session.resident && !preview) return { path: '/login', query: { next: to.fullPath } };
