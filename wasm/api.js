@@ -48,26 +48,28 @@ Module['callAt'] = function (request, now) {
   return yiluCall(request, Number(now));
 };
 
-// The reason codes and messages of the typed checks, per reason number: asked of the JSON op
-// once (the core owns both), then reused.
+// The answers of the typed checks, one frozen object per reason number, shared by every call
+// (a check per keystroke allocates nothing): the reason's code and message are asked of the JSON
+// op once (the core owns both), then reused.
+var yiluValid = Object.freeze({ valid: true });
 var yiluReasons = {};
 
 function yiluCheck(which, check, value) {
   var length = yiluPut(String(value));
-  var reason = check(length);
-  if (reason === 0) return { valid: true };
+  var reason = check(length, Date.now() / 1000); // the clock: check_id's today, ignored by the others
+  if (reason === 0) return yiluValid;
   var key = which + ':' + reason;
   var known = yiluReasons[key];
   if (!known) {
     var at = _yilu_check_answer(which, length); // the same value, still in the input buffer
     var answer = JSON.parse(yiluDecoder.decode(HEAPU8.subarray(at, at + _yilu_output_length())));
-    known = yiluReasons[key] = { reason: answer.reason, message: answer.message };
+    known = yiluReasons[key] = Object.freeze({ valid: false, reason: answer.reason, message: answer.message });
   }
-  return { valid: false, reason: known.reason, message: known.message };
+  return known;
 }
 
 /** Per-keystroke checks without JSON: { valid } or { valid: false, reason, message } as check_id,
- *  check_uscc and check_mobile answer them. */
+ *  check_uscc and check_mobile answer them (frozen: the same object for the same answer). */
 Module['checkId'] = function (value) {
   return yiluCheck(0, _yilu_check_id, value);
 };
