@@ -84,7 +84,7 @@ const dec = (v) => (typeof v === "number" ? v.toFixed(1) : NONE);
 /** The reduction the page works out: how much less than the items one by one, whole percent. */
 const cut = (v, whole) =>
   typeof v === "number" && typeof whole === "number" && whole > 0 ? `${Math.round(100 * (1 - v / whole)) || 0}%` : NONE;
-const KIND = { item: "事项", bundle: "一件事", window: "窗口" };
+const KIND = { item: "事项", bundle: "一件事", department: "部门", window: "窗口" };
 const STAGES = [
   ["intake", "等待受理"],
   ["correction", "补正"],
@@ -92,7 +92,7 @@ const STAGES = [
   ["paused", "暂停（特别程序）"],
   ["issue_wait", "等待出件"],
 ];
-const BY_NAMES = { target: "按事项、一件事", window: "按窗口" };
+const BY_NAMES = { target: "按事项、一件事", department: "按部门", window: "按窗口" };
 
 /** 办理用时 as an answer makes it: header, one row per group, 合计. */
 function expectedTable(answer) {
@@ -388,6 +388,28 @@ test(
       await chartShows(page, byWindow);
       assert.equal(await page.locator("[data-test=st-red-table]").count(), 0, "per window no bundle table");
       await shot(page, P, "by-window");
+
+      // ---- per department: each item's figures under its department, each bundle a row after ---
+      r = await figuresRequest(page, () => page.locator("[data-test=st-by-department]").check());
+      assert.equal(new URL(r.url()).searchParams.get("by"), "department");
+      const byDepartment = await figures({ by: "department", from: byTarget.from, to: byTarget.to });
+      await tableFor(page, byDepartment);
+      assert.deepEqual(await shownStages(page), expectedTable(byDepartment));
+      const departmentOf = (id) => catalog.items.find((i) => i.id === id).department;
+      const issuedBy = {};
+      for (const g of byTarget.groups.filter((x) => x.kind === "item"))
+        issuedBy[departmentOf(g.id)] = (issuedBy[departmentOf(g.id)] || 0) + g.issued;
+      assert.deepEqual(
+        byDepartment.groups.map((g) => [g.id, g.kind, g.issued]),
+        [
+          ...Object.entries(issuedBy)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([d, n]) => [d, "department", n]),
+          [BUNDLE, "bundle", byTarget.groups.find((g) => g.id === BUNDLE).issued],
+        ],
+      );
+      assert.deepEqual(byDepartment.total, byTarget.total, "the same applications in another grouping");
+      await shot(page, P, "by-department");
 
       // ---- one window, per item and bundle -----------------------------------------------------
       r = await figuresRequest(page, () => page.locator("[data-test=st-window]").selectOption("w_social"));

@@ -197,6 +197,29 @@ TEST_CASE("supervision: working days per stage of issued applications and the re
     CHECK(november.body["total"]["avg_total_workdays"] == 1.0);
   }
 
+  SECTION("per department: an item's figures under its department, each bundle a row of its own after them") {
+    auto r = s.get("/api/v1/staff/supervision/stages?by=department&from=2026-11-01&to=2026-12-31", sup);
+    INFO(r.text);
+    REQUIRE(r.status == 200);
+    CHECK(r.body["by"] == "department");
+    REQUIRE(r.body["groups"].size() == 2);
+    const json& dept = r.body["groups"][0];
+    CHECK(dept["id"] == "rsj");
+    CHECK(dept["kind"] == "department");
+    CHECK(dept["name"] == "三亚市人力资源和社会保障局");
+    CHECK(dept["issued"] == 2);
+    CHECK(dept["avg_total_workdays"] == 5.5);
+    CHECK(dept["stages"] ==
+          json({{"intake", 1.0}, {"correction", 1.0}, {"review", 1.5}, {"paused", 1.0}, {"issue_wait", 1.0}}));
+    CHECK_FALSE(dept.contains("reductions"));
+    const json& bundle = r.body["groups"][1];
+    CHECK(bundle["id"] == "business_startup");
+    CHECK(bundle["kind"] == "bundle");
+    CHECK(bundle["avg_total_workdays"] == 4.0);
+    CHECK(r.body["total"]["issued"] == 3);
+    CHECK(r.body["total"]["avg_total_workdays"] == 5.0);
+  }
+
   SECTION("every issued application exports as CSV, in issue day order, a store page at a time") {
     auto r = s.get("/api/v1/staff/supervision/stages/applications.csv?from=2026-11-01&to=2026-12-31", sup);
     REQUIRE(r.status == 200);

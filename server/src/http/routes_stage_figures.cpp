@@ -1,9 +1,10 @@
-// 全程监管, where time goes: the issued applications of a period, per target (item or bundle) or
-// window, with the average working days of each stage (waiting for 受理, 补正, review, paused,
+// 全程监管, where time goes: the issued applications of a period, per target (item or bundle),
+// department or window, with the average working days of each stage (waiting for 受理, 补正, review, paused,
 // waiting for 出件) and, for a bundle, the reductions it achieved next to the catalog's promise.
 // The figures are stored per application as it is issued (workflow/application_results.hpp);
 // this sums them (SqlStore::stage_groups) and divides.
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -72,26 +73,66 @@ std::optional<StageQuery> stage_query(App& app, const httplib::Request& req, htt
   return q;
 }
 
-// GET /api/v1/staff/supervision/stages?by=target|window[&window=][&target=]
+void add_to(StageGroup& sum, const StageGroup& g) {
+  sum.issued += g.issued;
+  sum.total += g.total;
+  sum.intake += g.intake;
+  sum.correction += g.correction;
+  sum.review += g.review;
+  sum.paused += g.paused;
+  sum.issue_wait += g.issue_wait;
+  sum.taken += g.taken;
+  sum.promised += g.promised;
+  sum.separate += g.separate;
+  sum.materials_given += g.materials_given;
+  sum.materials_promised += g.materials_promised;
+  sum.materials_separate += g.materials_separate;
+}
+
+// The target groups summed per department of their item (the catalog in force names it; an item
+// it no longer has stays a row of its own). A bundle's stages span departments, so each bundle
+// stays a row of its own (kind "bundle"), after the departments.
+std::vector<StageGroup> by_department(const Catalog* catalog, const std::vector<StageGroup>& targets) {
+  std::vector<StageGroup> departments;
+  std::vector<StageGroup> rest;
+  for (const auto& g : targets) {
+    const ItemDef* item = g.kind == "item" && catalog ? catalog->item(g.key) : nullptr;
+    if (!item) {
+      rest.push_back(g);
+      continue;
+    }
+    auto at = std::find_if(departments.begin(), departments.end(),
+                           [&](const StageGroup& d) { return d.key == item->department; });
+    if (at == departments.end()) {
+      StageGroup d;
+      d.key = item->department;
+      d.kind = "department";
+      at = departments.insert(departments.end(), d);
+    }
+    add_to(*at, g);
+  }
+  std::sort(departments.begin(), departments.end(),
+            [](const StageGroup& a, const StageGroup& b) { return a.key < b.key; });
+  departments.insert(departments.end(), rest.begin(), rest.end());
+  return departments;
+}
+
+// GET /api/v1/staff/supervision/stages?by=target|department|window[&window=][&target=]
 void stage_figures(App& app, const httplib::Request& req, httplib::Response& res) {
   const std::string by_text = req.has_param("by") ? req.get_param_value("by") : "target";
-  if (by_text != "target" && by_text != "window") return send_error(res, "bad_group_by", "/by");
+  if (by_text != "target" && by_text != "department" && by_text != "window")
+    return send_error(res, "bad_group_by", "/by");
   const auto query = stage_query(app, req, res);
   if (!query) return;
   const StageQuery& q = *query;
-  auto groups = app.store->stage_groups(q, by_text == "target" ? StageBy::Target : StageBy::Window);
+  auto groups = app.store->stage_groups(q, by_text == "window" ? StageBy::Window : StageBy::Target);
   if (!groups.ok()) return send_core_error(res, groups.error());
+  if (by_text == "department") groups = by_department(app.catalog, groups.value());
   json list = json::array();
   StageGroup all;
   for (const auto& g : groups.value()) {
     list.push_back(group_json(app, g));
-    all.issued += g.issued;
-    all.total += g.total;
-    all.intake += g.intake;
-    all.correction += g.correction;
-    all.review += g.review;
-    all.paused += g.paused;
-    all.issue_wait += g.issue_wait;
+    add_to(all, g);
   }
   json total = {{"issued", all.issued}};
   if (all.issued > 0) {

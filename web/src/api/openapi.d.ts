@@ -4606,13 +4606,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 办理用时（supervisor/admin）：时段内办结（出件）的申请按事项/一件事或窗口汇总，各环节平均用时（工作日，一位小数，合计为平均总用时），一件事另有实际压减与承诺对照
+         * 办理用时（supervisor/admin）：时段内办结（出件）的申请按事项/一件事、部门或窗口汇总（按部门时事项计入其部门，一件事跨部门，各自一行列在部门之后），各环节平均用时（工作日，一位小数，合计为平均总用时），一件事另有实际压减与承诺对照
          * @description 访问：supervisor（supervisor、admin）
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description target（默认：事项和一件事）或 window */
+                    /** @description target（默认：事项和一件事）、department 或 window */
                     by?: string;
                     /** @description 开始日期 YYYY-MM-DD（含，按出件日），默认本月 1 日 */
                     from?: string;
@@ -4638,14 +4638,14 @@ export interface paths {
                         "application/json": {
                             ok: boolean;
                             /** @enum {string} */
-                            by: "target" | "window";
+                            by: "target" | "department" | "window";
                             from: string;
                             to: string;
                             groups: {
-                                /** @description 事项、一件事或窗口的 id */
+                                /** @description 事项、一件事、部门或窗口的 id */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "item" | "bundle" | "window";
+                                kind: "item" | "bundle" | "department" | "window";
                                 name: string;
                                 issued: number;
                                 /** @description 收件到出件，工作日 */

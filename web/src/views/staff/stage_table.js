@@ -10,7 +10,7 @@ import { exportFileName } from './figure_export.js';
 import { NONE } from './on_time_table.js';
 
 /** The grouping's Chinese name, in the order the form offers them. */
-export const STAGE_BY_LABELS = { target: '按事项、一件事', window: '按窗口' };
+export const STAGE_BY_LABELS = { target: '按事项、一件事', department: '按部门', window: '按窗口' };
 
 /** The stages an application's working days are split into, in order, with their chart colour. */
 export const STAGES = [
@@ -22,7 +22,7 @@ export const STAGES = [
 ];
 
 /** What a row is: the server's kind in Chinese. */
-const KIND_LABELS = { item: '事项', bundle: '一件事', window: '窗口' };
+const KIND_LABELS = { item: '事项', bundle: '一件事', department: '部门', window: '窗口' };
 
 const isNum = (/** @type {unknown} */ v) => typeof v === 'number' && Number.isFinite(v);
 const count = (/** @type {unknown} */ v) => (isNum(v) ? String(v) : NONE);
