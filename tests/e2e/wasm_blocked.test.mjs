@@ -108,3 +108,28 @@ test('wasm blocked: the server checks on submit and its problems show on the fie
   });
   assert.equal(mine, 1, 'one application despite the retry');
 });
+
+// The guides load the core in a worker that fetches the .wasm itself; with the .wasm, or the
+// worker's own script, unreachable the guide is the server core's and the page stops waiting for
+// the core (no endless 加载中).
+for (const [what, blockedPath] of [
+  ['the .wasm', /\.wasm(\?.*)?$/],
+  ["the core's worker", /core_worker-[^/]*\.js(\?.*)?$/],
+]) {
+  test(`${what} blocked: a guide is the server core's, and the core is reported failed`, { timeout: 60000 }, async () => {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    let blocked = 0;
+    await page.route(blockedPath, (route) => {
+      blocked += 1;
+      return route.abort();
+    });
+    await page.goto(`${server.url}/guide/item/birth_household_registration`);
+    await page.locator('[data-test=start-apply]').waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => window.__yilu?.coreState.status === 'failed', null, { timeout: 20000 });
+    assert.ok(blocked >= 1, `the page asked for ${what}`);
+    // Asked again, the core answers at once that it cannot (the server's core is used instead).
+    assert.equal(await page.evaluate(() => window.__yilu.ensureCore('item', 'birth_household_registration')), false);
+    await ctx.close();
+  });
+}

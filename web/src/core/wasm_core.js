@@ -45,6 +45,8 @@ export const coreState = reactive({
 let modulePromise = null;
 /** The core's worker (core_worker.js) once started; null before or when it failed. */
 let worker = null;
+/** Why the worker failed (its script did not load or threw), once it has. */
+let workerFailure = null;
 let nextId = 1;
 /** Replies awaited from the worker, by message id. */
 const pending = new Map();
@@ -65,6 +67,8 @@ function post(message) {
 function postTimed(message, transfer = []) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    // A worker that failed to start (prepareCore's, before anything was sent) answers nothing.
+    if (workerFailure) return reject(workerFailure);
     pending.set(id, { resolve, reject });
     try {
       worker.postMessage({ ...message, id }, transfer);
@@ -163,6 +167,7 @@ function bootWorker() {
   worker.onmessage = onReply;
   worker.onerror = (e) => {
     const err = new Error(e.message || 'core worker failed');
+    workerFailure = err;
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
