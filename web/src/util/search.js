@@ -31,15 +31,10 @@ const prepared = new WeakMap();
  * @returns {string}
  */
 export function fold(s) {
-  const text = String(s ?? '');
-  // ASCII and the CJK unified ideographs are their own NFKC form: most names and keywords are
-  // only these, and skipping normalize() for them makes building the search words of a big
-  // catalog several times faster (they are built when a search page opens).
-  return (STABLE.test(text) ? text : text.normalize('NFKC')).toLowerCase();
+  return String(s ?? '')
+    .normalize('NFKC')
+    .toLowerCase();
 }
-
-/** Text made only of characters NFKC leaves as they are (ASCII, CJK unified ideographs). */
-const STABLE = /^[\u0000-\u007f\u3400-\u4dbf\u4e00-\u9fff]*$/;
 
 /**
  * @param {'bundle' | 'item'} kind
