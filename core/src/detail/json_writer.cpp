@@ -124,13 +124,17 @@ void JsonWriter::escape(std::string_view s) {
     if (i == n) break;
     const unsigned c = p[i];
     if (c >= 0x80) {
-      const std::size_t len = utf8_sequence(p + i, n - i);
-      if (len == 0) {
-        out_.truncate(start);
-        out_.append(dump(json(std::string(s))));  // rare (text from outside)
-        return;
-      }
-      i += len;
+      // A run of multi-byte characters (Chinese text, most of a report's bytes), checked one
+      // after another without going back to the ASCII scan between them.
+      do {
+        const std::size_t len = utf8_sequence(p + i, n - i);
+        if (len == 0) {
+          out_.truncate(start);
+          out_.append(dump(json(std::string(s))));  // rare (text from outside)
+          return;
+        }
+        i += len;
+      } while (i < n && p[i] >= 0x80);
       continue;
     }
     if (c >= 0x20 && c != '"' && c != '\\') {
