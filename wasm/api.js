@@ -52,13 +52,13 @@ Module['callAt'] = function (request, now) {
 // (a check per keystroke allocates nothing): the reason's code and message are asked of the JSON
 // op once (the core owns both), then reused.
 var yiluValid = Object.freeze({ valid: true });
-var yiluReasons = {};
+var yiluReasons = [];
 
 function yiluCheck(which, check, value) {
   var length = yiluPut(String(value));
   var reason = check(length, Date.now() / 1000); // the clock: check_id's today, ignored by the others
   if (reason === 0) return yiluValid;
-  var key = which + ':' + reason;
+  var key = which * 256 + reason; // a number: no string built per invalid value
   var known = yiluReasons[key];
   if (!known) {
     var at = _yilu_check_answer(which, length); // the same value, still in the input buffer
