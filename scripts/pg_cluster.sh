@@ -81,10 +81,36 @@ EOF
   [ ${#dir} -lt 90 ] || log "warning: $dir is long; the Unix socket may not be created (TCP still works)"
 }
 
-start_cluster() {
+try_start() {
   # -w: return once it accepts connections; the log lives in DIR, readable after a failure.
-  as_pg "$bin/pg_ctl" start -D "$dir" -l "$dir/server.log" -w -t 60 >/dev/null ||
-    { tail -n 20 "$dir/server.log" >&2 || true; die "pg_ctl start failed (log: $dir/server.log)"; }
+  as_pg "$bin/pg_ctl" start -D "$dir" -l "$dir/server.log" -w -t 60 >/dev/null
+}
+
+start_failed() {
+  tail -n 20 "$dir/server.log" >&2 || true
+  die "pg_ctl start failed (log: $dir/server.log)"
+}
+
+start_cluster() {
+  try_start || start_failed
+}
+
+# A port picked by free_port can be taken by another process before the server binds it (tests
+# start clusters side by side): a new cluster on a picked port moves to another one and tries
+# again, a few times. A later `port =` line of postgresql.conf wins over an earlier one.
+start_new_cluster() {
+  local tries=0
+  until try_start; do
+    tries=$((tries + 1))
+    local last
+    last=$(tail -n 5 "$dir/server.log" 2>/dev/null || true)
+    [[ $tries -lt 5 && $last == *"could not create any TCP/IP sockets"* ]] || start_failed
+    local port
+    port=$(free_port)
+    log "port $(cat "$port_file") was taken; trying $port"
+    echo "port = $port" | as_pg tee -a "$dir/postgresql.conf" >/dev/null
+    echo "$port" >"$port_file"
+  done
 }
 
 stop_cluster() {
@@ -105,10 +131,13 @@ case "$cmd" in
     fi
     if ! is_cluster; then
       init_cluster "${3:-$(free_port)}"
-    elif [ -n "${3:-}" ] && [ "$3" != "$(cat "$port_file")" ]; then
-      log "$dir keeps its port $(cat "$port_file"); ignoring $3"
+      if [ -n "${3:-}" ]; then start_cluster; else start_new_cluster; fi
+    else
+      if [ -n "${3:-}" ] && [ "$3" != "$(cat "$port_file")" ]; then
+        log "$dir keeps its port $(cat "$port_file"); ignoring $3"
+      fi
+      start_cluster
     fi
-    start_cluster
     port=$(cat "$port_file")
     # The database the servers use; the cluster only has postgres/template databases at first.
     if [ "$(psql -h 127.0.0.1 -p "$port" -U yilu -d postgres -XtAc "select 1 from pg_database where datname = 'yilu'")" != 1 ]; then
