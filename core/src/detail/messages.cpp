@@ -1,6 +1,7 @@
 #include "detail/messages.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -243,6 +244,19 @@ std::string render(std::string_view code, const nlohmann::json* params) {
 std::string type_word(std::string_view type) { return render_message("type." + std::string(type)); }
 
 std::string render_message(std::string_view code) { return render(code, nullptr); }
+
+std::string_view reason_message(std::string_view family, std::string_view reason, std::string& scratch) {
+  char code[64];
+  if (family.size() + 1 + reason.size() > sizeof code)
+    return scratch = render_message(std::string(family) + "." + std::string(reason));
+  std::memcpy(code, family.data(), family.size());
+  code[family.size()] = '.';
+  std::memcpy(code + family.size() + 1, reason.data(), reason.size());
+  const std::string_view key(code, family.size() + 1 + reason.size());
+  const Entry* entry = find_message(key);
+  if (entry && std::string_view(entry->text).find('{') == std::string_view::npos) return entry->text;
+  return scratch = render(key, nullptr);
+}
 
 std::string render_message(std::string_view code, const nlohmann::json& params) { return render(code, &params); }
 

@@ -13,6 +13,11 @@ namespace yilu::detail {
 std::string render_message(std::string_view code);
 std::string render_message(std::string_view code, const nlohmann::json& params);
 
+/// The message of `family`.`reason` (id.check_digit …) as render_message gives it for no
+/// parameters, without building a string when the table's text has no placeholder (the
+/// per-keystroke checks' messages): a view of the table, or of `scratch` when rendered.
+std::string_view reason_message(std::string_view family, std::string_view reason, std::string& scratch);
+
 /// The word for a value's type ("object" → 对象), the {expected} of wrong_type messages: the
 /// message table's `type.<type>` entry.
 std::string type_word(std::string_view type);

@@ -6,6 +6,18 @@
 #include "yilu/identity.hpp"
 
 namespace yilu::detail {
+namespace {
+
+// An invalid value's reason and its Chinese message. The members are written in the answer's
+// key order (message, reason, then valid; birth_date … region for a valid ID): the writer then
+// has only "ok" to move into place.
+void write_reason(JsonWriter& out, std::string_view family, std::string_view reason) {
+  std::string scratch;
+  out.member("message", reason_message(family, reason, scratch));
+  out.member("reason", reason);
+}
+
+}  // namespace
 
 OpStatus op_check_id(const Value& request, const OpContext& ctx, JsonWriter& out) {
   const Fields f(request);
@@ -14,17 +26,15 @@ OpStatus op_check_id(const Value& request, const OpContext& ctx, JsonWriter& out
   const auto as_of = f.date_or("as_of", ctx.call.today);
   if (!as_of.ok()) return as_of.error();
   const IdCheck r = check_resident_id(value.value(), as_of.value());
-  out.member("valid", r.valid());
   if (r.valid()) {
-    out.member("normalized", r.normalized_view());
     out.member("birth_date", DateText(r.birth_date).view());
     out.member("gender", r.male ? "male" : "female");
+    out.member("normalized", r.normalized_view());
     out.member("region", r.region());
   } else {
-    const std::string_view reason = id_reason_code(r.reason);
-    out.member("reason", reason);
-    out.member("message", render_message(std::string("id.").append(reason)));
+    write_reason(out, "id", id_reason_code(r.reason));
   }
+  out.member("valid", r.valid());
   return std::nullopt;
 }
 
@@ -33,14 +43,9 @@ OpStatus op_check_uscc(const Value& request, const OpContext&, JsonWriter& out) 
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
   const UsccCheck r = check_uscc(value.value());
+  if (r.valid()) out.member("normalized", r.normalized_view());
+  else write_reason(out, "uscc", uscc_reason_code(r.reason));
   out.member("valid", r.valid());
-  if (r.valid()) {
-    out.member("normalized", r.normalized_view());
-  } else {
-    const std::string_view reason = uscc_reason_code(r.reason);
-    out.member("reason", reason);
-    out.member("message", render_message(std::string("uscc.").append(reason)));
-  }
   return std::nullopt;
 }
 
@@ -49,14 +54,9 @@ OpStatus op_check_mobile(const Value& request, const OpContext&, JsonWriter& out
   const auto value = f.string("value");
   if (!value.ok()) return value.error();
   const MobileCheck r = check_mobile(value.value());
+  if (r.valid()) out.member("normalized", r.normalized_view());
+  else write_reason(out, "mobile", mobile_reason_code(r.reason));
   out.member("valid", r.valid());
-  if (r.valid()) {
-    out.member("normalized", r.normalized_view());
-  } else {
-    const std::string_view reason = mobile_reason_code(r.reason);
-    out.member("reason", reason);
-    out.member("message", render_message(std::string("mobile.").append(reason)));
-  }
   return std::nullopt;
 }
 
