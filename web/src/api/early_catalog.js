@@ -37,6 +37,7 @@ export function catalogPagePath(name) {
  */
 export function earlyCatalogPaths(pages, pathname) {
   for (var i = 0; i < pages.length; i++) {
+    /** @type {string[]} */
     var names = [];
     var source = pages[i].path.replace(/:(\w+)(?:\(([^)]*)\))?/g, function (_, name, alternatives) {
       names.push(name);
@@ -44,11 +45,13 @@ export function earlyCatalogPaths(pages, pathname) {
     });
     var match = new RegExp('^' + source + '$').exec(pathname);
     if (!match) continue;
+    /** @type {string[]} */
+    var values = match;
     return pages[i].parts.map(function (part) {
       return (
         '/api/v1/catalog/' +
         part.replace(/:(\w+)/g, function (_, name) {
-          return match[names.indexOf(name) + 1];
+          return values[names.indexOf(name) + 1];
         })
       );
     });
