@@ -117,3 +117,32 @@ TEST_CASE("a rollback forgets what a failed op wrote", "[json_writer]") {
   w.end_object();
   CHECK(w.str() == R"({"ok":false,"zeta":1})");
 }
+
+TEST_CASE("a run of members kept as bytes is written as if its members were written again", "[json_writer]") {
+  // The run, as a validate report's material head is made: members of a writer's own, in order.
+  JsonWriter head;
+  head.begin_object();
+  head.member("commitment", false);
+  head.member("id", "mother_id_card");
+  head.member("name", "母亲居民身份证");
+  const std::string run(head.view().substr(1));
+
+  JsonWriter w;
+  w.begin_object();
+  w.raw_members(run, "name");
+  w.member("required", true);
+  w.member("state", "licence");
+  w.end_object();
+  CHECK(w.str() == R"({"commitment":false,"id":"mother_id_card","name":"母亲居民身份证","required":true,"state":"licence"})");
+
+  // A key before the run's last one sorts the run as one member: still nlohmann's order when the
+  // key comes before the run's first key too.
+  JsonWriter later;
+  later.begin_object();
+  later.raw_members(run, "name");
+  later.member("as_of", "2026-12-05");
+  later.end_object();
+  json expected = json::parse("{" + run + "}");
+  expected["as_of"] = "2026-12-05";
+  CHECK(later.str() == dump(expected));
+}

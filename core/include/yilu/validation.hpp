@@ -5,6 +5,7 @@
 /// result, not an error.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,9 @@ struct MaterialStatus {
   std::int32_t stage = 0;                              ///< bundle: 1-based stage where it is first asked; 0 for an item
   bool required = false;
   MaterialState state = MaterialState::NotGiven;
+  /// Its members that depend on the catalog alone, as the validate op writes them (made once
+  /// when the catalog's forms are built); empty for a material checked on its own.
+  std::string_view head;
 };
 
 struct ValidationReport {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "detail/report_json.hpp"
+
 namespace yilu::detail {
 namespace {
 
@@ -29,7 +31,7 @@ void add_item(Form& form, const ItemDef& item, std::int32_t stage, const std::ve
     auto it = std::find_if(form.materials.begin(), form.materials.end(),
                            [&](const FormMaterial& x) { return x.defs.front()->id == m.id; });
     if (it == form.materials.end()) {
-      form.materials.push_back(FormMaterial{{&m}, {&item}, stage, reused});
+      form.materials.push_back(FormMaterial{{&m}, {&item}, stage, reused, {}});
       continue;
     }
     it->defs.push_back(&m);
@@ -41,7 +43,10 @@ void add_item(Form& form, const ItemDef& item, std::int32_t stage, const std::ve
   }
 }
 
+// Also the report's constant bytes of each material: a validate call then copies them, not
+// ten members and the items' ids written and escaped one by one.
 void index_ids(Form& form) {
+  for (auto& m : form.materials) m.report_head = material_report_head(*m.defs.front(), m.items);
   for (const auto& f : form.fields) form.field_ids.emplace_back(f.front()->id);
   for (const auto* q : form.questions) form.question_ids.emplace_back(q->id);
   for (const auto& m : form.materials) form.material_ids.emplace_back(m.defs.front()->id);

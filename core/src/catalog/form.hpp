@@ -1,8 +1,9 @@
 #pragma once
 // What an application is checked against: the questions, fields, rules and materials of one
 // item, or of a bundle's items merged (shared fields and materials once, reused licences
-// marked). Built per request from the immutable catalog.
+// marked). Built once per item and bundle when the catalog is loaded (Catalog::build_forms).
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,8 +14,9 @@ namespace yilu::detail {
 struct FormMaterial {
   std::vector<const MaterialDef*> defs;  ///< every item's definition of this material id
   std::vector<const ItemDef*> items;
-  std::int32_t stage = 0;  ///< bundle: 1-based stage where the applicant first supplies it
-  bool reused = false;     ///< bundle: every occurrence is an electronic licence issued earlier
+  std::int32_t stage = 0;   ///< bundle: 1-based stage where the applicant first supplies it
+  bool reused = false;      ///< bundle: every occurrence is an electronic licence issued earlier
+  std::string report_head;  ///< its constant members in a validate report (material_report_head)
 };
 
 struct Form {

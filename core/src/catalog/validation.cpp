@@ -127,7 +127,11 @@ const V* find_member(const V* obj, std::string_view key) {
 struct Path {
   const std::string* parent;
   std::string_view key;
-  operator std::string() const { return detail::pointer_append(*parent, key); }  // NOLINT(google-explicit-constructor)
+  bool whole = false;             // the parent itself (a material supplied on its own)
+  operator std::string() const {  // NOLINT(google-explicit-constructor)
+    return whole ? *parent : detail::pointer_append(*parent, key);
+  }
+  std::string operator+(const char* tail) const { return std::string(*this) + tail; }
 };
 
 // Warns about each key of `obj` not in `known` (sorted): one merge walk, since both are in order.
@@ -155,7 +159,7 @@ class Validator {
   void run_material(const MaterialDef& m, const V& entry) {
     MaterialStatus st;
     st.def = &m;
-    check_material_entry(m, entry, base_, st);
+    check_material_entry(m, entry, Path{&base_, {}, true}, st);
     finish();
   }
 
@@ -475,10 +479,11 @@ class Validator {
   void check_rules(const detail::Form& form) {
     all_fields_.clear();
     for (const auto& defs : form.fields) all_fields_.push_back(&defs);
-    for (const Rule* r : form.rules) check_rule(*r, nullptr, base_ + "/fields", nullptr);
+    const std::string fields_base = base_ + "/fields";
+    for (const Rule* r : form.rules) check_rule(*r, nullptr, fields_base, nullptr);
   }
 
-  void check_material_entry(const MaterialDef& m, const V& v, const std::string& p, MaterialStatus& st) {
+  void check_material_entry(const MaterialDef& m, const V& v, const Path& p, MaterialStatus& st) {
     const V* by = find_member(&v, "by");
     if (!v.is_object() || !by || !by->is_string()) {
       problem(p, "material.bad_entry", {{"name", m.name}});
@@ -499,12 +504,12 @@ class Validator {
       }
       for (std::size_t i = 0; i < files->size(); ++i) {
         const V& file = (*files)[i];
-        const std::string fp = p + "/files/" + std::to_string(i);
+        const auto fp = [&] { return p + "/files/" + std::to_string(i); };  // only for a problem
         const V* type = find_member(&file, "type");
         const V* bytes = find_member(&file, "bytes");
         const V* pages = find_member(&file, "pages");
         if (!type || !type->is_string() || !bytes || !detail::as_int(*bytes, 0, INT64_MAX)) {
-          problem(fp, "material.bad_file", {{"name", m.name}});
+          problem(fp(), "material.bad_file", {{"name", m.name}});
           continue;
         }
         // The catalog stores canonical ids; a file's type is read the same way ("jpeg" is jpg).
@@ -513,16 +518,16 @@ class Validator {
           std::string allowed;
           const std::string sep = detail::render_message("list.separator");
           for (const auto& a : m.file_types) allowed += (allowed.empty() ? "" : sep) + a;
-          problem(fp + "/type", "material.file_type", {{"name", m.name}, {"allowed", allowed}});
+          problem(fp() + "/type", "material.file_type", {{"name", m.name}, {"allowed", allowed}});
         }
         if (*detail::as_int(*bytes, 0, INT64_MAX) > m.max_bytes)
-          problem(fp + "/bytes", "material.too_large",
+          problem(fp() + "/bytes", "material.too_large",
                   {{"name", m.name}, {"max_mib", (m.max_bytes + 1048575) / 1048576}});
         if (pages) {
           const auto n = detail::as_int(*pages, 1, INT64_MAX);
-          if (!n) problem(fp + "/pages", "material.bad_file", {{"name", m.name}});
+          if (!n) problem(fp() + "/pages", "material.bad_file", {{"name", m.name}});
           else if (*n > m.max_pages)
-            problem(fp + "/pages", "material.too_many_pages", {{"name", m.name}, {"max", m.max_pages}});
+            problem(fp() + "/pages", "material.too_many_pages", {{"name", m.name}, {"max", m.max_pages}});
         }
       }
     } else if (how == "licence") {
@@ -561,13 +566,14 @@ class Validator {
       MaterialStatus st;
       st.def = &m;
       st.items = &fm.items;
+      st.head = fm.report_head;
       st.stage = fm.stage;
       st.required = std::any_of(fm.defs.begin(), fm.defs.end(), [&](const MaterialDef* d) {
         return d->required || (d->required_when >= 0 && holds(d->required_when));
       });
       const bool applies = st.required || std::any_of(fm.defs.begin(), fm.defs.end(),
                                                       [](const MaterialDef* d) { return d->required_when < 0; });
-      const std::string p = detail::pointer_append(materials_base, m.id);
+      const Path p{&materials_base, m.id};  // built only for a problem
       const V* v = find_member(materials_, m.id);
       if (fm.reused) {
         st.state = MaterialState::Reused;
@@ -665,22 +671,39 @@ void write_problems(JsonWriter& out, const std::vector<Problem>& problems) {
   out.end_array();
 }
 
+namespace {
+
+// The members of a material's report entry up to "name": what the catalog alone decides.
+void write_material_head(JsonWriter& out, const MaterialDef& def, const std::vector<const ItemDef*>& items) {
+  out.member("commitment", def.commitment);
+  out.member("deferrable", def.deferrable && !def.key);
+  out.member("id", def.id);
+  out.key("items");
+  out.begin_array();
+  for (const ItemDef* it : items) out.string(it->id);
+  out.end_array();
+  out.member("key", def.key);
+  if (def.licence.empty()) out.member_null("licence");
+  else out.member("licence", def.licence);
+  out.member("name", def.name);
+}
+
+}  // namespace
+
+std::string material_report_head(const MaterialDef& def, const std::vector<const ItemDef*>& items) {
+  JsonWriter out;
+  out.begin_object();
+  write_material_head(out, def, items);
+  return std::string(out.view().substr(1));  // the members, without the object's "{"
+}
+
 void write_report(JsonWriter& out, const ValidationReport& r) {
   out.key("materials");
   out.begin_array();
   for (const auto& m : r.materials) {
     out.begin_object();
-    out.member("commitment", m.def->commitment);
-    out.member("deferrable", m.def->deferrable && !m.def->key);
-    out.member("id", m.def->id);
-    out.key("items");
-    out.begin_array();
-    for (const ItemDef* it : *m.items) out.string(it->id);
-    out.end_array();
-    out.member("key", m.def->key);
-    if (m.def->licence.empty()) out.member_null("licence");
-    else out.member("licence", m.def->licence);
-    out.member("name", m.def->name);
+    if (!m.head.empty()) out.raw_members(m.head, "name");
+    else write_material_head(out, *m.def, *m.items);
     out.member("required", m.required);
     if (m.stage > 0) out.member("stage", m.stage);
     out.member("state", material_state_name(m.state));

@@ -34,7 +34,8 @@ void JsonWriter::close_member() {
   if (f.count > 0) members_.back().end = out_.size();
 }
 
-void JsonWriter::key(std::string_view k) {
+// A new member keyed `k` starts here: the comma, and its record for sorting at the end.
+void JsonWriter::start_member(std::string_view k) {
   close_member();
   Frame& f = frames_.back();
   if (f.count > 0) {
@@ -49,8 +50,17 @@ void JsonWriter::key(std::string_view k) {
   m.begin = out_.size();
   keys_.append(k);
   members_.push_back(m);
+}
+
+void JsonWriter::key(std::string_view k) {
+  start_member(k);
   escape(k);
   out_.push_back(':');
+}
+
+void JsonWriter::raw_members(std::string_view bytes, std::string_view last_key) {
+  start_member(last_key);
+  out_.append(bytes);
 }
 
 void JsonWriter::begin_object() {

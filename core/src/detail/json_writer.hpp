@@ -55,6 +55,12 @@ class JsonWriter {
   /// A value of a request (an echoed "id").
   void value(const Value& v);
 
+  /// Members written earlier by this writer's own calls and kept as bytes (`"a":1,"b":2`, no
+  /// comma before or after), in key order, the last of them keyed `last_key`: appended as they
+  /// are. Sorting treats the run as one member keyed `last_key`, so every later key of the object
+  /// must come after it (the validate op's material heads: docs/core-api.md).
+  void raw_members(std::string_view bytes, std::string_view last_key);
+
   // Shorthands for one member.
   template <class T>
   void member(std::string_view k, T&& v) {
@@ -96,6 +102,7 @@ class JsonWriter {
   };
 
   void before_value();
+  void start_member(std::string_view k);
   void escape(std::string_view s);
   void close_member();
   void sort_members(Frame& f);

@@ -19,6 +19,10 @@ ValidationReport validate_item(const Catalog& catalog, const ItemDef& item, cons
 ValidationReport validate_bundle(const Catalog& catalog, const BundleDef& bundle, const Value& application, Date as_of,
                                  const std::string& base = "/application");
 
+/// A material's members in a report that depend on the catalog alone (commitment … name), as
+/// JsonWriter::raw_members takes them: the form keeps them, write_report copies them.
+std::string material_report_head(const MaterialDef& def, const std::vector<const ItemDef*>& items);
+
 /// Problems as one array value: [{"code","message","params","path"}].
 void write_problems(JsonWriter& out, const std::vector<Problem>& problems);
 
