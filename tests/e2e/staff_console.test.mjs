@@ -161,7 +161,7 @@ test('查看 on an uploaded photo shows the image inline; a file that fails give
   await ctx.close();
 });
 
-test('a rated application shows its score and comment to staff, in the panel and the rated event', { timeout: 90000 }, async () => {
+test('a rated application, opened from the queue by keyboard, shows its score and comment to staff, in the panel and the rated event', { timeout: 90000 }, async () => {
   const app = await applyByApi('eia_approval');
   const clerk = clerkOf('eia_approval');
   const staffToken = await staffTokenByApi(server.url, clerk.username, clerk.password);
@@ -175,7 +175,11 @@ test('a rated application shows its score and comment to staff, in the panel and
   await withShots(page, 'rating', async () => {
     await staffLogin(page, server.url, clerk.username, clerk.password);
     await page.getByLabel('显示已办结').check();
-    await page.locator(`[data-test="queue-${app.id}"]`).click();
+    // By keyboard: the queue's row takes the focus and opens the application with Enter.
+    const row = page.locator(`[data-test="queue-${app.id}"]`);
+    assert.equal(await row.getAttribute('tabindex'), '0', 'the row is in the tab order');
+    await row.focus();
+    await page.keyboard.press('Enter');
     const panel = page.locator('[data-test=panel-rating]');
     await panel.waitFor();
     const score = panel.locator('[data-test=rating-score]');
