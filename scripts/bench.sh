@@ -13,7 +13,7 @@
 #              facts in PostgreSQL (tests/bench/js/supervision_scale.mjs; ~10 min)
 #     catalog  a 2,270-item catalog's lint, a 1,000-item standard list's import, publishing a
 #              catalog version and restoring one (tests/bench/js/catalog_publish.mjs; ~1 min)
-#     sizes    the wasm at -O2 (default), -Os and -O2 with LTO: sizes and speed of each
+#     sizes    the wasm at -O2 with LTO (default), -O2 and -Os: sizes and speed of each
 #     phone    the resident pages on a phone in headless chromium, with the sample catalog and a
 #              generated one of 2,270 items: bytes of a first and a repeat visit, the core ready
 #              after the wasm, Fast 3G, search keystrokes, the field check, offline, Lighthouse
