@@ -14,6 +14,9 @@ import { startServer, launchBrowser, shot, deskPage, withFailureShots } from './
 import { staffLogin, http, staffTokenByApi } from './flows.mjs';
 import { demoAccounts } from './accounts.mjs';
 import { seriousViolations } from './resident_pages.mjs';
+import { csvFileRecords } from './csv_read.mjs';
+import { readXlsx } from './xlsx_read.mjs';
+import { readFileSync } from 'node:fs';
 
 const P = 'overdue';
 const NOTE = '该件已超承诺办结时限，请于今日内办结并将结果报督办室。';
@@ -82,6 +85,22 @@ function dueCell(a) {
   if (a.deadline?.due_date) return cnDate(a.deadline.due_date);
   if (a.due_preview?.due_date) return `若今日受理 ${cnDate(a.due_preview.due_date)}`;
   return '';
+}
+
+/** Clicks a download button; resolves to {name, bytes}. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-test=${button}]`).click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** The records an open-applications export must hold for the server's views `apps`. */
+function openRecords(apps) {
+  const due = (a) => a.deadline?.due_date || (a.due_preview?.due_date ? `若今日受理 ${a.due_preview.due_date}` : '');
+  const levels = { overdue: '已超期', red: '红牌预警', yellow: '黄牌预警', normal: '正常' };
+  return [
+    ['申请编号', '事项或一件事', '窗口', '状态', '办结期限', '督办级别', '提交时间'],
+    ...apps.map((a) => [a.id, a.target_name || a.target_id, a.window_name, a.status_label, due(a), levels[a.level], a.submitted_at]),
+  ];
 }
 
 /** The overview's rows on the page: [{id, cells, level}]. */
@@ -197,6 +216,33 @@ test('the supervisor filters 督办总览 to 已超期 and reads one overdue app
     }
     assert.equal(await listPanel.locator('[data-test=load-more]').count(), answer.next_cursor ? 1 : 0, '加载更多 only while the server has more');
     await shot(page, P, 'overdue-list');
+
+    // ---- 导出: every overdue application (not only the pages shown), and the counts ----------
+    const day = answer.as_of.slice(0, 10);
+    const csv = await download(page, 'ov-open-csv');
+    assert.equal(csv.name, `督办总览-在办申请-已超期-${day}.csv`);
+    const exported = csvFileRecords(csv.bytes);
+    const byId = new Map(api.applications.map((a) => [a.id, a]));
+    assert.equal(exported.length - 1, api.applications.length, 'every overdue application of the server, every page');
+    const expected = openRecords(exported.slice(1).map((r) => byId.get(r[0]) || { id: r[0] }));
+    assert.deepEqual(exported, expected, 'each row is the server’s view of that application');
+    assert.deepEqual(exported.slice(1).map((r) => r[0]), api.applications.map((a) => a.id), 'in the list’s order');
+    await page.locator('[data-test=ov-export-msg]', { hasText: `已导出 ${numberFormat.format(api.applications.length)} 件在办申请` }).waitFor();
+    const xlsx = await download(page, 'ov-open-xlsx');
+    assert.equal(xlsx.name, `督办总览-在办申请-已超期-${day}.xlsx`);
+    const book = readXlsx(xlsx.bytes);
+    assert.equal(book.sheet, '在办申请');
+    assert.deepEqual(book.rows.map((r) => [...r].map((c) => c?.text ?? '')), exported, 'the sheet holds the CSV’s records');
+    // The counts by window: the file is the table shown.
+    const windowCsv = await download(page, 'ov-window-csv');
+    assert.equal(windowCsv.name, `督办总览-按窗口-${day}.csv`);
+    const windowTable = await page
+      .locator('section.panel', { has: page.locator('h2', { hasText: /^按窗口$/ }) })
+      .locator('table tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent.trim())));
+    assert.deepEqual(csvFileRecords(windowCsv.bytes), windowTable, 'the 按窗口 CSV is the table');
+    await page.locator('[data-test=ov-open-csv]').scrollIntoViewIfNeeded();
+    await shot(page, P, 'overdue-exported');
 
     // ---- one overdue application, read-only -------------------------------------------------
     // One with a review still open if there is one (what a supervisor would chase), else the first.

@@ -17,6 +17,7 @@ import { staffLogin, http, staffTokenByApi, ADMIN_TABS } from './flows.mjs';
 import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from './workflow_steps.mjs';
 import { seriousViolations } from './resident_pages.mjs';
 import { checkXlsxTable } from './xlsx_read.mjs';
+import { parseCsv } from './csv_read.mjs';
 
 const P = 'ratings';
 
@@ -147,30 +148,6 @@ async function chartShows(page, answer) {
 async function figuresRequest(page, action) {
   const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/v1/staff/supervision/ratings')), action()]);
   return res;
-}
-
-/** A CSV text (RFC 4180) as records of fields. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  assert.equal(field + row.join(''), '', 'the last record ends with CRLF');
-  return rows;
 }
 
 const BY_NAMES = { window: '按窗口', department: '按部门', item: '按事项', clerk: '按受理人员', month: '按月' };

@@ -18,6 +18,7 @@ import { staffLogin, http, staffTokenByApi, ADMIN_TABS } from './flows.mjs';
 import { catalogOf, residentWithProfile, submitExample, staffOf, act, exampleProfile } from './workflow_steps.mjs';
 import { seriousViolations } from './resident_pages.mjs';
 import { checkXlsxTable } from './xlsx_read.mjs';
+import { parseCsv } from './csv_read.mjs';
 
 const P = 'figures';
 const WEB_DIR = process.env.YILU_WEB_DIR || join(root, 'web', 'dist');
@@ -144,30 +145,6 @@ async function figuresRequest(page, action) {
     action(),
   ]);
   return res;
-}
-
-/** A CSV text (RFC 4180) as records of fields. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  assert.equal(field + row.join(''), '', 'the last record ends with CRLF');
-  return rows;
 }
 
 /** Clicks 导出 CSV; resolves to {name, bytes}. */
