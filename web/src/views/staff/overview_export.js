@@ -11,7 +11,7 @@ import { LEVELS } from '../../util/format.js';
 export const LEVEL_ORDER = ['overdue', 'red', 'yellow', 'normal'];
 
 /** A window's or department's open applications in all (the tables' 合计 column). */
-export function levelTotal(/** @type {Record<string, number> | undefined} */ counts) {
+function levelTotal(/** @type {Record<string, number> | undefined} */ counts) {
   return LEVEL_ORDER.reduce((s, k) => s + (counts?.[k] || 0), 0);
 }
 
