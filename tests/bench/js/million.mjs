@@ -309,6 +309,28 @@ INSERT INTO licences (id, resident_id, type, name, number, item_id, application_
   results.pages = {};
   for (const pg of pages) results.pages[pg.name] = await measurePage(pg);
 
+  // ---- 督办总览's export of the open applications: every page the console asks for, 200 a time
+  // (web/src/views/staff/overview_export.js), end to end by one client; every level, and 已超期.
+  results.overview_export = {};
+  for (const level of ['', 'overdue']) {
+    const t = process.hrtime.bigint();
+    let pagesRead = 0;
+    let rows = 0;
+    let bytes = 0;
+    let next = null;
+    do {
+      const q = `limit=200${level ? `&level=${level}` : ''}${next ? `&cursor=${encodeURIComponent(next)}` : ''}`;
+      const b = await get(`/api/v1/staff/overview?${q}`, supH);
+      pagesRead += 1;
+      rows += b.applications.length;
+      bytes += JSON.stringify(b).length;
+      next = b.next_cursor;
+    } while (next);
+    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+    results.overview_export[level || 'all'] = { pages: pagesRead, rows, bytes, seconds: +seconds.toFixed(2) };
+    say(`督办总览 export (${level || 'every level'}): ${rows} open applications in ${pagesRead} pages, ${(bytes / 1e6).toFixed(1)} MB, ${seconds.toFixed(2)} s`);
+  }
+
   // ---- one request of each page, traced ----
   const pgLog = path.join(cluster.dir, 'server.log');
   cluster.set({ log_min_duration_statement: '0' });
