@@ -43,9 +43,10 @@ void add_item(Form& form, const ItemDef& item, std::int32_t stage, const std::ve
   }
 }
 
-// Also the report's constant bytes of each material: a validate call then copies them, not
-// ten members and the items' ids written and escaped one by one.
-void index_ids(Form& form) {
+// What a form keeps besides its definitions: the sorted ids (for the unknown-key walks), and
+// each material's constant bytes in a report (a validate call then copies them, not ten members
+// and the items' ids written and escaped one by one).
+void complete_form(Form& form) {
   for (auto& m : form.materials) m.report_head = material_report_head(*m.defs.front(), m.items);
   for (const auto& f : form.fields) form.field_ids.emplace_back(f.front()->id);
   for (const auto* q : form.questions) form.question_ids.emplace_back(q->id);
@@ -60,7 +61,7 @@ void index_ids(Form& form) {
 Form form_for_item(const ItemDef& item) {
   Form form;
   add_item(form, item, 0, nullptr);
-  index_ids(form);
+  complete_form(form);
   return form;
 }
 
@@ -70,7 +71,7 @@ Form form_for_bundle(const Catalog& catalog, const BundleDef& bundle) {
     for (const auto& id : bundle.stages[s].items)
       if (const ItemDef* item = catalog.item(id))
         add_item(form, *item, static_cast<std::int32_t>(s + 1), &bundle.stages[s].reuse);
-  index_ids(form);
+  complete_form(form);
   return form;
 }
 
