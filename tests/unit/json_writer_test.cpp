@@ -133,7 +133,8 @@ TEST_CASE("a run of members kept as bytes is written as if its members were writ
   w.member("required", true);
   w.member("state", "licence");
   w.end_object();
-  CHECK(w.str() == R"({"commitment":false,"id":"mother_id_card","name":"母亲居民身份证","required":true,"state":"licence"})");
+  CHECK(w.str() ==
+        R"({"commitment":false,"id":"mother_id_card","name":"母亲居民身份证","required":true,"state":"licence"})");
 
   // A key before the run's last one sorts the run as one member: still nlohmann's order when the
   // key comes before the run's first key too.
