@@ -673,6 +673,9 @@ void write_problems(JsonWriter& out, const std::vector<Problem>& problems) {
 
 namespace {
 
+// The last key of a material's head: write_report continues the entry after it.
+constexpr std::string_view kMaterialHeadLastKey = "name";
+
 // The members of a material's report entry up to "name": what the catalog alone decides.
 void write_material_head(JsonWriter& out, const MaterialDef& def, const std::vector<const ItemDef*>& items) {
   out.member("commitment", def.commitment);
@@ -685,7 +688,7 @@ void write_material_head(JsonWriter& out, const MaterialDef& def, const std::vec
   out.member("key", def.key);
   if (def.licence.empty()) out.member_null("licence");
   else out.member("licence", def.licence);
-  out.member("name", def.name);
+  out.member(kMaterialHeadLastKey, def.name);
 }
 
 }  // namespace
@@ -702,7 +705,7 @@ void write_report(JsonWriter& out, const ValidationReport& r) {
   out.begin_array();
   for (const auto& m : r.materials) {
     out.begin_object();
-    if (!m.head.empty()) out.raw_members(m.head, "name");
+    if (!m.head.empty()) out.raw_members(m.head, kMaterialHeadLastKey);
     else write_material_head(out, *m.def, *m.items);
     out.member("required", m.required);
     if (m.stage > 0) out.member("stage", m.stage);
